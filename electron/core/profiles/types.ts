@@ -1,0 +1,77 @@
+// The profile model: what the AWS CLI would see in ~/.aws, plus what MFA Tray derives from it.
+// Shared by renewal, expiry, the CLI and the Electron shell; secrets stay in `settings` and are never
+// copied into the derived views (MfaSession, RoleProfile).
+
+/** A value as botocore resolves it: a string, or a nested map for sub-sections such as `s3 =`. */
+export type SettingValue = string | Readonly<Record<string, string>>;
+
+export type ProfileKind =
+  | 'long-term' // aws_access_key_id without a session token
+  | 'mfa-session' // holds session keys and/or `expiration`, or is the target of a pairing
+  | 'role' // role_arn with source_profile or credential_source
+  | 'sso' // sso_session / sso_start_url
+  | 'credential-process'
+  | 'other';
+
+export type FileRole = 'config' | 'credentials';
+
+/** A place in a user's file that botocore would reject (or that we refuse to touch), with the reason. */
+export interface FileProblem {
+  file: string;
+  fileRole: FileRole;
+  line: number; // 1-based; 0 when the problem concerns the whole file
+  message: string;
+}
+
+export interface Profile {
+  name: string;
+  kind: ProfileKind;
+  /** Effective settings, botocore's view: credentials file wins over config file for the same key. */
+  settings: Readonly<Record<string, SettingValue>>;
+  /** Which file each effective key came from. */
+  origin: Readonly<Record<string, FileRole>>;
+  /** Account ID derived from role_arn, mfa_serial or aws_account_id, when known. */
+  accountId?: string;
+  /** mfa_serial of this profile or, for a role, of the first profile in its chain that has one. */
+  mfaSerial?: string;
+}
+
+export interface MfaSession {
+  /** Profile holding the long-term keys (`FetchMfaCredentials`, aws-mfa's `NAME-long-term`). */
+  source: string;
+  /** Profile that receives the session keys (`MyRepositoryAssumer`). */
+  target: string;
+  /** mfa_serial of the source (or aws-mfa's aws_mfa_device); undefined when none is configured. */
+  device?: string;
+  /** get_session_token_duration_seconds of the source, when set. */
+  durationSeconds?: number;
+  /** Parsed `expiration` of the target (ISO-8601, or aws-mfa's `YYYY-MM-DD HH:MM:SS` UTC). */
+  expiration?: Date;
+  /** How the pair was found: the explicit key in the target's config section, or a naming convention. */
+  pairedBy: 'explicit' | 'source-profile-mfa' | 'aws-mfa-long-term' | 'scenario';
+  accountId?: string;
+}
+
+export interface RoleProfile {
+  profile: string;
+  roleArn: string;
+  accountId?: string;
+  region?: string;
+  /** Profiles from this role down to the one holding credentials, e.g. [Contributor, Assumer]. */
+  chain: string[];
+  /** The MFA session (target profile) at the bottom of the chain, if any. */
+  mfaSessionTarget?: string;
+  mfaSerial?: string;
+  /** Expiry of role credentials the AWS CLI cached in ~/.aws/cli/cache, when present. */
+  cachedExpiration?: Date;
+  /** Why the chain could not be resolved (cycle, missing profile), when it could not. */
+  chainError?: string;
+}
+
+export interface ProfileModel {
+  profiles: ReadonlyMap<string, Profile>;
+  ssoSessions: ReadonlyMap<string, Readonly<Record<string, SettingValue>>>;
+  mfaSessions: readonly MfaSession[];
+  roles: readonly RoleProfile[];
+  problems: readonly FileProblem[];
+}
