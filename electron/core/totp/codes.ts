@@ -56,5 +56,5 @@ export function verifyTotp(base32Secret: string, code: string, atMs: number, dri
     epochTolerance: drift * TOTP_PERIOD_SECONDS,
     guardrails,
   });
-  return result.valid ? result.timeStep : null;
+  return result.valid ? totpWindow(atMs) + result.delta : null;
 }
