@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeviceLockTimeoutError, withDeviceLock } from './device-lock';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('withDeviceLock', () => {
+  it('runs tasks for one device one at a time, and other devices in parallel', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
+    let inside = 0;
+    let maxInside = 0;
+    const task = async () => {
+      inside += 1;
+      maxInside = Math.max(maxInside, inside);
+      await sleep(20);
+      inside -= 1;
+    };
+    await Promise.all(Array.from({ length: 5 }, () => withDeviceLock(dir, 'arn:aws:iam::1:mfa/a', task)));
+    expect(maxInside).toBe(1);
+
+    const order: string[] = [];
+    await withDeviceLock(dir, 'dev-a', async () => {
+      await withDeviceLock(dir, 'dev-b', async () => { order.push('b inside a'); });
+    });
+    expect(order).toEqual(['b inside a']);
+  });
+
+  it('releases the lock when the task throws', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
+    await expect(withDeviceLock(dir, 'd', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(withDeviceLock(dir, 'd', async () => 42)).resolves.toBe(42);
+  });
+
+  it('gives up after maxWaitMs with a readable error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
+    const holder = withDeviceLock(dir, 'd', () => sleep(400));
+    await sleep(30);
+    await expect(withDeviceLock(dir, 'd', async () => 1, { maxWaitMs: 100 })).rejects.toBeInstanceOf(DeviceLockTimeoutError);
+    await holder;
+  });
+});

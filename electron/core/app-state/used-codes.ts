@@ -1,0 +1,53 @@
+// AWS accepts each TOTP code once. We remember, per device, the 30-second window (and a digest of the code)
+// of the last code we sent, so a renewal never sends a code from a window already used.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { deviceFileKey } from './device-key';
+
+export interface UsedCodeRecord {
+  /** RFC 6238 time step (floor(epoch seconds / 30)) in which the code was sent. */
+  window: number;
+  /** When it was sent (ms since epoch). */
+  sentAtMs: number;
+  /** Digest of device + code: recognises the same code typed again without keeping the code. */
+  codeDigest: string;
+}
+
+export function usedCodeDigest(device: string, code: string): string {
+  return createHash('sha256').update(`${device}\n${code}`, 'utf8').digest('hex');
+}
+
+function recordPath(stateDir: string, device: string): string {
+  return join(stateDir, 'used-codes', `${deviceFileKey(device)}.json`);
+}
+
+function isRecord(value: unknown): value is UsedCodeRecord {
+  const v = value as Partial<UsedCodeRecord> | null;
+  return (
+    typeof v === 'object' && v !== null &&
+    Number.isInteger(v.window) && typeof v.sentAtMs === 'number' && typeof v.codeDigest === 'string'
+  );
+}
+
+/** The last code sent for `device`, or undefined (none, or an unreadable record: it only ever guards). */
+export async function readUsedCode(stateDir: string, device: string): Promise<UsedCodeRecord | undefined> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(recordPath(stateDir, device), 'utf8'));
+    return isRecord(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces the record of `device` (undefined removes it); atomic, so readers never see half a file. */
+export async function writeUsedCode(stateDir: string, device: string, record: UsedCodeRecord | undefined): Promise<void> {
+  const path = recordPath(stateDir, device);
+  if (!record) {
+    await rm(path, { force: true });
+    return;
+  }
+  await mkdir(join(stateDir, 'used-codes'), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(path, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+}
