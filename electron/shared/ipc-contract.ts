@@ -118,6 +118,236 @@ export type TokenDialogContext = z.infer<typeof TokenDialogContextSchema>;
 export const ActionResultSchema = z.object({ ok: z.boolean(), message: z.string() });
 export type ActionResult = z.infer<typeof ActionResultSchema>;
 
+// ---- Onboarding wizard (electron/core/onboarding). Field schemas double as the renderer's as-you-type checks. ----
+
+export const ProfileNameSchema = profileName;
+
+/** Long-term keys of an IAM user start with AKIA; ASIA keys are temporary and cannot sign GetSessionToken. */
+export const AccessKeyIdSchema = z
+  .string()
+  .trim()
+  .refine((value) => !/^ASIA/.test(value), 'ASIA… keys are temporary session keys: the wizard needs your IAM user\'s long-term key (AKIA…)')
+  .refine((value) => /^AKIA[A-Z0-9]{16}$/.test(value), 'An access key ID is AKIA followed by 16 capital letters or digits (20 characters)');
+
+/** Request-only: the secret goes renderer → main once and is never part of a response. */
+export const SecretAccessKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9/+]{40}$/, 'A secret access key has exactly 40 characters (letters, digits, / and +)');
+
+/** A virtual device's ARN (arn:aws:iam::ACCOUNT:mfa/NAME) or a hardware token's serial number. */
+export const MfaSerialSchema = z
+  .string()
+  .trim()
+  .regex(/^(arn:aws[\w-]*:iam::\d{12}:mfa\/[\w+=,.@/-]+|[\w+=/:,.@-]{9,256})$/, 'The MFA device is an ARN like arn:aws:iam::123456789012:mfa/NAME (or a hardware serial number)');
+
+export const RoleArnSchema = z
+  .string()
+  .trim()
+  .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'A role ARN looks like arn:aws:iam::123456789012:role/NAME');
+
+export const RegionSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like eu-west-1 or us-east-1');
+
+/** CodeCommit's own rule: letters, digits, . _ - up to 100 characters, not ending in .git. */
+export const RepositoryNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[\w.-]{1,100}$/, 'A repository name has 1 to 100 letters, digits, dots, underscores or dashes')
+  .refine((value) => !value.toLowerCase().endsWith('.git'), 'A CodeCommit repository name cannot end in .git');
+
+/** GetSessionToken's range for IAM users: 15 minutes to 36 hours. */
+export const SessionDurationSchema = z
+  .number()
+  .int('The duration is a whole number of seconds')
+  .min(900, 'STS gives sessions of at least 900 seconds (15 minutes)')
+  .max(129600, 'STS gives IAM users sessions of at most 129600 seconds (36 hours)');
+
+/** The `aws:MultiFactorAuthAge` limit in the scenario's assume policy: 24 hours. */
+export const DEFAULT_MAX_MFA_AGE_SECONDS = 86400;
+export const DEFAULT_SOURCE_PROFILE = 'FetchMfaCredentials';
+export const DEFAULT_TARGET_PROFILE = 'MyRepositoryAssumer';
+
+export const WizardRoleSchema = z.object({
+  profile: profileName,
+  roleArn: RoleArnSchema,
+  region: RegionSchema.optional(),
+});
+export type WizardRole = z.infer<typeof WizardRoleSchema>;
+
+/** Everything the wizard writes except the keys, which main holds since `wizardSetKeys`. */
+export const WizardPlanSchema = z
+  .object({
+    sourceProfile: profileName,
+    targetProfile: profileName,
+    mfaSerial: MfaSerialSchema,
+    durationSeconds: SessionDurationSchema,
+    /** The assume policy's aws:MultiFactorAuthAge limit; the session must not outlive it. */
+    maxMfaAgeSeconds: z.number().int().min(900).max(129600).default(DEFAULT_MAX_MFA_AGE_SECONDS),
+    /** 'new': the keys main accepted in the last `wizardSetKeys`; 'keep': the source profile's current keys. */
+    keys: z.enum(['new', 'keep']),
+    roles: z.array(WizardRoleSchema).max(50),
+  })
+  .superRefine((plan, context) => {
+    if (plan.durationSeconds > plan.maxMfaAgeSeconds) {
+      context.addIssue({
+        code: 'custom',
+        path: ['durationSeconds'],
+        message: `Your team's policy accepts an MFA sign-in for ${plan.maxMfaAgeSeconds} s (aws:MultiFactorAuthAge): a longer session would still look valid while role access is refused, so choose at most ${plan.maxMfaAgeSeconds} s`,
+      });
+    }
+    if (plan.sourceProfile === plan.targetProfile) {
+      context.addIssue({ code: 'custom', path: ['targetProfile'], message: 'The session profile needs its own name: it cannot be the profile that holds your long-term keys' });
+    }
+    const seen = new Set([plan.sourceProfile, plan.targetProfile]);
+    plan.roles.forEach((role, index) => {
+      if (seen.has(role.profile)) {
+        context.addIssue({ code: 'custom', path: ['roles', index, 'profile'], message: `The profile name ${role.profile} is already used above: each role needs its own profile` });
+      }
+      seen.add(role.profile);
+    });
+  });
+export type WizardPlan = z.input<typeof WizardPlanSchema>;
+
+export const WizardRepositorySchema = z.object({
+  name: RepositoryNameSchema,
+  region: RegionSchema,
+  /** The role profile the CodeCommit credential helper signs with. */
+  roleProfile: profileName,
+});
+export type WizardRepository = z.infer<typeof WizardRepositorySchema>;
+
+/** What the wizard's fields start with: the existing setup, else the team file, else the scenario's defaults. */
+export const WizardDraftSchema = z.object({
+  sourceProfile: z.string(),
+  targetProfile: z.string(),
+  mfaSerial: z.string().optional(),
+  durationSeconds: z.number().int(),
+  maxMfaAgeSeconds: z.number().int(),
+  region: z.string().optional(),
+  roles: z.array(z.object({ profile: z.string(), roleArn: z.string(), region: z.string().optional() })),
+  repositories: z.array(z.object({ name: z.string(), region: z.string(), roleProfile: z.string() })),
+});
+export type WizardDraft = z.infer<typeof WizardDraftSchema>;
+
+export const WizardStartSchema = z.object({
+  draft: WizardDraftSchema,
+  /** Present when an MFA pair already exists: the wizard then edits it instead of adding profiles. */
+  existing: z
+    .object({
+      sourceProfile: z.string(),
+      targetProfile: z.string(),
+      /** The access key ID in the source profile (an ID, not a secret), when it has keys. */
+      accessKeyId: z.string().optional(),
+      sessionExpiration: isoTime.optional(),
+    })
+    .optional(),
+  files: z.object({ config: z.string(), credentials: z.string() }),
+  /** Problems in the AWS files the wizard cannot write around (a broken file is never rewritten). */
+  problems: z.array(FileProblemViewSchema),
+});
+export type WizardStart = z.infer<typeof WizardStartSchema>;
+
+export const TeamFileProblemSchema = z.object({ path: z.string(), message: z.string() });
+
+export const WizardTeamFileResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  /** Where each problem is (`roles[0].roleArn`, `line 3 column 7`) and what is wrong. */
+  problems: z.array(TeamFileProblemSchema),
+  /** The draft with the team file's values filled in (only when ok). */
+  draft: WizardDraftSchema.optional(),
+  team: z.string().optional(),
+});
+export type WizardTeamFileResult = z.infer<typeof WizardTeamFileResultSchema>;
+
+export const WizardKeysRequestSchema = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('typed'), accessKeyId: AccessKeyIdSchema, secretAccessKey: SecretAccessKeySchema }),
+  /** The access-key CSV file the IAM console downloads, as text. */
+  z.object({ source: z.literal('csv'), text: z.string().max(64 * 1024, 'That file is too large to be an access-key CSV') }),
+  /** Re-validate the keys already in this profile (editing an existing setup). */
+  z.object({ source: z.literal('existing'), profile: profileName }),
+]);
+export type WizardKeysRequest = z.input<typeof WizardKeysRequestSchema>;
+
+export const WizardKeysResultSchema = z.object({
+  ok: z.boolean(),
+  kind: z.enum(['valid', 'bad-input', 'no-keys', 'not-an-iam-user', 'rejected', 'unreachable']),
+  message: z.string(),
+  accessKeyId: z.string().optional(),
+  accountId: z.string().optional(),
+  userArn: z.string().optional(),
+  /** Devices ListMFADevices returned (may be empty when the user may not list them). */
+  mfaDevices: z.array(z.string()),
+  /** The first listed device, else the usual ARN derived from the user ARN. */
+  suggestedMfaSerial: z.string().optional(),
+  /** How the suggestion was found, in one sentence. */
+  mfaDeviceNote: z.string().optional(),
+});
+export type WizardKeysResult = z.infer<typeof WizardKeysResultSchema>;
+
+export const WizardDiffLineSchema = z.object({
+  kind: z.enum(['context', 'added', 'removed']),
+  /** 1-based line numbers in the current and in the resulting file. */
+  oldLine: z.number().int().optional(),
+  newLine: z.number().int().optional(),
+  /** Secret values are shown as ******** here. */
+  text: z.string(),
+});
+
+export const WizardFileDiffSchema = z.object({
+  file: z.string(),
+  fileRole: z.enum(['config', 'credentials']),
+  existsNow: z.boolean(),
+  hunks: z.array(z.array(WizardDiffLineSchema)),
+});
+export type WizardFileDiff = z.infer<typeof WizardFileDiffSchema>;
+
+export const WizardPreviewSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  files: z.array(WizardFileDiffSchema),
+  profiles: z.array(z.object({ profile: z.string(), action: z.enum(['create', 'update', 'unchanged']) })),
+  warnings: z.array(z.string()),
+  /** Pass to wizardApply: it refuses to write when the files changed since this preview. */
+  previewId: z.string().optional(),
+});
+export type WizardPreview = z.infer<typeof WizardPreviewSchema>;
+
+export const WizardApplyResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  /** Copies of the user's files made before MFA Tray first wrote them. */
+  backups: z.array(z.string()),
+});
+
+export const WizardRoleCheckSchema = z.object({
+  sessionState: z.enum(['valid', 'missing', 'expired']),
+  message: z.string(),
+  results: z.array(z.object({ profile: z.string(), roleArn: z.string(), ok: z.boolean(), message: z.string(), assumedArn: z.string().optional() })),
+});
+export type WizardRoleCheck = z.infer<typeof WizardRoleCheckSchema>;
+
+export const WizardRepositoryRequestSchema = WizardRepositorySchema.extend({
+  /** The folder the repository is cloned into (a new `NAME` folder inside it). */
+  parentFolder: z.string().min(1, 'Choose a folder for the repository'),
+  sourceProfile: profileName,
+  targetProfile: profileName,
+});
+export type WizardRepositoryRequest = z.input<typeof WizardRepositoryRequestSchema>;
+
+export const WizardRepositoryResultSchema = z.object({
+  ok: z.boolean(),
+  kind: z.enum(['cloned', 'reconfigured', 'folder-taken', 'git-missing', 'clone-failed', 'needs-session']),
+  message: z.string(),
+  path: z.string().optional(),
+});
+export type WizardRepositoryResult = z.infer<typeof WizardRepositoryResultSchema>;
+
+export const WizardFolderResultSchema = z.object({ ok: z.boolean(), folder: z.string().optional(), message: z.string() });
+
 const none = z.undefined();
 const targetRequest = z.object({ target: profileName });
 
@@ -140,6 +370,24 @@ export const invokeContract = {
   openProfilesFolder: { channel: 'mfa-tray:open-profiles-folder', request: none, response: ActionResultSchema },
   getSettings: { channel: 'mfa-tray:get-settings', request: none, response: SettingsSchema },
   updateSettings: { channel: 'mfa-tray:update-settings', request: SettingsSchema.partial(), response: SettingsSchema },
+  /** Wizard: prefill from the existing setup (edited in place, never duplicated); forgets keys of an earlier run. */
+  wizardStart: { channel: 'mfa-tray:wizard-start', request: none, response: WizardStartSchema },
+  /** Wizard step 1: the administrator's team file, as text (docs/team-file.md). */
+  wizardImportTeamFile: { channel: 'mfa-tray:wizard-import-team-file', request: z.object({ text: z.string().max(256 * 1024) }), response: WizardTeamFileResultSchema },
+  /** Wizard step 2: typed keys or the IAM console's CSV, checked with GetCallerIdentity; main keeps them in memory. */
+  wizardSetKeys: { channel: 'mfa-tray:wizard-set-keys', request: WizardKeysRequestSchema, response: WizardKeysResultSchema },
+  /** Wizard step 5: AssumeRole with the target's current MFA session ('missing' until the pair is saved and renewed). */
+  wizardCheckRoles: { channel: 'mfa-tray:wizard-check-roles', request: z.object({ targetProfile: profileName, roles: z.array(WizardRoleSchema).max(50) }), response: WizardRoleCheckSchema },
+  /** Wizard step 7: the exact lines each file gains or changes, secrets shown as ********. */
+  wizardPreview: { channel: 'mfa-tray:wizard-preview', request: WizardPlanSchema, response: WizardPreviewSchema },
+  /** Writes the plan. Idempotent: a plan without roles saves just the MFA pair, so the token dialog can renew before roles are checked. */
+  wizardApply: { channel: 'mfa-tray:wizard-apply', request: z.object({ plan: WizardPlanSchema, previewId: z.string().optional() }), response: WizardApplyResultSchema },
+  /** Wizard step 6: the OS folder picker. */
+  wizardPickFolder: { channel: 'mfa-tray:wizard-pick-folder', request: none, response: WizardFolderResultSchema },
+  /** Wizard step 6: clone over HTTPS with the CodeCommit credential helper and a `git mfa` alias (reconfigures an existing clone). */
+  wizardSetUpRepository: { channel: 'mfa-tray:wizard-set-up-repository', request: WizardRepositoryRequestSchema, response: WizardRepositoryResultSchema },
+  /** Forgets the keys held for the wizard (cancel). */
+  wizardDiscard: { channel: 'mfa-tray:wizard-discard', request: none, response: ActionResultSchema },
 } as const;
 
 /** Main → renderer pushes (webContents.send ↔ ipcRenderer.on). */
