@@ -1,0 +1,69 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareAtomicWrite, removeLeftoverTempFiles, renameWithRetry, writeFileAtomically } from './atomic-write';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'aws-files-atomic-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function busy(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(code), { code });
+}
+
+describe('renameWithRetry', () => {
+  it('retries EBUSY/EPERM on Windows a bounded number of times, then succeeds', async () => {
+    const failures = [busy('EBUSY'), busy('EPERM')];
+    const waits: number[] = [];
+    let calls = 0;
+    await renameWithRetry('a', 'b', 'win32', async () => {
+      calls += 1;
+      const failure = failures.shift();
+      if (failure) throw failure;
+    }, async (ms) => void waits.push(ms));
+    expect(calls).toBe(3);
+    expect(waits).toEqual([10, 20]);
+  });
+
+  it('gives up on Windows after the last delay, and never retries elsewhere', async () => {
+    const waits: number[] = [];
+    await expect(renameWithRetry('a', 'b', 'win32', async () => { throw busy('EBUSY'); }, async (ms) => void waits.push(ms))).rejects.toThrow('EBUSY');
+    expect(waits.reduce((sum, ms) => sum + ms, 0)).toBeLessThan(1_000);
+    let calls = 0;
+    await expect(renameWithRetry('a', 'b', 'linux', async () => { calls += 1; throw busy('EBUSY'); })).rejects.toThrow('EBUSY');
+    expect(calls).toBe(1);
+  });
+});
+
+describe('atomic writes', () => {
+  it('give the file exactly the requested mode despite the umask, and leave no temp file', async () => {
+    const target = join(folder, 'config');
+    await writeFileAtomically(target, new TextEncoder().encode('[default]\n'), 0o644);
+    expect((await stat(target)).mode & 0o7777).toBe(0o644);
+    expect(await readFile(target, 'utf8')).toBe('[default]\n');
+    expect(await readdir(folder)).toEqual(['config']);
+  });
+
+  it('leave the old file untouched until commit, and untouched when discarded', async () => {
+    const target = join(folder, 'config');
+    await writeFile(target, 'old');
+    const prepared = await prepareAtomicWrite(target, new TextEncoder().encode('new'), 0o600);
+    expect(await readFile(target, 'utf8')).toBe('old');
+    await prepared.discard();
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(folder)).toEqual(['config']);
+  });
+
+  it('tidy only the exact leftover temp names of the given file', async () => {
+    const target = join(folder, 'config');
+    const names = ['config.mfa-tray-tmp-0123456789ab', 'config2.mfa-tray-tmp-0123456789ab', 'config.mfa-tray-tmp-notours', 'config'];
+    await Promise.all(names.map((name) => writeFile(join(folder, name), '')));
+    await removeLeftoverTempFiles(target);
+    expect((await readdir(folder)).sort()).toEqual(['config', 'config.mfa-tray-tmp-notours', 'config2.mfa-tray-tmp-0123456789ab']);
+  });
+});

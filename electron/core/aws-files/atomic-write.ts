@@ -1,0 +1,122 @@
+// Replace a file's bytes so that a crash at any moment leaves either the old or the new file, never a mix:
+// temp file in the same folder, fsync, rename over the target, fsync the folder so the rename itself survives.
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Marks our temp files, so watchers and people can tell them apart from the user's files. */
+export const TEMP_FILE_MARKER = '.mfa-tray-tmp-';
+
+export interface PreparedWrite {
+  tempPath: string;
+  /** Rename the temp file over the target (then fsync the folder). */
+  commit(): Promise<void>;
+  /** Remove the temp file instead. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes `bytes` to a durable temp file beside `target`, with `mode`, ready to be renamed over it.
+ * Split from the rename so the caller can check, at the last moment, that nobody changed the target.
+ */
+export async function prepareAtomicWrite(
+  target: string,
+  bytes: Uint8Array,
+  mode: number,
+  owner?: { uid: number; gid: number },
+): Promise<PreparedWrite> {
+  const tempPath = tempPathFor(target);
+  const handle = await open(tempPath, 'wx', mode);
+  try {
+    await handle.writeFile(bytes);
+    // open()'s mode is narrowed by the umask; the file must end with exactly the mode it had.
+    await handle.chmod(mode);
+    // Run as root (sudo), the new file would otherwise change hands.
+    if (owner !== undefined) await handle.chown(owner.uid, owner.gid);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  return {
+    tempPath,
+    async commit() {
+      try {
+        await renameWithRetry(tempPath, target);
+      } catch (error) {
+        await unlink(tempPath).catch(() => undefined);
+        throw error;
+      }
+      await fsyncDirectory(dirname(target));
+    },
+    async discard() {
+      await unlink(tempPath).catch(() => undefined);
+    },
+  };
+}
+
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `${basename(target)}${TEMP_FILE_MARKER}${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * Deletes temp files a killed writer left beside `target`. Call only while holding target's lock: then no
+ * live writer of ours has a temp file for it. Exact names only, so other files' temp files are left alone.
+ */
+export async function removeLeftoverTempFiles(target: string, alsoFor: readonly string[] = []): Promise<void> {
+  const folder = dirname(target);
+  const owners = [target, ...alsoFor].map((path) => basename(path));
+  const isLeftover = (name: string) =>
+    owners.some((owner) => name.startsWith(owner + TEMP_FILE_MARKER) && /^[0-9a-f]{12}$/.test(name.slice(owner.length + TEMP_FILE_MARKER.length)));
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return; // nothing to tidy if the folder cannot be listed; the write itself will report real problems
+  }
+  await Promise.all(names.filter(isLeftover).map((name) => unlink(join(folder, name)).catch(() => undefined)));
+}
+
+export async function writeFileAtomically(target: string, bytes: Uint8Array, mode: number): Promise<void> {
+  await (await prepareAtomicWrite(target, bytes, mode)).commit();
+}
+
+const WINDOWS_RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320];
+
+/**
+ * rename(), retried briefly on Windows, where a virus scanner, indexer or an editor holding the target
+ * open makes it fail with EPERM/EBUSY for a moment.
+ */
+export async function renameWithRetry(
+  from: string,
+  to: string,
+  platform: NodeJS.Platform = process.platform,
+  renameFile: (from: string, to: string) => Promise<void> = rename,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((done) => setTimeout(done, ms)),
+): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await renameFile(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      const delay = RENAME_RETRY_DELAYS_MS[attempt];
+      if (platform !== 'win32' || !WINDOWS_RENAME_RETRY_CODES.has(code) || delay === undefined) throw error;
+      await sleep(delay);
+    }
+  }
+}
+
+/** Makes a rename or file creation in `folder` durable. Windows cannot open folders: NTFS journals renames. */
+export async function fsyncDirectory(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,46 @@
+// One backup of the user's file, taken before our very first write to it and never replaced afterwards:
+// it always holds the file as it was before MFA Tray ever touched it.
+import { link, lstat, open, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fsyncDirectory, tempPathFor } from './atomic-write';
+
+export const BACKUP_SUFFIX = '.mfa-tray-backup';
+
+export function backupPathFor(target: string): string {
+  return `${target}${BACKUP_SUFFIX}`;
+}
+
+/** Creates the backup unless one exists; returns its path only when this call created it. */
+export async function ensureBackup(target: string, bytes: Uint8Array): Promise<string | undefined> {
+  const backupPath = backupPathFor(target);
+  const tempPath = tempPathFor(backupPath);
+  // The backup may hold secrets: owner-only whatever the original's mode.
+  const handle = await open(tempPath, 'wx', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    // link() fails if the backup exists, so an earlier backup is never overwritten, even by a racing process.
+    await link(tempPath, backupPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw error;
+  } finally {
+    await unlink(tempPath).catch(() => undefined);
+  }
+  await fsyncDirectory(dirname(backupPath));
+  return backupPath;
+}
+
+/** Cheap check first, so the usual case (backup taken long ago) costs no temp file. */
+export async function backupExists(target: string): Promise<boolean> {
+  try {
+    await lstat(backupPathFor(target));
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}

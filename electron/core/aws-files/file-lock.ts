@@ -1,0 +1,164 @@
+// Cross-process lock for one file, shared by our own processes (tray app and CLI at once).
+// A directory `<file>.mfa-tray-lock` (mkdir is atomic) holding the owner's pid, host and a token.
+// Unlike proper-lockfile, which waits out a stale period of at least 2 s, a holder killed on this host is
+// detected at once by its pid; holders elsewhere (shared home folders) are judged by the folder's age,
+// which a live holder refreshes.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+export const LOCK_DIR_SUFFIX = '.mfa-tray-lock';
+const OWNER_FILE = 'owner';
+/** A lock folder without an owner file after this long belongs to a process killed right after mkdir. */
+const OWNERLESS_GRACE_MS = 1_000;
+
+export interface FileLockOptions {
+  /** Give up waiting after this long. */
+  timeoutMs?: number;
+  /** A holder on another host that stopped refreshing its lock for this long is presumed dead. */
+  staleMs?: number;
+}
+
+export interface FileLock {
+  /** Throws LockLostError if another process took the lock over (we were presumed dead). */
+  assertHeld(): Promise<void>;
+  release(): Promise<void>;
+}
+
+export class LockTimeoutError extends Error {}
+export class LockLostError extends Error {}
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+export function lockDirFor(target: string): string {
+  return `${target}${LOCK_DIR_SUFFIX}`;
+}
+
+export async function acquireFileLock(target: string, options: FileLockOptions = {}): Promise<FileLock> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const staleMs = options.staleMs ?? 10_000;
+  const lockDir = lockDirFor(target);
+  const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex') };
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+    if (await tryCreate(lockDir, owner)) return heldLock(lockDir, owner, staleMs);
+    if (await removeIfStale(lockDir, staleMs)) continue;
+    if (Date.now() >= deadline) {
+      throw new LockTimeoutError(`${target} is locked by another MFA Tray process (waited ${timeoutMs} ms)`);
+    }
+    await sleep(wait / 2 + Math.random() * wait);
+  }
+}
+
+async function tryCreate(lockDir: string, owner: LockOwner): Promise<boolean> {
+  try {
+    await mkdir(lockDir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await writeFile(join(lockDir, OWNER_FILE), JSON.stringify(owner), { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A stale-lock remover put another holder's folder back in place of our still-empty one: theirs now.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
+    await rmdir(lockDir).catch(() => undefined);
+    throw error;
+  }
+}
+
+function heldLock(lockDir: string, owner: LockOwner, staleMs: number): FileLock {
+  // Keep the folder's mtime fresh so holders on other hosts do not take us for dead.
+  const refresh = setInterval(() => {
+    const now = new Date();
+    utimes(lockDir, now, now).catch(() => undefined);
+  }, Math.max(staleMs / 3, 100));
+  refresh.unref();
+  return {
+    async assertHeld() {
+      const current = await readOwner(lockDir);
+      if (current?.token !== owner.token) {
+        throw new LockLostError(`the lock ${lockDir} was taken over by another process`);
+      }
+    },
+    async release() {
+      clearInterval(refresh);
+      const current = await readOwner(lockDir);
+      if (current?.token !== owner.token) return;
+      await unlink(join(lockDir, OWNER_FILE)).catch(() => undefined);
+      await rmdir(lockDir).catch(() => undefined);
+    },
+  };
+}
+
+async function readOwner(lockDir: string): Promise<LockOwner | undefined> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(lockDir, OWNER_FILE), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { pid, host, token } = parsed as Record<string, unknown>;
+    if (typeof pid !== 'number' || typeof host !== 'string' || typeof token !== 'string') return undefined;
+    return { pid, host, token };
+  } catch {
+    return undefined; // missing (being written, or its writer was killed) or torn
+  }
+}
+
+/** True when the lock folder is gone or was removed as stale; the caller then tries again at once. */
+async function removeIfStale(lockDir: string, staleMs: number): Promise<boolean> {
+  const owner = await readOwner(lockDir);
+  let ageMs: number;
+  try {
+    ageMs = Date.now() - (await stat(lockDir)).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  const stale =
+    owner === undefined
+      ? ageMs > OWNERLESS_GRACE_MS
+      : owner.host === hostname()
+        ? !isProcessAlive(owner.pid)
+        : ageMs > staleMs;
+  if (!stale) return false;
+  // Move it aside first, then check we moved the lock we judged stale: between our look and the rename,
+  // another waiter may have removed it and taken a fresh one, which we must put back.
+  const grave = `${lockDir}.stale-${randomBytes(6).toString('hex')}`;
+  try {
+    await rename(lockDir, grave);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    throw error;
+  }
+  const moved = await readOwner(grave);
+  if (moved?.token !== owner?.token) {
+    try {
+      await rename(grave, lockDir);
+      return false;
+    } catch {
+      // Someone locked in the meantime; the holder we displaced finds out through assertHeld().
+    }
+  }
+  await rm(grave, { recursive: true, force: true });
+  return true;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
