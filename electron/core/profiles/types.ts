@@ -47,6 +47,8 @@ export interface MfaSession {
   durationSeconds?: number;
   /** Parsed `expiration` of the target (ISO-8601, or aws-mfa's `YYYY-MM-DD HH:MM:SS` UTC). */
   expiration?: Date;
+  /** The target's `expiration` text when it could not be parsed (also reported in `problems`). */
+  unparsedExpiration?: string;
   /** How the pair was found: the explicit key in the target's config section, or a naming convention. */
   pairedBy: 'explicit' | 'source-profile-mfa' | 'aws-mfa-long-term' | 'scenario';
   accountId?: string;
@@ -66,6 +68,18 @@ export interface RoleProfile {
   cachedExpiration?: Date;
   /** Why the chain could not be resolved (cycle, missing profile), when it could not. */
   chainError?: string;
+}
+
+/**
+ * What MFA Tray keeps of one role-credential file the AWS CLI cached in ~/.aws/cli/cache: never the keys,
+ * only what identifies the role and when the credentials expire.
+ */
+export interface CachedRoleCredential {
+  /** File name without `.json`: botocore's cache key (sha1 of the AssumeRole arguments). */
+  cacheKey: string;
+  /** Role ARN derived from AssumedRoleUser.Arn (`arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION`). */
+  assumedRoleArn?: string;
+  expiration?: Date;
 }
 
 export interface ProfileModel {

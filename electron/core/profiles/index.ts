@@ -1,0 +1,10 @@
+// The profile model: what the AWS CLI sees in ~/.aws, plus MFA pairs, role chains and cached role expiry.
+export type * from './types';
+export { buildProfileModel, type ProfileModelInput } from './build-model';
+export { loadProfileModel } from './load-model';
+export { PAIRING_KEY, DURATION_KEY } from './mfa-pairing';
+export { parseExpiration } from './expiration';
+export { readCachedRoleCredentials, cachedRoleFromJson } from './cached-roles';
+export { roleCacheKey } from './role-cache-key';
+export { accountIdFromArn } from './arn';
+export { SECRET_KEYS, REDACTED, redactSettings } from './secrets';
