@@ -1,0 +1,151 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DashboardStateSchema } from '../../shared/ipc-contract';
+import { createAppService, type ServiceEvent } from './app-service';
+import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
+
+const NOW = Date.parse('2025-03-01T12:00:00Z');
+const caller = { senderId: 7 };
+let stateDir: string;
+
+beforeEach(async () => {
+  stateDir = await mkdtemp(join(tmpdir(), 'mfa-tray-service-'));
+});
+afterEach(async () => {
+  await rm(stateDir, { recursive: true, force: true });
+});
+
+describe('createAppService', () => {
+  it('builds the dashboard state from the model, the settings and the clock', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(new Date(NOW + 10 * 60_000)), NOW);
+    const service = createAppService(world.deps);
+    const state = await service.getState(undefined, caller);
+    expect(DashboardStateSchema.parse(state)).toEqual(state);
+    expect(state.now).toBe('2025-03-01T12:00:00.000Z');
+    expect(state.sessions).toEqual([
+      expect.objectContaining({ target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials', state: 'expiring', durationSeconds: 86400, notificationsEnabled: true }),
+    ]);
+    expect(state.roles[0]).toMatchObject({ profile: 'MyRepositoryContributor', chain: ['MyRepositoryContributor', 'MyRepositoryAssumer'] });
+    expect(state.profileCount).toBe(3);
+    world.setNow(NOW + 11 * 60_000);
+    expect((await service.getState(undefined, caller)).sessions[0]?.state).toBe('expired');
+  });
+
+  it('pushes the new state when the AWS files change', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    const events: ServiceEvent[] = [];
+    service.subscribe((event) => events.push(event));
+    expect((await service.start()).sessions[0]?.state).toBe('never');
+    world.setModel(scenarioModel(new Date(NOW + 5 * 3600_000)));
+    world.fireFileChange();
+    await vi.waitFor(() => expect(events.length).toBeGreaterThan(0));
+    expect(events[0]).toMatchObject({ name: 'stateChanged', payload: { sessions: [{ state: 'valid' }] } });
+    service.close();
+    expect(world.watcherClosed()).toBe(true);
+  });
+
+  it('renews through the renewal port, shows renewing meanwhile and pushes the result', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    await service.start();
+    const states: string[] = [];
+    service.subscribe((event) => event.name === 'stateChanged' && states.push(event.payload.sessions[0]?.state ?? ''));
+    world.setRenew(async () => {
+      world.setModel(scenarioModel(new Date(NOW + 86400_000)));
+      return { kind: 'renewed', message: 'Renewed until tomorrow.', expiration: new Date(NOW + 86400_000) };
+    });
+    const result = await service.renew({ target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 }, caller);
+    expect(result).toEqual({ ok: true, kind: 'renewed', message: 'Renewed until tomorrow.', target: 'MyRepositoryAssumer', expiration: '2025-03-02T12:00:00.000Z' });
+    expect(world.record.renewRequests).toEqual([{ target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 }]);
+    expect(states).toEqual(['renewing', 'valid']);
+  });
+
+  it('maps failed and unknown outcomes, and a renewal that throws, to secret-free results', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    world.setRenew(async () => ({ kind: 'code-already-used', message: 'That code was just used.', retryAfterSeconds: 12 }));
+    expect(await service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller)).toEqual({
+      ok: false, kind: 'code-already-used', message: 'That code was just used.', target: 'MyRepositoryAssumer', retryAfterSeconds: 12,
+    });
+    world.setRenew(async () => ({ kind: 'brand-new-kind', message: 'Something new.' }));
+    expect((await service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller)).kind).toBe('unknown');
+    world.setRenew(async () => {
+      throw new Error(`boom ${SECRET_ACCESS_KEY}`);
+    });
+    const thrown = await service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller);
+    expect(thrown).toMatchObject({ ok: false, kind: 'unknown' });
+    expect(JSON.stringify(thrown)).not.toContain(SECRET_ACCESS_KEY);
+  });
+
+  it('refuses a second renewal of the same session while one is running', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    let release: () => void = () => undefined;
+    world.setRenew(() => new Promise((resolve) => (release = () => resolve({ kind: 'renewed', message: 'Renewed.' }))));
+    const first = service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller);
+    await vi.waitFor(() => expect(world.record.renewRequests).toHaveLength(1));
+    const second = await service.renew({ target: 'MyRepositoryAssumer', code: '654321' }, caller);
+    expect(second).toMatchObject({ ok: false, message: 'A renewal of MyRepositoryAssumer is already running.' });
+    release();
+    expect((await first).ok).toBe(true);
+    expect(world.record.renewRequests).toHaveLength(1);
+  });
+
+  it('opens the token dialog with the session context and pushes it', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    const events: ServiceEvent[] = [];
+    service.subscribe((event) => events.push(event));
+    expect(await service.openTokenDialog({ target: 'MyRepositoryAssumer' }, caller)).toMatchObject({ ok: true });
+    const expected = { target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials', device: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser', durationSeconds: 86400, labDevice: false };
+    expect(world.record.dialogs).toEqual([expected]);
+    expect(events).toEqual([{ name: 'tokenDialogRequested', payload: expected }]);
+    expect(await service.getTokenDialogContext({ target: 'MyRepositoryAssumer' }, caller)).toEqual(expected);
+    expect(await service.openTokenDialog({ target: 'Nobody' }, caller)).toMatchObject({ ok: false });
+    await expect(service.getTokenDialogContext({ target: 'Nobody' }, caller)).rejects.toThrow('Nobody is not an MFA session');
+  });
+
+  it('writes export lines to the clipboard and never returns them', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(new Date(NOW + 3600_000)), NOW);
+    const service = createAppService(world.deps);
+    const result = await service.copyExportLines({ profile: 'MyRepositoryAssumer' }, caller);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toContain(SECRET_ACCESS_KEY);
+    expect(world.record.clipboard).toEqual([
+      `export AWS_ACCESS_KEY_ID='ASIAIOSFODNN7EXAMPLE'\nexport AWS_SECRET_ACCESS_KEY='${SECRET_ACCESS_KEY}'\nexport AWS_SESSION_TOKEN='${SESSION_TOKEN}'\nexport AWS_CREDENTIAL_EXPIRATION='2025-03-01T13:00:00.000Z'\n`,
+    ]);
+    expect(await service.copyExportLines({ profile: 'MyRepositoryContributor' }, caller)).toMatchObject({ ok: false, message: expect.stringContaining('role profile') });
+    expect(await service.copyExportLines({ profile: 'Missing' }, caller)).toEqual({ ok: false, message: 'There is no profile named Missing.' });
+    expect(world.record.clipboard).toHaveLength(1);
+    expect(JSON.stringify(world.record.logs)).not.toContain(LONG_TERM_SECRET);
+  });
+
+  it('persists settings as JSON in the state folder, applies start-at-login and pushes the new state', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(new Date(NOW + 30 * 60_000)), NOW);
+    const service = createAppService(world.deps);
+    await service.start();
+    const events: ServiceEvent[] = [];
+    service.subscribe((event) => events.push(event));
+    const updated = await service.updateSettings({ leadTimeMinutes: 45, startAtLogin: true }, caller);
+    expect(updated).toMatchObject({ leadTimeMinutes: 45, startAtLogin: true });
+    expect(JSON.parse(await readFile(join(stateDir, 'settings.json'), 'utf8'))).toEqual(updated);
+    expect(world.record.startAtLogin).toEqual([true]);
+    expect(events[0]).toMatchObject({ name: 'stateChanged', payload: { sessions: [{ state: 'expiring' }], settings: { leadTimeMinutes: 45 } } });
+    const reopened = createAppService(world.deps);
+    expect(await reopened.getSettings(undefined, caller)).toEqual(updated);
+  });
+
+  it('forwards window requests to the shell', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    expect(await service.closeWindow(undefined, caller)).toEqual({ ok: true, message: 'Closed.' });
+    expect(await service.closeWindow(undefined, { senderId: 0 })).toMatchObject({ ok: false });
+    await service.openDashboard(undefined, caller);
+    await service.openWizard(undefined, caller);
+    expect(await service.openProfilesFolder(undefined, caller)).toEqual({ ok: true, message: 'Opened /home/dev/.aws.' });
+    expect(world.record).toMatchObject({ hidden: [caller, { senderId: 0 }], dashboards: 1, wizards: 1, openedPaths: ['/home/dev/.aws'] });
+  });
+});

@@ -1,0 +1,11 @@
+export { createAppService } from './app-service';
+export type { AppService, OperationHandler, OperationHandlers, ServiceEvent, ServiceListener, WizardHandlers, WizardOperationName } from './app-service';
+export { createIpcDispatcher, IpcRejectedError } from './ipc-dispatcher';
+export type { IpcDispatcher, SenderCheck } from './ipc-dispatcher';
+export { buildDashboardState, sessionState } from './dashboard-state';
+export { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
+export type { ExportFormat } from './export-lines';
+export { toRenewResult } from './renew-result';
+export { createSettingsStore, DEFAULT_SETTINGS, SETTINGS_FILE } from './settings-store';
+export type { LoadedSettings, SettingsStore } from './settings-store';
+export type { AppServiceDeps, AwsFileLocations, CallerContext, Clock, CorePorts, RenewOutcome, RenewRequest, ServiceLog, ShellCapabilities } from './ports';
