@@ -87,6 +87,13 @@ export const RenewOutcomeKindSchema = z.enum([
   'malformed-response',
   'configuration',
   'file-problem',
+  'invalid-code-format',
+  'invalid-parameter',
+  'access-denied',
+  'service-error',
+  /** Another renewal of the same device held the lock for too long. */
+  'busy',
+  'cancelled',
   'unknown',
 ]);
 export type RenewOutcomeKind = z.infer<typeof RenewOutcomeKindSchema>;
