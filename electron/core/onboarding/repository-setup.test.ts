@@ -1,0 +1,96 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGitRunner, type GitRunner } from './git-runner';
+import { codeCommitHttpsUrl, gitMfaAlias, resolveCliInvocation, setUpRepository, type RepositorySetupDeps } from './repository-setup';
+
+const input = {
+  name: 'myRepository',
+  region: 'eu-west-1',
+  roleProfile: 'MyRepositoryContributor',
+  targetProfile: 'MyRepositoryAssumer',
+  sourceProfile: 'FetchMfaCredentials',
+};
+
+let root: string;
+let git: GitRunner;
+let deps: RepositorySetupDeps;
+let bare: string;
+
+async function lines(args: string[], cwd: string): Promise<string[]> {
+  const result = await git(args, { cwd });
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout.split('\n').filter((line, index, all) => index < all.length - 1 || line !== '');
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mfa-tray-repo-'));
+  // Isolated from the machine's git config, like a fresh user account.
+  git = createGitRunner({ env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(root, 'gitconfig') } });
+  bare = join(root, 'codecommit', 'myRepository.git');
+  const seed = join(root, 'seed');
+  await mkdir(seed, { recursive: true });
+  await writeFile(join(seed, 'README.md'), 'hello\n');
+  for (const args of [['init', '-q', '--bare', '--initial-branch=main', bare], ['init', '-q', seed], ['-C', seed, 'add', '.'], ['-C', seed, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'x'], ['-C', seed, 'push', '-q', bare, 'HEAD:refs/heads/main']]) {
+    const result = await git(args);
+    expect(result.code, result.stderr).toBe(0);
+  }
+  // A stand-in for our CLI that shows how the alias started it.
+  const fakeCli = join(root, 'fake cli.mjs');
+  await writeFile(fakeCli, "console.log(JSON.stringify({ args: process.argv.slice(2), runAsNode: process.env.ELECTRON_RUN_AS_NODE ?? null }));\n");
+  deps = { git, cli: resolveCliInvocation({ execPath: process.execPath, cliScript: fakeCli, isElectron: true }), repositoryUrl: () => bare };
+  await mkdir(join(root, 'work'));
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('repository setup', () => {
+  it('builds the CodeCommit HTTPS URL', () => {
+    expect(codeCommitHttpsUrl('eu-west-1', 'myRepository')).toBe('https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/myRepository');
+  });
+
+  it('clones with the CodeCommit credential helper, UseHttpPath and a git mfa alias that starts our CLI', async () => {
+    const result = await setUpRepository({ ...input, parentFolder: join(root, 'work') }, deps);
+    const clone = join(root, 'work', 'myRepository');
+    expect(result).toMatchObject({ ok: true, kind: 'cloned', path: clone });
+    expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual(['', '!aws codecommit --profile MyRepositoryContributor credential-helper $@']);
+    expect(await lines(['config', '--get', 'credential.usehttppath'], clone)).toEqual(['true']);
+    expect(await lines(['remote', 'get-url', 'origin'], clone)).toEqual([bare]);
+    expect(await lines(['log', '--format=%s'], clone)).toEqual(['x']);
+    // The alias really runs: the quoted path with a space arrives as one argument, in Electron's Node mode.
+    const ran = JSON.parse((await lines(['mfa'], clone))[0] ?? '{}') as { args: string[]; runAsNode: string };
+    expect(ran).toEqual({ args: ['renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials'], runAsNode: '1' });
+  });
+
+  it('reconfigures an existing clone instead of cloning again, replacing the old helper and alias', async () => {
+    const parentFolder = join(root, 'work');
+    await setUpRepository({ ...input, parentFolder }, deps);
+    const clone = join(parentFolder, 'myRepository');
+    await git(['config', '--local', '--add', 'credential.helper', 'store'], { cwd: clone });
+    const again = await setUpRepository({ ...input, roleProfile: 'OtherRole', parentFolder }, deps);
+    expect(again).toMatchObject({ ok: true, kind: 'reconfigured' });
+    expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual(['', '!aws codecommit --profile OtherRole credential-helper $@']);
+    expect(await lines(['config', '--local', '--get-all', 'alias.mfa'], clone)).toHaveLength(1);
+  });
+
+  it('refuses a folder that holds something else, and explains a failed clone', async () => {
+    const parentFolder = join(root, 'work');
+    await mkdir(join(parentFolder, 'myRepository'));
+    await writeFile(join(parentFolder, 'myRepository', 'notes.txt'), 'mine');
+    expect(await setUpRepository({ ...input, parentFolder }, deps)).toMatchObject({ ok: false, kind: 'folder-taken' });
+    const missing = await setUpRepository({ ...input, name: 'other', parentFolder }, { ...deps, repositoryUrl: () => join(root, 'nope.git') });
+    expect(missing).toMatchObject({ ok: false, kind: 'clone-failed', message: expect.stringContaining('Cloning other failed') });
+  });
+
+  it('reports a missing git', async () => {
+    const noGit = createGitRunner({ gitPath: join(root, 'no-such-git') });
+    expect(await setUpRepository({ ...input, parentFolder: root }, { ...deps, git: noGit })).toMatchObject({ ok: false, kind: 'git-missing' });
+  });
+
+  it('quotes alias words for sh', () => {
+    expect(gitMfaAlias({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(`!'/Apps/MFA Tray/it'\\''s' renew T --source S`);
+  });
+});

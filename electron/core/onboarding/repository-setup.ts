@@ -1,0 +1,141 @@
+// Step 6: clone a CodeCommit repository over HTTPS so every fetch and push signs in through the role profile
+// (`aws codecommit credential-helper`), and add `git mfa`, which renews the MFA session from inside the repo.
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { WizardRepositoryResult } from '../../shared/ipc-contract';
+import type { GitRunner } from './git-runner';
+
+/** How to start our CLI from a shell, independent of PATH (git GUIs and IDEs often have a different one). */
+export interface CliInvocation {
+  /** Executable and leading arguments, e.g. [electron binary, cli script] or [node, bin/mfa-tray.mjs]. */
+  argv: readonly string[];
+  /** Environment the executable needs, e.g. ELECTRON_RUN_AS_NODE=1 to make the app binary act as Node. */
+  env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The CLI as started by the running app: an Electron binary runs the bundled CLI in Node mode; under plain
+ * Node (the CLI itself, tests) the same executable runs the script.
+ */
+export function resolveCliInvocation(runtime: { execPath: string; cliScript: string; isElectron: boolean }): CliInvocation {
+  return { argv: [runtime.execPath, runtime.cliScript], env: runtime.isElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
+}
+
+export function codeCommitHttpsUrl(region: string, repository: string): string {
+  return `https://git-codecommit.${region}.amazonaws.com/v1/repos/${repository}`;
+}
+
+export function credentialHelperCommand(roleProfile: string): string {
+  return `!aws codecommit --profile ${roleProfile} credential-helper $@`;
+}
+
+/** git runs `!` aliases with sh (Git for Windows too), so every word is single-quoted for sh. */
+export function gitMfaAlias(cli: CliInvocation, target: string, source: string): string {
+  const assignments = Object.entries(cli.env ?? {}).map(([name, value]) => `${name}=${shellQuote(value)}`);
+  const words = [...cli.argv, 'renew', target, '--source', source].map(shellQuote);
+  return `!${[...assignments, ...words].join(' ')}`;
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface RepositorySetupInput {
+  name: string;
+  region: string;
+  roleProfile: string;
+  parentFolder: string;
+  targetProfile: string;
+  sourceProfile: string;
+}
+
+export interface RepositorySetupDeps {
+  git: GitRunner;
+  cli: CliInvocation;
+  /** Where the repository is fetched from; tests point it at a local bare repository. */
+  repositoryUrl?: (region: string, name: string) => string;
+}
+
+export async function setUpRepository(input: RepositorySetupInput, deps: RepositorySetupDeps): Promise<WizardRepositoryResult> {
+  const { git } = deps;
+  const url = (deps.repositoryUrl ?? codeCommitHttpsUrl)(input.region, input.name);
+  const destination = join(input.parentFolder, input.name);
+  const version = await git(['--version']);
+  if (version.code !== 0) {
+    return { ok: false, kind: 'git-missing', message: 'Git is not installed or not on the PATH: install Git, then set up the repository again.' };
+  }
+  const existing = await inspectFolder(destination, git);
+  if (existing === 'other') {
+    return { ok: false, kind: 'folder-taken', message: `${destination} already exists and is not a clone of ${input.name}: choose another folder.`, path: destination };
+  }
+  if (existing === 'clone') {
+    const configured = await configureRepository(destination, input, deps);
+    if (configured) return { ok: false, kind: 'clone-failed', message: configured, path: destination };
+    return { ok: true, kind: 'reconfigured', message: `${destination} was already cloned: its credential helper and \`git mfa\` are now up to date.`, path: destination };
+  }
+  const clone = await git(
+    ['clone', ...helperSettings(input.roleProfile).flatMap(([key, value]) => ['-c', `${key}=${value}`]), '--', url, destination],
+    { cwd: input.parentFolder },
+  );
+  if (clone.code !== 0) return cloneFailure(clone.stderr, input, destination);
+  const configured = await configureRepository(destination, input, deps);
+  if (configured) return { ok: false, kind: 'clone-failed', message: configured, path: destination };
+  return { ok: true, kind: 'cloned', message: `Cloned ${input.name} into ${destination}. Run \`git mfa\` there to renew your MFA session.`, path: destination };
+}
+
+/** credential.helper is multi-valued: the empty value first drops helpers set globally (osxkeychain would cache CodeCommit passwords). */
+function helperSettings(roleProfile: string): [string, string][] {
+  return [
+    ['credential.helper', ''],
+    ['credential.helper', credentialHelperCommand(roleProfile)],
+    ['credential.UseHttpPath', 'true'],
+  ];
+}
+
+/** Sets the helper and the alias in the clone's own config; returns an error message, or undefined. */
+async function configureRepository(destination: string, input: RepositorySetupInput, deps: RepositorySetupDeps): Promise<string | undefined> {
+  const local = (...args: string[]): string[] => ['config', '--local', ...args];
+  const steps: string[][] = [
+    local('--unset-all', 'credential.helper'),
+    ...helperSettings(input.roleProfile).map(([key, value]) => (key === 'credential.helper' ? local('--add', key, value) : local(key, value))),
+    local('alias.mfa', gitMfaAlias(deps.cli, input.targetProfile, input.sourceProfile)),
+  ];
+  for (const [index, args] of steps.entries()) {
+    const result = await deps.git(args, { cwd: destination });
+    // --unset-all exits 5 when there was nothing to unset.
+    if (result.code !== 0 && !(index === 0 && result.code === 5)) {
+      return `Could not configure git in ${destination}: ${lastLine(result.stderr)}`;
+    }
+  }
+  return undefined;
+}
+
+async function inspectFolder(destination: string, git: GitRunner): Promise<'absent' | 'clone' | 'other'> {
+  const info = await stat(destination).catch(() => undefined);
+  if (!info) return 'absent';
+  if (!info.isDirectory()) return 'other';
+  if ((await readdir(destination)).length === 0) return 'absent';
+  const top = await git(['rev-parse', '--show-toplevel'], { cwd: destination });
+  if (top.code !== 0) return 'other';
+  // A folder inside some other repository is not our clone.
+  const [shownTop, real] = await Promise.all([realpath(top.stdout.trim()).catch(() => ''), realpath(destination)]);
+  return shownTop === real ? 'clone' : 'other';
+}
+
+function cloneFailure(stderr: string, input: RepositorySetupInput, destination: string): WizardRepositoryResult {
+  const detail = lastLine(stderr);
+  if (/ExpiredToken|could not read Username|Authentication failed|terminal prompts disabled/i.test(stderr)) {
+    return {
+      ok: false,
+      kind: 'needs-session',
+      message: `AWS did not let git in through ${input.roleProfile}: renew your MFA session (tray → Renew), then set up the repository again.`,
+      path: destination,
+    };
+  }
+  return { ok: false, kind: 'clone-failed', message: `Cloning ${input.name} failed: ${detail}`, path: destination };
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split(/\r?\n/).filter((line) => line.trim() !== '');
+  return lines[lines.length - 1]?.trim() ?? 'git gave no reason';
+}
