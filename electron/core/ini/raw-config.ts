@@ -1,0 +1,69 @@
+// botocore's raw_config_parse on top of the document: [DEFAULT] leaks into every section, and a value that
+// starts with a newline (`s3 =` followed by indented lines) becomes a one-level sub-section map.
+import { DEFAULT_SECTION, entryValue, parseIniDocument, type IniDocument, type IniEntry } from './document';
+import { IniParseError } from './errors';
+import { pySplitlines, pyStrip } from './python-text';
+
+export type SettingValue = string | Readonly<Record<string, string>>;
+export type RawConfig = Record<string, Record<string, SettingValue>>;
+
+/** Objects without a prototype, so that keys like `__proto__` or `constructor` are plain data. */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+function subSection(entry: IniEntry, sectionName: string): Record<string, string> {
+  const nested = emptyRecord<string>();
+  for (const part of entry.parts) {
+    for (const subLine of pySplitlines(part.text)) {
+      const text = pyStrip(subLine);
+      if (text === '') continue;
+      const eq = text.indexOf('=');
+      if (eq < 0) {
+        throw new IniParseError([
+          {
+            line: part.line + 1,
+            message: `line inside sub-section ${JSON.stringify(entry.key)} of [${sectionName}] has no '=': ${JSON.stringify(text)}`,
+          },
+        ]);
+      }
+      nested[pyStrip(text.slice(0, eq))] = pyStrip(text.slice(eq + 1));
+    }
+  }
+  return nested;
+}
+
+function settingValue(entry: IniEntry, sectionName: string): SettingValue {
+  const value = entryValue(entry);
+  return value.startsWith('\n') ? subSection(entry, sectionName) : value;
+}
+
+/** The [DEFAULT] entries (all blocks together) by key, in file order. */
+export function defaultEntries(doc: IniDocument): Map<string, IniEntry> {
+  const defaults = new Map<string, IniEntry>();
+  for (const section of doc.sections) {
+    if (section.name !== DEFAULT_SECTION) continue;
+    for (const entry of section.entries) defaults.set(entry.key, entry);
+  }
+  return defaults;
+}
+
+export function rawConfigFromDocument(doc: IniDocument): RawConfig {
+  const defaults = defaultEntries(doc);
+  const config = emptyRecord<Record<string, SettingValue>>();
+  for (const section of doc.sections) {
+    if (section.name === DEFAULT_SECTION) continue;
+    const values = emptyRecord<SettingValue>();
+    for (const entry of section.entries) values[entry.key] = settingValue(entry, section.name);
+    for (const [key, entry] of defaults) {
+      if (!(key in values)) values[key] = settingValue(entry, section.name);
+    }
+    config[section.name] = values;
+  }
+  return config;
+}
+
+/** botocore.configloader.raw_config_parse. Throws IniParseError where botocore raises ConfigParseError. */
+export function rawConfigParse(text: string): RawConfig {
+  return rawConfigFromDocument(parseIniDocument(text));
+}
