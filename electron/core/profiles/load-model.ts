@@ -20,7 +20,7 @@ export async function loadProfileModel(locations: AwsFileLocations): Promise<Pro
 
 async function parseFile<T>(file: string, fileRole: FileRole, parse: (text: string) => T, empty: T, problems: FileProblem[]): Promise<T> {
   try {
-    const { text } = await readAwsFile(file);
+    const { text } = await readAwsFile(file, { role: fileRole });
     return parse(text);
   } catch (error) {
     problems.push(...problemsOf(error, file, fileRole));
