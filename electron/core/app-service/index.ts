@@ -8,4 +8,6 @@ export type { ExportFormat } from './export-lines';
 export { toRenewResult } from './renew-result';
 export { createSettingsStore, DEFAULT_SETTINGS, SETTINGS_FILE } from './settings-store';
 export type { LoadedSettings, SettingsStore } from './settings-store';
+export { createCorePorts, fromRenewalOutcome } from './core-ports';
+export type { CorePortsOptions } from './core-ports';
 export type { AppServiceDeps, AwsFileLocations, CallerContext, Clock, CorePorts, RenewOutcome, RenewRequest, ServiceLog, ShellCapabilities } from './ports';

@@ -1,0 +1,49 @@
+// Binds the app service's core ports to the real modules: the profile model, renewal (with the dialog's code as
+// its code source) and the file watcher. Kept apart from the service so tests and harnesses can swap any port.
+import { watchAwsFiles } from '../aws-files';
+import { loadProfileModel } from '../profiles';
+import { renew, type RenewOutcome as RenewalOutcome } from '../renewal';
+import type { AwsFileLocations, CorePorts, RenewOutcome } from './ports';
+
+export interface CorePortsOptions {
+  locations: AwsFileLocations;
+  stateDir: string;
+  /** Read for AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL and the like (tests point STS at the emulator here). */
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+  isLabDevice: (device: string) => Promise<boolean>;
+  watchDebounceMs?: number;
+}
+
+export function createCorePorts(options: CorePortsOptions): CorePorts {
+  const { locations, stateDir, env, now } = options;
+  return {
+    loadProfileModel: () => loadProfileModel(locations),
+    async renew(request) {
+      const outcome = await renew(
+        {
+          target: request.target,
+          // The dialog already has the code; renewal checks its format and the used-window guard.
+          codeSource: { getCode: async () => request.code },
+          ...(request.durationSeconds !== undefined && { durationSeconds: request.durationSeconds }),
+          ...(request.force !== undefined && { force: request.force }),
+        },
+        { locations, stateDir, env, now },
+      );
+      return fromRenewalOutcome(outcome);
+    },
+    watchAwsFiles: (onChange) => watchAwsFiles(locations, onChange, options.watchDebounceMs === undefined ? {} : { debounceMs: options.watchDebounceMs }),
+    isLabDevice: options.isLabDevice,
+  };
+}
+
+/** Picks the dialog-safe fields of renewal's outcome; the STS failure kind 'unexpected' is the contract's 'unknown'. */
+export function fromRenewalOutcome(outcome: RenewalOutcome): RenewOutcome {
+  return {
+    kind: outcome.kind === 'unexpected' ? 'unknown' : outcome.kind,
+    message: outcome.message,
+    ...('expiration' in outcome && { expiration: outcome.expiration }),
+    ...('retryAfterSeconds' in outcome && { retryAfterSeconds: outcome.retryAfterSeconds }),
+    ...('clockOffsetSeconds' in outcome && { clockOffsetSeconds: outcome.clockOffsetSeconds }),
+  };
+}
