@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { registerCredentialProcessCommand } from './credential-process';
+import { registerRenewCommand } from './renew';
 
 /** Adds every subcommand to the program; one line per command file. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerRenewCommand(program);
+  registerCredentialProcessCommand(program);
 }

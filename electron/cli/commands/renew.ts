@@ -1,0 +1,54 @@
+// `mfa-tray renew TARGET`: the scenario's renewal script in one command, safe to run many times at once.
+import { InvalidArgumentError, type Command } from 'commander';
+import { renew, type CodeSource } from '../../core/renewal';
+import { EXIT, EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
+import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
+import { cliRenewDeps, parseSeconds } from '../terminal/renew-deps';
+
+interface RenewOptions {
+  source?: string;
+  code?: string;
+  duration?: number;
+  timeout?: number;
+  force?: boolean;
+}
+
+function seconds(what: string) {
+  return (value: string): number => {
+    try {
+      return parseSeconds(value, what);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+}
+
+function codeSourceFor(options: RenewOptions): CodeSource {
+  if (options.code !== undefined) return fixedCode(options.code);
+  return process.stdin.isTTY ? promptCode() : stdinCode();
+}
+
+export function registerRenewCommand(program: Command): void {
+  program
+    .command('renew')
+    .description('Renew an MFA session profile with GetSessionToken, if it has expired (or with --force).')
+    .argument('<target>', 'profile that receives the session keys, e.g. MyRepositoryAssumer')
+    .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')
+    .option('--code <code>', 'the 6-digit MFA code (default: stdin when piped, else a prompt)')
+    .option('--duration <seconds>', 'session length, 900-129600 (default: get_session_token_duration_seconds)', seconds('--duration'))
+    .option('--timeout <seconds>', 'give up waiting for AWS STS after this long (default 15)', seconds('--timeout'))
+    .option('--force', 'renew even if the session is still valid')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : EXIT.userError);
+    })
+    .action(async (target: string, options: RenewOptions) => {
+      const outcome = await renew(
+        { target, source: options.source, codeSource: codeSourceFor(options), durationSeconds: options.duration, force: options.force },
+        cliRenewDeps(options.timeout),
+      );
+      const ok = outcome.kind === 'renewed' || outcome.kind === 'still-valid';
+      (ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
+      process.exitCode = exitCodeFor(outcome);
+    });
+}

@@ -1,0 +1,23 @@
+// Exit codes of `mfa-tray renew` and `mfa-tray credential-process`, so scripts and git aliases can branch.
+import type { RenewOutcome } from '../../core/renewal';
+
+export const EXIT = {
+  renewed: 0,
+  userError: 2,
+  awsError: 3,
+  stillValid: 10,
+} as const;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0   renewed (by this command, or by a concurrent renewal it waited for)
+  2   user error: bad arguments or profiles, wrong or already used code, wrong device, bad keys,
+      session duration out of range, clock skew, cancelled
+  3   AWS or network error: throttling, timeout, AWS internal error, unreadable answer, unreachable
+  10  still valid: nothing was done (use --force to renew anyway)`;
+
+export function exitCodeFor(outcome: RenewOutcome): number {
+  if (outcome.kind === 'renewed') return EXIT.renewed;
+  if (outcome.kind === 'still-valid') return EXIT.stillValid;
+  return outcome.category === 'user' ? EXIT.userError : EXIT.awsError;
+}

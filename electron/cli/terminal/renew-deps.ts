@@ -1,0 +1,22 @@
+// The real dependencies of renewal for a CLI process: the user's AWS files (honouring AWS_CONFIG_FILE and
+// AWS_SHARED_CREDENTIALS_FILE), MFA Tray's state folder and the STS timeouts.
+import { resolveStateDir } from '../../core/app-state';
+import { resolveAwsFileLocations } from '../../core/aws-files';
+import type { RenewDeps } from '../../core/renewal';
+
+export function cliRenewDeps(timeoutSeconds?: number): RenewDeps {
+  // The SDK warns on stderr about Node 20 support dates: noise for a CLI whose stderr is the user's.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  return {
+    locations: resolveAwsFileLocations(process.env),
+    stateDir: resolveStateDir(process.env),
+    env: process.env,
+    ...(timeoutSeconds !== undefined ? { policy: { requestTimeoutMs: timeoutSeconds * 1000 } } : {}),
+  };
+}
+
+/** A positive whole number of seconds, or an error message. */
+export function parseSeconds(value: string, what: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new Error(`${what} must be a whole number of seconds, got "${value}".`);
+  return Number(value.trim());
+}

@@ -1,0 +1,176 @@
+// renew(target): one GetSessionToken per MFA device at a time, across the tray app and any number of CLI
+// processes, and never with a code from a window already used. Writes go through writeProfileSettings,
+// which validates both files before touching either, so no outcome leaves half a session behind.
+import { DeviceLockTimeoutError, withDeviceLock } from '../app-state';
+import { readAwsFile, writeProfileSettings } from '../aws-files';
+import { loadConfig } from '../ini';
+import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
+import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
+import { checkWindowFree, explainRejectedCode, reserveCode } from './code-guard';
+import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
+import { CodeEntryCancelled, type RenewDeps, type RenewOutcome, type RenewRequest } from './types';
+
+/** In-process single flight: one promise per device; same-target callers share it. */
+const inFlight = new Map<string, { target: string; promise: Promise<RenewOutcome> }>();
+
+/** ISO-8601 UTC without milliseconds, as `aws sts get-session-token` prints it. */
+export function formatExpiration(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function describeUntil(expiration: Date, nowMs: number): string {
+  const minutes = Math.max(0, Math.round((expiration.getTime() - nowMs) / 60_000));
+  const left = minutes >= 120 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+  return `${formatExpiration(expiration)} (in ${left})`;
+}
+
+export async function renew(request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
+  const now = deps.now ?? Date.now;
+  const loadModel = deps.loadModel ?? loadProfileModel;
+  const model = await loadModel(deps.locations);
+  const early = precheck(model, request, now());
+  if ('kind' in early) return early;
+
+  const running = inFlight.get(early.device);
+  if (running) {
+    const shared = await running.promise;
+    // The same session was being renewed: its result is ours. Another target on this device: go again.
+    if (running.target === request.target) return shared;
+    return renew(request, deps);
+  }
+  const promise = renewUnderLock(early, request, deps).finally(() => inFlight.delete(early.device));
+  inFlight.set(early.device, { target: request.target, promise });
+  return promise;
+}
+
+function fileProblems(model: ProfileModel): RenewOutcome | undefined {
+  const [first] = model.problems;
+  if (!first) return undefined;
+  const where = first.line > 0 ? `${first.file}, line ${first.line}` : first.file;
+  return {
+    kind: 'file-problem',
+    category: 'user',
+    message: `MFA Tray will not write to the AWS files while they have a problem (${where}: ${first.message}). Fix it, then renew again.`,
+  };
+}
+
+function precheck(model: ProfileModel, request: RenewRequest, nowMs: number): ResolvedRenewal | RenewOutcome {
+  const resolved = resolveRenewal(model, request);
+  if ('kind' in resolved) return resolved;
+  if (!request.force && resolved.expiration && resolved.expiration.getTime() > nowMs) {
+    return {
+      kind: 'still-valid',
+      category: 'ok',
+      target: request.target,
+      expiration: resolved.expiration,
+      message: `The MFA session "${request.target}" is still valid until ${describeUntil(resolved.expiration, nowMs)}; nothing to do (use --force to renew anyway).`,
+    };
+  }
+  return fileProblems(model) ?? resolved;
+}
+
+async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
+  const now = deps.now ?? Date.now;
+  try {
+    return await withDeviceLock(
+      deps.stateDir,
+      before.device,
+      async () => {
+        // Another process may have renewed while we waited: re-read, and share its result.
+        const model = await (deps.loadModel ?? loadProfileModel)(deps.locations);
+        const current = targetExpiration(model, request.target);
+        if (current && current.getTime() > now() && current.getTime() !== before.expiration?.getTime()) {
+          return {
+            kind: 'renewed',
+            category: 'ok',
+            target: request.target,
+            expiration: current,
+            sharedWithConcurrentRenewal: true,
+            message: `"${request.target}" was renewed by a concurrent renewal; valid until ${describeUntil(current, now())}.`,
+          } satisfies RenewOutcome;
+        }
+        const resolved = precheck(model, request, now());
+        if ('kind' in resolved) return resolved;
+        return await renewNow(resolved, request, deps);
+      },
+      { maxWaitMs: deps.lockWaitMs },
+    );
+  } catch (error) {
+    if (error instanceof DeviceLockTimeoutError) return { kind: 'busy', category: 'aws', message: error.message };
+    throw error;
+  }
+}
+
+async function servicesSectionsFor(settings: Readonly<Record<string, SettingValue>>, configPath: string) {
+  if (typeof settings.services !== 'string') return undefined;
+  return loadConfig((await readAwsFile(configPath)).text).services;
+}
+
+async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
+  const now = deps.now ?? Date.now;
+  const usedWindow = await checkWindowFree(deps.stateDir, session.device, now());
+  if (usedWindow) return usedWindow;
+
+  let code: string;
+  try {
+    code = (await request.codeSource.getCode({ target: session.target, source: session.source, device: session.device })).trim();
+  } catch (error) {
+    if (error instanceof CodeEntryCancelled) return { kind: 'cancelled', category: 'user', message: error.message };
+    throw error;
+  }
+  if (!/^\d{6}$/.test(code)) {
+    return { kind: 'invalid-code-format', category: 'user', message: 'The MFA code must be exactly 6 digits.' } satisfies StsFailure;
+  }
+
+  let gateway;
+  try {
+    gateway = (deps.createGateway ?? createStsGateway)({
+      keys: session.keys,
+      profileName: session.source,
+      profileSettings: session.sourceSettings,
+      servicesSections: await servicesSectionsFor(session.sourceSettings, deps.locations.config),
+      env: deps.env ?? process.env,
+      policy: deps.policy,
+      now,
+    });
+  } catch (error) {
+    if (error instanceof EndpointConfigError) return { kind: 'configuration', category: 'user', message: error.message };
+    throw error;
+  }
+
+  // The code's window is recorded before sending: once sent, AWS may have used it even if no answer comes.
+  const reservation = await reserveCode(deps.stateDir, session.device, code, now());
+  if ('kind' in reservation) return reservation;
+  try {
+    const result = await gateway.getSessionToken({ serialNumber: session.device, tokenCode: code, durationSeconds: session.durationSeconds });
+    if (!result.ok) {
+      if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format') await reservation.release();
+      return explainRejectedCode(result.failure, reservation.previous, now());
+    }
+    const credentials = result.value;
+    try {
+      await (deps.writeSettings ?? writeProfileSettings)(deps.locations, session.target, {
+        aws_access_key_id: credentials.accessKeyId,
+        aws_secret_access_key: credentials.secretAccessKey,
+        aws_session_token: credentials.sessionToken,
+        expiration: formatExpiration(credentials.expiration),
+      });
+    } catch (error) {
+      return {
+        kind: 'file-problem',
+        category: 'user',
+        message: `AWS issued the session, but it could not be saved (${error instanceof Error ? error.message : String(error)}); the files are unchanged. Wait for the next code and renew again.`,
+      };
+    }
+    return {
+      kind: 'renewed',
+      category: 'ok',
+      target: session.target,
+      expiration: credentials.expiration,
+      sharedWithConcurrentRenewal: false,
+      message: `Renewed "${session.target}" with ${session.source}'s MFA device; valid until ${describeUntil(credentials.expiration, now())}.`,
+    };
+  } finally {
+    gateway.close();
+  }
+}

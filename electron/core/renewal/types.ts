@@ -1,0 +1,63 @@
+// The renewal module's ports and outcomes. Outcomes carry no secrets: the new keys go straight to the
+// user's files, and whoever needs them (credential-process) reads them back from there.
+import type { AwsFileLocations } from '../aws-files';
+import type { ProfileModel } from '../profiles';
+import type { CallPolicy, GatewayOptions, StsFailure, StsGateway } from '../sts';
+
+/** What the person (or the built-in lab device) is asked for. */
+export interface CodeRequest {
+  target: string;
+  source: string;
+  /** mfa_serial of the device whose code is needed. */
+  device: string;
+}
+
+/** Where codes come from: --code, stdin, a terminal prompt, the tray dialog, the built-in lab device. */
+export interface CodeSource {
+  /** Resolves to the code as typed (checked by renewal), or rejects with CodeEntryCancelled. */
+  getCode(request: CodeRequest): Promise<string>;
+}
+
+export class CodeEntryCancelled extends Error {
+  constructor(message = 'No MFA code was entered.') {
+    super(message);
+    this.name = 'CodeEntryCancelled';
+  }
+}
+
+export interface RenewRequest {
+  /** Profile that receives the session keys (MyRepositoryAssumer). */
+  target: string;
+  /** Profile holding the long-term keys and mfa_serial; found from the profile model's pairing when omitted. */
+  source?: string;
+  codeSource: CodeSource;
+  /** Overrides the source's get_session_token_duration_seconds. */
+  durationSeconds?: number;
+  /** Renew even when the target's expiration is still in the future. */
+  force?: boolean;
+}
+
+export interface RenewDeps {
+  locations: AwsFileLocations;
+  /** MFA Tray's state folder: device locks and used-code records. */
+  stateDir: string;
+  env?: NodeJS.ProcessEnv;
+  now?: () => number;
+  loadModel?: (locations: AwsFileLocations) => Promise<ProfileModel>;
+  writeSettings?: (locations: AwsFileLocations, profile: string, values: Record<string, string | null>) => Promise<void>;
+  createGateway?: (options: GatewayOptions) => StsGateway;
+  policy?: Partial<CallPolicy>;
+  /** How long to wait for another process's renewal of the same device. */
+  lockWaitMs?: number;
+}
+
+export type RenewOutcome =
+  | { kind: 'renewed'; category: 'ok'; message: string; target: string; expiration: Date; sharedWithConcurrentRenewal: boolean }
+  | { kind: 'still-valid'; category: 'ok'; message: string; target: string; expiration: Date }
+  | { kind: 'configuration'; category: 'user'; message: string }
+  | { kind: 'file-problem'; category: 'user'; message: string }
+  | { kind: 'cancelled'; category: 'user'; message: string }
+  | { kind: 'busy'; category: 'aws'; message: string }
+  | StsFailure;
+
+export type RenewOutcomeKind = RenewOutcome['kind'];
