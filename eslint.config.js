@@ -36,12 +36,16 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // The Vite config runs in Node at build time, not in the page.
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/core/*', '**/main/*', 'electron', 'node:*'], message: 'The renderer talks to main only through window.mfaTray (electron/shared contract).' }],
+        // `electron` as a module name only: a bare 'electron' pattern would also match ../electron/shared/ imports.
+        paths: [{ name: 'electron', message: 'The renderer talks to main only through window.mfaTray (electron/shared contract).' }],
+        patterns: [{ group: ['**/core/*', '**/main/*', 'electron/*', 'node:*'], message: 'The renderer talks to main only through window.mfaTray (electron/shared contract).' }],
       }],
     },
   },

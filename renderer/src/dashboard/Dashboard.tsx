@@ -1,0 +1,143 @@
+// The dashboard window: every account's MFA sessions and roles, live countdowns, parse problems, actions.
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { DashboardState } from '../../../electron/shared/ipc-contract';
+import { bridge } from '../common/bridge';
+import { useLiveNow } from '../common/use-live-now';
+import { useDashboardState } from '../common/use-dashboard-state';
+import { StatusMessage, useStatus } from '../common/StatusMessage';
+import { groupByAccount, takeRows } from './accounts';
+import { ProblemList } from './ProblemList';
+import { RoleRow } from './RoleRow';
+import { SessionRow } from './SessionRow';
+import { EmptyState } from './EmptyState';
+
+/** Rows rendered at first and added per "Show more": keeps the DOM light with thousands of profiles. */
+export const ROW_PAGE = 150;
+
+export function Dashboard() {
+  const load = useDashboardState();
+  if (load.status === 'loading') return <p className="loading" role="status">Loading your AWS profiles…</p>;
+  if (load.status === 'failed') {
+    return (
+      <main className="page">
+        <p role="alert" className="error-text">
+          Could not load your profiles: {load.message}
+        </p>
+      </main>
+    );
+  }
+  return <DashboardView state={load.state} offsetMs={load.offsetMs} />;
+}
+
+function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: number }) {
+  const now = useLiveNow(offsetMs);
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [budget, setBudget] = useState(ROW_PAGE);
+  const [status, show] = useStatus();
+  const groups = useMemo(() => groupByAccount(state, deferredQuery), [state, deferredQuery]);
+  const { shown, hiddenRows } = useMemo(() => takeRows(groups, budget), [groups, budget]);
+
+  // Measured by the e2e suite and `npm run bench` (bench/renderer.bench.ts): state in hand → first rows committed.
+  useEffect(() => {
+    if (performance.getEntriesByName('mfa-dashboard-rendered').length > 0) return;
+    performance.mark('mfa-dashboard-rendered');
+    performance.measure('mfa-dashboard-first-render', 'mfa-dashboard-state', 'mfa-dashboard-rendered');
+  }, []);
+
+  const renew = useCallback((target: string) => {
+    bridge()
+      .openTokenDialog({ target })
+      .then((result) => !result.ok && show(result))
+      .catch((error: unknown) => show({ ok: false, message: String(error) }));
+  }, [show]);
+  const copy = useCallback((profile: string) => {
+    bridge()
+      .copyExportLines({ profile })
+      .then(show)
+      .catch((error: unknown) => show({ ok: false, message: String(error) }));
+  }, [show]);
+  const openFolder = () => void bridge().openProfilesFolder().then(show);
+  const openWizard = () => void bridge().openWizard().then((result) => !result.ok && show(result));
+
+  const isEmpty = state.sessions.length === 0 && state.roles.length === 0;
+  const shownRows = shown.reduce((sum, group) => sum + group.sessions.length + group.roles.length, 0);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>MFA Tray</h1>
+        <p className="muted summary">
+          {state.sessions.length} MFA {state.sessions.length === 1 ? 'session' : 'sessions'}, {state.roles.length}{' '}
+          {state.roles.length === 1 ? 'role' : 'roles'} in {state.profileCount} profiles
+        </p>
+        <nav className="topbar-actions" aria-label="Dashboard actions">
+          <button type="button" onClick={openWizard}>
+            Add profiles…
+          </button>
+          <button type="button" onClick={openFolder}>
+            Open AWS folder
+          </button>
+          <a className="button" href="#/settings">
+            Settings
+          </a>
+        </nav>
+      </header>
+      <main className="page">
+        <StatusMessage status={status} />
+        <ProblemList problems={state.problems} />
+        {isEmpty ? (
+          <EmptyState files={state.files} onStart={openWizard} />
+        ) : (
+          <>
+            <div className="search">
+              <label htmlFor="search">Search profiles</label>
+              <input
+                id="search"
+                type="search"
+                placeholder="Profile, role, device or account ID"
+                value={query}
+                onChange={(event) => {
+                  setQuery(event.target.value);
+                  setBudget(ROW_PAGE);
+                }}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </div>
+            {shown.length === 0 && (
+              <p className="muted" role="status">
+                Nothing matches “{deferredQuery}”.
+              </p>
+            )}
+            {shown.map((group) => (
+              <section key={group.accountId} className="account" aria-labelledby={`account-${group.accountId}`}>
+                <h2 id={`account-${group.accountId}`}>
+                  <span className="muted">Account</span> {group.accountId}
+                </h2>
+                <ul className="rows">
+                  {group.sessions.map((session) => (
+                    <SessionRow key={session.target} session={session} now={now} leadTimeMinutes={state.settings.leadTimeMinutes} onRenew={renew} onCopy={copy} />
+                  ))}
+                  {group.roles.map((role) => (
+                    <RoleRow key={role.profile} role={role} now={now} onCopy={copy} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+            {hiddenRows > 0 && (
+              <div className="more">
+                <p className="muted">
+                  Showing {shownRows} of {shownRows + hiddenRows}. Search to find a profile quickly.
+                </p>
+                <button type="button" onClick={() => setBudget((value) => value + ROW_PAGE)}>
+                  Show {Math.min(ROW_PAGE, hiddenRows)} more
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// One role profile: role, the chain of profiles it is reached through, and its cached credentials' expiry.
+import type { RoleView } from '../../../electron/shared/ipc-contract';
+import { Countdown } from './Countdown';
+
+export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; onCopy: (profile: string) => void }) {
+  const roleName = role.roleArn.split('/').slice(1).join('/') || role.roleArn;
+  return (
+    <li className="row role" data-testid={`role-${role.profile}`}>
+      <div className="row-main">
+        <div className="row-title">
+          <span className="kind">Role</span>
+          <span className="profile-name">{role.profile}</span>
+          {role.region && <span className="badge">{role.region}</span>}
+        </div>
+        <div className="row-detail">
+          <span title={role.roleArn}>
+            assumes <span className="mono">{roleName}</span>
+          </span>
+          <span className="chain" aria-label={`Chain: ${role.chain.join(', then ')}`}>
+            {role.chain.join(' → ')}
+          </span>
+        </div>
+        {role.chainError && (
+          <p className="warning-text" role="note">
+            {role.chainError}
+          </p>
+        )}
+      </div>
+      <div className="row-status">
+        {role.cachedExpiration ? (
+          <Countdown expiration={role.cachedExpiration} now={now} future="Cached credentials expire" past="Cached credentials expired" />
+        ) : (
+          <span className="muted">No cached role credentials</span>
+        )}
+      </div>
+      <div className="row-actions">
+        <button type="button" onClick={() => onCopy(role.profile)} aria-label={`Copy export lines for ${role.profile}`}>
+          Copy exports
+        </button>
+      </div>
+    </li>
+  );
+}

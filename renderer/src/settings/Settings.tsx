@@ -1,0 +1,146 @@
+// Settings: warning lead time, default session length, start at login, lab auto-renewal, notifications per session.
+// Every change is saved at once (checked against the contract's schema first); errors show next to the field.
+import { useEffect, useState } from 'react';
+import { SettingsSchema, type MfaSessionView, type Settings as SettingsValues } from '../../../electron/shared/ipc-contract';
+import { bridge } from '../common/bridge';
+import { formatDuration } from '../common/format';
+import { StatusMessage, useStatus } from '../common/StatusMessage';
+
+const leadSchema = SettingsSchema.shape.leadTimeMinutes;
+const durationSchema = SettingsSchema.shape.defaultDurationSeconds;
+
+export function Settings() {
+  const [settings, setSettings] = useState<SettingsValues>();
+  const [sessions, setSessions] = useState<MfaSessionView[]>([]);
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    bridge().getSettings().then(setSettings, (error: unknown) => setFailure(String(error)));
+    bridge().getState().then((state) => setSessions(state.sessions), () => setSessions([]));
+    return bridge().onStateChanged((state) => setSessions(state.sessions));
+  }, []);
+  if (failure) return <p role="alert" className="error-text">Could not load the settings: {failure}</p>;
+  if (!settings) return <p className="loading" role="status">Loading settings…</p>;
+  return <SettingsForm initial={settings} sessions={sessions} />;
+}
+
+function SettingsForm({ initial, sessions }: { initial: SettingsValues; sessions: MfaSessionView[] }) {
+  const [settings, setSettings] = useState(initial);
+  const [lead, setLead] = useState(String(initial.leadTimeMinutes));
+  const [hours, setHours] = useState(String(initial.defaultDurationSeconds / 3600));
+  const [status, show] = useStatus();
+
+  const leadCheck = leadSchema.safeParse(Number(lead));
+  const leadError = lead.trim() === '' || !leadCheck.success ? 'Choose between 1 and 720 minutes.' : undefined;
+  const seconds = Math.round(Number(hours) * 3600);
+  const durationError =
+    hours.trim() === '' || !durationSchema.safeParse(seconds).success ? 'STS gives sessions of 0.25 to 36 hours.' : undefined;
+
+  const save = (change: Partial<SettingsValues>) => {
+    bridge()
+      .updateSettings(change)
+      .then((saved) => {
+        setSettings(saved);
+        show({ ok: true, message: 'Saved.' });
+      })
+      .catch((error: unknown) => show({ ok: false, message: `Not saved: ${error instanceof Error ? error.message : String(error)}` }));
+  };
+
+  const toggleMuted = (target: string, notify: boolean) => {
+    const muted = new Set(settings.mutedSessions);
+    if (notify) muted.delete(target);
+    else muted.add(target);
+    save({ mutedSessions: [...muted].sort() });
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Settings</h1>
+        <nav className="topbar-actions" aria-label="Settings navigation">
+          <a className="button" href="#/dashboard">
+            Back to dashboard
+          </a>
+        </nav>
+      </header>
+      <main className="page narrow">
+        <StatusMessage status={status} />
+        <form className="settings" onSubmit={(event) => event.preventDefault()}>
+          <div className="field">
+            <label htmlFor="lead">Warn me this many minutes before a session expires</label>
+            <p className="why" id="lead-why">
+              The tray notifies you then, so you can renew before git or the AWS CLI fails.
+            </p>
+            <input
+              id="lead"
+              type="number"
+              min={1}
+              max={720}
+              value={lead}
+              onChange={(event) => setLead(event.target.value)}
+              onBlur={() => !leadError && Number(lead) !== settings.leadTimeMinutes && save({ leadTimeMinutes: Number(lead) })}
+              aria-invalid={leadError ? true : undefined}
+              aria-describedby="lead-why lead-error"
+            />
+            <p id="lead-error" className="field-error">
+              {leadError}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="duration">Default session length (hours)</label>
+            <p className="why" id="duration-why">
+              Used when a profile sets no duration; keep it within your team's MFA age limit (usually 24 hours).
+            </p>
+            <input
+              id="duration"
+              type="number"
+              min={0.25}
+              max={36}
+              step={0.25}
+              value={hours}
+              onChange={(event) => setHours(event.target.value)}
+              onBlur={() => !durationError && seconds !== settings.defaultDurationSeconds && save({ defaultDurationSeconds: seconds })}
+              aria-invalid={durationError ? true : undefined}
+              aria-describedby="duration-why duration-error"
+            />
+            <p id="duration-error" className="field-error">
+              {durationError ?? (Number.isFinite(seconds) ? `= ${formatDuration(seconds)}` : '')}
+            </p>
+          </div>
+          <div className="field check">
+            <input id="login" type="checkbox" checked={settings.startAtLogin} onChange={(event) => save({ startAtLogin: event.target.checked })} />
+            <label htmlFor="login">Start MFA Tray when I log in</label>
+          </div>
+          <div className="field check">
+            <input
+              id="auto-renew"
+              type="checkbox"
+              checked={settings.autoRenewLabSessions}
+              onChange={(event) => save({ autoRenewLabSessions: event.target.checked })}
+              aria-describedby="auto-renew-why"
+            />
+            <label htmlFor="auto-renew">Renew lab-device sessions by themselves</label>
+            <p className="why" id="auto-renew-why">
+              Only for test accounts whose MFA secret MFA Tray holds; real devices always ask you.
+            </p>
+          </div>
+          <fieldset>
+            <legend>Notifications</legend>
+            <p className="why">Turn off the expiry warning for sessions you renew on demand.</p>
+            {sessions.length === 0 && <p className="muted">No MFA sessions yet.</p>}
+            {sessions.map((session) => {
+              const id = `notify-${session.target}`;
+              return (
+                <div className="field check" key={session.target}>
+                  <input id={id} type="checkbox" checked={!settings.mutedSessions.includes(session.target)} onChange={(event) => toggleMuted(session.target, event.target.checked)} />
+                  <label htmlFor={id}>
+                    Notify before <span className="mono">{session.target}</span> expires
+                  </label>
+                </div>
+              );
+            })}
+          </fieldset>
+        </form>
+      </main>
+    </div>
+  );
+}

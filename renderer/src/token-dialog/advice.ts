@@ -1,0 +1,88 @@
+// What the dialog does after a failed renewal, per RenewResult kind: the extra sentence that says what
+// to do, and how the form reacts (clear the code, offer a retry, wait for the next 30-s window...).
+import type { RenewResult, TokenDialogContext } from '../../../electron/shared/ipc-contract';
+import { formatClockOffset } from '../common/format';
+
+export type NextStep = 'new-code' | 'wait-for-window' | 'retry' | 'fix-files' | 'none';
+
+export interface Advice {
+  title: string;
+  /** What to do, one sentence; empty when the result's own message says it all. */
+  advice: string;
+  next: NextStep;
+  clearCode: boolean;
+}
+
+export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext, 'source' | 'device'>): Advice {
+  const source = context.source;
+  switch (result.kind) {
+    case 'wrong-code':
+      return { title: 'Wrong code', advice: 'Type the code your authenticator shows now for this device.', next: 'new-code', clearCode: true };
+    case 'code-already-used':
+      return { title: 'Code already used', advice: 'AWS accepts each code once. Wait for your authenticator to show a new one.', next: 'wait-for-window', clearCode: true };
+    case 'wrong-serial':
+      return {
+        title: 'Unknown MFA device',
+        advice: `Check mfa_serial of profile ${source}: it must be the ARN of the device assigned to this IAM user.`,
+        next: 'fix-files',
+        clearCode: true,
+      };
+    case 'invalid-key':
+      return {
+        title: 'Access key not accepted',
+        advice: `AWS does not know the access key ID of profile ${source}, or it is inactive: paste a current key pair into that profile.`,
+        next: 'fix-files',
+        clearCode: true,
+      };
+    case 'wrong-secret':
+      return {
+        title: 'Secret access key does not match',
+        advice: `The secret access key of profile ${source} does not belong to its access key ID: paste the pair again.`,
+        next: 'fix-files',
+        clearCode: true,
+      };
+    case 'expired-session-keys':
+    case 'session-keys-as-source':
+      return {
+        title: 'Temporary keys where long-term keys belong',
+        advice: `Profile ${source} must hold your IAM user's long-term access key (AKIA…), not a session's temporary keys.`,
+        next: 'fix-files',
+        clearCode: true,
+      };
+    case 'clock-skew': {
+      const offset = result.clockOffsetSeconds;
+      const advice =
+        offset === undefined
+          ? "Your computer's clock differs from AWS's: turn on automatic date and time, then retry."
+          : `Your computer's clock is ${formatClockOffset(offset)} AWS's clock: turn on automatic date and time, then retry.`;
+      return { title: 'Clock out of sync', advice, next: 'retry', clearCode: false };
+    }
+    case 'network':
+    case 'timeout':
+    case 'throttled':
+      return { title: result.kind === 'throttled' ? 'AWS asked to slow down' : 'Could not reach AWS', advice: 'Check your connection, then retry with the same code while it is still shown.', next: 'retry', clearCode: false };
+    case 'duration-out-of-range':
+      return { title: 'Session length not allowed', advice: 'Choose a session length between 15 minutes and 36 hours in Settings.', next: 'none', clearCode: false };
+    case 'file-problem':
+    case 'configuration':
+      return { title: 'Your AWS files need a fix', advice: 'Open the AWS folder and correct the profile named above.', next: 'fix-files', clearCode: false };
+    case 'invalid-code-format':
+      return { title: 'Not a valid code', advice: 'Type the 6 digits your authenticator shows.', next: 'new-code', clearCode: true };
+    case 'invalid-parameter':
+      return { title: 'AWS refused the request', advice: `Check mfa_serial and the session length of profile ${source}.`, next: 'fix-files', clearCode: true };
+    case 'access-denied':
+      return { title: 'Access denied', advice: `The IAM user of profile ${source} may not call GetSessionToken: ask your administrator.`, next: 'none', clearCode: true };
+    case 'service-error':
+      return { title: 'AWS had a problem', advice: 'Retry in a moment with a fresh code.', next: 'retry', clearCode: false };
+    case 'busy':
+      return { title: 'Another renewal is running', advice: 'Another window or the CLI is renewing this device; retry when it is done.', next: 'retry', clearCode: false };
+    case 'cancelled':
+      return { title: 'Cancelled', advice: '', next: 'new-code', clearCode: false };
+    case 'malformed-response':
+    case 'unknown':
+      return { title: 'Renewal failed', advice: '', next: 'retry', clearCode: true };
+    case 'renewed':
+    case 'still-valid':
+      return { title: 'Renewed', advice: '', next: 'none', clearCode: false };
+  }
+}

@@ -1,0 +1,32 @@
+// Step 4: how long a session lasts and what the two profiles are called.
+import { formatDuration } from '../common/format';
+import { Field } from '../common/Field';
+import type { WizardForm } from './plan';
+
+interface Props {
+  form: WizardForm;
+  problems: Record<string, string>;
+  onChange: (change: Partial<WizardForm>) => void;
+}
+
+export function NamesStep({ form, problems, onChange }: Props) {
+  return (
+    <>
+      <p className="why">One profile keeps your long-term keys, the other receives each day's MFA session, so tools never see the long-term keys.</p>
+      <Field
+        id="duration-hours"
+        label="Session length (hours)"
+        why={`Your team's policy accepts an MFA sign-in for ${formatDuration(form.maxMfaAgeSeconds)}; a session must not outlast that.`}
+        type="number"
+        min={0.25}
+        max={36}
+        step={0.25}
+        value={form.durationHours}
+        onValue={(durationHours) => onChange({ durationHours })}
+        error={problems.durationSeconds}
+      />
+      <Field id="source-profile" label="Profile with your long-term keys" value={form.sourceProfile} onValue={(sourceProfile) => onChange({ sourceProfile })} error={problems.sourceProfile} />
+      <Field id="target-profile" label="Profile that receives the MFA session" value={form.targetProfile} onValue={(targetProfile) => onChange({ targetProfile })} error={problems.targetProfile} />
+    </>
+  );
+}

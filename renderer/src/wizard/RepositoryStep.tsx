@@ -1,0 +1,73 @@
+// Step 6 (optional): the CodeCommit repository to clone over HTTPS once the profiles exist.
+import { RegionSchema, RepositoryNameSchema } from '../../../electron/shared/ipc-contract';
+import { bridge } from '../common/bridge';
+import { Field } from '../common/Field';
+
+export interface RepositoryForm {
+  enabled: boolean;
+  name: string;
+  region: string;
+  roleProfile: string;
+  parentFolder: string;
+}
+
+export function repositoryProblems(form: RepositoryForm, roleProfiles: readonly string[]): Record<string, string> {
+  if (!form.enabled) return {};
+  const problems: Record<string, string> = {};
+  const name = RepositoryNameSchema.safeParse(form.name);
+  if (!name.success) problems.name = name.error.issues[0]?.message ?? 'Invalid name';
+  const region = RegionSchema.safeParse(form.region);
+  if (!region.success) problems.region = region.error.issues[0]?.message ?? 'Invalid region';
+  if (!roleProfiles.includes(form.roleProfile)) problems.roleProfile = 'Choose one of the role profiles from the previous step';
+  if (!form.parentFolder.trim()) problems.parentFolder = 'Choose a folder for the repository';
+  return problems;
+}
+
+interface Props {
+  form: RepositoryForm;
+  roleProfiles: readonly string[];
+  onChange: (change: Partial<RepositoryForm>) => void;
+}
+
+export function RepositoryStep({ form, roleProfiles, onChange }: Props) {
+  const problems = repositoryProblems(form, roleProfiles);
+  const pick = () =>
+    void bridge()
+      .wizardPickFolder()
+      .then((answer) => answer.ok && answer.folder && onChange({ parentFolder: answer.folder }));
+  return (
+    <>
+      <p className="why">Cloning over HTTPS with the role profile makes every git push and pull use your MFA session, with a `git mfa` alias to renew.</p>
+      <div className="field check">
+        <input id="repo-enabled" type="checkbox" checked={form.enabled} onChange={(event) => onChange({ enabled: event.target.checked })} />
+        <label htmlFor="repo-enabled">Clone a repository after the profiles are written</label>
+      </div>
+      {form.enabled && (
+        <>
+          <Field id="repo-name" label="Repository name" value={form.name} onValue={(name) => onChange({ name })} error={form.name ? problems.name : undefined} />
+          <Field id="repo-region" label="Region" value={form.region} onValue={(region) => onChange({ region })} error={form.region ? problems.region : undefined} />
+          <div className="field">
+            <label htmlFor="repo-role">Role profile git signs with</label>
+            <select id="repo-role" value={form.roleProfile} onChange={(event) => onChange({ roleProfile: event.target.value })} aria-describedby="repo-role-error">
+              <option value="">Choose…</option>
+              {roleProfiles.map((profile) => (
+                <option key={profile} value={profile}>
+                  {profile}
+                </option>
+              ))}
+            </select>
+            <p id="repo-role-error" className="field-error">
+              {form.roleProfile ? problems.roleProfile : undefined}
+            </p>
+          </div>
+          <Field id="repo-folder" label="Clone into this folder" value={form.parentFolder} onValue={(parentFolder) => onChange({ parentFolder })} />
+          <div className="buttons left">
+            <button type="button" onClick={pick}>
+              Choose folder…
+            </button>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+// The onboarding wizard: seven steps that build the contributor setup of the scenario, each validated as you
+// type; Back always works; nothing is written before the review step.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WizardDraft, WizardKeysResult, WizardStart } from '../../../electron/shared/ipc-contract';
+import { bridge } from '../common/bridge';
+import { DeviceStep } from './DeviceStep';
+import { KeysStep } from './KeysStep';
+import { NamesStep } from './NamesStep';
+import { formFromDraft, planFromForm, planProblems, stepHasProblems, type WizardForm } from './plan';
+import { RepositoryStep, repositoryProblems, type RepositoryForm } from './RepositoryStep';
+import { ReviewStep } from './ReviewStep';
+import { RolesStep } from './RolesStep';
+import { TeamFileStep } from './TeamFileStep';
+
+const STEPS = ['Team file', 'Access keys', 'MFA device', 'Session and names', 'Roles', 'Repository', 'Review and write'] as const;
+
+export function Wizard() {
+  const [start, setStart] = useState<WizardStart>();
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    bridge().wizardStart().then(setStart, (error: unknown) => setFailure(String(error)));
+  }, []);
+  if (failure) return <p role="alert" className="error-text">The wizard could not start: {failure}</p>;
+  if (!start) return <p className="loading" role="status">Reading your AWS files…</p>;
+  return <WizardSteps start={start} />;
+}
+
+function repositoryFromDraft(draft: WizardDraft): RepositoryForm {
+  const first = draft.repositories[0];
+  return { enabled: first !== undefined, name: first?.name ?? '', region: first?.region ?? draft.region ?? '', roleProfile: first?.roleProfile ?? '', parentFolder: '' };
+}
+
+function WizardSteps({ start }: { start: WizardStart }) {
+  const [step, setStep] = useState(0);
+  const [form, setForm] = useState<WizardForm>(() => formFromDraft(start.draft, start.existing?.accessKeyId ? 'keep' : undefined));
+  const [repository, setRepository] = useState<RepositoryForm>(() => repositoryFromDraft(start.draft));
+  const [keys, setKeys] = useState<WizardKeysResult>();
+  const [written, setWritten] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const problems = useMemo(() => planProblems(form), [form]);
+  const plan = useMemo(() => planFromForm(form), [form]);
+  const change = (partial: Partial<WizardForm>) => setForm((current) => ({ ...current, ...partial }));
+
+  const onKeys = useCallback((result: WizardKeysResult | undefined, mode: 'new' | 'keep') => {
+    setKeys(result);
+    setForm((current) => ({
+      ...current,
+      keys: result?.ok ? mode : undefined,
+      mfaSerial: current.mfaSerial || (result?.ok && result.suggestedMfaSerial) || current.mfaSerial,
+    }));
+  }, []);
+
+  // Focus moves to the new step's heading, so keyboard and screen-reader users start at its top.
+  useEffect(() => heading.current?.focus(), [step]);
+
+  const canContinue = [
+    true,
+    keys?.ok === true,
+    !stepHasProblems(problems, ['mfaSerial']),
+    !stepHasProblems(problems, ['durationSeconds', 'sourceProfile', 'targetProfile']),
+    !stepHasProblems(problems, ['roles']),
+    Object.keys(repositoryProblems(repository, plan.roles.map((role) => role.profile))).length === 0,
+    written,
+  ][step];
+
+  const finish = () => void bridge().openDashboard().then(() => bridge().closeWindow());
+  const cancel = () => void bridge().wizardDiscard().then(() => bridge().closeWindow());
+
+  return (
+    <div className="app wizard">
+      <header className="topbar">
+        <h1>Set up MFA profiles</h1>
+        <ol className="steps" aria-label="Steps">
+          {STEPS.map((name, index) => (
+            <li key={name} aria-current={index === step ? 'step' : undefined} className={index < step ? 'done' : undefined}>
+              <span className="step-number">{index + 1}</span> {name}
+            </li>
+          ))}
+        </ol>
+      </header>
+      <main className="page narrow">
+        {start.problems.length > 0 && (
+          <div className="error-box" role="alert">
+            <p>MFA Tray never rewrites a file it cannot read. Fix these first:</p>
+            <ul>
+              {start.problems.map((problem) => (
+                <li key={`${problem.file}:${problem.line}`}>
+                  <span className="mono">
+                    {problem.file}:{problem.line}
+                  </span>{' '}
+                  — {problem.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <h2 ref={heading} tabIndex={-1}>
+          Step {step + 1} of {STEPS.length}: {STEPS[step]}
+        </h2>
+        {step === 0 && <TeamFileStep onImported={(draft) => { setForm((current) => ({ ...formFromDraft(draft, current.keys), mfaSerial: current.mfaSerial || draft.mfaSerial || '' })); setRepository(repositoryFromDraft(draft)); }} />}
+        {step === 1 && <KeysStep existing={start.existing} sourceProfile={form.sourceProfile} result={keys} onResult={onKeys} />}
+        {step === 2 && <DeviceStep value={form.mfaSerial} error={problems.mfaSerial} keys={keys} onValue={(mfaSerial) => change({ mfaSerial })} />}
+        {step === 3 && <NamesStep form={form} problems={problems} onChange={change} />}
+        {step === 4 && <RolesStep form={form} problems={problems} onRoles={(roles) => change({ roles })} />}
+        {step === 5 && <RepositoryStep form={repository} roleProfiles={plan.roles.map((role) => role.profile)} onChange={(partial) => setRepository((current) => ({ ...current, ...partial }))} />}
+        {step === 6 && <ReviewStep plan={plan} repository={repository} onWritten={setWritten} />}
+        <div className="buttons wizard-nav">
+          {!written && (
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          )}
+          {step > 0 && !written && (
+            <button type="button" onClick={() => setStep(step - 1)}>
+              Back
+            </button>
+          )}
+          {step < STEPS.length - 1 ? (
+            <button type="button" className="primary" onClick={() => setStep(step + 1)} disabled={!canContinue}>
+              Next
+            </button>
+          ) : (
+            <button type="button" className="primary" onClick={finish} disabled={!written}>
+              Finish
+            </button>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}
