@@ -1,0 +1,113 @@
+// renew() in-process against the STS emulator with the scenario's files in a temp folder.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
+import { scenarioCode } from '../../../tools/sts-emulator/test-support';
+import { createScenarioLab, SOURCE, TARGET, type LabOptions, type ScenarioLab } from '../../../e2e/cli/scenario-lab';
+import { resolveAwsFileLocations } from '../aws-files';
+import { renew } from './renew';
+import type { CodeSource, RenewDeps } from './types';
+
+// A fresh emulator per test: it remembers used codes, like AWS, and every test uses the current window.
+let emulator: StsEmulator;
+beforeEach(async () => {
+  emulator = await startEmulator({ seed: join(__dirname, '../../../tools/sts-emulator/scenario-seed.json') });
+});
+afterEach(() => emulator.close());
+
+function depsFor(lab: ScenarioLab): RenewDeps {
+  return { locations: resolveAwsFileLocations(lab.env), stateDir: lab.stateDir, env: lab.env, policy: { retryBaseDelayMs: 1 } };
+}
+
+/** Counts how often a code was asked for. */
+function codes(code: () => string = () => scenarioCode(Date.now())): CodeSource & { asked: number } {
+  const source = { asked: 0, getCode: async () => { source.asked += 1; return code(); } };
+  return source;
+}
+
+async function lab(options: LabOptions = {}): Promise<ScenarioLab> {
+  return createScenarioLab(emulator.url, options);
+}
+
+describe('renew', () => {
+  it('renews an expired session and changes only the four keys', async () => {
+    const l = await lab();
+    const before = await l.snapshot();
+    const outcome = await renew({ target: TARGET, codeSource: codes() }, depsFor(l));
+    expect(outcome).toMatchObject({ kind: 'renewed', sharedWithConcurrentRenewal: false });
+    const after = await l.snapshot();
+    const stamp = outcome.kind === 'renewed' ? outcome.expiration.toISOString().replace('.000Z', 'Z') : '';
+    expect(after.config).toBe(before.config.replace('expiration = 2020-01-01T00:00:00Z', `expiration = ${stamp}`));
+    const changed = after.credentials.split('\n').filter((line, i) => line !== before.credentials.split('\n')[i]);
+    expect(changed.map((line) => line.split(' = ')[0])).toEqual(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token']);
+    // 24 h, from the source's get_session_token_duration_seconds.
+    if (outcome.kind === 'renewed') expect(outcome.expiration.getTime() - Date.now()).toBeGreaterThan(86_000_000);
+  });
+
+  it('does nothing while the session is valid, unless forced', async () => {
+    const l = await lab({ expiration: new Date(Date.now() + 3_600_000).toISOString() });
+    const source = codes();
+    const outcome = await renew({ target: TARGET, codeSource: source }, depsFor(l));
+    expect(outcome).toMatchObject({ kind: 'still-valid', message: expect.stringMatching(/still valid until .* \(in 60 min\)/) });
+    expect(source.asked).toBe(0);
+    expect(emulator.callCount('GetSessionToken')).toBe(0);
+    expect(await renew({ target: TARGET, codeSource: source, force: true }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+  });
+
+  it('shares one GetSessionToken among 20 simultaneous in-process renewals', async () => {
+    const l = await lab();
+    const source = codes();
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => renew({ target: TARGET, codeSource: source }, depsFor(l))));
+    expect(outcomes.every((o) => o.kind === 'renewed')).toBe(true);
+    expect(source.asked).toBe(1);
+    expect(emulator.callCount('GetSessionToken')).toBe(1);
+  });
+
+  it('never sends a code from a window already used, and says how long to wait', async () => {
+    const l = await lab();
+    const code = scenarioCode(Date.now());
+    expect(await renew({ target: TARGET, codeSource: codes(() => code) }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+    const before = await l.snapshot();
+    const again = codes(() => code);
+    const outcome = await renew({ target: TARGET, codeSource: again, force: true }, depsFor(l));
+    expect(outcome).toMatchObject({ kind: 'code-already-used', message: expect.stringMatching(/Wait \d+ s for the next code/) });
+    expect(again.asked).toBe(0); // refused before asking: the window is spent
+    expect(emulator.callCount('GetSessionToken')).toBe(1);
+    expect(await l.snapshot()).toEqual(before);
+  });
+
+  it('frees the window after AWS rejects a mistyped code, so the right code still works', async () => {
+    const l = await lab();
+    const right = scenarioCode(Date.now());
+    const wrong = right === '000000' ? '111111' : '000000';
+    const before = await l.snapshot();
+    expect(await renew({ target: TARGET, codeSource: codes(() => wrong) }, depsFor(l))).toMatchObject({ kind: 'wrong-code' });
+    expect(await l.snapshot()).toEqual(before);
+    expect(await renew({ target: TARGET, codeSource: codes(() => right) }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+  });
+
+  it('checks the duration and the source before asking for a code', async () => {
+    for (const [options, kind] of [
+      [{ durationSeconds: '200000' }, 'duration-out-of-range'],
+      [{ durationSeconds: 'a day' }, 'configuration'],
+      [{ sessionToken: 'session-token-of-the-source' }, 'session-keys-as-source'],
+    ] as const) {
+      const l = await lab(options);
+      const source = codes();
+      expect(await renew({ target: TARGET, source: SOURCE, codeSource: source }, depsFor(l))).toMatchObject({ kind });
+      expect(source.asked).toBe(0);
+    }
+    expect(emulator.callCount('GetSessionToken')).toBe(0);
+  });
+
+  it('refuses to write session keys over a long-term profile', async () => {
+    const l = await lab();
+    const outcome = await renew({ target: 'unrelated', source: SOURCE, codeSource: codes() }, depsFor(l));
+    expect(outcome).toMatchObject({ kind: 'configuration', message: expect.stringMatching(/long-term profile/) });
+  });
+
+  it('names the missing source when the target is unknown', async () => {
+    const l = await lab();
+    expect(await renew({ target: 'Nobody', codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'configuration', message: expect.stringMatching(/--source/) });
+  });
+});
