@@ -1,0 +1,125 @@
+// `mfa-tray status`: each MFA session and role with its expiry, time left and state.
+import { InvalidArgumentError, type Command } from 'commander';
+import { resolveAwsFileLocations } from '../../core/aws-files';
+import { DEFAULT_LEAD_MS, expiryState, type ExpiryState } from '../../core/expiry';
+import { loadProfileModel, type MfaSession, type ProfileModel, type RoleProfile } from '../../core/profiles';
+import { processIo, REPORT_EXIT, REPORT_EXIT_HELP, type CliIo } from '../output/cli-io';
+import { formatProblems } from '../output/problems';
+import { formatTable } from '../output/text-table';
+import { exitUsageErrorsWith2 } from '../output/usage-exit';
+
+export interface StatusOptions {
+  json?: boolean;
+  /** Minutes before expiry from which a session counts as "expiring". */
+  warnBefore?: number;
+}
+
+interface Expiry {
+  expiration: string | null;
+  /** Whole seconds until expiry, 0 once expired; null when there is no expiry. */
+  secondsLeft: number | null;
+  state: ExpiryState;
+}
+
+export interface StatusReport {
+  now: string;
+  warnBeforeSeconds: number;
+  mfaSessions: Array<Omit<MfaSession, 'expiration'> & Expiry>;
+  roles: Array<Omit<RoleProfile, 'cachedExpiration'> & { cachedExpiration: string | null; secondsLeft: number | null; state: ExpiryState }>;
+  problems: ProfileModel['problems'];
+}
+
+export function statusReport(model: ProfileModel, nowMs: number, leadMs: number): StatusReport {
+  const expiry = (date: Date | undefined): Expiry => ({
+    expiration: date?.toISOString() ?? null,
+    secondsLeft: date === undefined ? null : Math.max(0, Math.floor((date.getTime() - nowMs) / 1000)),
+    state: expiryState(date, nowMs, leadMs),
+  });
+  return {
+    now: new Date(nowMs).toISOString(),
+    warnBeforeSeconds: Math.round(leadMs / 1000),
+    mfaSessions: model.mfaSessions.map(({ expiration, ...session }) => ({ ...session, ...expiry(expiration) })),
+    roles: model.roles.map(({ cachedExpiration, ...role }) => {
+      const { expiration, ...rest } = expiry(cachedExpiration);
+      return { ...role, cachedExpiration: expiration, ...rest };
+    }),
+    problems: model.problems,
+  };
+}
+
+export async function runStatus(options: StatusOptions, io: CliIo): Promise<number> {
+  const leadMs = options.warnBefore === undefined ? DEFAULT_LEAD_MS : options.warnBefore * 60_000;
+  const model = await loadProfileModel(resolveAwsFileLocations(io.env));
+  const report = statusReport(model, io.now(), leadMs);
+  if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    io.stdout(formatStatus(report));
+    io.stderr(formatProblems(report.problems));
+  }
+  return report.problems.length > 0 ? REPORT_EXIT.problems : REPORT_EXIT.ok;
+}
+
+function formatStatus(report: StatusReport): string {
+  const parts: string[] = [];
+  if (report.mfaSessions.length === 0) parts.push('MFA sessions: none found.\n');
+  else {
+    const rows = report.mfaSessions.map((s) => [
+      s.target,
+      s.source,
+      s.device ?? '(no mfa_serial)',
+      s.unparsedExpiration === undefined ? when(s.expiration) : `unreadable: ${s.unparsedExpiration}`,
+      left(s.secondsLeft),
+      s.state,
+    ]);
+    parts.push(`MFA sessions:\n${formatTable([['SESSION', 'SOURCE', 'DEVICE', 'EXPIRES', 'LEFT', 'STATE'], ...rows], '  ')}`);
+  }
+  if (report.roles.length === 0) parts.push('Roles: none found.\n');
+  else {
+    const rows = report.roles.map((r) => [
+      r.profile,
+      r.accountId ?? '?',
+      r.roleArn,
+      r.chainError ? `${r.chain.join(' → ')}  (${r.chainError})` : r.chain.join(' → '),
+      when(r.cachedExpiration),
+      left(r.secondsLeft),
+    ]);
+    parts.push(`Roles:\n${formatTable([['ROLE', 'ACCOUNT', 'ARN', 'CHAIN', 'CACHED UNTIL', 'LEFT'], ...rows], '  ')}`);
+  }
+  return parts.join('\n');
+}
+
+function when(iso: string | null): string {
+  return iso === null ? 'never' : `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+function left(seconds: number | null): string {
+  if (seconds === null) return '-';
+  if (seconds === 0) return 'expired';
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (days >= 2) return `${days}d ${hours % 24}h`;
+  return hours > 0 ? `${hours}h ${String(minutes).padStart(2, '0')}m` : minutes > 0 ? `${minutes}m` : `${seconds}s`;
+}
+
+function minutes(value: string): number {
+  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected whole minutes, e.g. 15');
+  return parsed;
+}
+
+export function registerStatusCommand(program: Command): void {
+  const command = program
+    .command('status')
+    .description('Show each MFA session (source, device, expiry, time left, state) and each role (ARN, account, chain, cached expiry).')
+    .option('--json', 'print JSON')
+    .option('--warn-before <minutes>', 'a session expiring within this many minutes is "expiring" (default 15)', minutes)
+    .addHelpText(
+      'after',
+      `\nStates: valid, expiring (within --warn-before), expired, never (no expiry: never renewed or not cached).\n${REPORT_EXIT_HELP}`,
+    )
+    .action(async (options: StatusOptions) => {
+      process.exitCode = await runStatus(options, processIo);
+    });
+  exitUsageErrorsWith2(command);
+}
