@@ -32,7 +32,7 @@ async function errorOf(promise: Promise<unknown>): Promise<{ name: string; messa
   throw new Error('expected the call to fail');
 }
 
-async function mfaSession(durationSeconds = 86400, windowOffset = 0): Promise<Keys & { expiration: Date }> {
+async function mfaSession(durationSeconds = 86400, windowOffset = 0): Promise<Required<Keys> & { expiration: Date }> {
   const { Credentials } = await sts(longTerm).send(
     new GetSessionTokenCommand({ DurationSeconds: durationSeconds, SerialNumber: scenario.mfaSerial, TokenCode: scenarioCode(emulator.now(), windowOffset) }),
   );
