@@ -146,6 +146,11 @@ describe('STS through @aws-sdk/client-sts', () => {
     expect(old.name).toBe('AccessDenied');
   });
 
+  it('accepts a signature scoped to any region', async () => {
+    const client = new STSClient({ endpoint: emulator.url, region: 'eu-west-2', credentials: longTerm });
+    expect((await client.send(new GetCallerIdentityCommand({}))).Account).toBe('111111111111');
+  });
+
   it('is found through AWS_ENDPOINT_URL_STS with no endpoint in code', async () => {
     const saved = process.env.AWS_ENDPOINT_URL_STS;
     process.env.AWS_ENDPOINT_URL_STS = emulator.url;
