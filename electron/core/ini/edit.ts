@@ -2,7 +2,7 @@
 // section's last key, append a new section at the end. Every other byte is kept. Each edit is checked by
 // reading the result again, as botocore and as the JS SDK do, before it is accepted.
 import {
-  DEFAULT_SECTION, parseIniDocument, serializeLines, type IniDocument, type IniLine, type IniSection, type LineEnding,
+  DEFAULT_SECTION, parseIniDocument, serializeLines, splitLines, type IniDocument, type IniLine, type IniSection, type LineEnding,
 } from './document';
 import { IniEditError, IniParseError } from './errors';
 import { jsSdkConfigProfiles, jsSdkParseIni, JsSdkReadError } from './js-sdk-reading';
@@ -38,6 +38,8 @@ const JS_INLINE_COMMENT = /(^|\s)[;#]/;
 function validateEdit(edit: IniEdit): void {
   const where = `[${edit.section}] ${edit.key}`;
   if (!KEY.test(edit.key)) throw new IniEditError(`${where}: key must be lower-case letters, digits or _ (a-z0-9_)`);
+  // The JS SDK stores keys on plain objects, where `__proto__` cannot be a key.
+  if (edit.key === '__proto__') throw new IniEditError(`${where}: the JS SDK cannot read a key named __proto__`);
   const section = SECTION.exec(edit.section);
   if (section === null || edit.section === DEFAULT_SECTION || section[2] === '__proto__') {
     throw new IniEditError(`[${edit.section}]: section must be NAME or "profile|sso-session|services NAME" with NAME of letters, digits and _-@+.%:/ (not DEFAULT or __proto__)`);
@@ -104,16 +106,21 @@ function applyOne(text: string, edit: IniEdit, file: 'config' | 'credentials'): 
     const after = last === undefined ? target.line : last.lastLine;
     const previous = lines[after] as IniLine;
     if (previous.eol === '') lines[after] = { ...previous, eol };
-    lines.splice(after + 1, 0, keyLine(eol));
+    lines.splice(after + 1, 0, keyLine(previous.eol === '' ? eol : previous.eol));
   } else {
     const last = lines[lines.length - 1];
+    // New lines end like the line before them, so that a lone \r never merges with a following \n.
+    const lineEnd = last === undefined || last.eol === '' ? eol : last.eol;
     if (last !== undefined) {
       if (last.eol === '') lines[lines.length - 1] = { ...last, eol };
-      if (pyStrip(last.text) !== '') lines.push({ text: '', eol });
+      if (pyStrip(last.text) !== '') lines.push({ text: '', eol: lineEnd });
     }
-    lines.push({ text: `[${edit.section}]`, eol }, keyLine(eol));
+    lines.push({ text: `[${edit.section}]`, eol: lineEnd }, keyLine(lineEnd));
   }
   const result = serializeLines(lines);
+  if (splitLines(result).length !== lines.length) {
+    throw new IniEditError(`[${edit.section}] ${edit.key}: a lone carriage return (\\r) line ending next to the edit would merge with another line; edit the file by hand`);
+  }
   verifyBotocoreReading(before, result, edit, target?.name ?? edit.section);
   verifyJsSdkReading(result, edit, file);
   return result;
