@@ -1,0 +1,12 @@
+// Where the AWS files are, and how we read and change them without ever damaging them.
+export { AwsFileError } from './aws-file-error';
+export type { AwsFileLocations } from './locations';
+export { resolveAwsFileLocations } from './locations';
+export type { AwsFileText, ReadAwsFileOptions } from './read-aws-file';
+export { MAX_AWS_FILE_BYTES, readAwsFile } from './read-aws-file';
+export type { UpdateAwsFileOptions, UpdateAwsFileResult } from './update-aws-file';
+export { updateAwsFile } from './update-aws-file';
+export { BACKUP_SUFFIX, backupPathFor } from './backup';
+export { CREDENTIAL_KEYS, writeProfileSettings } from './profile-settings';
+export type { WatchAwsFilesOptions } from './watch-aws-files';
+export { watchAwsFiles } from './watch-aws-files';

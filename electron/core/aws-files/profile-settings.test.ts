@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawConfigParse } from '../ini';
+import { AWS_CLI } from './aws-cli-race-harness';
+import { AwsFileError } from './aws-file-error';
+import { acquireFileLock } from './file-lock';
+import type { AwsFileLocations } from './locations';
+import { CREDENTIAL_KEYS, writeProfileSettings } from './profile-settings';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'aws-files-profile-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function locationsIn(awsFolder: string): AwsFileLocations {
+  return { config: join(awsFolder, 'config'), credentials: join(awsFolder, 'credentials'), cliCacheDir: join(awsFolder, 'cli', 'cache') };
+}
+
+async function parsed(locations: AwsFileLocations) {
+  return {
+    config: rawConfigParse(await readFile(locations.config, 'utf8').catch(() => '')),
+    credentials: rawConfigParse(await readFile(locations.credentials, 'utf8').catch(() => '')),
+  };
+}
+
+const FAST = { settleMs: 0 };
+
+describe('writeProfileSettings', () => {
+  it.skipIf(!existsSync(AWS_CLI))('splits keys between the two files exactly as `aws configure set` does', async () => {
+    const values = { aws_access_key_id: 'ASIAEXAMPLE', aws_session_token: 'token', expiration: '2030-01-01T00:00:00Z' };
+    const ours = locationsIn(join(folder, 'ours'));
+    await writeProfileSettings(ours, 'MyRepositoryAssumer', values, FAST);
+    const theirs = locationsIn(join(folder, 'theirs'));
+    const env = { ...process.env, AWS_CONFIG_FILE: theirs.config, AWS_SHARED_CREDENTIALS_FILE: theirs.credentials };
+    for (const [key, value] of Object.entries(values)) {
+      await promisify(execFile)(AWS_CLI, ['configure', 'set', key, value, '--profile', 'MyRepositoryAssumer'], { env });
+    }
+    expect(await parsed(ours)).toEqual(await parsed(theirs));
+    expect((await parsed(ours)).credentials).toEqual({ MyRepositoryAssumer: { aws_access_key_id: 'ASIAEXAMPLE', aws_session_token: 'token' } });
+  });
+
+  it('sends every credential key, the legacy aws_security_token too, to the credentials file; default stays [default]', async () => {
+    const locations = locationsIn(folder);
+    const values = Object.fromEntries([...CREDENTIAL_KEYS, 'region'].map((key) => [key, `v-${key}`]));
+    await writeProfileSettings(locations, 'default', values, FAST);
+    const files = await parsed(locations);
+    expect(Object.keys(files.credentials.default ?? {}).sort()).toEqual([...CREDENTIAL_KEYS].sort());
+    expect(files.config).toEqual({ default: { region: 'v-region' } });
+  });
+
+  it('deletes keys given as null and keeps every other line', async () => {
+    const locations = locationsIn(folder);
+    await writeFile(locations.config, '# mine\n[profile p]\nregion = x\nexpiration = old\n');
+    await writeProfileSettings(locations, 'p', { expiration: null }, FAST);
+    expect(await readFile(locations.config, 'utf8')).toBe('# mine\n[profile p]\nregion = x\n');
+  });
+
+  it('checks both files before writing either: a broken config file leaves the credentials file untouched', async () => {
+    const locations = locationsIn(folder);
+    await writeFile(locations.credentials, '[p]\naws_access_key_id = OLD\n');
+    await writeFile(locations.config, '[profile p]\n[profile p]\n');
+    const error = await writeProfileSettings(locations, 'p', { aws_access_key_id: 'NEW', expiration: 'x' }, FAST).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsFileError);
+    expect((error as AwsFileError).file).toBe(locations.config);
+    expect((error as AwsFileError).problems[0]?.line).toBe(2);
+    expect(await readFile(locations.credentials, 'utf8')).toBe('[p]\naws_access_key_id = OLD\n');
+  });
+
+  it('undoes the credentials write when the config write then fails (no half-renewed profile)', async () => {
+    const locations = locationsIn(folder);
+    await mkdir(folder, { recursive: true });
+    await writeFile(locations.credentials, '[p]\naws_access_key_id = OLD\n# keep me\n');
+    await writeFile(locations.config, '[profile p]\nexpiration = old\n');
+    // Another process of ours holds the config file's lock for longer than this write will wait.
+    const held = await acquireFileLock(locations.config);
+    try {
+      const attempt = writeProfileSettings(locations, 'p', { aws_access_key_id: 'NEW', aws_session_token: 'T', expiration: 'new' }, { settleMs: 0, lock: { timeoutMs: 150 } });
+      await expect(attempt).rejects.toBeInstanceOf(AwsFileError);
+    } finally {
+      await held.release();
+    }
+    expect(await readFile(locations.credentials, 'utf8')).toBe('[p]\naws_access_key_id = OLD\n# keep me\n');
+    expect(await readFile(locations.config, 'utf8')).toBe('[profile p]\nexpiration = old\n');
+  });
+
+  it('refuses profile names other AWS tools would read differently', async () => {
+    await expect(writeProfileSettings(locationsIn(folder), 'two words', { region: 'x' }, FAST)).rejects.toBeInstanceOf(AwsFileError);
+    expect(existsSync(join(folder, 'config'))).toBe(false);
+  });
+});

@@ -1,0 +1,126 @@
+// Writing one profile's settings across the two files the way `aws configure set` splits them, as one
+// change: both edits are checked on the current files before either is written, and if the second write
+// fails the first is undone, so a profile is never left half-renewed (new keys with an old expiration).
+import type { IniEdit } from '../ini';
+import { applyEdits, configSectionName, IniEditError, IniParseError, rawConfigParse } from '../ini';
+import type { FileRole } from '../profiles/types';
+import { AwsFileError } from './aws-file-error';
+import type { AwsFileLocations } from './locations';
+import { readAwsFile } from './read-aws-file';
+import type { UpdateAwsFileOptions } from './update-aws-file';
+import { updateAwsFile } from './update-aws-file';
+
+/**
+ * Keys that go to the credentials file. `aws configure set` (awscli 2.9 set.py) sends the first three
+ * there; botocore also reads the legacy `aws_security_token` from it, and as a secret it must not land
+ * in the config file either.
+ */
+export const CREDENTIAL_KEYS: readonly string[] = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
+
+/** Profile names both botocore and the JS SDK read alike (see aws-facts: the subset we write). */
+const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+$/;
+
+interface FilePlan {
+  path: string;
+  role: FileRole;
+  edits: IniEdit[];
+}
+
+interface DoneWrite {
+  plan: FilePlan;
+  before: string;
+  after: string;
+}
+
+/** Sets (string) or deletes (null) each key of `profile`; credentials to the credentials file, the rest to config. */
+export async function writeProfileSettings(
+  locations: AwsFileLocations,
+  profile: string,
+  values: Record<string, string | null>,
+  options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'> = {},
+): Promise<void> {
+  if (!WRITABLE_PROFILE_NAME.test(profile)) {
+    throw AwsFileError.wholeFile(
+      locations.config,
+      'config',
+      `will not write profile "${profile}": use letters, digits and - _ @ + . % : / only, so every AWS tool reads it alike`,
+    );
+  }
+  const credentials: FilePlan = { path: locations.credentials, role: 'credentials', edits: [] };
+  const config: FilePlan = { path: locations.config, role: 'config', edits: [] };
+  for (const [key, value] of Object.entries(values)) {
+    if (CREDENTIAL_KEYS.includes(key)) credentials.edits.push({ section: profile, key, value });
+    else config.edits.push({ section: configSectionName(profile), key, value });
+  }
+  // Credentials first: if we die between the two writes, fresh keys with an old expiration only cause an
+  // early renewal, while a fresh expiration with old keys would hide an expired session.
+  const plans = [credentials, config].filter((plan) => plan.edits.length > 0);
+  for (const plan of plans) applyPlan(plan, (await readAwsFile(plan.path, { role: plan.role })).text);
+
+  const done: DoneWrite[] = [];
+  for (const plan of plans) {
+    let before = '';
+    let after = '';
+    try {
+      await updateAwsFile(
+        plan.path,
+        (current) => {
+          before = current;
+          after = applyPlan(plan, current);
+          return after;
+        },
+        { ...options, role: plan.role },
+      );
+    } catch (error) {
+      await undo(done, options, error);
+      throw error;
+    }
+    done.push({ plan, before, after });
+  }
+}
+
+function applyPlan(plan: FilePlan, text: string): string {
+  try {
+    return applyEdits(text, plan.edits);
+  } catch (error) {
+    if (error instanceof IniParseError) {
+      throw new AwsFileError(
+        plan.path,
+        error.problems.map((problem) => ({ file: plan.path, fileRole: plan.role, line: problem.line, message: problem.message })),
+      );
+    }
+    if (error instanceof IniEditError) throw AwsFileError.wholeFile(plan.path, plan.role, `cannot be updated safely: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Puts back what the earlier writes replaced; keeps anything others wrote to those files since. */
+async function undo(done: readonly DoneWrite[], options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'>, cause: unknown): Promise<void> {
+  for (const write of done) {
+    try {
+      await updateAwsFile(
+        write.plan.path,
+        (current) => (current === write.after ? write.before : applyPlan({ ...write.plan, edits: inverseEdits(write) }, current)),
+        { ...options, role: write.plan.role },
+      );
+    } catch (undoError) {
+      const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+      throw AwsFileError.wholeFile(
+        write.plan.path,
+        write.plan.role,
+        `was updated, but the other file then failed (${reason(cause)}) and undoing this one failed too (${reason(undoError)}); the backup ${write.plan.path}.mfa-tray-backup holds its state before MFA Tray's first change`,
+      );
+    }
+  }
+}
+
+/** Edits restoring each key we touched to its value before our write (absent keys are deleted again). */
+function inverseEdits(write: DoneWrite): IniEdit[] {
+  const sections = rawConfigParse(write.before);
+  return write.plan.edits.flatMap((edit) => {
+    const previous = sections[edit.section]?.[edit.key.toLowerCase()];
+    // A nested sub-section value cannot be expressed as one edit; such keys are never ours to write.
+    if (typeof previous === 'object') return [];
+    return [{ section: edit.section, key: edit.key, value: previous ?? null }];
+  });
+}

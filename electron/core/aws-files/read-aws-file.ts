@@ -1,0 +1,111 @@
+// Reading a config or credentials file the way we trust it: only regular, readable, reasonably small,
+// UTF-8 text files that botocore itself would accept. Anything else is an AwsFileError, never a guess.
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { decodeIniBytes, IniParseError, rawConfigParse } from '../ini';
+import type { FileRole } from '../profiles/types';
+import { AwsFileError } from './aws-file-error';
+
+/** Real config/credentials files are a few KB; anything this big is not one (and must not be loaded whole). */
+export const MAX_AWS_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface AwsFileText {
+  text: string;
+  exists: boolean;
+}
+
+export interface ReadAwsFileOptions {
+  /** Which of the two files this is, for the problems it reports; guessed from the file name by default. */
+  role?: FileRole;
+}
+
+export async function readAwsFile(path: string, options: ReadAwsFileOptions = {}): Promise<AwsFileText> {
+  const role = options.role ?? fileRoleFromName(path);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    // botocore treats a missing file (or a link to nothing) as an empty one.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', exists: false };
+    throw fileSystemError(path, role, error, 'read');
+  }
+  try {
+    const bytes = await readWholeFile(handle, path, role);
+    return { text: checkAwsFileBytes(bytes, path, role), exists: true };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads an open file from its start, refusing folders and files over MAX_AWS_FILE_BYTES. */
+export async function readWholeFile(handle: FileHandle, path: string, role: FileRole): Promise<Uint8Array> {
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw AwsFileError.wholeFile(path, role, 'is a folder, not a file');
+    if (!stats.isFile()) throw AwsFileError.wholeFile(path, role, 'is not a regular file');
+    if (stats.size > MAX_AWS_FILE_BYTES) throw tooBig(path, role, stats.size);
+    // Read past the size we saw: the file may be growing under us.
+    const buffer = Buffer.alloc(Math.min(stats.size + 64 * 1024, MAX_AWS_FILE_BYTES + 1));
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) {
+        if (length > MAX_AWS_FILE_BYTES) throw tooBig(path, role, length);
+        return readWholeFile(handle, path, role);
+      }
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof AwsFileError) throw error;
+    throw fileSystemError(path, role, error, 'read');
+  }
+}
+
+/** Decodes and validates file bytes; throws AwsFileError with botocore's reasons and lines. */
+export function checkAwsFileBytes(bytes: Uint8Array, path: string, role: FileRole): string {
+  try {
+    const text = decodeIniBytes(bytes);
+    rawConfigParse(text);
+    return text;
+  } catch (error) {
+    if (error instanceof IniParseError) {
+      throw new AwsFileError(
+        path,
+        error.problems.map((problem) => ({ file: path, fileRole: role, line: problem.line, message: problem.message })),
+      );
+    }
+    throw error;
+  }
+}
+
+export function fileRoleFromName(path: string): FileRole {
+  return basename(path).toLowerCase().includes('credentials') ? 'credentials' : 'config';
+}
+
+function tooBig(path: string, role: FileRole, size: number): AwsFileError {
+  return AwsFileError.wholeFile(
+    path,
+    role,
+    `is ${(size / 1024 / 1024).toFixed(1)} MB; an AWS ${role} file is never that big (limit ${MAX_AWS_FILE_BYTES / 1024 / 1024} MB)`,
+  );
+}
+
+const ERRNO_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'it is a folder, not a file',
+  ELOOP: 'a loop of symbolic links',
+  ENOTDIR: 'a file stands where a folder should be in its path',
+};
+
+/** Turns an fs error into an AwsFileError naming the file; other errors pass through. */
+export function fileSystemError(path: string, role: FileRole, error: unknown, action: 'read' | 'written'): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error;
+  return AwsFileError.wholeFile(path, role, `cannot be ${action}: ${ERRNO_REASONS[code] ?? code}`);
+}

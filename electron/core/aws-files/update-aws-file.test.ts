@@ -1,0 +1,148 @@
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AwsFileError } from './aws-file-error';
+import { readAwsFile } from './read-aws-file';
+import { updateAwsFile } from './update-aws-file';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'aws-files-update-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** An idempotent edit, as updateAwsFile requires: adds the line unless the text already ends with it. */
+const appendLine = (line: string) => (text: string) => (text.endsWith(`${line}\n`) ? text : `${text}${line}\n`);
+const FAST = { settleMs: 0 };
+
+async function fingerprint(path: string): Promise<{ bytes: string; mtimeMs: number }> {
+  return { bytes: (await readFile(path)).toString('base64'), mtimeMs: (await stat(path)).mtimeMs };
+}
+
+describe('updateAwsFile', () => {
+  it('writes through a chain of symlinks to the final file; the links stay links', async () => {
+    await mkdir(join(folder, 'dotfiles'));
+    const real = join(folder, 'dotfiles', 'credentials');
+    await writeFile(real, '[a]\nx = 1\n', { mode: 0o600 });
+    await symlink('dotfiles/credentials', join(folder, 'middle'));
+    await symlink(join(folder, 'middle'), join(folder, 'credentials'));
+    await updateAwsFile(join(folder, 'credentials'), appendLine('y = 2'), FAST);
+    expect((await lstat(join(folder, 'credentials'))).isSymbolicLink()).toBe(true);
+    expect((await lstat(join(folder, 'middle'))).isSymbolicLink()).toBe(true);
+    expect(await readlink(join(folder, 'middle'))).toBe('dotfiles/credentials');
+    expect(await readFile(real, 'utf8')).toBe('[a]\nx = 1\ny = 2\n');
+  });
+
+  it('creates the target of a dangling link, as aws configure set does', async () => {
+    await symlink(join(folder, 'elsewhere', 'config'), join(folder, 'config'));
+    await updateAwsFile(join(folder, 'config'), appendLine('[default]'), FAST);
+    expect((await lstat(join(folder, 'config'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(folder, 'elsewhere', 'config'), 'utf8')).toBe('[default]\n');
+  });
+
+  it('keeps an existing mode (0644 stays 0644); new files get 0600 and new folders 0700', async () => {
+    const existing = join(folder, 'config');
+    await writeFile(existing, '[default]\n');
+    await chmod(existing, 0o644);
+    await updateAwsFile(existing, appendLine('region = x'), FAST);
+    expect((await stat(existing)).mode & 0o777).toBe(0o644);
+
+    const fresh = join(folder, 'home', '.aws', 'credentials');
+    await updateAwsFile(fresh, appendLine('[a]'), FAST);
+    expect((await stat(fresh)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(folder, 'home'))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(folder, 'home', '.aws'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('backs the file up once before its first change and never overwrites that backup', async () => {
+    const path = join(folder, 'credentials');
+    await writeFile(path, '[a]\noriginal = 1\n', { mode: 0o644 });
+    const first = await updateAwsFile(path, appendLine('second = 2'), FAST);
+    expect(first).toEqual({ changed: true, backupPath: `${path}.mfa-tray-backup` });
+    const second = await updateAwsFile(path, appendLine('third = 3'), FAST);
+    expect(second).toEqual({ changed: true });
+    expect(await readFile(`${path}.mfa-tray-backup`, 'utf8')).toBe('[a]\noriginal = 1\n');
+    expect((await stat(`${path}.mfa-tray-backup`)).mode & 0o777).toBe(0o600);
+    expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.mfa-tray-backup']);
+  });
+
+  it('neither backs up nor writes when the edit changes nothing', async () => {
+    const path = join(folder, 'config');
+    await writeFile(path, '[default]\n');
+    const before = await fingerprint(path);
+    expect(await updateAwsFile(path, (text) => text, FAST)).toEqual({ changed: false });
+    expect(await fingerprint(path)).toEqual(before);
+    expect(await readdir(folder)).toEqual(['config']);
+  });
+
+  it('refuses an edit whose result botocore would reject, leaving the file as it was', async () => {
+    const path = join(folder, 'config');
+    await writeFile(path, '[default]\n');
+    const before = await fingerprint(path);
+    await expect(updateAwsFile(path, (text) => `${text}[default]\n`, FAST)).rejects.toBeInstanceOf(AwsFileError);
+    expect(await fingerprint(path)).toEqual(before);
+  });
+
+  const badFiles: [string, (path: string) => Promise<void>, RegExp][] = [
+    ['binary', (path) => writeFile(path, Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0x00, 0x01, 0xff])), /./],
+    ['UTF-8 BOM', (path) => writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[a]\nk = v\n')])), /./],
+    ['non-UTF-8 (Latin-1)', (path) => writeFile(path, Buffer.from('[a]\nk = caf\xe9\n', 'latin1')), /./],
+    ['duplicate section', (path) => writeFile(path, '[a]\nk = 1\n[b]\n[a]\nk = 2\n'), /line 4/],
+    ['key before any section', (path) => writeFile(path, 'k = v\n[a]\n'), /line 1/],
+    ['huge (50 MB)', (path) => writeFile(path, '').then(() => truncate(path, 50 * 1024 * 1024)), /MB/],
+  ];
+  for (const [kind, create, reason] of badFiles) {
+    it(`refuses to read or write a ${kind} file: AwsFileError naming it, bytes and mtime unchanged`, async () => {
+      const path = join(folder, 'credentials');
+      await create(path);
+      const before = await fingerprint(path);
+      const readError = await readAwsFile(path).catch((error: unknown) => error);
+      expect(readError).toBeInstanceOf(AwsFileError);
+      expect((readError as AwsFileError).file).toBe(path);
+      expect((readError as AwsFileError).message).toMatch(reason);
+      expect((readError as AwsFileError).problems.length).toBeGreaterThan(0);
+      await expect(updateAwsFile(path, appendLine('x = 1'), FAST)).rejects.toBeInstanceOf(AwsFileError);
+      expect(await fingerprint(path)).toEqual(before);
+      expect(await readdir(folder)).toEqual(['credentials']);
+    });
+  }
+
+  it('refuses an unreadable file (EACCES) with a clear error', async () => {
+    if (process.getuid?.() === 0) {
+      // root reads anything: use a folder in the way instead, which fails just as EISDIR/EACCES would
+      const path = join(folder, 'config');
+      await mkdir(path);
+      await expect(readAwsFile(path)).rejects.toThrow(/folder/);
+      await expect(updateAwsFile(path, appendLine('[a]'), FAST)).rejects.toBeInstanceOf(AwsFileError);
+      return;
+    }
+    const path = join(folder, 'config');
+    await writeFile(path, '[default]\n', { mode: 0o000 });
+    await expect(readAwsFile(path)).rejects.toThrow(/permission denied/);
+  });
+
+  it('reads a missing file as empty and says so', async () => {
+    expect(await readAwsFile(join(folder, 'nothing'))).toEqual({ text: '', exists: false });
+  });
+
+  it('re-applies the edit when the file changed between our read and our rename', async () => {
+    const path = join(folder, 'config');
+    await writeFile(path, '[default]\n');
+    let calls = 0;
+    await updateAwsFile(
+      path,
+      (text) => {
+        calls += 1;
+        // An outside writer changes the file while we are preparing our write (first round only).
+        if (calls === 1) void writeFile(path, '[default]\noutside = 1\n');
+        return appendLine('ours = 1')(text);
+      },
+      FAST,
+    );
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(await readFile(path, 'utf8')).toBe('[default]\noutside = 1\nours = 1\n');
+  });
+});
