@@ -1,0 +1,146 @@
+// One test's world: real AWS files in a temp HOME, the STS/IAM emulator, and the real app service + wizard
+// behind the real IPC dispatcher. The shell's desktop capabilities open pages instead of windows.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { createAppService, createIpcDispatcher, type AppService, type IpcDispatcher, type ShellCapabilities } from '../../electron/core/app-service';
+import { createCorePorts } from '../../electron/core/app-service/core-ports';
+import { createWizardService } from '../../electron/core/onboarding/wizard-service';
+import { eventContract, type TokenDialogContext } from '../../electron/shared/ipc-contract';
+import { generateTotp } from '../../electron/core/totp';
+import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
+import { scenario, scenarioSeed } from '../../tools/sts-emulator/test-support';
+import { bindPage, deliver } from './bridge-transport';
+
+export { scenario };
+
+export interface AppWorld {
+  home: string;
+  files: { config: string; credentials: string; cliCacheDir: string };
+  /** Env that points the AWS CLI and SDK at these files and the emulator. */
+  env: Record<string, string>;
+  emulator: StsEmulator;
+  service: AppService;
+  dispatcher: IpcDispatcher;
+  /** What the shell was asked to do (the clipboard's text is kept out: it holds credentials). */
+  shellLog: string[];
+  /** Opens a screen of the renderer in a new page bound to the service. */
+  open(hash: string): Promise<Page>;
+  /** The next token dialog page the service opens (Renew buttons, wizard). */
+  nextDialog(): Promise<Page>;
+  code(windowOffset?: number): string;
+  close(): Promise<void>;
+}
+
+export async function createAppWorld(context: BrowserContext, rendererUrl: string, files: { config?: string; credentials?: string } = {}): Promise<AppWorld> {
+  const home = await mkdtemp(join(tmpdir(), 'mfa-tray-e2e-'));
+  const awsDir = join(home, '.aws');
+  await mkdir(awsDir, { recursive: true });
+  const locations = { config: join(awsDir, 'config'), credentials: join(awsDir, 'credentials'), cliCacheDir: join(awsDir, 'cli', 'cache') };
+  if (files.config !== undefined) await writeFile(locations.config, files.config, { mode: 0o600 });
+  if (files.credentials !== undefined) await writeFile(locations.credentials, files.credentials, { mode: 0o600 });
+  const emulator = await startEmulator({ port: 0, seed: scenarioSeed });
+  const env = {
+    HOME: home,
+    AWS_CONFIG_FILE: locations.config,
+    AWS_SHARED_CREDENTIALS_FILE: locations.credentials,
+    AWS_ENDPOINT_URL_STS: emulator.url,
+    AWS_ENDPOINT_URL_IAM: emulator.url,
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  const pages = new Map<number, Page>();
+  const shellLog: string[] = [];
+  const dialogWaiters: Array<(page: Page) => void> = [];
+  let service: AppService;
+  let dispatcher: IpcDispatcher;
+
+  async function open(hash: string): Promise<Page> {
+    const page = await context.newPage();
+    const senderId = await bindPage(page, dispatcher);
+    pages.set(senderId, page);
+    page.on('close', () => pages.delete(senderId));
+    await page.goto(`${rendererUrl}${hash}`);
+    return page;
+  }
+
+  const shell: ShellCapabilities = {
+    writeClipboard: () => shellLog.push('clipboard written'),
+    openPath: async (path) => {
+      shellLog.push(`open ${path}`);
+      return '';
+    },
+    showTokenDialog: (dialog: TokenDialogContext) => {
+      shellLog.push(`token dialog ${dialog.target}`);
+      void open(`#/token-dialog?target=${encodeURIComponent(dialog.target)}`).then((page) => dialogWaiters.shift()?.(page));
+    },
+    hideSender: (caller) => {
+      shellLog.push(`hide ${caller.senderId}`);
+      return pages.has(caller.senderId);
+    },
+    openDashboard: () => shellLog.push('open dashboard'),
+    openWizard: () => shellLog.push('open wizard'),
+    setStartAtLogin: (enabled) => shellLog.push(`start at login ${enabled}`),
+  };
+  const log = { info: () => undefined, warn: () => undefined, error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields ?? '') };
+  const stateDir = join(home, 'state');
+  const core = createCorePorts({ locations, stateDir, env, now: Date.now, isLabDevice: async () => false, watchDebounceMs: 50 });
+  const wizard = createWizardService({
+    locations,
+    clock: { now: Date.now },
+    cli: { argv: [process.execPath, join(process.cwd(), 'bin', 'mfa-tray.mjs')] },
+    pickFolder: async () => home,
+    env,
+  });
+  service = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, platform: 'linux' });
+  dispatcher = createIpcDispatcher(service, log);
+  const channels: Record<string, string> = { stateChanged: eventContract.stateChanged.channel, tokenDialogRequested: eventContract.tokenDialogRequested.channel };
+  const unsubscribe = service.subscribe((event) => {
+    for (const page of pages.values()) void deliver(page, channels[event.name]!, event.payload);
+  });
+  await service.start();
+
+  return {
+    home,
+    files: locations,
+    env,
+    emulator,
+    service,
+    dispatcher,
+    shellLog,
+    open,
+    nextDialog: () => new Promise<Page>((resolve) => dialogWaiters.push(resolve)),
+    code: (windowOffset = 0) => generateTotp(scenario.mfaSecret, emulator.now() + windowOffset * 30_000),
+    async close() {
+      unsubscribe();
+      service.close();
+      await emulator.close();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The scenario's three profiles, the MFA session not yet renewed (or valid until `expiration`). */
+export function scenarioFiles(options: { expiration?: Date; accessKeyId?: string; secret?: string } = {}): { config: string; credentials: string } {
+  const session = options.expiration
+    ? `\n[MyRepositoryAssumer]\naws_access_key_id = ASIAEXAMPLEEXAMPLE12\naws_secret_access_key = ${'s'.repeat(40)}\naws_session_token = ${'t'.repeat(120)}\n`
+    : '';
+  return {
+    config: [
+      '[profile FetchMfaCredentials]',
+      `mfa_serial = ${scenario.mfaSerial}`,
+      'get_session_token_duration_seconds = 86400',
+      '',
+      '[profile MyRepositoryAssumer]',
+      ...(options.expiration ? [`expiration = ${options.expiration.toISOString().replace(/\.\d+Z$/, 'Z')}`] : []),
+      '',
+      '[profile MyRepositoryContributor]',
+      'region = eu-west-1',
+      `role_arn = ${scenario.roleArn}`,
+      'source_profile = MyRepositoryAssumer',
+      '',
+    ].join('\n'),
+    credentials: `[FetchMfaCredentials]\naws_access_key_id = ${options.accessKeyId ?? scenario.activeKey.id}\naws_secret_access_key = ${options.secret ?? scenario.activeKey.secret}\n${session}`,
+  };
+}

@@ -1,0 +1,34 @@
+// Playwright fixtures: the built renderer served once per worker, a fresh world per test, screenshots and axe.
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveRenderer } from './static-server';
+
+export const SCREENSHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
+
+export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<void> }, { rendererUrl: string }>({
+  rendererUrl: [
+    async ({}, use) => {
+      const server = await serveRenderer();
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  shoot: async ({}, use) => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await use(async (page, name) => {
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    });
+  },
+});
+
+/** axe-core with WCAG 2.x A/AA rules; fails with the list of violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+export { expect };
