@@ -1,6 +1,7 @@
 // Builds the renderer's view of the world from the profile model, the settings and main's clock. Only metadata
 // is copied: the model's `settings` maps (which hold the keys) are never read here.
 import type { DashboardState, MfaSessionView, RoleView, SessionState, Settings } from '../../shared/ipc-contract';
+import { expiryState } from '../expiry';
 import type { MfaSession, ProfileModel } from '../profiles/types';
 import type { AwsFileLocations } from './ports';
 
@@ -16,11 +17,8 @@ export interface DashboardInput {
 }
 
 export function sessionState(session: Pick<MfaSession, 'expiration'>, nowMs: number, leadTimeMinutes: number, renewing = false): SessionState {
-  if (renewing) return 'renewing';
-  if (!session.expiration) return 'never';
-  const left = session.expiration.getTime() - nowMs;
-  if (left <= 0) return 'expired';
-  return left <= leadTimeMinutes * 60_000 ? 'expiring' : 'valid';
+  // The same rule the expiry scheduler uses, so the dashboard and the notifications agree.
+  return renewing ? 'renewing' : expiryState(session.expiration, nowMs, leadTimeMinutes * 60_000);
 }
 
 export function buildDashboardState(input: DashboardInput): DashboardState {
