@@ -1,0 +1,40 @@
+// The e2e tests run the real bundled CLI (node bin/mfa-tray.mjs → dist/cli/mfa-tray.js). This rebuilds the
+// bundle (npm run build:node) when a source file is newer, once, whichever test file gets here first.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lockfile from 'proper-lockfile';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bundle = join(root, 'dist', 'cli', 'mfa-tray.js');
+
+function newestSourceMs(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleMs(): number {
+  try {
+    return statSync(bundle).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export async function ensureCliBuilt(): Promise<void> {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const release = await lockfile.lock(root, { lockfilePath: join(root, 'dist', '.cli-build.lock'), retries: { retries: 200, minTimeout: 50, maxTimeout: 200 } });
+  try {
+    if (bundleMs() < newestSourceMs(join(root, 'electron'))) {
+      execFileSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], { cwd: root, stdio: 'inherit' });
+    }
+  } finally {
+    await release();
+  }
+}
