@@ -2,7 +2,13 @@
 
 /** Makes a value safe to print: control characters (terminal escapes, NUL...) become visible \xNN escapes. */
 export function printable(value: string): string {
-  return value.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let out = '';
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    const control = (code < 0x20 && char !== '\n') || (code >= 0x7f && code <= 0x9f);
+    out += control ? `\\x${code.toString(16).padStart(2, '0')}` : char;
+  }
+  return out;
 }
 
 /**
