@@ -60,8 +60,9 @@ function sessionKeys(result: { json?: Record<string, unknown> }): Keys {
   return { id: c.AccessKeyId!, secret: c.SecretAccessKey!, token: c.SessionToken! };
 }
 
-// Each CLI start costs about half a second: independent cases run concurrently against one emulator.
-describe.concurrent('the AWS CLI v2 against the emulator', () => {
+// Each CLI run costs ~2 s of Python start-up (far more on a loaded machine): independent cases run
+// concurrently against one emulator, with room for that start-up in the timeout.
+describe.concurrent('the AWS CLI v2 against the emulator', { timeout: 90_000 }, () => {
   it('gets the caller identity with valid long-term keys', async () => {
     const result = await aws(longTerm, ['sts', 'get-caller-identity']);
     expect(result.json).toMatchObject({ Account: '111111111111', Arn: scenario.userArn });
