@@ -34,7 +34,7 @@ export function diffIniTexts(oldText: string, newText: string, knownSecrets: rea
     const from = Math.max(0, first - CONTEXT_LINES);
     const to = Math.min(operations.length - 1, last + CONTEXT_LINES);
     const lines: DiffLine[] = [];
-    const header = sectionHeaderAbove(operations, from, oldLines, newLines);
+    const header = sectionHeaderAbove(operations, first, from, oldLines, newLines);
     if (header) lines.push(toLine(header, oldLines, newLines, oldSecret, newSecret, show));
     for (let index = from; index <= to; index += 1) {
       lines.push(toLine(operations[index] as Operation, oldLines, newLines, oldSecret, newSecret, show));
@@ -62,9 +62,9 @@ function toLine(
   return line;
 }
 
-/** The `[section]` line a hunk belongs to, when the context does not already show it. */
-function sectionHeaderAbove(operations: Operation[], from: number, oldLines: string[], newLines: string[]): Operation | undefined {
-  for (let index = from; index >= 0; index -= 1) {
+/** The `[section]` line the hunk's first change belongs to, when the context above it does not show it already. */
+function sectionHeaderAbove(operations: Operation[], firstChange: number, from: number, oldLines: string[], newLines: string[]): Operation | undefined {
+  for (let index = firstChange; index >= 0; index -= 1) {
     const operation = operations[index] as Operation;
     const text = operation.oldIndex !== undefined ? oldLines[operation.oldIndex] : newLines[operation.newIndex as number];
     if (/^\s*\[/.test(text ?? '')) return index < from && operation.kind === 'context' ? operation : undefined;
