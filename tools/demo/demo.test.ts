@@ -1,0 +1,36 @@
+// `npm run demo` as a person uses it: start it, paste its env lines, renew with the code it shows, stop it.
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureCliBuilt } from '../../e2e/cli/build-cli';
+import { runCli } from '../../e2e/cli/run-cli';
+
+const demo = fileURLToPath(new URL('./demo.ts', import.meta.url));
+
+describe('npm run demo', () => {
+  it('prints env lines and a working code, and cleans up on SIGTERM', { timeout: 120_000 }, async () => {
+    await ensureCliBuilt();
+    const child = spawn(process.execPath, ['--import', 'tsx', demo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (/code \d{6}/.test(out)) resolve();
+      });
+      child.once('exit', () => reject(new Error(`demo exited early:\n${out}`)));
+    });
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: '/nonexistent' };
+    for (const [, name, value] of out.matchAll(/^export (\w+)=(.*)$/gm)) env[name!] = value!;
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_STS', 'MFA_TRAY_STATE_DIR']));
+    const code = /code (\d{6})/.exec(out)![1]!;
+    const renewed = await runCli(['renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', '--code', code], env);
+    expect(renewed.stderr).toBe('');
+    expect(renewed.code).toBe(0);
+
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    expect(existsSync(env.AWS_CONFIG_FILE!)).toBe(false);
+  });
+});
