@@ -1,6 +1,10 @@
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsFileError } from './aws-file-error';
 import { readAwsFile } from './read-aws-file';
@@ -18,8 +22,44 @@ afterEach(async () => {
 const appendLine = (line: string) => (text: string) => (text.endsWith(`${line}\n`) ? text : `${text}${line}\n`);
 const FAST = { settleMs: 0 };
 
-async function fingerprint(path: string): Promise<{ bytes: string; mtimeMs: number }> {
-  return { bytes: (await readFile(path)).toString('base64'), mtimeMs: (await stat(path)).mtimeMs };
+async function readAndUpdate(path: string): Promise<{ read: string; update: string }> {
+  const message = (error: unknown) => (error instanceof AwsFileError ? error.message : `not an AwsFileError: ${String(error)}`);
+  return {
+    read: await readAwsFile(path).then(() => 'read it', message),
+    update: await updateAwsFile(path, (text) => `${text}x = 1\n`, FAST).then(() => 'wrote it', message),
+  };
+}
+
+/** readAndUpdate in a child process running as nobody (uid 65534). */
+async function asNobody(path: string): Promise<{ read: string; update: string }> {
+  const bundle = join(folder, 'as-nobody.mjs');
+  await build({
+    stdin: {
+      contents: `import { readAwsFile } from './read-aws-file'; import { updateAwsFile } from './update-aws-file'; import { AwsFileError } from './aws-file-error';
+        const message = (error) => (error instanceof AwsFileError ? error.message : 'not an AwsFileError: ' + String(error));
+        const path = process.argv[2];
+        const read = await readAwsFile(path).then(() => 'read it', message);
+        const update = await updateAwsFile(path, (text) => text + 'x = 1\\n', { settleMs: 0 }).then(() => 'wrote it', message);
+        console.log(JSON.stringify({ read, update }));`,
+      resolveDir: import.meta.dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
+  await chmod(folder, 0o777); // nobody must reach the file (and may try to write beside it)
+  const { stdout } = await promisify(execFile)(process.execPath, [bundle, path], { uid: 65534, gid: 65534 });
+  return JSON.parse(stdout) as { read: string; update: string };
+}
+
+/** What proves a file untouched: its bytes (hashed; skipped for huge files, where ctime already tells), mtime and ctime. */
+async function fingerprint(path: string): Promise<{ bytes: string; mtimeMs: number; ctimeMs: number; size: number }> {
+  const { mtimeMs, ctimeMs, size } = await stat(path);
+  const bytes = size > 1024 * 1024 ? 'huge' : createHash('sha256').update(await readFile(path)).digest('hex');
+  return { bytes, mtimeMs, ctimeMs, size };
 }
 
 describe('updateAwsFile', () => {
@@ -110,18 +150,23 @@ describe('updateAwsFile', () => {
     });
   }
 
-  it('refuses an unreadable file (EACCES) with a clear error', async () => {
-    if (process.getuid?.() === 0) {
-      // root reads anything: use a folder in the way instead, which fails just as EISDIR/EACCES would
-      const path = join(folder, 'config');
-      await mkdir(path);
-      await expect(readAwsFile(path)).rejects.toThrow(/folder/);
-      await expect(updateAwsFile(path, appendLine('[a]'), FAST)).rejects.toBeInstanceOf(AwsFileError);
-      return;
-    }
+  it('refuses an unreadable file (EACCES) with a clear error and writes nothing', async () => {
     const path = join(folder, 'config');
     await writeFile(path, '[default]\n', { mode: 0o000 });
-    await expect(readAwsFile(path)).rejects.toThrow(/permission denied/);
+    await chmod(path, 0o000);
+    const before = await fingerprint(path);
+    // root reads anything: run the reader and the writer as an unprivileged user instead
+    const outcome = process.getuid?.() === 0 ? await asNobody(path) : await readAndUpdate(path);
+    expect(outcome.read).toMatch(/config: cannot be read: permission denied/);
+    expect(outcome.update).toMatch(/config: cannot be read: permission denied/);
+    expect(await fingerprint(path)).toEqual(before);
+  });
+
+  it('refuses a folder where the file should be', async () => {
+    const path = join(folder, 'config');
+    await mkdir(path);
+    await expect(readAwsFile(path)).rejects.toThrow(/folder/);
+    await expect(updateAwsFile(path, appendLine('[a]'), FAST)).rejects.toBeInstanceOf(AwsFileError);
   });
 
   it('reads a missing file as empty and says so', async () => {
