@@ -53,11 +53,11 @@ export async function createAppWorld(context: BrowserContext, rendererUrl: strin
   const pages = new Map<number, Page>();
   const shellLog: string[] = [];
   const dialogWaiters: Array<(page: Page) => void> = [];
-  let service: AppService;
-  let dispatcher: IpcDispatcher;
 
   async function open(hash: string): Promise<Page> {
     const page = await context.newPage();
+    // The shell's token dialog is a small window: screenshots and layout checks use its size.
+    if (hash.startsWith('#/token-dialog')) await page.setViewportSize({ width: 480, height: 480 });
     const senderId = await bindPage(page, dispatcher);
     pages.set(senderId, page);
     page.on('close', () => pages.delete(senderId));
@@ -93,8 +93,8 @@ export async function createAppWorld(context: BrowserContext, rendererUrl: strin
     pickFolder: async () => home,
     env,
   });
-  service = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, platform: 'linux' });
-  dispatcher = createIpcDispatcher(service, log);
+  const service: AppService = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, platform: 'linux' });
+  const dispatcher: IpcDispatcher = createIpcDispatcher(service, log);
   const channels: Record<string, string> = { stateChanged: eventContract.stateChanged.channel, tokenDialogRequested: eventContract.tokenDialogRequested.channel };
   const unsubscribe = service.subscribe((event) => {
     for (const page of pages.values()) void deliver(page, channels[event.name]!, event.payload);

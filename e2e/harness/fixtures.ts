@@ -9,6 +9,7 @@ export const SCREENSHOTS = fileURLToPath(new URL('../screenshots', import.meta.u
 
 export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<void> }, { rendererUrl: string }>({
   rendererUrl: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const server = await serveRenderer();
       await use(server.url);
@@ -16,6 +17,7 @@ export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<v
     },
     { scope: 'worker' },
   ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   shoot: async ({}, use) => {
     await mkdir(SCREENSHOTS, { recursive: true });
     await use(async (page, name) => {

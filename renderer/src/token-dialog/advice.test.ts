@@ -13,8 +13,8 @@ describe('adviceFor', () => {
     expect(adviceFor(result('wrong-code'), context)).toMatchObject({ clearCode: true, next: 'new-code' });
     expect(adviceFor(result('code-already-used', { retryAfterSeconds: 12 }), context)).toMatchObject({ clearCode: true, next: 'wait-for-window' });
   });
-  it('keeps the code for a network retry and names the profile to fix for key problems', () => {
-    expect(adviceFor(result('network'), context)).toMatchObject({ clearCode: false, next: 'retry' });
+  it('asks for the next code after a network failure (the lost request may have used it) and names the profile to fix for key problems', () => {
+    expect(adviceFor(result('network'), context)).toMatchObject({ clearCode: true, next: 'new-code' });
     expect(adviceFor(result('invalid-key'), context).advice).toContain('FetchMfaCredentials');
     expect(adviceFor(result('wrong-secret'), context).next).toBe('fix-files');
   });

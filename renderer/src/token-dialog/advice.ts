@@ -60,7 +60,13 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
     case 'network':
     case 'timeout':
     case 'throttled':
-      return { title: result.kind === 'throttled' ? 'AWS asked to slow down' : 'Could not reach AWS', advice: 'Check your connection, then retry with the same code while it is still shown.', next: 'retry', clearCode: false };
+      // AWS may have consumed the code before the answer was lost, and renewal never sends a code twice.
+      return {
+        title: result.kind === 'throttled' ? 'AWS asked to slow down' : 'Could not reach AWS',
+        advice: 'Check your connection, then type the next code your authenticator shows.',
+        next: 'new-code',
+        clearCode: true,
+      };
     case 'duration-out-of-range':
       return { title: 'Session length not allowed', advice: 'Choose a session length between 15 minutes and 36 hours in Settings.', next: 'none', clearCode: false };
     case 'file-problem':

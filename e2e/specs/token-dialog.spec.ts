@@ -1,0 +1,90 @@
+// Every error state of the token dialog, produced by the real renewal against the emulator.
+import { writeFile } from 'node:fs/promises';
+import { invokeContract } from '../../electron/shared/ipc-contract';
+import { createAppWorld, scenarioFiles, type AppWorld } from '../harness/app-world';
+import { expect, expectAccessible, test } from '../harness/fixtures';
+
+let world: AppWorld;
+test.afterEach(async () => world?.close());
+
+const CODE_LABEL = '6-digit code from your authenticator';
+const openDialog = () => world.open('#/token-dialog?target=MyRepositoryAssumer');
+
+test('wrong code: says so, clears the field and refocuses it', async ({ context, rendererUrl, shoot }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  const dialog = await openDialog();
+  const field = dialog.getByLabel(CODE_LABEL);
+  await field.fill(world.code(10));
+  await expect(dialog.getByRole('alert')).toContainText('Wrong code');
+  await expect(field).toHaveValue('');
+  await expect(field).toBeFocused();
+  await shoot(dialog, 'token-dialog-wrong-code');
+  await expectAccessible(dialog);
+});
+
+test('pasted code with a space is accepted and Esc closes', async ({ context, rendererUrl }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  const dialog = await openDialog();
+  const code = world.code();
+  await dialog.getByLabel(CODE_LABEL).fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+  await expect(dialog.getByRole('status').filter({ hasText: 'Renewed' })).toBeVisible();
+  const other = await openDialog();
+  await other.getByLabel(CODE_LABEL).press('Escape');
+  await expect.poll(() => world.shellLog.filter((entry) => entry.startsWith('hide')).length).toBeGreaterThanOrEqual(1);
+});
+
+test('code already used: counts down to the next 30-second window', async ({ context, rendererUrl, shoot }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  const code = world.code();
+  const first = await world.dispatcher.dispatch(invokeContract.renew.channel, { trusted: true, senderId: 0 }, { target: 'MyRepositoryAssumer', code });
+  expect(first).toMatchObject({ ok: true });
+  // The session is gone again (say, deleted by hand): the same code must not be sent twice.
+  const files = scenarioFiles();
+  await writeFile(world.files.config, files.config);
+  await writeFile(world.files.credentials, files.credentials);
+  const dialog = await openDialog();
+  await dialog.getByLabel(CODE_LABEL).fill(code);
+  await expect(dialog.getByRole('alert')).toContainText('Code already used');
+  await expect(dialog.getByTestId('retry-countdown')).toContainText(/A new code is ready in \d+ s/);
+  await expect(dialog.getByRole('button', { name: 'Renew', exact: true })).toBeDisabled();
+  await shoot(dialog, 'token-dialog-code-used');
+  await expectAccessible(dialog);
+});
+
+test('invalid keys: names the profile to fix and offers the folder', async ({ context, rendererUrl, shoot }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles({ accessKeyId: 'AKIAUNKNOWNEXAMPLE12' }));
+  const dialog = await openDialog();
+  await dialog.getByLabel(CODE_LABEL).fill(world.code());
+  await expect(dialog.getByRole('alert')).toContainText('Access key not accepted');
+  await expect(dialog.getByRole('alert')).toContainText('FetchMfaCredentials');
+  await dialog.getByRole('button', { name: 'Open AWS folder' }).click();
+  await expect.poll(() => world.shellLog.some((entry) => entry.startsWith('open /'))).toBe(true);
+  await shoot(dialog, 'token-dialog-invalid-key');
+  await expectAccessible(dialog);
+});
+
+test('clock skew: shows how far the clock is off', async ({ context, rendererUrl, shoot }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  world.emulator.setClockOffset(-20 * 60_000);
+  const dialog = await openDialog();
+  await dialog.getByLabel(CODE_LABEL).fill(world.code());
+  await expect(dialog.getByRole('alert')).toContainText('Clock out of sync');
+  await expect(dialog.getByRole('alert')).toContainText(/clock is (19|20) min \d+ s ahead of AWS/);
+  await shoot(dialog, 'token-dialog-clock-skew');
+});
+
+test('network failure: asks for the next code, and never resends within the same 30-second window', async ({ context, rendererUrl, shoot }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  world.emulator.injectFault({ action: 'GetSessionToken', kind: 'drop-connection' });
+  const dialog = await openDialog();
+  const code = world.code();
+  await dialog.getByLabel(CODE_LABEL).fill(code);
+  await expect(dialog.getByRole('alert')).toContainText('Could not reach AWS');
+  await expect(dialog.getByLabel(CODE_LABEL)).toHaveValue('');
+  await expect(dialog.getByLabel(CODE_LABEL)).toBeFocused();
+  await shoot(dialog, 'token-dialog-network');
+  // The lost request may have used the code: the dialog counts down to the window a new code may be sent in.
+  await dialog.getByLabel(CODE_LABEL).fill(world.code(1));
+  await expect(dialog.getByRole('alert')).toContainText('Code already used');
+  await expect(dialog.getByTestId('retry-countdown')).toBeVisible();
+});
