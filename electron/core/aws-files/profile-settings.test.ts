@@ -35,7 +35,7 @@ const FAST = { settleMs: 0 };
 
 describe('writeProfileSettings', () => {
   it.skipIf(!existsSync(AWS_CLI))('splits keys between the two files exactly as `aws configure set` does', async () => {
-    const values = { aws_access_key_id: 'ASIAEXAMPLE', aws_session_token: 'token', expiration: '2030-01-01T00:00:00Z' };
+    const values = { aws_session_token: 'token', expiration: '2030-01-01T00:00:00Z' };
     const ours = locationsIn(join(folder, 'ours'));
     await writeProfileSettings(ours, 'MyRepositoryAssumer', values, FAST);
     const theirs = locationsIn(join(folder, 'theirs'));
@@ -44,7 +44,7 @@ describe('writeProfileSettings', () => {
       await promisify(execFile)(AWS_CLI, ['configure', 'set', key, value, '--profile', 'MyRepositoryAssumer'], { env });
     }
     expect(await parsed(ours)).toEqual(await parsed(theirs));
-    expect((await parsed(ours)).credentials).toEqual({ MyRepositoryAssumer: { aws_access_key_id: 'ASIAEXAMPLE', aws_session_token: 'token' } });
+    expect((await parsed(ours)).credentials).toEqual({ MyRepositoryAssumer: { aws_session_token: 'token' } });
   });
 
   it('sends every credential key, the legacy aws_security_token too, to the credentials file; default stays [default]', async () => {
