@@ -31,7 +31,10 @@ import { checkRoles, sessionOf } from './role-check';
 import { draftFromTeamFile, parseTeamFile, type TeamFile } from './team-file';
 
 export type WizardOperationName = Extract<InvokeName, `wizard${string}`>;
-export type WizardService = { [K in WizardOperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+/** Operations without a request may be called without an argument. */
+export type WizardService = {
+  [K in WizardOperationName]: (...request: RequestOf<K> extends undefined ? [request?: undefined] : [request: RequestOf<K>]) => Promise<ResponseOf<K>>;
+};
 
 export interface WizardServiceDeps {
   locations: AwsFileLocations;
