@@ -90,6 +90,15 @@ describe('repository setup', () => {
     expect(await setUpRepository({ ...input, parentFolder: root }, { ...deps, git: noGit })).toMatchObject({ ok: false, kind: 'git-missing' });
   });
 
+  it('starts the CLI with the running Node, or the app binary in Node mode, or node on PATH when that mode is fused off', () => {
+    expect(resolveCliInvocation({ execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.mjs', isElectron: false })).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.mjs'] });
+    expect(resolveCliInvocation({ execPath: '/Apps/MFA Tray', cliScript: '/app.asar/dist/cli/mfa-tray.js', isElectron: true })).toEqual({
+      argv: ['/Apps/MFA Tray', '/app.asar/dist/cli/mfa-tray.js'],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+    expect(resolveCliInvocation({ execPath: '/Apps/MFA Tray', cliScript: '/unpacked/mfa-tray.js', isElectron: true, runAsNodeFuse: false })).toEqual({ argv: ['node', '/unpacked/mfa-tray.js'] });
+  });
+
   it('quotes alias words for sh', () => {
     expect(gitMfaAlias({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(`!'/Apps/MFA Tray/it'\\''s' renew T --source S`);
   });

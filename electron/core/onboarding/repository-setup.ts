@@ -14,11 +14,15 @@ export interface CliInvocation {
 }
 
 /**
- * The CLI as started by the running app: an Electron binary runs the bundled CLI in Node mode; under plain
- * Node (the CLI itself, tests) the same executable runs the script.
+ * The CLI as started by the running app, by absolute path so `git mfa` works whatever PATH the git client has:
+ * under plain Node (the CLI itself, tests) the same Node runs the script; the Electron binary runs it in Node
+ * mode (ELECTRON_RUN_AS_NODE). When the packaged app's RunAsNode fuse is off, that switch is ignored, so the
+ * alias falls back to `node` on PATH, which then needs the script outside the asar archive (asarUnpack).
  */
-export function resolveCliInvocation(runtime: { execPath: string; cliScript: string; isElectron: boolean }): CliInvocation {
-  return { argv: [runtime.execPath, runtime.cliScript], env: runtime.isElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
+export function resolveCliInvocation(runtime: { execPath: string; cliScript: string; isElectron: boolean; runAsNodeFuse?: boolean }): CliInvocation {
+  if (!runtime.isElectron) return { argv: [runtime.execPath, runtime.cliScript] };
+  if (runtime.runAsNodeFuse === false) return { argv: ['node', runtime.cliScript] };
+  return { argv: [runtime.execPath, runtime.cliScript], env: { ELECTRON_RUN_AS_NODE: '1' } };
 }
 
 export function codeCommitHttpsUrl(region: string, repository: string): string {

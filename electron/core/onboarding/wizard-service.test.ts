@@ -8,7 +8,7 @@ import type { WizardPlan, WizardPreview } from '../../shared/ipc-contract';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenario, scenarioCode, scenarioSeed } from '../../../tools/sts-emulator/test-support';
 import { createStsGateway } from '../sts';
-import { createWizardService, type WizardService } from './wizard-service';
+import { createWizardService, HELD_KEYS_TTL_MS, type WizardService } from './wizard-service';
 
 const run = promisify(execFile);
 const KEY_ID = scenario.activeKey.id;
@@ -107,6 +107,16 @@ describe('wizard keys step against the STS emulator', () => {
     expect(await wizard.wizardSetKeys({ source: 'typed', accessKeyId: KEY_ID, secretAccessKey: 'short' })).toMatchObject({ ok: false, kind: 'bad-input' });
     expect(await wizard.wizardSetKeys({ source: 'csv', text: 'Name,Email\n' })).toMatchObject({ ok: false, kind: 'bad-input' });
     expect(emulator.callCount('GetCallerIdentity')).toBe(calls);
+  });
+
+  it('forgets held keys after half an hour without use', async () => {
+    let now = Date.now();
+    const timed = createWizardService({ locations, clock: { now: () => now }, env, cli: { argv: ['mfa-tray'] }, pickFolder: async () => undefined });
+    expect(await timed.wizardSetKeys({ source: 'typed', accessKeyId: KEY_ID, secretAccessKey: SECRET })).toMatchObject({ ok: true });
+    now += HELD_KEYS_TTL_MS - 1000;
+    expect(await timed.wizardPreview(PLAN)).toMatchObject({ ok: true });
+    now += 2000;
+    expect(await timed.wizardPreview(PLAN)).toMatchObject({ ok: false, message: expect.stringContaining('enter them again') });
   });
 
   it('forgets rejected keys: a plan that needs them is refused', async () => {

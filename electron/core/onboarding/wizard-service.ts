@@ -54,7 +54,11 @@ export interface WizardServiceDeps {
 interface HeldKeys {
   keys: LongTermKeys;
   accountId?: string;
+  heldSinceMs: number;
 }
+
+/** Keys entered and then left in a wizard nobody finishes are forgotten after this long. */
+export const HELD_KEYS_TTL_MS = 30 * 60_000;
 
 export function createWizardService(deps: WizardServiceDeps): WizardService {
   const factories: GatewayFactories = {
@@ -64,7 +68,11 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
   };
   const git = deps.git ?? createGitRunner({ env: deps.env });
   const fingerprintKey = randomBytes(32);
-  let held: HeldKeys | undefined;
+  let heldKeys: HeldKeys | undefined;
+  const held = (): HeldKeys | undefined => {
+    if (heldKeys && deps.clock.now() - heldKeys.heldSinceMs > HELD_KEYS_TTL_MS) heldKeys = undefined;
+    return heldKeys;
+  };
   let draft: WizardDraft = defaultDraft();
   let existingNames: { source: string; target: string } | undefined;
   let team: TeamFile | undefined;
@@ -75,27 +83,29 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     const parsed = WizardPlanSchema.parse(request);
     const model = await loadProfileModel(deps.locations);
     const source = model.profiles.get(parsed.sourceProfile);
-    if (parsed.keys === 'new' && !held) {
+    const keys = held();
+    if (parsed.keys === 'new' && !keys) {
       return refusal('MFA Tray no longer holds the keys you entered: enter them again in the keys step.');
     }
     if (parsed.keys === 'keep' && typeof source?.settings.aws_access_key_id !== 'string') {
       return refusal(`The profile ${parsed.sourceProfile} has no access key yet: enter your keys in the keys step.`);
     }
-    const writes = planProfileWrites(parsed, parsed.keys === 'new' ? held?.keys : undefined, (name) => model.profiles.get(name));
+    const writes = planProfileWrites(parsed, parsed.keys === 'new' ? keys?.keys : undefined, (name) => model.profiles.get(name));
     let planned: PlannedFiles;
     try {
       planned = applyWrites(await readBothFiles(deps.locations), writes, (name) => model.profiles.has(name));
     } catch (error) {
       return refusal(fileErrorMessage(error));
     }
-    return { planned, writes, model, warnings: warningsFor(parsed, model, held) };
+    return { planned, writes, model, warnings: warningsFor(parsed, model, keys) };
   }
 
   function knownSecrets(model: ProfileModel): string[] {
     const fromFiles = [...model.profiles.values()].flatMap((profile) =>
       Object.entries(profile.settings).flatMap(([key, value]) => (SECRET_KEYS.has(key) && typeof value === 'string' ? [value] : [])),
     );
-    return held ? [held.keys.secretAccessKey, ...fromFiles] : fromFiles;
+    const keys = held();
+    return keys ? [keys.keys.secretAccessKey, ...fromFiles] : fromFiles;
   }
 
   async function preview(request: RequestOf<'wizardPreview'>): Promise<WizardPreview> {
@@ -115,7 +125,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
 
   return {
     async wizardStart() {
-      held = undefined;
+      heldKeys = undefined;
       team = undefined;
       const start = startFromModel(await loadProfileModel(deps.locations), files);
       draft = start.draft;
@@ -164,7 +174,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       const read = input.source === 'csv' ? readAccessKeyCsv(input.text) : checkKeyFormat(input.accessKeyId, input.secretAccessKey);
       if (!read.ok) return badInput(read.message);
       const result = withTeamCheck(await validateKeys(read.keys, factories));
-      held = result.ok ? { keys: read.keys, ...(result.accountId ? { accountId: result.accountId } : {}) } : undefined;
+      heldKeys = result.ok ? { keys: read.keys, heldSinceMs: deps.clock.now(), ...(result.accountId ? { accountId: result.accountId } : {}) } : undefined;
       return result;
     },
 
@@ -191,7 +201,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
         const done = written.length > 0 ? ` Already saved: ${written.join(', ')}; saving again finishes the rest.` : ' Nothing was changed.';
         return { ok: false, message: `${fileErrorMessage(error)}${done}`, backups: existingBackups(deps.locations) };
       }
-      if (WizardPlanSchema.parse(request).keys === 'new') held = undefined;
+      if (WizardPlanSchema.parse(request).keys === 'new') heldKeys = undefined;
       return { ok: true, message: `Saved ${written.join(', ')}.`, backups: existingBackups(deps.locations) };
     },
 
@@ -211,7 +221,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     },
 
     async wizardDiscard() {
-      held = undefined;
+      heldKeys = undefined;
       return { ok: true, message: 'The wizard forgot the keys you entered.' };
     },
   };
