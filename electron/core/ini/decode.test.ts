@@ -8,7 +8,7 @@ function problemOf(bytes: Uint8Array): { line: number; message: string } {
   } catch (error) {
     expect(error).toBeInstanceOf(IniParseError);
     const problem = (error as IniParseError).problems[0];
-    if (problem === undefined) throw new Error('IniParseError without a problem');
+    if (problem === undefined) throw new Error('IniParseError without a problem', { cause: error });
     return problem;
   }
   throw new Error('decodeIniBytes accepted the bytes');

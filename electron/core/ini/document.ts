@@ -46,11 +46,18 @@ export const DEFAULT_SECTION = 'DEFAULT';
 /** Python reads text files with universal newlines: \r\n, \r and \n each end a line. */
 export function splitLines(text: string): IniLine[] {
   const lines: IniLine[] = [];
-  const breaks = /\r\n|\r|\n/g;
   let start = 0;
-  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
-    lines.push({ text: text.slice(start, m.index), eol: m[0] as LineEnding });
-    start = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      lines.push({ text: text.slice(start, i), eol: '\n' });
+      start = i + 1;
+    } else if (c === 0x0d) {
+      const crlf = text.charCodeAt(i + 1) === 0x0a;
+      lines.push({ text: text.slice(start, i), eol: crlf ? '\r\n' : '\r' });
+      if (crlf) i++;
+      start = i + 1;
+    }
   }
   if (start < text.length) lines.push({ text: text.slice(start), eol: '' });
   return lines;
@@ -77,7 +84,10 @@ export function parseIniDocument(text: string): IniDocument {
   const lines = splitLines(text);
   const sections: IniSection[] = [];
   const sectionLines = new Map<string, number>();
-  const keyLines = new Map<string, number>();
+  // Lines of the keys seen in the current section ([DEFAULT] blocks share theirs), for duplicate checks.
+  const defaultKeys = new Map<string, number>();
+  const sectionKeys = new Map<string, number>();
+  let currentKeys = sectionKeys;
   const badLines: IniProblem[] = [];
   let current: IniSection | null = null;
   // The option that blank and indented lines extend (configparser's `optname`); null when there is none.
@@ -86,15 +96,15 @@ export function parseIniDocument(text: string): IniDocument {
 
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] as IniLine).text;
-    const stripped = pyStrip(raw);
-    const first = stripped.charCodeAt(0);
+    const indent = firstNonSpace(raw);
+    const first = indent < 0 ? -1 : raw.charCodeAt(indent);
     const isComment = first === 0x23 /* # */ || first === 0x3b; /* ; */
-    if (isComment || stripped === '') {
+    if (isComment || indent < 0) {
       // configparser keeps blank (not comment) lines inside a value; rstrip drops them at the end.
       if (!isComment && current !== null && open !== null) open.parts.push({ text: '', line: i });
       continue;
     }
-    const indent = firstNonSpace(raw);
+    const stripped = pyRstrip(indent === 0 ? raw : raw.slice(indent));
     if (current !== null && open !== null && indent > indentLevel) {
       open.parts.push({ text: stripped, line: i });
       open.lastLine = i;
@@ -115,6 +125,13 @@ export function parseIniDocument(text: string): IniDocument {
         sectionLines.set(name, i);
       }
       current = { name, line: i, entries: [] };
+      if (name === DEFAULT_SECTION) {
+        currentKeys = defaultKeys;
+      } else {
+        // Other sections cannot repeat, so one map serves them all in turn.
+        sectionKeys.clear();
+        currentKeys = sectionKeys;
+      }
       sections.push(current);
       open = null;
       continue;
@@ -135,8 +152,7 @@ export function parseIniDocument(text: string): IniDocument {
     const name = pyRstrip(stripped.slice(0, delimiter));
     if (name === '') badLines.push({ line: i + 1, message: `key name is empty: ${quote(stripped)}` });
     const key = name.toLowerCase();
-    const slot = `${current.name}\u0000${key}`;
-    const earlier = keyLines.get(slot);
+    const earlier = currentKeys.get(key);
     if (earlier !== undefined) {
       throw new IniParseError([
         {
@@ -145,7 +161,7 @@ export function parseIniDocument(text: string): IniDocument {
         },
       ]);
     }
-    keyLines.set(slot, i);
+    currentKeys.set(key, i);
     const entry: IniEntry = { key, line: i, lastLine: i, parts: [{ text: pyStrip(stripped.slice(delimiter + 1)), line: i }] };
     current.entries.push(entry);
     open = name === '' ? null : entry;

@@ -9,7 +9,7 @@ import { jsSdkConfigProfiles, jsSdkParseIni, JsSdkReadError } from './js-sdk-rea
 import { configSectionIdentity } from './load-config';
 import { isPythonSpace, pyStrip } from './python-text';
 import { defaultEntries, rawConfigFromDocument, rawConfigParse, type RawConfig, type SettingValue } from './raw-config';
-import { canonicalSetting } from './setting-equality';
+import { sameSetting } from './setting-equality';
 
 export interface IniEdit {
   /** The header's inner text as we write it: 'default', 'profile NAME' (config), 'NAME' (credentials). */
@@ -126,9 +126,8 @@ function applyOne(text: string, edit: IniEdit, file: 'config' | 'credentials'): 
   return result;
 }
 
-function withoutKey(values: Record<string, SettingValue> | undefined, key: string): string {
-  if (values === undefined) return '';
-  return canonicalSetting(Object.fromEntries(Object.entries(values).filter(([k]) => k !== key)));
+function withoutKey(values: Record<string, SettingValue> | undefined, key: string): Record<string, SettingValue> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([k]) => k !== key));
 }
 
 function verifyBotocoreReading(before: RawConfig, result: string, edit: IniEdit, sectionName: string): void {
@@ -143,11 +142,11 @@ function verifyBotocoreReading(before: RawConfig, result: string, edit: IniEdit,
     new IniEditError(`[${edit.section}] ${edit.key}: the edit would change how botocore reads other lines (${why}); edit the file by hand`);
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (name === sectionName) continue;
-    if (canonicalSetting(before[name]) !== canonicalSetting(after[name])) throw changed(`section [${name}]`);
+    if (!sameSetting(before[name], after[name])) throw changed(`section [${name}]`);
   }
   const edited = after[sectionName];
   if (edited === undefined) throw changed(`section [${sectionName}] is missing`);
-  if (before[sectionName] !== undefined && withoutKey(before[sectionName], edit.key) !== withoutKey(edited, edit.key)) {
+  if (before[sectionName] !== undefined && !sameSetting(withoutKey(before[sectionName], edit.key), withoutKey(edited, edit.key))) {
     throw changed(`other keys of [${sectionName}]`);
   }
   if (edited[edit.key] !== (edit.value ?? undefined)) throw changed(`botocore would not read the new value`);

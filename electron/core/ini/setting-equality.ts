@@ -7,3 +7,15 @@ export function canonicalSetting(value: unknown): string {
       : v,
   );
 }
+
+/** Whether two settings (strings, sub-section maps or whole sections) hold the same keys and values. */
+export function sameSetting(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  for (const key of keysA) {
+    if (!Object.hasOwn(b, key) || !sameSetting((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}

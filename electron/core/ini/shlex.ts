@@ -5,7 +5,12 @@ export class ShlexError extends Error {}
 
 const WHITESPACE = ' \t\r\n';
 
+const PLAIN_WORDS = /^[^'"\\]*$/;
+const WHITESPACE_RUN = /[ \t\r\n]+/;
+
 export function shlexSplit(text: string): string[] {
+  // Without quotes or backslashes shlex only splits at whitespace (the usual `profile NAME`).
+  if (PLAIN_WORDS.test(text)) return text.split(WHITESPACE_RUN).filter((word) => word !== '');
   const words: string[] = [];
   let i = 0;
   for (;;) {
