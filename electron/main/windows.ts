@@ -1,0 +1,75 @@
+// Our three windows. Each is created once and hidden instead of closed, so reopening is instant; the token dialog
+// is created hidden at start and only shown when the user asks (tray item, notification click, dashboard button).
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { guardWebContents, secureWebPreferences, type GuardLog } from './security';
+
+export type WindowRole = 'dashboard' | 'token-dialog' | 'wizard';
+
+export interface WindowFactoryOptions {
+  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  rendererIndex: string;
+  preloadPath: string;
+  iconPath: string;
+  development: boolean;
+  log: GuardLog;
+  openExternal: (url: string) => void;
+  /** True once the app is quitting: closing then really closes. */
+  isQuitting: () => boolean;
+}
+
+const SHAPES: Record<WindowRole, BrowserWindowConstructorOptions> = {
+  dashboard: { width: 960, height: 680, minWidth: 640, minHeight: 420, title: 'MFA Tray' },
+  'token-dialog': { width: 440, height: 360, resizable: false, minimizable: false, maximizable: false, alwaysOnTop: true, skipTaskbar: true, title: 'Renew MFA session' },
+  wizard: { width: 860, height: 720, minWidth: 640, minHeight: 520, title: 'Set up a contributor' },
+};
+
+export function windowOptions(role: WindowRole, options: Pick<WindowFactoryOptions, 'preloadPath' | 'iconPath' | 'development'>): BrowserWindowConstructorOptions {
+  return { ...SHAPES[role], show: false, icon: options.iconPath, autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preloadPath, options.development) };
+}
+
+export interface WindowManager {
+  get(role: WindowRole): BrowserWindow;
+  /** Shows and focuses: only ever called on the user's request. */
+  show(role: WindowRole): void;
+  hideByWebContentsId(id: number): boolean;
+  webContentsIds(): Set<number>;
+  all(): BrowserWindow[];
+  anyVisible(): boolean;
+}
+
+export function createWindowManager(options: WindowFactoryOptions): WindowManager {
+  const windows = new Map<WindowRole, BrowserWindow>();
+
+  function get(role: WindowRole): BrowserWindow {
+    const existing = windows.get(role);
+    if (existing && !existing.isDestroyed()) return existing;
+    const window = options.createWindow(windowOptions(role, options));
+    guardWebContents(window.webContents, options.log, options.openExternal);
+    window.on('close', (event) => {
+      if (options.isQuitting()) return;
+      event.preventDefault();
+      window.hide();
+    });
+    void window.loadFile(options.rendererIndex, { hash: `/${role}` });
+    windows.set(role, window);
+    return window;
+  }
+
+  return {
+    get,
+    show(role) {
+      const window = get(role);
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    },
+    hideByWebContentsId(id) {
+      const window = [...windows.values()].find((candidate) => !candidate.isDestroyed() && candidate.webContents.id === id);
+      window?.hide();
+      return window !== undefined;
+    },
+    webContentsIds: () => new Set([...windows.values()].filter((window) => !window.isDestroyed()).map((window) => window.webContents.id)),
+    all: () => [...windows.values()].filter((window) => !window.isDestroyed()),
+    anyVisible: () => [...windows.values()].some((window) => !window.isDestroyed() && window.isVisible()),
+  };
+}
