@@ -23,13 +23,17 @@ export function formatDuration(seconds: number): string {
   return parts.length > 0 ? parts.join(' ') : `${seconds} seconds`;
 }
 
+// Built once: toLocale*String builds a formatter per call, which dominated rendering a thousand rows.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+
 /** A local date and time, with the weekday when it is not today. */
 export function formatClock(iso: string, now: number): string {
   const at = new Date(iso);
   const sameDay = new Date(now).toDateString() === at.toDateString();
-  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = timeFormat.format(at);
   if (sameDay) return `today ${time}`;
-  return `${at.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+  return `${dayFormat.format(at)} ${time}`;
 }
 
 /** Clock skew as a sentence fragment: "12 min 30 s ahead of" / "behind". */
