@@ -146,7 +146,10 @@ export const SecretAccessKeySchema = z
 export const MfaSerialSchema = z
   .string()
   .trim()
-  .regex(/^(arn:aws[\w-]*:iam::\d{12}:mfa\/[\w+=,.@/-]+|[\w+=/:,.@-]{9,256})$/, 'The MFA device is an ARN like arn:aws:iam::123456789012:mfa/NAME (or a hardware serial number)');
+  .refine(
+    (value) => (value.startsWith('arn:') ? /^arn:aws[\w-]*:iam::\d{12}:mfa\/[\w+=,.@/-]+$/.test(value) : /^[\w+=/:,.@-]{9,256}$/.test(value)),
+    'The MFA device is an ARN like arn:aws:iam::123456789012:mfa/NAME (or a hardware serial number)',
+  );
 
 export const RoleArnSchema = z
   .string()
