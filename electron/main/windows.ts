@@ -3,7 +3,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { guardWebContents, secureWebPreferences, type GuardLog } from './security';
 
-export type WindowRole = 'dashboard' | 'token-dialog' | 'wizard';
+export type WindowRole = 'dashboard' | 'token-dialog' | 'wizard' | 'settings';
 
 export interface WindowFactoryOptions {
   createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
@@ -21,6 +21,7 @@ const SHAPES: Record<WindowRole, BrowserWindowConstructorOptions> = {
   dashboard: { width: 960, height: 680, minWidth: 640, minHeight: 420, title: 'MFA Tray' },
   'token-dialog': { width: 440, height: 360, resizable: false, minimizable: false, maximizable: false, alwaysOnTop: true, skipTaskbar: true, title: 'Renew MFA session' },
   wizard: { width: 860, height: 720, minWidth: 640, minHeight: 520, title: 'Set up a contributor' },
+  settings: { width: 560, height: 560, minWidth: 480, minHeight: 420, title: 'MFA Tray Preferences' },
 };
 
 export function windowOptions(role: WindowRole, options: Pick<WindowFactoryOptions, 'preloadPath' | 'iconPath' | 'development'>): BrowserWindowConstructorOptions {
