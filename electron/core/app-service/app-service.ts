@@ -2,9 +2,11 @@
 // tokenDialogRequested). Pure Node; electron/main and the renderer's e2e harness bind it to a transport.
 import { dirname } from 'node:path';
 import type { DashboardState, InvokeName, PayloadOf, RequestOf, ResponseOf, Settings, TokenDialogContext, EventName } from '../../shared/ipc-contract';
+import { createLabDeviceService, NO_SECRET_STORE } from '../lab-devices';
 import type { ProfileModel } from '../profiles/types';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
+import { createLabDeviceHandlers, type LabDeviceOperationName } from './lab-devices-handlers';
 import type { AppServiceDeps, CallerContext } from './ports';
 import { toRenewResult, unexpectedRenewFailure } from './renew-result';
 import { createSettingsStore } from './settings-store';
@@ -14,7 +16,7 @@ export type OperationHandlers = { [K in InvokeName]: OperationHandler<K> };
 /** The onboarding wizard's operations: electron/core/onboarding's createWizardService implements them. */
 export type WizardOperationName = Extract<InvokeName, `wizard${string}`>;
 export type WizardHandlers = { [K in WizardOperationName]: OperationHandler<K> };
-type ShellOperationHandlers = Omit<OperationHandlers, WizardOperationName>;
+type ShellOperationHandlers = Omit<OperationHandlers, WizardOperationName | LabDeviceOperationName>;
 
 export type ServiceEvent = { [K in EventName]: { name: K; payload: PayloadOf<K> } }[EventName];
 export type ServiceListener = (event: ServiceEvent) => void;
@@ -199,9 +201,18 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
   };
 
+  // Without a lab-device service (harnesses), the real one runs with no secret store: it holds nothing.
+  const labDeviceHandlers = createLabDeviceHandlers({
+    service: deps.labDevices ?? createLabDeviceService({ stateDir: deps.stateDir, locations, env: {}, now: () => clock.now(), cipher: NO_SECRET_STORE }),
+    writeClipboard: (text) => shell.writeClipboard(text),
+    log,
+    refresh,
+  });
+
   return {
     ...handlers,
     ...deps.wizard,
+    ...labDeviceHandlers,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,6 +2,7 @@
 // file watching), the clock, and the few desktop capabilities Electron provides. electron/main passes the real
 // ones; tests and the renderer's Playwright harness pass their own, so the service itself never imports Electron.
 import type { TokenDialogContext } from '../../shared/ipc-contract';
+import type { LabDeviceService } from '../lab-devices';
 import type { FileRole, ProfileModel } from '../profiles/types';
 import type { WizardHandlers } from './app-service';
 
@@ -75,5 +76,7 @@ export interface AppServiceDeps {
   log: ServiceLog;
   /** The onboarding wizard's handlers, composed into the same table. */
   wizard: WizardHandlers;
+  /** Lab devices (electron/core/lab-devices), sealed with the app's keychain; absent: no secret store. */
+  labDevices?: LabDeviceService;
   platform?: NodeJS.Platform;
 }

@@ -1,0 +1,21 @@
+// The built-in virtual MFA device, for TEST AND LAB ACCOUNTS ONLY: MFA Tray holds the TOTP secret (sealed by
+// the OS keychain) and makes the codes. Opt-in per device, labelled "lab only" wherever it appears.
+export { autoRenewNotification, AUTO_RENEW_RETRY_MS, shouldAutoRenewLabSession } from './auto-renew';
+export type { AutoRenewDecision, AutoRenewInput } from './auto-renew';
+export { AppNotRunningError, labSocketPath, requestLabSocket, startLabSocketServer } from './code-socket';
+export type { LabSocketHandler, LabSocketRequest, LabSocketResponse, LabSocketServer } from './code-socket';
+export { createLabDevice, finishLabDevice, MAX_MFA_DEVICES_PER_USER } from './create-device';
+export type { CreateDeviceDeps, CreateOutcome } from './create-device';
+export { labCodeView, labDeviceCode, labDeviceCodeSource, realSleep, renewWithLabCodes } from './device-codes';
+export type { LabCodeView, Sleep } from './device-codes';
+export { checkedSecret, createLabDeviceStore, LAB_DEVICES_FILE } from './device-store';
+export type { LabDeviceRecord, LabDeviceState, LabDeviceStore } from './device-store';
+export { LabDeviceError } from './lab-device-error';
+export type { LabDeviceErrorKind } from './lab-device-error';
+export { createLabDeviceService } from './lab-device-service';
+export type { ImportRequest, LabDeviceListing, LabDeviceOutcome, LabDeviceService, LabDeviceServiceOptions, LabDeviceSummary } from './lab-device-service';
+export { describeSecretStore, NO_SECRET_STORE } from './secret-cipher';
+export type { SecretCipher, SecretStoreBackend, SecretStoreKind } from './secret-cipher';
+export { decodeQrPng, readSecretInput } from './secret-input';
+export type { ImportedSecret, SecretInput } from './secret-input';
+export { labSocketHandler } from './socket-handler';
