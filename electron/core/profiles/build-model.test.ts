@@ -52,7 +52,9 @@ describe('effective settings', () => {
 
   it('keeps a key named __proto__ as a plain setting', () => {
     const config: Sections = { a: Object.fromEntries([['__proto__', 'x']]) };
-    expect(Object.keys(build(config).profiles.get('a')!.settings)).toEqual(['__proto__']);
+    const a = build(config).profiles.get('a')!;
+    expect(Object.keys(a.settings)).toEqual(['__proto__']);
+    expect(Object.keys(a.origin)).toEqual(['__proto__']);
   });
 });
 

@@ -4,7 +4,7 @@ import { accountIdFromArn, assumedRoleIdentity, roleIdentity } from './arn';
 import { classifyProfile, hasStaticCredentials, stringSetting } from './classify';
 import { parseExpiration } from './expiration';
 import { DURATION_KEY, pairMfaSessions, type Pairing } from './mfa-pairing';
-import { resolveRoleChain } from './role-chains';
+import { resolveRoleChain, type RoleChain } from './role-chains';
 import { roleCacheKey } from './role-cache-key';
 import type {
   CachedRoleCredential,
@@ -35,67 +35,73 @@ const SESSION_DURATION_RANGE = { min: 900, max: 129_600 };
 
 export function buildProfileModel(input: ProfileModelInput): ProfileModel {
   const modelProblems: string[] = [];
-  const merged = mergeProfiles(input.config.profiles, input.credentials);
-  const settingsOf = (name: string): Section | undefined => merged.get(name)?.settings;
+  const profiles = mergeProfiles(input.config.profiles, input.credentials);
+  const settingsOf = (name: string): Section | undefined => profiles.get(name)?.settings;
 
-  const chains = new Map([...merged].filter(([, p]) => p.kind === 'role').map(([name]) => [name, resolveRoleChain(name, settingsOf)]));
+  const chains = new Map<string, RoleChain>();
   const roleSources = new Set<string>();
   const pendingRoleSources = new Set<string>();
-  for (const [role, chain] of chains) {
-    const source = stringSetting(merged.get(role)!.settings, 'source_profile');
+  for (const [name, profile] of profiles) {
+    if (profile.kind !== 'role') continue;
+    const chain = resolveRoleChain(name, settingsOf);
+    chains.set(name, chain);
+    const source = stringSetting(profile.settings, 'source_profile');
     if (source !== undefined) roleSources.add(source);
-    const bottom = chain.chain.at(-1)!;
-    if (bottom !== role && holdsNoCredentials(merged.get(bottom))) pendingRoleSources.add(bottom);
+    const bottom = chain.chain[chain.chain.length - 1]!;
+    if (bottom !== name && holdsNoCredentials(profiles.get(bottom))) pendingRoleSources.add(bottom);
   }
 
-  const pairing = pairMfaSessions({ profiles: merged, configSections: input.config.profiles, pendingRoleSources, roleSources });
+  const pairing = pairMfaSessions({ profiles, configSections: input.config.profiles, pendingRoleSources, roleSources });
   modelProblems.push(...pairing.problems);
-  for (const { target } of pairing.pairs) {
-    const profile = merged.get(target);
-    if (profile?.kind === 'other') profile.kind = 'mfa-session';
+  const mfaSessions = pairing.pairs.map((pair) => describeSession(pair, profiles, modelProblems));
+  const sessionByTarget = new Map<string, MfaSession>();
+  for (const session of mfaSessions) {
+    sessionByTarget.set(session.target, session);
+    const target = profiles.get(session.target);
+    if (target?.kind === 'other') target.kind = 'mfa-session';
   }
-  const mfaSessions = pairing.pairs.map((pair) => describeSession(pair, merged, modelProblems));
-  const sessionByTarget = new Map(mfaSessions.map((s) => [s.target, s]));
 
-  const cachedExpiry = matchCachedRoles(chains, merged, input.cachedRoles);
-  const roles: RoleProfile[] = [...chains].map(([name, { chain, credentialsProfile, error }]) => {
-    const settings = merged.get(name)!.settings;
+  const cachedExpiry = matchCachedRoles(chains, profiles, input.cachedRoles);
+  const roles: RoleProfile[] = [];
+  for (const [name, { chain, credentialsProfile, error }] of chains) {
+    const settings = profiles.get(name)!.settings;
     const roleArn = stringSetting(settings, 'role_arn')!;
-    const bottom = chain.at(-1)!;
+    const bottom = chain[chain.length - 1]!;
     const session = bottom === name ? undefined : sessionByTarget.get(bottom);
-    const chainError =
-      error ??
-      (credentialsProfile !== undefined && credentialsProfile !== name && holdsNoCredentials(merged.get(credentialsProfile))
-        ? `source profile "${credentialsProfile}" has no credentials${session ? ' (its MFA session has not been renewed yet)' : ''}`
-        : undefined);
     const role: RoleProfile = { profile: name, roleArn, chain };
-    assignDefined(role, {
-      accountId: accountIdFromArn(roleArn),
-      region: stringSetting(settings, 'region'),
-      mfaSessionTarget: session?.target,
-      mfaSerial: chain.map((p) => stringSetting(settingsOf(p) ?? {}, 'mfa_serial')).find(Boolean) ?? session?.device,
-      cachedExpiration: cachedExpiry.get(name),
-      chainError,
-    });
-    return role;
-  });
+    setDefined(role, 'accountId', accountIdFromArn(roleArn));
+    setDefined(role, 'region', stringSetting(settings, 'region'));
+    setDefined(role, 'mfaSessionTarget', session?.target);
+    setDefined(role, 'mfaSerial', firstMfaSerial(chain, settingsOf) ?? session?.device);
+    setDefined(role, 'cachedExpiration', cachedExpiry.get(name));
+    const sourceLacksCredentials =
+      credentialsProfile !== undefined && credentialsProfile !== name && holdsNoCredentials(profiles.get(credentialsProfile));
+    setDefined(
+      role,
+      'chainError',
+      error ??
+        (sourceLacksCredentials
+          ? `source profile "${credentialsProfile}" has no credentials${session ? ' (its MFA session has not been renewed yet)' : ''}`
+          : undefined),
+    );
+    roles.push(role);
+  }
 
   const roleByProfile = new Map(roles.map((r) => [r.profile, r]));
-  const profiles = new Map<string, Profile>();
-  for (const [name, { kind, settings, origin }] of merged) {
+  for (const [name, profile] of profiles) {
     const session = sessionByTarget.get(name);
     const role = roleByProfile.get(name);
-    const ownSerial = stringSetting(settings, 'mfa_serial');
-    const profile: Profile = { name, kind, settings, origin };
-    assignDefined(profile, {
-      accountId:
-        role?.accountId ||
+    const ownSerial = stringSetting(profile.settings, 'mfa_serial');
+    setDefined(
+      profile,
+      'accountId',
+      role?.accountId ||
         (ownSerial && accountIdFromArn(ownSerial)) ||
-        stringSetting(settings, 'aws_account_id') ||
-        session?.accountId,
-      mfaSerial: role?.mfaSerial ?? ownSerial ?? session?.device,
-    });
-    profiles.set(name, profile);
+        stringSetting(profile.settings, 'aws_account_id') ||
+        session?.accountId ||
+        undefined,
+    );
+    setDefined(profile, 'mfaSerial', role?.mfaSerial ?? ownSerial ?? session?.device);
   }
 
   const file = input.configPath ?? 'config';
@@ -111,37 +117,41 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
   };
 }
 
-interface MergedProfile {
-  kind: Profile['kind'];
-  settings: Section;
-  origin: Record<string, FileRole>;
+function firstMfaSerial(chain: readonly string[], settingsOf: (name: string) => Section | undefined): string | undefined {
+  for (const name of chain) {
+    const serial = stringSetting(settingsOf(name) ?? {}, 'mfa_serial');
+    if (serial) return serial;
+  }
+  return undefined;
 }
 
 /** Session.full_config: config profiles, then each credentials section updates (or adds) the profile of its name. */
-function mergeProfiles(config: Readonly<Record<string, Section>>, credentials: Readonly<Record<string, Section>>): Map<string, MergedProfile> {
-  const merged = new Map<string, MergedProfile>();
-  const names = new Set([...Object.keys(config), ...Object.keys(credentials)]);
-  for (const name of names) {
-    const entries = new Map<string, SettingValue>();
+function mergeProfiles(config: Readonly<Record<string, Section>>, credentials: Readonly<Record<string, Section>>): Map<string, Profile> {
+  const merged = new Map<string, Profile>();
+  const add = (name: string, fromConfig: Section | undefined, fromCredentials: Section | undefined): void => {
+    // Spreading defines own properties, so even a key named __proto__ stays a plain setting.
+    const settings = fromConfig && fromCredentials ? { ...fromConfig, ...fromCredentials } : (fromConfig ?? fromCredentials ?? {});
     const origin: Record<string, FileRole> = {};
-    for (const [role, section] of [['config', config[name]], ['credentials', credentials[name]]] as const) {
-      for (const [key, value] of Object.entries(section ?? {})) {
-        entries.set(key, value);
-        origin[key] = role;
-      }
-    }
-    // fromEntries defines own properties, so even a key named __proto__ stays a plain setting.
-    const settings = Object.fromEntries(entries);
-    merged.set(name, { kind: classifyProfile(settings, origin), settings, origin: Object.fromEntries(Object.entries(origin)) });
-  }
+    if (fromConfig) for (const key of Object.keys(fromConfig)) setOrigin(origin, key, 'config');
+    if (fromCredentials) for (const key of Object.keys(fromCredentials)) setOrigin(origin, key, 'credentials');
+    merged.set(name, { name, kind: classifyProfile(settings, origin), settings, origin });
+  };
+  for (const name of Object.keys(config)) add(name, config[name], Object.hasOwn(credentials, name) ? credentials[name] : undefined);
+  for (const name of Object.keys(credentials)) if (!Object.hasOwn(config, name)) add(name, undefined, credentials[name]);
   return merged;
 }
 
-function holdsNoCredentials(profile: MergedProfile | undefined): boolean {
+function setOrigin(origin: Record<string, FileRole>, key: string, file: FileRole): void {
+  // Plain assignment to __proto__ would change the prototype instead of adding the key.
+  if (key === '__proto__') Object.defineProperty(origin, key, { value: file, enumerable: true, writable: true, configurable: true });
+  else origin[key] = file;
+}
+
+function holdsNoCredentials(profile: Profile | undefined): boolean {
   return profile === undefined || ((profile.kind === 'other' || profile.kind === 'mfa-session') && !hasStaticCredentials(profile.settings));
 }
 
-function describeSession(pair: Pairing, merged: ReadonlyMap<string, MergedProfile>, problems: string[]): MfaSession {
+function describeSession(pair: Pairing, merged: ReadonlyMap<string, Profile>, problems: string[]): MfaSession {
   const source = merged.get(pair.source)!.settings;
   const target = merged.get(pair.target)?.settings ?? {};
   const device = stringSetting(source, 'mfa_serial') ?? stringSetting(source, 'aws_mfa_device');
@@ -169,49 +179,47 @@ function describeSession(pair: Pairing, merged: ReadonlyMap<string, MergedProfil
     );
   }
 
-  assignDefined(session, {
-    device,
-    durationSeconds,
-    expiration,
-    unparsedExpiration: expiration === undefined ? expirationText : undefined,
-    accountId: (device && accountIdFromArn(device)) || stringSetting(source, 'aws_account_id'),
-  });
+  setDefined(session, 'device', device);
+  setDefined(session, 'durationSeconds', durationSeconds);
+  setDefined(session, 'expiration', expiration);
+  setDefined(session, 'unparsedExpiration', expiration === undefined ? expirationText : undefined);
+  setDefined(session, 'accountId', (device && accountIdFromArn(device)) || stringSetting(source, 'aws_account_id'));
   return session;
 }
 
 /**
- * Cached role credentials per role profile: first by botocore's own cache key (what the AWS CLI will reuse);
- * a file no key explains counts for a role whose account and role name its AssumedRoleUser shows, if only one
- * role profile has them.
+ * Cached role credentials per role profile: by botocore's own cache key (what the AWS CLI will reuse); a file
+ * no key explains counts for a role whose account and role name its AssumedRoleUser shows, if only one role
+ * profile has them. Only roles whose identity matches a cache file are hashed: hashing is the costly part.
  */
 function matchCachedRoles(
   chains: ReadonlyMap<string, unknown>,
-  merged: ReadonlyMap<string, MergedProfile>,
+  profiles: ReadonlyMap<string, Profile>,
   cached: readonly CachedRoleCredential[],
 ): Map<string, Date> {
-  const byKey = new Map<string, string[]>();
+  const expiry = new Map<string, Date>();
+  if (cached.length === 0) return expiry;
+  const allRoles = [...chains.keys()];
   const byIdentity = new Map<string, string[]>();
-  for (const role of chains.keys()) {
-    const settings = merged.get(role)!.settings;
-    const key = roleCacheKey(settings);
-    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), role]);
-    const identity = roleIdentity(stringSetting(settings, 'role_arn') ?? '');
+  for (const role of allRoles) {
+    const identity = roleIdentity(stringSetting(profiles.get(role)!.settings, 'role_arn') ?? '');
     if (identity !== undefined) byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), role]);
   }
+  const keys = new Map<string, string | undefined>();
+  const keyOf = (role: string): string | undefined => {
+    if (!keys.has(role)) keys.set(role, roleCacheKey(profiles.get(role)!.settings));
+    return keys.get(role);
+  };
 
-  const expiry = new Map<string, Date>();
   const fallback = new Map<string, Date>();
   for (const entry of cached) {
     if (entry.expiration === undefined) continue;
-    const keyed = byKey.get(entry.cacheKey);
-    if (keyed) {
-      for (const role of keyed) expiry.set(role, entry.expiration);
-      continue;
-    }
     const identity = entry.assumedRoleArn === undefined ? undefined : assumedRoleIdentity(entry.assumedRoleArn);
-    const candidates = identity === undefined ? [] : (byIdentity.get(identity) ?? []);
+    const candidates = identity === undefined ? allRoles : (byIdentity.get(identity) ?? []);
+    const keyed = candidates.filter((role) => keyOf(role) === entry.cacheKey);
+    for (const role of keyed) expiry.set(role, entry.expiration);
     const [only] = candidates;
-    if (candidates.length === 1 && only !== undefined) {
+    if (keyed.length === 0 && identity !== undefined && candidates.length === 1 && only !== undefined) {
       const known = fallback.get(only);
       if (known === undefined || known < entry.expiration) fallback.set(only, entry.expiration);
     }
@@ -220,9 +228,7 @@ function matchCachedRoles(
   return expiry;
 }
 
-/** Copies only the defined values, so optional properties are absent rather than `undefined`. */
-function assignDefined<T extends object>(target: T, values: { [K in keyof T]?: T[K] | undefined | '' }): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') (target as Record<string, unknown>)[key] = value;
-  }
+/** Sets an optional property only when there is a value, so absent facts are absent rather than `undefined`. */
+function setDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined | ''): void {
+  if (value !== undefined && value !== '') target[key] = value as T[K];
 }

@@ -33,14 +33,19 @@ export function classifyProfile(settings: Settings, origin: Readonly<Record<stri
   if (isAssumeRoleProfile(settings)) return 'role';
   if (hasSetting(settings, 'web_identity_token_file')) return 'other';
   if (hasSetting(settings, 'sso_session') || hasSetting(settings, 'sso_start_url')) return 'sso';
-  const staticKeysIn = (file: FileRole): boolean =>
-    ['aws_access_key_id', 'aws_secret_access_key'].some((key) => hasSetting(settings, key) && origin[key] === file);
-  if (staticKeysIn('credentials')) return keyKind(settings);
+  if (staticKeysIn(settings, origin, 'credentials')) return keyKind(settings);
   if (hasSetting(settings, 'credential_process')) return 'credential-process';
-  if (staticKeysIn('config')) return keyKind(settings);
+  if (staticKeysIn(settings, origin, 'config')) return keyKind(settings);
   // Renewal writes `expiration` before (or without) keys being readable: still the session's profile.
   if (hasSetting(settings, 'expiration') || hasSessionToken(settings)) return 'mfa-session';
   return 'other';
+}
+
+function staticKeysIn(settings: Settings, origin: Readonly<Record<string, FileRole>>, file: FileRole): boolean {
+  return (
+    (hasSetting(settings, 'aws_access_key_id') && origin.aws_access_key_id === file) ||
+    (hasSetting(settings, 'aws_secret_access_key') && origin.aws_secret_access_key === file)
+  );
 }
 
 function keyKind(settings: Settings): ProfileKind {

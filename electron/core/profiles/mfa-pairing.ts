@@ -100,12 +100,11 @@ function inferScenarioPairs(
   take: (pair: Pairing) => void,
   problems: string[],
 ): void {
-  const sources = [...input.profiles]
-    .filter(([name, p]) => !takenSources.has(name) && p.kind === 'long-term' && hasSetting(p.settings, 'mfa_serial'))
-    .map(([name]) => name);
+  const sources: string[] = [];
   const targetNames = new Set<string>();
   for (const [name, p] of input.profiles) {
-    if (p.kind === 'mfa-session' && (hasSetting(p.settings, 'expiration') || input.roleSources.has(name))) targetNames.add(name);
+    if (p.kind === 'long-term' && !takenSources.has(name) && hasSetting(p.settings, 'mfa_serial')) sources.push(name);
+    else if (p.kind === 'mfa-session' && (hasSetting(p.settings, 'expiration') || input.roleSources.has(name))) targetNames.add(name);
   }
   for (const name of input.pendingRoleSources) targetNames.add(name);
   const targets = [...targetNames].filter((name) => !takenTargets.has(name));
