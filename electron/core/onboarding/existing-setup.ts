@@ -9,6 +9,7 @@ import {
 } from '../../shared/ipc-contract';
 import { DURATION_KEY } from '../profiles/mfa-pairing';
 import type { MfaSession, ProfileModel } from '../profiles/types';
+import { maskSecrets } from './mask-secrets';
 
 const PAIRING_PREFERENCE: readonly MfaSession['pairedBy'][] = ['explicit', 'scenario', 'source-profile-mfa', 'aws-mfa-long-term'];
 
@@ -51,7 +52,7 @@ function rank(session: MfaSession): number {
 
 export function startFromModel(model: ProfileModel, files: WizardStart['files']): WizardStart {
   const draft = defaultDraft();
-  const problems = model.problems.map(({ file, fileRole, line, message }) => ({ file, fileRole, line, message }));
+  const problems = model.problems.map(({ file, fileRole, line, message }) => ({ file, fileRole, line, message: maskSecrets(message) }));
   const pair = existingPair(model);
   if (!pair) return { draft, files, problems };
   const roles = model.roles

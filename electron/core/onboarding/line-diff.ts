@@ -3,10 +3,11 @@
 // even in a credentials file of thousands of lines.
 import type { WizardFileDiff } from '../../shared/ipc-contract';
 import { SECRET_KEYS } from '../profiles/secrets';
+import { MASK } from './mask-secrets';
 
 export type DiffLine = WizardFileDiff['hunks'][number][number];
 
-export const MASK = '********';
+export { MASK };
 const CONTEXT_LINES = 2;
 
 type Operation = { kind: 'context' | 'removed' | 'added'; oldIndex?: number; newIndex?: number };

@@ -279,6 +279,16 @@ describe('wizard review and apply', () => {
     expect(await readFile(locations.config, 'utf8')).toBe('[profile someone-else]\nregion = eu-west-1\n');
   });
 
+  it('shows where a credentials file is broken without echoing a pasted secret from it', async () => {
+    await writeFile(locations.credentials, `[FetchMfaCredentials]\naws_access_key_id = ${KEY_ID}\n${SECRET}\n`);
+    const start = await wizard.wizardStart();
+    expect(start.problems).toEqual([expect.objectContaining({ fileRole: 'credentials', line: 3 })]);
+    await enterKeys();
+    const preview = await wizard.wizardPreview(PLAN);
+    expect(preview).toMatchObject({ ok: false, message: expect.stringContaining('line 3') });
+    expect(JSON.stringify([start, preview])).not.toContain(SECRET);
+  });
+
   it('never writes into a file botocore cannot read, and says where it is broken', async () => {
     await writeFile(locations.config, '[profile a]\nregion = eu-west-1\nthis line has no equals sign\n');
     await enterKeys();

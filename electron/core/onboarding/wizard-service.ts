@@ -21,6 +21,7 @@ import { SECRET_KEYS } from '../profiles/secrets';
 import type { ProfileModel } from '../profiles/types';
 import { createIamGateway, createStsGateway } from '../sts';
 import { checkKeyFormat, readAccessKeyCsv, type LongTermKeys } from './access-key-csv';
+import { maskSecrets } from './mask-secrets';
 import { defaultDraft, startFromModel } from './existing-setup';
 import { createGitRunner, type GitRunner } from './git-runner';
 import { validateKeys, type GatewayFactories } from './key-validation';
@@ -268,6 +269,10 @@ function badInput(message: string): WizardKeysResult {
 }
 
 function fileErrorMessage(error: unknown): string {
+  return maskSecrets(describeFileError(error));
+}
+
+function describeFileError(error: unknown): string {
   if (error instanceof AwsFileError) {
     const first = error.problems[0];
     return first ? `${first.file}${first.line > 0 ? ` line ${first.line}` : ''}: ${first.message}. MFA Tray never rewrites a file it cannot read safely; fix it and try again.` : error.message;
