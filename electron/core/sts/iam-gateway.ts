@@ -45,7 +45,8 @@ const incomplete = (what: string): StsResult<never> => ({
 /** IAM's own error codes, where they mean something more precise than the shared STS mapping. */
 function iamSpecific(result: StsResult<unknown>, code: string | undefined): StsFailure | undefined {
   if (result.ok || result.failure.kind !== 'unexpected') return undefined;
-  switch (code) {
+  // The SDK names IAM errors with an "Exception" suffix (EntityAlreadyExistsException); AWS sends the bare code.
+  switch (code?.replace(/Exception$/, '')) {
     case 'InvalidAuthenticationCode':
       return { kind: 'wrong-code', category: 'user', message: 'IAM rejected the two codes: type two consecutive codes from the device, right away.' };
     case 'EntityAlreadyExists':
