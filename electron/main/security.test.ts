@@ -9,7 +9,7 @@ describe('window security', () => {
     for (const development of [false, true]) {
       expect(secureWebPreferences('/p/preload.cjs', development)).toMatchObject({
         contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-        webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, devTools: development, preload: '/p/preload.cjs',
+        webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, devTools: development, preload: '/p/preload.cjs', disableBlinkFeatures: 'Auxclick',
       });
     }
   });
