@@ -210,7 +210,7 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
                 Retry
               </button>
             )}
-            <button type="submit" className="primary" disabled={busy || waiting || !isCompleteCode(code)}>
+            <button type="submit" className="primary" disabled={busy || waiting}>
               {busy ? 'Renewing…' : 'Renew'}
             </button>
           </div>
