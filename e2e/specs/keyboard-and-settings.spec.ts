@@ -13,7 +13,7 @@ async function tabTo(page: Page, name: string, limit = 25): Promise<void> {
   for (let press = 0; press < limit; press++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
+      const element = document.activeElement as HTMLInputElement | null;
       return element?.getAttribute('aria-label') ?? element?.labels?.[0]?.textContent ?? element?.textContent ?? '';
     });
     if (focused.trim() === name) return;
