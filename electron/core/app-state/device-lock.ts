@@ -35,7 +35,14 @@ export async function withDeviceLock<T>(
   let release: (() => Promise<void>) | undefined;
   while (!release) {
     try {
-      release = await lockfile.lock(target, { realpath: false, stale: STALE_MS, lockfilePath: `${target}.lock` });
+      release = await lockfile.lock(target, {
+        realpath: false,
+        stale: STALE_MS,
+        lockfilePath: `${target}.lock`,
+        // The default throws from a timer and kills the process. A lost lock (machine slept past STALE_MS) only
+        // weakens single flight; the used-code record still keeps a code from being sent twice.
+        onCompromised: () => undefined,
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       if (Date.now() - started > maxWaitMs) throw new DeviceLockTimeoutError(device, Date.now() - started);

@@ -1,4 +1,16 @@
-// renew(target): single flight per MFA device (in-process and across processes), used-window guard, safe writes.
+// Renewal of an MFA session profile (the scenario's daily step), for the tray app and the CLI alike.
+//
+//   renew({ target, source?, codeSource, durationSeconds?, force? }, { locations, stateDir, ... }): Promise<RenewOutcome>
+//
+// - still valid (target's `expiration` in the future) and not forced → 'still-valid', nothing asked or written;
+// - everything checkable is checked before a code is asked for: source keys are long-term, mfa_serial present,
+//   duration 900–129600 s, both AWS files readable;
+// - one renewal per MFA device at a time: same-process callers share one promise, other processes wait on a
+//   lock file in the state folder and, once they hold it, share a renewal that happened meanwhile;
+// - a code is never sent from a 30-s window already used for the device ('code-already-used' + seconds to wait);
+// - success writes aws_access_key_id / aws_secret_access_key / aws_session_token (credentials file) and
+//   expiration (config file, ISO-8601 UTC) with writeProfileSettings; any failure leaves both files unchanged.
+// Outcomes are `{ kind, category, message, ... }` without secrets; category 'ok' | 'user' | 'aws'.
 export { formatExpiration, renew } from './renew';
 export { resolveRenewal, targetExpiration } from './resolve-session';
 export type { ResolvedRenewal } from './resolve-session';
