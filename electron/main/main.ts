@@ -146,6 +146,7 @@ async function start(): Promise<void> {
 
   const initial = await service.start();
   render(initial);
+  log.info('Tray ready', { sessions: initial.sessions.length });
   notifier.setSettings(initial.settings);
   notifier.setModel(expiryModel(initial));
   // Created hidden now so it appears instantly when asked for.
