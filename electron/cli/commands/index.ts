@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCredentialProcessCommand } from './credential-process';
+import { registerDevicesCommand } from './devices';
 import { registerProfilesCommand } from './profiles';
 import { registerRenewCommand } from './renew';
 import { registerStatusCommand } from './status';
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerCredentialProcessCommand(program);
   registerProfilesCommand(program);
   registerStatusCommand(program);
+  registerDevicesCommand(program);
 }

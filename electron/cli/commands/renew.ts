@@ -1,6 +1,8 @@
 // `mfa-tray renew TARGET`: the scenario's renewal script in one command, safe to run many times at once.
 import { InvalidArgumentError, type Command } from 'commander';
+import { renewWithLabCodes } from '../../core/lab-devices';
 import { renew, type CodeSource } from '../../core/renewal';
+import { appDeviceCodeSource } from './devices';
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
 import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
 import { cliRenewDeps, parseSeconds } from '../terminal/renew-deps';
@@ -11,6 +13,7 @@ interface RenewOptions {
   duration?: number;
   timeout?: number;
   force?: boolean;
+  deviceCode?: boolean;
 }
 
 function seconds(what: string) {
@@ -38,15 +41,16 @@ export function registerRenewCommand(program: Command): void {
     .option('--duration <seconds>', 'session length, 900-129600 (default: get_session_token_duration_seconds)', seconds('--duration'))
     .option('--timeout <seconds>', 'give up waiting for AWS STS after this long (default 15)', seconds('--timeout'))
     .option('--force', 'renew even if the session is still valid')
+    .option('--device-code', 'lab devices only: the running MFA Tray app makes the code (waits for the next one if this window was used)')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride((error) => {
       process.exit(error.exitCode === 0 ? 0 : EXIT.userError);
     })
     .action(async (target: string, options: RenewOptions) => {
-      const outcome = await renew(
-        { target, source: options.source, codeSource: codeSourceFor(options), durationSeconds: options.duration, force: options.force },
-        cliRenewDeps(options.timeout),
-      );
+      const request = { target, source: options.source, durationSeconds: options.duration, force: options.force };
+      const outcome = options.deviceCode
+        ? await renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout))
+        : await renew({ ...request, codeSource: codeSourceFor(options) }, cliRenewDeps(options.timeout));
       const ok = outcome.kind === 'renewed' || outcome.kind === 'still-valid';
       (ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
       process.exitCode = exitCodeFor(outcome);
