@@ -9,30 +9,30 @@ const STAMP =
 export function parseExpiration(value: string): Date | undefined {
   const match = STAMP.exec(value.trim());
   if (!match) return undefined;
-  const [, year, month, day, hour, minute, second, fraction = '', zone = 'Z'] = match;
-  const fields = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
-  const [y, mo, d, h, mi, s] = fields;
-  const millis = Math.floor(Number(`0.${fraction || '0'}`) * 1000);
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s, millis);
-  // Date.UTC rolls 2024-02-30 over to March: a round trip catches impossible dates and times.
-  const check = new Date(utc);
-  if (
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    check.getUTCHours() !== h ||
-    check.getUTCMinutes() !== mi ||
-    check.getUTCSeconds() !== s
-  ) {
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
-  const offsetMinutes = zoneOffsetMinutes(zone);
+  const offsetMinutes = zoneOffsetMinutes(match[8] ?? 'Z');
   if (offsetMinutes === undefined) return undefined;
-  return new Date(utc - offsetMinutes * 60_000);
+  const millis = match[7] === undefined ? 0 : Math.floor(Number(`0.${match[7]}`) * 1000);
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 function zoneOffsetMinutes(zone: string): number | undefined {
-  if (/^(Z|UTC|GMT)$/i.test(zone)) return 0;
+  if (zone === 'Z' || zone === 'z' || /^(UTC|GMT)$/i.test(zone)) return 0;
   const digits = zone.replace(':', '');
   const hours = Number(digits.slice(1, 3));
   const minutes = Number(digits.slice(3, 5));

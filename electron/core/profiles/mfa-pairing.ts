@@ -63,8 +63,8 @@ export function pairMfaSessions(input: PairingInput): PairingResult {
     return profile === undefined || RECEIVING_KINDS.has(profile.kind);
   };
 
-  for (const [target, section] of Object.entries(input.configSections)) {
-    const source = stringSetting(section, PAIRING_KEY);
+  for (const target of Object.keys(input.configSections)) {
+    const source = stringSetting(input.configSections[target]!, PAIRING_KEY);
     if (source === undefined) continue;
     const problem =
       source === target ? `${PAIRING_KEY} of profile "${target}" names the profile itself`
