@@ -8,8 +8,8 @@ function fakeSafeStorage(available: boolean, backend: Backend): SafeStorageLike 
   return {
     isEncryptionAvailable: () => available,
     getSelectedStorageBackend: () => backend,
-    encryptString: (plain) => Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a),
-    decryptString: (sealed) => Buffer.from(sealed).map((byte) => byte ^ 0x5a).toString('utf8'),
+    encryptString: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)),
+    decryptString: (sealed) => Buffer.from(Buffer.from(sealed).map((byte) => byte ^ 0x5a)).toString('utf8'),
   };
 }
 
