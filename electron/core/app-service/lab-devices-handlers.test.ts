@@ -45,7 +45,7 @@ describe('lab device operations over IPC', () => {
     const { world, service, call, responses } = setup();
     expect(await call('labDeviceImport', { serial: scenario.mfaSerial, input: { format: 'otpauth-uri', text: `otpauth://totp/MyRepositoryUser@111111111111?secret=${scenario.mfaSecret}` } })).toMatchObject({ ok: true, kind: 'stored' });
     expect(await call('labDeviceList')).toMatchObject({ store: { kind: 'keychain' }, devices: [{ serial: scenario.mfaSerial, state: 'ready', label: 'MyRepositoryUser@111111111111', sessions: [TARGET] }] });
-    expect((await service.getState()).sessions).toEqual([expect.objectContaining({ target: TARGET, labDevice: true })]);
+    expect((await service.getState(undefined, { senderId: 1 })).sessions).toEqual([expect.objectContaining({ target: TARGET, labDevice: true })]);
     const code = await call('labDeviceCode', { serial: scenario.mfaSerial });
     expect(code).toMatchObject({ currentCode: expect.stringMatching(/^\d{6}$/), windowUsed: false });
     expect(await call('labDeviceCopyCode', { serial: scenario.mfaSerial })).toMatchObject({ ok: true });
@@ -53,7 +53,7 @@ describe('lab device operations over IPC', () => {
     expect(await call('labDeviceRenew', { target: TARGET })).toMatchObject({ ok: true, kind: 'renewed', target: TARGET });
     expect(await call('labDeviceCode', { serial: scenario.mfaSerial })).toMatchObject({ windowUsed: true });
     expect(await call('labDeviceRemove', { serial: scenario.mfaSerial })).toMatchObject({ ok: true, kind: 'removed' });
-    expect((await service.getState()).sessions[0]).toMatchObject({ labDevice: false });
+    expect((await service.getState(undefined, { senderId: 1 })).sessions[0]).toMatchObject({ labDevice: false });
     for (const form of secretForms(scenario.mfaSecret)) expect(responses.join('\n')).not.toContain(form);
     for (const entry of world.record.logs) for (const form of secretForms(scenario.mfaSecret)) expect(JSON.stringify(entry)).not.toContain(form);
   });
