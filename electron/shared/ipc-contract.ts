@@ -423,7 +423,7 @@ export type LabDeviceCreateRequest = z.input<typeof LabDeviceCreateRequestSchema
 export const LabDeviceResultSchema = z.object({
   ok: z.boolean(),
   kind: z.enum([
-    'stored', 'created', 'enabled', 'removed', 'weak-store-not-accepted', 'no-secret-store', 'bad-secret', 'not-found',
+    'stored', 'enabled', 'removed', 'weak-store-not-accepted', 'no-secret-store', 'bad-secret', 'not-found',
     'device-exists', 'limit-reached', 'codes-rejected', 'not-enabled', 'aws-error', 'configuration',
   ]),
   message: z.string(),

@@ -15,7 +15,7 @@ import { LabDeviceError } from './lab-device-error';
 /** IAM allows this many MFA devices per user. */
 export const MAX_MFA_DEVICES_PER_USER = 8;
 
-export type CreateOutcomeKind = 'created' | 'enabled' | 'device-exists' | 'limit-reached' | 'codes-rejected' | 'not-enabled' | 'aws-error' | 'configuration' | 'not-found';
+export type CreateOutcomeKind = 'enabled' | 'device-exists' | 'limit-reached' | 'codes-rejected' | 'not-enabled' | 'aws-error' | 'configuration' | 'not-found';
 
 export interface CreateOutcome {
   ok: boolean;
