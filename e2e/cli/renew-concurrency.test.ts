@@ -20,10 +20,14 @@ describe('concurrent renewals of one device', () => {
     const code = scenarioCode(Date.now());
     const results = await Promise.all(Array.from({ length: 20 }, () => runCli(['renew', TARGET, '--code', code], lab.env)));
     expect(results.map((r) => r.stderr).filter(Boolean)).toEqual([]);
-    expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
     expect(emulator.callCount('GetSessionToken')).toBe(1);
-    // One of them renewed; the others waited for it and report its result.
-    expect(results.filter((r) => /concurrent renewal/.test(r.stdout))).toHaveLength(19);
+    // One renewed; the others waited for it and report its result (exit 0) or, on a busy machine, started only
+    // after it had finished and found the session valid (exit 10, nothing done). Never a failure.
+    const renewedHere = results.filter((r) => r.code === 0 && /^Renewed /.test(r.stdout));
+    const shared = results.filter((r) => r.code === 0 && /concurrent renewal/.test(r.stdout));
+    const foundValid = results.filter((r) => r.code === 10 && /still valid/.test(r.stdout));
+    expect(renewedHere).toHaveLength(1);
+    expect(shared.length + foundValid.length).toBe(19);
     const expirations = new Set(results.map((r) => /valid until (\S+Z)/.exec(r.stdout)?.[1]));
     expect(expirations.size).toBe(1);
   });
