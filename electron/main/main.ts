@@ -1,18 +1,21 @@
 // The composition root: the only module that imports Electron for real. It wires the app service, the IPC gate,
 // windows, tray, notifications and power events; everything it calls is tested without Electron.
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppService, createCorePorts, createIpcDispatcher, IpcRejectedError } from '../core/app-service';
 import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
 import { systemClock } from '../core/expiry';
+import { createLabDeviceService, labSocketHandler, startLabSocketServer, type LabSocketServer } from '../core/lab-devices';
 import { createWizardService, resolveCliInvocation } from '../core/onboarding';
 import type { MfaSession } from '../core/profiles/types';
 import { eventContract, type DashboardState, type EventName } from '../shared/ipc-contract';
+import { createLabAutoRenewer } from './lab-auto-renew';
 import { createFileLogger } from './logger';
 import { createMinuteTicker } from './minute-ticker';
 import { createNotifier } from './notifier';
+import { createSafeStorageCipher } from './secret-cipher';
 import { checkSender, guardSession, isAllowedExternalUrl } from './security';
 import { createTrayPresenter } from './tray';
 import { buildTrayView } from './tray-model';
@@ -65,13 +68,16 @@ async function start(): Promise<void> {
     },
     env: process.env,
   });
+  // Lab devices (lab accounts only): secrets sealed by the OS keychain through safeStorage, usable after ready.
+  const labDevices = createLabDeviceService({ stateDir, locations, env: process.env, now: () => Date.now(), cipher: createSafeStorageCipher(safeStorage) });
   const service = createAppService({
     locations,
     stateDir,
     clock: systemClock,
     log,
-    core: createCorePorts({ locations, stateDir, env: process.env, now: () => Date.now(), isLabDevice: async () => false }),
+    core: createCorePorts({ locations, stateDir, env: process.env, now: () => Date.now(), isLabDevice: labDevices.isLabDevice }),
     wizard,
+    labDevices,
     shell: {
       writeClipboard: (text) => clipboard.writeText(text),
       openPath: (path) => shell.openPath(path),
@@ -114,19 +120,28 @@ async function start(): Promise<void> {
   tray.on('click', () => windows.show('dashboard'));
   nativeTheme.on('updated', () => presenter.refreshTheme());
 
-  const notifier = createNotifier({
-    clock: systemClock,
-    leadTimeMinutes: 15,
-    mutedSessions: [],
-    show: ({ title, body, target }) => {
-      if (!Notification.isSupported()) return;
-      const notification = new Notification({ title, body, actions: [{ type: 'button', text: 'Renew' }] });
-      const open = () => void service.openTokenDialog({ target }, { senderId: -1 });
-      notification.on('click', open);
-      notification.on('action', open);
-      notification.show();
+  const showNotification = ({ title, body, target }: { title: string; body: string; target: string }) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title, body, actions: [{ type: 'button', text: 'Renew' }] });
+    const open = () => void service.openTokenDialog({ target }, { senderId: -1 });
+    notification.on('click', open);
+    notification.on('action', open);
+    notification.show();
+  };
+  let latest: DashboardState | undefined;
+  const autoRenewer = createLabAutoRenewer({
+    now: () => Date.now(),
+    settings: () => latest?.settings ?? { autoRenewLabSessions: false, leadTimeMinutes: 15 },
+    session: (target) => {
+      const found = latest?.sessions.find((candidate) => candidate.target === target);
+      return found && { labDevice: found.labDevice, ...(found.expiration !== undefined && { expiration: new Date(found.expiration) }) };
     },
+    // Forced: at the lead time the session is still valid. The service's handler refreshes the state after.
+    renew: (target) => service.labDeviceRenew({ target, force: true }, { senderId: -1 }),
+    show: showNotification,
+    log,
   });
+  const notifier = createNotifier({ clock: systemClock, leadTimeMinutes: 15, mutedSessions: [], show: showNotification, claim: autoRenewer.claim });
 
   const render = (state: DashboardState) => {
     presenter.present(buildTrayView(state));
@@ -138,6 +153,7 @@ async function start(): Promise<void> {
     const channel = eventContract[event.name as EventName].channel;
     for (const window of windows.all()) window.webContents.send(channel, event.payload);
     if (event.name === 'stateChanged') {
+      latest = event.payload;
       render(event.payload);
       notifier.setSettings(event.payload.settings);
       notifier.setModel(expiryModel(event.payload));
@@ -145,10 +161,20 @@ async function start(): Promise<void> {
   });
 
   const initial = await service.start();
+  latest = initial;
   render(initial);
   log.info('Tray ready', { sessions: initial.sessions.length });
   notifier.setSettings(initial.settings);
   notifier.setModel(expiryModel(initial));
+  // The CLI's `mfa-tray devices` and `renew --device-code` reach the lab devices through this socket only.
+  let labSocket: LabSocketServer | undefined;
+  startLabSocketServer(stateDir, labSocketHandler(labDevices)).then(
+    (server) => {
+      labSocket = server;
+      if (quitting) void server.close();
+    },
+    (error: unknown) => log.error('The lab device socket did not start', { error: error instanceof Error ? error.message : String(error) }),
+  );
   // Created hidden now so it appears instantly when asked for.
   windows.get('token-dialog');
 
@@ -167,6 +193,7 @@ async function start(): Promise<void> {
     quitting = true;
     ticker.stop();
     notifier.stop();
+    void labSocket?.close();
     service.close();
   });
 }

@@ -18,6 +18,8 @@ export interface NotifierOptions {
   show(notification: MfaNotification): void;
   leadTimeMinutes: number;
   mutedSessions: readonly string[];
+  /** Offered each due session event first; a claimed event (renewed automatically) gets no usual notification. */
+  claim?: (event: ExpiryEvent) => boolean;
 }
 
 export interface Notifier {
@@ -33,7 +35,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   let batch: ExpiryEvent[] = [];
 
   function flush(): void {
-    const events = batch.filter((event) => event.kind !== 'role-expired' && !muted.has(event.profile));
+    const events = batch.filter((event) => event.kind !== 'role-expired' && !options.claim?.(event) && !muted.has(event.profile));
     batch = [];
     if (events.length === 0) return;
     // Most urgent first: already expired before expiring, then the earliest expiry.
