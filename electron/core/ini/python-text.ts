@@ -8,18 +8,20 @@ const PYTHON_WHITESPACE = new Set<number>([
 ]);
 
 export function isPythonSpace(code: number): boolean {
-  return PYTHON_WHITESPACE.has(code);
+  // ASCII answers without a set lookup: space, \t..\r and \x1c..\x1f; nothing from '!' to \x84 is a space.
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code >= 0x1c;
+  return code >= 0x85 && PYTHON_WHITESPACE.has(code);
 }
 
 /** Index of the first non-whitespace character (Python `re.search(r"\S")`), or -1. */
 export function firstNonSpace(text: string): number {
-  for (let i = 0; i < text.length; i++) if (!PYTHON_WHITESPACE.has(text.charCodeAt(i))) return i;
+  for (let i = 0; i < text.length; i++) if (!isPythonSpace(text.charCodeAt(i))) return i;
   return -1;
 }
 
 export function pyRstrip(text: string): string {
   let end = text.length;
-  while (end > 0 && PYTHON_WHITESPACE.has(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isPythonSpace(text.charCodeAt(end - 1))) end--;
   return end === text.length ? text : text.slice(0, end);
 }
 

@@ -1,36 +1,25 @@
 // botocore's raw_config_parse on top of the document: [DEFAULT] leaks into every section, and a value that
 // starts with a newline (`s3 =` followed by indented lines) becomes a one-level sub-section map.
-import { DEFAULT_SECTION, entryValue, parseIniDocument, type IniDocument, type IniEntry } from './document';
+import { DEFAULT_SECTION, entryValue, parseIniDocument, type IniDocument, type IniEntry, type ValuePart } from './document';
 import { IniParseError } from './errors';
-import { pySplitlines, pyStrip } from './python-text';
+import { parseSubSection } from './sub-section';
+import { emptyRecord } from './empty-record';
+import { scanRawConfig } from './raw-config-scan';
 
 export type SettingValue = string | Readonly<Record<string, string>>;
 export type RawConfig = Record<string, Record<string, SettingValue>>;
 
-/** Objects without a prototype, so that keys like `__proto__` or `constructor` are plain data. */
-export function emptyRecord<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
+export { emptyRecord };
 
 function subSection(entry: IniEntry, sectionName: string): Record<string, string> {
-  const nested = emptyRecord<string>();
-  for (const part of entry.parts) {
-    for (const subLine of pySplitlines(part.text)) {
-      const text = pyStrip(subLine);
-      if (text === '') continue;
-      const eq = text.indexOf('=');
-      if (eq < 0) {
-        throw new IniParseError([
-          {
-            line: part.line + 1,
-            message: `line inside sub-section ${JSON.stringify(entry.key)} of [${sectionName}] has no '=': ${JSON.stringify(text)}`,
-          },
-        ]);
-      }
-      nested[pyStrip(text.slice(0, eq))] = pyStrip(text.slice(eq + 1));
-    }
-  }
-  return nested;
+  const parsed = parseSubSection(entry.parts.map((part) => part.text));
+  if (parsed.ok) return parsed.nested;
+  throw new IniParseError([
+    {
+      line: (entry.parts[parsed.badPart] as ValuePart).line + 1,
+      message: `line inside sub-section ${JSON.stringify(entry.key)} of [${sectionName}] has no '=': ${JSON.stringify(parsed.badText)}`,
+    },
+  ]);
 }
 
 function settingValue(entry: IniEntry, sectionName: string): SettingValue {
@@ -65,5 +54,6 @@ export function rawConfigFromDocument(doc: IniDocument): RawConfig {
 
 /** botocore.configloader.raw_config_parse. Throws IniParseError where botocore raises ConfigParseError. */
 export function rawConfigParse(text: string): RawConfig {
-  return rawConfigFromDocument(parseIniDocument(text));
+  // The one-pass scanner reads the usual file; the document parser handles the rest and words every error.
+  return scanRawConfig(text) ?? rawConfigFromDocument(parseIniDocument(text));
 }
