@@ -1,5 +1,6 @@
 // renew() in-process against the STS emulator with the scenario's files in a temp folder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenarioCode } from '../../../tools/sts-emulator/test-support';
@@ -104,6 +105,19 @@ describe('renew', () => {
     const l = await lab();
     const outcome = await renew({ target: 'unrelated', source: SOURCE, codeSource: codes() }, depsFor(l));
     expect(outcome).toMatchObject({ kind: 'configuration', message: expect.stringMatching(/long-term profile/) });
+  });
+
+  it('refuses before asking for a code while a file has a problem, without quoting secrets', async () => {
+    const l = await lab();
+    const pasted = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    await appendFile(l.credentialsPath, `${pasted}\n`); // a secret pasted on a line of its own: botocore rejects the file
+    const before = await l.snapshot();
+    const source = codes();
+    const outcome = await renew({ target: TARGET, source: SOURCE, codeSource: source }, depsFor(l));
+    expect(outcome).toMatchObject({ kind: 'file-problem', message: expect.stringMatching(/credentials while the AWS CLI cannot read it \(line \d+/) });
+    expect(outcome.message).not.toContain(pasted);
+    expect(source.asked).toBe(0);
+    expect(await l.snapshot()).toEqual(before);
   });
 
   it('names the missing source when the target is unknown', async () => {

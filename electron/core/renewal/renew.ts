@@ -7,6 +7,8 @@ import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
 import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
 import { checkWindowFree, explainRejectedCode, reserveCode } from './code-guard';
+import { checkFilesWritable } from './files-writable';
+import { maskSecretLike } from './problem-text';
 import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
 import { CodeEntryCancelled, type RenewDeps, type RenewOutcome, type RenewRequest } from './types';
 
@@ -28,7 +30,7 @@ export async function renew(request: RenewRequest, deps: RenewDeps): Promise<Ren
   const now = deps.now ?? Date.now;
   const loadModel = deps.loadModel ?? loadProfileModel;
   const model = await loadModel(deps.locations);
-  const early = precheck(model, request, now());
+  const early = await precheck(model, request, deps, now());
   if ('kind' in early) return early;
 
   const running = inFlight.get(early.device);
@@ -43,20 +45,10 @@ export async function renew(request: RenewRequest, deps: RenewDeps): Promise<Ren
   return promise;
 }
 
-function fileProblems(model: ProfileModel): RenewOutcome | undefined {
-  const [first] = model.problems;
-  if (!first) return undefined;
-  const where = first.line > 0 ? `${first.file}, line ${first.line}` : first.file;
-  return {
-    kind: 'file-problem',
-    category: 'user',
-    message: `MFA Tray will not write to the AWS files while they have a problem (${where}: ${first.message}). Fix it, then renew again.`,
-  };
-}
-
-function precheck(model: ProfileModel, request: RenewRequest, nowMs: number): ResolvedRenewal | RenewOutcome {
+async function precheck(model: ProfileModel, request: RenewRequest, deps: RenewDeps, nowMs: number): Promise<ResolvedRenewal | RenewOutcome> {
   const resolved = resolveRenewal(model, request);
-  if ('kind' in resolved) return resolved;
+  // A file botocore cannot read counts as empty: its problem, not the missing profile, is what to fix.
+  if ('kind' in resolved) return (await checkFilesWritable(deps.locations)) ?? resolved;
   if (!request.force && resolved.expiration && resolved.expiration.getTime() > nowMs) {
     return {
       kind: 'still-valid',
@@ -66,7 +58,7 @@ function precheck(model: ProfileModel, request: RenewRequest, nowMs: number): Re
       message: `The MFA session "${request.target}" is still valid until ${describeUntil(resolved.expiration, nowMs)}; nothing to do (use --force to renew anyway).`,
     };
   }
-  return fileProblems(model) ?? resolved;
+  return (await checkFilesWritable(deps.locations)) ?? resolved;
 }
 
 async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
@@ -89,7 +81,7 @@ async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, de
             message: `"${request.target}" was renewed by a concurrent renewal; valid until ${describeUntil(current, now())}.`,
           } satisfies RenewOutcome;
         }
-        const resolved = precheck(model, request, now());
+        const resolved = await precheck(model, request, deps, now());
         if ('kind' in resolved) return resolved;
         return await renewNow(resolved, request, deps);
       },
@@ -159,7 +151,7 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
       return {
         kind: 'file-problem',
         category: 'user',
-        message: `AWS issued the session, but it could not be saved (${error instanceof Error ? error.message : String(error)}); the files are unchanged. Wait for the next code and renew again.`,
+        message: `AWS issued the session, but it could not be saved (${maskSecretLike(error instanceof Error ? error.message : String(error))}); the files are unchanged. Wait for the next code and renew again.`,
       };
     }
     return {
