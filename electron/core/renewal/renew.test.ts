@@ -1,6 +1,6 @@
 // renew() in-process against the STS emulator with the scenario's files in a temp folder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenarioCode } from '../../../tools/sts-emulator/test-support';
@@ -118,6 +118,16 @@ describe('renew', () => {
     expect(outcome.message).not.toContain(pasted);
     expect(source.asked).toBe(0);
     expect(await l.snapshot()).toEqual(before);
+  });
+
+  it("reaches STS through the source profile's endpoint_url when no environment variable names one", async () => {
+    const l = await lab();
+    const config = await readFile(l.configPath, 'utf8');
+    await writeFile(l.configPath, config.replace('get_session_token_duration_seconds', `endpoint_url = ${emulator.url}\nget_session_token_duration_seconds`));
+    const env = { ...l.env, AWS_ENDPOINT_URL_STS: undefined };
+    const outcome = await renew({ target: TARGET, codeSource: codes() }, { ...depsFor(l), env });
+    expect(outcome).toMatchObject({ kind: 'renewed' });
+    expect(emulator.callCount('GetSessionToken')).toBe(1);
   });
 
   it('names the missing source when the target is unknown', async () => {
