@@ -3,6 +3,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SCREEN_TITLES, parseRoute } from './common/route';
 import { Dashboard } from './dashboard/Dashboard';
+import { Devices } from './devices/Devices';
 import { Settings } from './settings/Settings';
 import { TokenDialog } from './token-dialog/TokenDialog';
 import { Wizard } from './wizard/Wizard';
@@ -28,6 +29,8 @@ function App() {
       return <Wizard />;
     case 'settings':
       return <Settings />;
+    case 'devices':
+      return <Devices />;
     case 'not-found':
       return (
         <main className="page">

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/token-dialog?target=MyRepositoryAssumer')).toEqual({ screen: 'token-dialog', target: 'MyRepositoryAssumer' });
     expect(parseRoute('#/token-dialog')).toEqual({ screen: 'token-dialog', target: undefined });
     expect(parseRoute('#/wizard/')).toEqual({ screen: 'wizard' });
+    expect(parseRoute('#/devices')).toEqual({ screen: 'devices' });
   });
   it('opens the dashboard without a hash and names unknown screens', () => {
     expect(parseRoute('')).toEqual({ screen: 'dashboard' });

@@ -1,10 +1,12 @@
-// Screens are picked by the URL hash the shell loads: #/dashboard, #/token-dialog?target=NAME, #/wizard, #/settings.
+// Screens are picked by the URL hash the shell loads: #/dashboard, #/token-dialog?target=NAME, #/wizard, #/settings,
+// #/devices (lab devices).
 
 export type Route =
   | { screen: 'dashboard' }
   | { screen: 'token-dialog'; target: string | undefined }
   | { screen: 'wizard' }
   | { screen: 'settings' }
+  | { screen: 'devices' }
   | { screen: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'wizard' };
     case '/settings':
       return { screen: 'settings' };
+    case '/devices':
+      return { screen: 'devices' };
     default:
       return { screen: 'not-found', hash };
   }
@@ -29,5 +33,6 @@ export const SCREEN_TITLES: Record<Route['screen'], string> = {
   'token-dialog': 'Renew MFA session — MFA Tray',
   wizard: 'Set up MFA profiles — MFA Tray',
   settings: 'Settings — MFA Tray',
+  devices: 'Lab devices — MFA Tray',
   'not-found': 'MFA Tray',
 };

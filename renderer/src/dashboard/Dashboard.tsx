@@ -78,6 +78,9 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
           <button type="button" onClick={openFolder}>
             Open AWS folder
           </button>
+          <a className="button" href="#/devices">
+            Lab devices
+          </a>
           <a className="button" href="#/settings">
             Settings
           </a>

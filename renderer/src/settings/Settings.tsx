@@ -60,6 +60,9 @@ function SettingsForm({ initial, sessions }: { initial: SettingsValues; sessions
           <a className="button" href="#/dashboard">
             Back to dashboard
           </a>
+          <a className="button" href="#/devices">
+            Lab devices
+          </a>
         </nav>
       </header>
       <main className="page narrow">

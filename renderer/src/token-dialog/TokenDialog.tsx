@@ -53,6 +53,7 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
   const [hint, setHint] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const [now, setNow] = useState(() => Date.now());
+  const [usingLab, setUsingLab] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const failed = phase.kind === 'failed' ? phase : undefined;
@@ -69,15 +70,11 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
 
   const close = useCallback(() => void bridge().closeWindow(), []);
 
-  const submit = useCallback(
-    (submitted: string) => {
-      if (!isCompleteCode(submitted)) {
-        setHint(`Type all ${CODE_LENGTH} digits.`);
-        return;
-      }
+  /** Shows a renewal's result, whether the code was typed or made by the lab device. */
+  const settle = useCallback(
+    (renewal: Promise<RenewResult>, submitted: string) => {
       setPhase({ kind: 'submitting' });
-      bridge()
-        .renew({ target: context.target, code: submitted, durationSeconds: context.durationSeconds })
+      renewal
         .then((result) => {
           if (result.ok) {
             setPhase({ kind: 'succeeded', result });
@@ -101,10 +98,28 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
     [context, close],
   );
 
-  // Focus returns to the field whenever it can take a new code (after an error the code was cleared).
+  const submit = useCallback(
+    (submitted: string) => {
+      if (!isCompleteCode(submitted)) {
+        setHint(`Type all ${CODE_LENGTH} digits.`);
+        return;
+      }
+      settle(bridge().renew({ target: context.target, code: submitted, durationSeconds: context.durationSeconds }), submitted);
+    },
+    [context, settle],
+  );
+
+  // The lab device makes the code in main; if this 30-s window's code was used, main waits for the next window.
+  const renewWithLabDevice = () => {
+    setUsingLab(true);
+    settle(bridge().labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds }), '');
+  };
+
+  // Focus returns to the field whenever it can take a new code (after an error the code was cleared); after a
+  // lab-device attempt it stays on that button, where the user acted.
   useEffect(() => {
-    if (phase.kind === 'editing' || phase.kind === 'failed') input.current?.focus();
-  }, [phase]);
+    if (phase.kind === 'editing' || (phase.kind === 'failed' && !usingLab)) input.current?.focus();
+  }, [phase, usingLab]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -150,6 +165,16 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
         )}
       </dl>
       {context.labDevice && <p className="badge lab">Lab device: MFA Tray holds this device's secret.</p>}
+      {context.labDevice && !done && (
+        <div className="lab-choice">
+          <button type="button" onClick={renewWithLabDevice} disabled={busy} aria-describedby="lab-choice-why">
+            {busy && usingLab ? 'Waiting for the lab device…' : 'Use lab device'}
+          </button>
+          <p id="lab-choice-why" className="muted small">
+            Lab accounts only: MFA Tray makes the code itself. If this 30-second window's code was already used, it waits for the next window (up to 30 s).
+          </p>
+        </div>
+      )}
 
       {done ? (
         <div className="success" role="status">
@@ -176,7 +201,10 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
             autoFocus
             maxLength={CODE_LENGTH + 6}
             value={code}
-            onChange={(event) => change(event.target.value)}
+            onChange={(event) => {
+              setUsingLab(false);
+              change(event.target.value);
+            }}
             disabled={busy}
             aria-invalid={failed?.result.kind === 'wrong-code' ? true : undefined}
             aria-describedby="code-help dialog-error"
