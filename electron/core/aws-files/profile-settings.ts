@@ -32,6 +32,13 @@ interface DoneWrite {
   after: string;
 }
 
+interface PendingWrite {
+  record: DoneWrite;
+  promise: Promise<unknown>;
+  /** Settles once this write's rename is done. */
+  committed: Promise<void>;
+}
+
 /** Sets (string) or deletes (null) each key of `profile`; credentials to the credentials file, the rest to config. */
 export async function writeProfileSettings(
   locations: AwsFileLocations,
@@ -57,31 +64,41 @@ export async function writeProfileSettings(
   const plans = [credentials, config].filter((plan) => plan.edits.length > 0);
   for (const plan of plans) applyPlan(plan, (await readAwsFile(plan.path, { role: plan.role })).text);
 
-  const done: DoneWrite[] = [];
+  // Both files wait out their settle time (for late outside writers) together, but the config rename
+  // still waits for the credentials rename (and is dropped if that write fails).
+  const writes: PendingWrite[] = [];
   for (const plan of plans) {
-    let before = '';
-    let after = '';
-    try {
-      await updateAwsFile(
-        plan.path,
-        (current) => {
-          before = current;
-          after = applyPlan(plan, current);
-          return after;
-        },
-        { ...options, role: plan.role },
-      );
-    } catch (error) {
-      await undo(done, options, error);
-      throw error;
-    }
-    done.push({ plan, before, after });
+    const first = writes[0];
+    const record: DoneWrite = { plan, before: '', after: '' };
+    let signalCommitted = (): void => {};
+    const committed = new Promise<void>((resolve) => (signalCommitted = resolve));
+    const promise = updateAwsFile(
+      plan.path,
+      (current) => {
+        record.before = current;
+        record.after = applyPlan(plan, current);
+        return record.after;
+      },
+      {
+        ...options,
+        role: plan.role,
+        onFirstCommit: signalCommitted,
+        commitAfter: first === undefined ? undefined : Promise.race([first.committed, first.promise]),
+      },
+    );
+    writes.push({ record, promise, committed });
   }
+  const results = await Promise.allSettled(writes.map((write) => write.promise));
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure === undefined) return;
+  const done = writes.filter((_, index) => results[index]?.status === 'fulfilled').map((write) => write.record);
+  await undo(done, options, failure.reason);
+  throw failure.reason;
 }
 
 function applyPlan(plan: FilePlan, text: string): string {
   try {
-    return applyEdits(text, plan.edits);
+    return applyEdits(text, plan.edits, { file: plan.role });
   } catch (error) {
     if (error instanceof IniParseError) {
       throw new AwsFileError(

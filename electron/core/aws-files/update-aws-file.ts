@@ -22,6 +22,10 @@ export interface UpdateAwsFileOptions {
    * of its read; 0 skips the wait (then only changes seen before our rename are merged).
    */
   settleMs?: number;
+  /** Our rename waits for this (e.g. the other file of the same profile committing first); a rejection aborts the write. */
+  commitAfter?: Promise<unknown>;
+  /** Called once our first rename is done, before the settle wait. */
+  onFirstCommit?: () => void;
 }
 
 export interface UpdateAwsFileResult {
@@ -76,7 +80,7 @@ export async function updateAwsFile(
   }
   try {
     await removeLeftoverTempFiles(target, [backupPathFor(target)]);
-    return await editUnderLock(target, role, edit, settleMs, () => lock.assertHeld());
+    return await editUnderLock(target, role, edit, { ...options, settleMs }, () => lock.assertHeld());
   } catch (error) {
     if (error instanceof AwsFileError) throw error;
     if (error instanceof LockLostError) throw AwsFileError.wholeFile(path, role, error.message);
@@ -90,7 +94,7 @@ async function editUnderLock(
   target: string,
   role: FileRole,
   edit: (current: string) => string,
-  settleMs: number,
+  { settleMs, commitAfter, onFirstCommit }: UpdateAwsFileOptions & { settleMs: number },
   assertLockHeld: () => Promise<void>,
 ): Promise<UpdateAwsFileResult> {
   let wrote: string | undefined;
@@ -118,8 +122,15 @@ async function editUnderLock(
         await prepared.discard();
         continue;
       }
+      try {
+        await commitAfter;
+      } catch (error) {
+        await prepared.discard();
+        throw error;
+      }
       await assertLockHeld();
       await prepared.commit();
+      if (wrote === undefined) onFirstCommit?.();
       wrote = next;
       if (settleMs > 0) await sleep(settleMs);
       lateBase = await lateWriteInto(snapshot, target, role);

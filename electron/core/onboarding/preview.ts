@@ -40,8 +40,8 @@ export function applyWrites(before: FileTexts, writes: readonly ProfileWrite[], 
       if (CREDENTIAL_KEYS.includes(key)) credentialEdits.push({ section: write.profile, key, value });
       else configEdits.push({ section: configSectionName(write.profile), key, value });
     }
-    const nextCredentials = credentialEdits.length > 0 ? applyEdits(credentials, credentialEdits) : credentials;
-    const nextConfig = configEdits.length > 0 ? applyEdits(config, configEdits) : config;
+    const nextCredentials = credentialEdits.length > 0 ? applyEdits(credentials, credentialEdits, { file: 'credentials' }) : credentials;
+    const nextConfig = configEdits.length > 0 ? applyEdits(config, configEdits, { file: 'config' }) : config;
     const changed = nextCredentials !== credentials || nextConfig !== config;
     actions.push({ profile: write.profile, action: !changed ? 'unchanged' : profileExists(write.profile) ? 'update' : 'create' });
     credentials = nextCredentials;
