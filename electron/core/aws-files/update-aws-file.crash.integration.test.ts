@@ -17,11 +17,11 @@ afterEach(async () => {
 });
 
 describe('updateAwsFile under SIGKILL', () => {
-  // Sized for the unit suite (each restart costs ~0.2 s); crash-safety.script.ts runs 1,000 writes and kills.
-  it('leaves the old or the new version after every kill during 150 writes, never an empty or partial file', async () => {
-    const result = await runCrashTest({ folder, writes: 150, meanWritesPerLife: 15 });
-    expect(result.writes).toBeGreaterThanOrEqual(150);
-    expect(result.kills).toBeGreaterThan(3);
+  // crash-safety.script.ts kills far more often (a kill every ~1.2 writes) for a longer soak.
+  it('leaves the old or the new version after every kill during 1,000 writes, never an empty or partial file', async () => {
+    const result = await runCrashTest({ folder, writes: 1000, meanWritesPerLife: 10 });
+    expect(result.writes).toBeGreaterThanOrEqual(1000);
+    expect(result.kills).toBeGreaterThan(50);
 
     // The next writer tidies what killed ones left (temp files, lock) and the one backup is version 1.
     await updateAwsFile(result.target, (text) => crashTestVersion(crashTestVersionOf(text) + 1), { settleMs: 0 });
