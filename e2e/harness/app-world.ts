@@ -1,11 +1,14 @@
-// One test's world: real AWS files in a temp HOME, the STS/IAM emulator, and the real app service + wizard
-// behind the real IPC dispatcher. The shell's desktop capabilities open pages instead of windows.
+// One test's world: real AWS files in a temp HOME, the STS/IAM emulator, and the real app service + wizard + lab
+// devices behind the real IPC dispatcher. The shell's desktop capabilities open pages instead of windows, and the OS
+// keychain is a cipher that really encrypts (AES-256-GCM under a key made for this test).
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { createAppService, createIpcDispatcher, type AppService, type IpcDispatcher, type ShellCapabilities } from '../../electron/core/app-service';
 import { createCorePorts } from '../../electron/core/app-service/core-ports';
+import { createLabDeviceService, type LabDeviceService } from '../../electron/core/lab-devices';
+import { testCipher, type TestCipher } from '../../electron/core/lab-devices/testing/test-cipher';
 import { createWizardService } from '../../electron/core/onboarding/wizard-service';
 import { eventContract, type TokenDialogContext } from '../../electron/shared/ipc-contract';
 import { generateTotp } from '../../electron/core/totp';
@@ -21,8 +24,13 @@ export interface AppWorld {
   /** Env that points the AWS CLI and SDK at these files and the emulator. */
   env: Record<string, string>;
   emulator: StsEmulator;
+  /** MFA Tray's own state folder (settings, used windows, sealed lab devices). */
+  stateDir: string;
   service: AppService;
   dispatcher: IpcDispatcher;
+  labDevices: LabDeviceService;
+  /** The keychain stand-in; its kind decides keychain / weak / unavailable. */
+  labCipher: TestCipher;
   /** What the shell was asked to do (the clipboard's text is kept out: it holds credentials). */
   shellLog: string[];
   /** Opens a screen of the renderer in a new page bound to the service. */
@@ -30,10 +38,22 @@ export interface AppWorld {
   /** The next token dialog page the service opens (Renew buttons, wizard). */
   nextDialog(): Promise<Page>;
   code(windowOffset?: number): string;
+  /** How many times the shell's clipboard was written (its text is never kept). */
+  clipboardWrites(): number;
   close(): Promise<void>;
 }
 
-export async function createAppWorld(context: BrowserContext, rendererUrl: string, files: { config?: string; credentials?: string } = {}): Promise<AppWorld> {
+export interface WorldOptions {
+  /** The OS secret store the lab devices see (default: a keychain). */
+  secretStore?: TestCipher['kind'];
+}
+
+export async function createAppWorld(
+  context: BrowserContext,
+  rendererUrl: string,
+  files: { config?: string; credentials?: string } = {},
+  options: WorldOptions = {},
+): Promise<AppWorld> {
   const home = await mkdtemp(join(tmpdir(), 'mfa-tray-e2e-'));
   const awsDir = join(home, '.aws');
   await mkdir(awsDir, { recursive: true });
@@ -85,7 +105,9 @@ export async function createAppWorld(context: BrowserContext, rendererUrl: strin
   };
   const log = { info: () => undefined, warn: () => undefined, error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields ?? '') };
   const stateDir = join(home, 'state');
-  const core = createCorePorts({ locations, stateDir, env, now: Date.now, isLabDevice: async () => false, watchDebounceMs: 50 });
+  const labCipher = testCipher(options.secretStore ?? 'keychain');
+  const labDevices = createLabDeviceService({ stateDir, locations, env, now: Date.now, cipher: labCipher });
+  const core = createCorePorts({ locations, stateDir, env, now: Date.now, isLabDevice: labDevices.isLabDevice, watchDebounceMs: 50 });
   const wizard = createWizardService({
     locations,
     clock: { now: Date.now },
@@ -93,7 +115,7 @@ export async function createAppWorld(context: BrowserContext, rendererUrl: strin
     pickFolder: async () => home,
     env,
   });
-  const service: AppService = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, platform: 'linux' });
+  const service: AppService = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, labDevices, platform: 'linux' });
   const dispatcher: IpcDispatcher = createIpcDispatcher(service, log);
   const channels: Record<string, string> = { stateChanged: eventContract.stateChanged.channel, tokenDialogRequested: eventContract.tokenDialogRequested.channel };
   const unsubscribe = service.subscribe((event) => {
@@ -106,12 +128,16 @@ export async function createAppWorld(context: BrowserContext, rendererUrl: strin
     files: locations,
     env,
     emulator,
+    stateDir,
     service,
     dispatcher,
+    labDevices,
+    labCipher,
     shellLog,
     open,
     nextDialog: () => new Promise<Page>((resolve) => dialogWaiters.push(resolve)),
     code: (windowOffset = 0) => generateTotp(scenario.mfaSecret, emulator.now() + windowOffset * 30_000),
+    clipboardWrites: () => shellLog.filter((entry) => entry === 'clipboard written').length,
     async close() {
       unsubscribe();
       service.close();

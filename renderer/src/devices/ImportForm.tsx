@@ -104,14 +104,14 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
           ))}
         </div>
         {format === 'otpauth-uri' && (
-          <Field id="import-uri" label="otpauth:// link" why="The link behind the QR code; it holds the secret, so it is hidden while you paste it." type="password" value={text} onValue={setText} error={secretError} />
+          <Field id="import-uri" label="Paste the otpauth:// link" why="The link behind the QR code; it holds the secret, so it is hidden while you paste it." type="password" value={text} onValue={setText} error={secretError} />
         )}
         {format === 'base32' && (
-          <Field id="import-seed" label="Secret key (Base32)" why="The “secret key” AWS offers instead of the QR code; spaces are fine." type="password" value={text} onValue={setText} error={secretError} />
+          <Field id="import-seed" label="Paste the secret key (Base32)" why="The “secret key” AWS offers instead of the QR code; spaces are fine." type="password" value={text} onValue={setText} error={secretError} />
         )}
         {format === 'qr-png' && (
           <div className="field">
-            <label htmlFor="import-qr">QR code image (PNG)</label>
+            <label htmlFor="import-qr">Choose the QR code image (PNG)</label>
             <p className="why" id="import-qr-why">
               The QR code saved from the AWS console as a PNG file.
             </p>
