@@ -73,6 +73,10 @@ test('import by otpauth link: labelled lab only, sealed, live code with its coun
   await shoot(page, 'devices');
   await mkdir(DOCS_SCREENSHOTS, { recursive: true });
   await copyFile(join(SCREENSHOTS, 'devices.png'), join(DOCS_SCREENSHOTS, 'devices.png'));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
+  await shoot(page, 'devices-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The dashboard marks the session as a lab device's.
   await page.getByRole('link', { name: 'Back to dashboard' }).click();

@@ -14,6 +14,10 @@ describe('the lab code clock', () => {
     expect(secondsLeft(shown, AT + 20_000)).toBe(0);
   });
 
+  it('never shows more than a window, even when the clock tick lags the code\'s arrival', () => {
+    expect(secondsLeft(shownCode({ ...view, secondsLeft: 30 }, AT), AT - 900)).toBe(30);
+  });
+
   it('fetches devices never shown, but not twice while a request is out', () => {
     expect(dueSerials(['a', 'b'], {}, AT, new Set(['b']))).toEqual(['a']);
   });

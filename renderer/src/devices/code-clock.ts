@@ -7,6 +7,8 @@ export type ShownCode =
   | { kind: 'code'; code: string; windowUsed: boolean; endsAt: number }
   | { kind: 'error'; message: string; endsAt: number };
 
+const TOTP_WINDOW_SECONDS = 30;
+
 /** After a failed fetch, wait this long before asking again: never a request per tick. */
 export const RETRY_AFTER_ERROR_MS = 30_000;
 
@@ -18,9 +20,10 @@ export function shownError(message: string, receivedAt: number): ShownCode {
   return { kind: 'error', message, endsAt: receivedAt + RETRY_AFTER_ERROR_MS };
 }
 
-/** Whole seconds until the shown code's window ends (0 once it has). */
+/** Whole seconds until the shown code's window ends (0 once it has, never more than a window: the view's clock
+ * ticks once a second, so it can lag a code that arrived between ticks). */
 export function secondsLeft(shown: ShownCode, now: number): number {
-  return Math.max(0, Math.ceil((shown.endsAt - now) / 1000));
+  return Math.min(TOTP_WINDOW_SECONDS, Math.max(0, Math.ceil((shown.endsAt - now) / 1000)));
 }
 
 /** The devices whose code must be fetched now: never fetched, or their window (or error pause) is over. */
