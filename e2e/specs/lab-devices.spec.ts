@@ -106,8 +106,9 @@ test('weak store: explained, and a Base32 seed is stored only once the user acce
 
 test('import by QR image: the PNG is read in main, and an image without a QR code is refused clearly', async ({ context, rendererUrl, shoot }) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
-  const qrFile = join(world.home, 'qr.png');
-  const blankFile = join(world.home, 'blank.png');
+  // Outside the world's folders: the scan covers only what the app wrote.
+  const qrFile = test.info().outputPath('qr.png');
+  const blankFile = test.info().outputPath('blank.png');
   await writeFile(qrFile, await QRCode.toBuffer(buildOtpauthUri('MyRepositoryUser@111111111111', scenario.mfaSecret, 'Amazon Web Services'), { type: 'png' }));
   await writeFile(blankFile, await QRCode.toBuffer('https://example.com/not-an-mfa-code', { type: 'png' }));
   const page = await world.open('#/devices');
