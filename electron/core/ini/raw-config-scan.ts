@@ -12,8 +12,6 @@ import { parseSubSection } from './sub-section';
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
 const OPEN_BRACKET = 0x5b;
-const EQUALS = 0x3d;
-const COLON = 0x3a;
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -25,9 +23,36 @@ function multiLineValue(parts: readonly string[]): SettingValue | undefined {
   return parsed.ok ? parsed.nested : undefined;
 }
 
+/** Slots of the key cache (a power of two). */
+const KEY_CACHE_SIZE = 256;
+
+/** Whether text[start, end) is `other`. */
+function sameText(text: string, start: number, end: number, other: string): boolean {
+  if (other.length !== end - start) return false;
+  for (let i = 0; i < other.length; i++) if (text.charCodeAt(start + i) !== other.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Past the end of any text: where a character that does not occur (any more) is. */
+const NOWHERE = Number.MAX_SAFE_INTEGER;
+
+function searchFrom(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? NOWHERE : at;
+}
+
 export function scanRawConfig(text: string): RawConfig | undefined {
   const config = emptyRecord<Record<string, SettingValue>>();
   const length = text.length;
+  let sections = 0;
+  const keyTexts = new Array<string | undefined>(KEY_CACHE_SIZE);
+  const keysOfText = new Array<string>(KEY_CACHE_SIZE);
+  // The engine's indexOf finds characters much faster than a loop over charCodeAt. Without \r, lines end at
+  // \n only; the next '=' and ':' are looked up again only once the scan has passed them, so each search
+  // covers new text and the whole stays linear.
+  const hasCarriageReturns = text.includes('\r');
+  let nextEquals = -1;
+  let nextColon = -1;
   let values: Record<string, SettingValue> | undefined;
   // The option that blank and deeper-indented lines extend (configparser's `optname`), and its pieces once
   // it spans lines. Blank lines only count once text follows them: trailing ones are stripped anyway.
@@ -39,15 +64,20 @@ export function scanRawConfig(text: string): RawConfig | undefined {
 
   while (lineStart < length) {
     // Universal newlines, as Python reads text: \n, \r\n and \r each end a line.
-    let end = lineStart;
-    let code = 0;
-    while (end < length) {
-      code = text.charCodeAt(end);
-      if (code === LF || code === CR) break;
-      end++;
+    let end: number;
+    if (hasCarriageReturns) {
+      end = lineStart;
+      while (end < length) {
+        const code = text.charCodeAt(end);
+        if (code === LF || code === CR) break;
+        end++;
+      }
+    } else {
+      end = text.indexOf('\n', lineStart);
+      if (end < 0) end = length;
     }
     const start = lineStart;
-    lineStart = end + (code === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+    lineStart = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
 
     let indent = start;
     while (indent < end && isPythonSpace(text.charCodeAt(indent))) indent++;
@@ -84,24 +114,35 @@ export function scanRawConfig(text: string): RawConfig | undefined {
       const close = text.lastIndexOf(']', stop - 1);
       if (close >= indent + 2) {
         const name = text.slice(indent + 1, close);
-        if (name === DEFAULT_SECTION || config[name] !== undefined) return undefined;
+        // A repeated section shows at the end, as fewer records than headers.
+        if (name === DEFAULT_SECTION) return undefined;
         values = emptyRecord<SettingValue>();
         config[name] = values;
+        sections++;
         continue;
       }
     }
     if (values === undefined) return undefined;
-    let delimiter = indent;
-    while (delimiter < stop) {
-      const c = text.charCodeAt(delimiter);
-      if (c === EQUALS || c === COLON) break;
-      delimiter++;
-    }
+    if (nextEquals < indent && nextEquals !== NOWHERE) nextEquals = searchFrom(text, '=', indent);
+    if (nextColon < indent && nextColon !== NOWHERE) nextColon = searchFrom(text, ':', indent);
+    const delimiter = Math.min(nextEquals, nextColon);
     let nameEnd = delimiter;
     while (nameEnd > indent && isPythonSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
     // No delimiter, an empty key or a repeated key: errors the document parser words.
-    if (delimiter === stop || nameEnd === indent) return undefined;
-    const key = text.slice(indent, nameEnd).toLowerCase();
+    if (delimiter >= stop || nameEnd === indent) return undefined;
+    // Files repeat a few key names thousands of times: reusing the key string of an earlier line with the same
+    // text saves slicing and lower-casing, and gives the record a key the engine has already looked up.
+    const slot = ((nameEnd - indent) * 31 + text.charCodeAt(indent) * 7 + text.charCodeAt(nameEnd - 1)) & (KEY_CACHE_SIZE - 1);
+    const keyText = keyTexts[slot];
+    let key: string;
+    if (keyText !== undefined && sameText(text, indent, nameEnd, keyText)) {
+      key = keysOfText[slot] as string;
+    } else {
+      const written = text.slice(indent, nameEnd);
+      key = written.toLowerCase();
+      keyTexts[slot] = written;
+      keysOfText[slot] = key;
+    }
     if (values[key] !== undefined) return undefined;
     let valueStart = delimiter + 1;
     while (valueStart < stop && isPythonSpace(text.charCodeAt(valueStart))) valueStart++;
@@ -113,5 +154,6 @@ export function scanRawConfig(text: string): RawConfig | undefined {
     if (value === undefined) return undefined;
     (values as Record<string, SettingValue>)[openKey as string] = value;
   }
+  if (Object.keys(config).length !== sections) return undefined;
   return config;
 }
