@@ -3,7 +3,7 @@ export { AwsFileError } from './aws-file-error';
 export type { AwsFileLocations } from './locations';
 export { resolveAwsFileLocations } from './locations';
 export type { AwsFileText, ReadAwsFileOptions } from './read-aws-file';
-export { MAX_AWS_FILE_BYTES, readAwsFile } from './read-aws-file';
+export { MAX_AWS_FILE_BYTES, readAwsFile, readParsedAwsFile, type ParsedAwsFile } from './read-aws-file';
 export type { UpdateAwsFileOptions, UpdateAwsFileResult } from './update-aws-file';
 export { updateAwsFile } from './update-aws-file';
 export { BACKUP_SUFFIX, backupPathFor } from './backup';

@@ -3,7 +3,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeIniBytes, IniParseError, rawConfigParse } from '../ini';
+import { decodeIniBytes, emptyRecord, IniParseError, rawConfigParse, type RawConfig } from '../ini';
 import type { FileRole } from '../profiles/types';
 import { AwsFileError } from './aws-file-error';
 
@@ -15,24 +15,35 @@ export interface AwsFileText {
   exists: boolean;
 }
 
+/** The file's text and botocore's raw_config_parse reading of it, from the one parse that validated it. */
+export interface ParsedAwsFile extends AwsFileText {
+  raw: RawConfig;
+}
+
 export interface ReadAwsFileOptions {
   /** Which of the two files this is, for the problems it reports; guessed from the file name by default. */
   role?: FileRole;
 }
 
 export async function readAwsFile(path: string, options: ReadAwsFileOptions = {}): Promise<AwsFileText> {
+  const { text, exists } = await readParsedAwsFile(path, options);
+  return { text, exists };
+}
+
+/** readAwsFile that also hands back the parsed sections, so that readers need not parse the text again. */
+export async function readParsedAwsFile(path: string, options: ReadAwsFileOptions = {}): Promise<ParsedAwsFile> {
   const role = options.role ?? fileRoleFromName(path);
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
     // botocore treats a missing file (or a link to nothing) as an empty one.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', exists: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', exists: false, raw: emptyRecord() };
     throw fileSystemError(path, role, error, 'read');
   }
   try {
     const bytes = await readWholeFile(handle, path, role);
-    return { text: checkAwsFileBytes(bytes, path, role), exists: true };
+    return { ...parseAwsFileBytes(bytes, path, role), exists: true };
   } finally {
     await handle.close();
   }
@@ -66,10 +77,14 @@ export async function readWholeFile(handle: FileHandle, path: string, role: File
 
 /** Decodes and validates file bytes; throws AwsFileError with botocore's reasons and lines. */
 export function checkAwsFileBytes(bytes: Uint8Array, path: string, role: FileRole): string {
+  return parseAwsFileBytes(bytes, path, role).text;
+}
+
+/** Decodes and parses file bytes as botocore would; throws AwsFileError with botocore's reasons and lines. */
+export function parseAwsFileBytes(bytes: Uint8Array, path: string, role: FileRole): { text: string; raw: RawConfig } {
   try {
     const text = decodeIniBytes(bytes);
-    rawConfigParse(text);
-    return text;
+    return { text, raw: rawConfigParse(text) };
   } catch (error) {
     if (error instanceof IniParseError) {
       throw new AwsFileError(

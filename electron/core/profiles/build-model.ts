@@ -1,5 +1,5 @@
 // The profile model from already-parsed files: pure, so the CLI, the app and the tests see the same thing.
-import type { LoadedConfig } from '../ini';
+import { emptyRecord, type LoadedConfig } from '../ini';
 import { accountIdFromArn, assumedRoleIdentity, roleIdentity } from './arn';
 import { classifyProfile, hasStaticCredentials, stringSetting } from './classify';
 import { parseExpiration } from './expiration';
@@ -129,22 +129,30 @@ function firstMfaSerial(chain: readonly string[], settingsOf: (name: string) => 
 function mergeProfiles(config: Readonly<Record<string, Section>>, credentials: Readonly<Record<string, Section>>): Map<string, Profile> {
   const merged = new Map<string, Profile>();
   const add = (name: string, fromConfig: Section | undefined, fromCredentials: Section | undefined): void => {
-    // Spreading defines own properties, so even a key named __proto__ stays a plain setting.
-    const settings = fromConfig && fromCredentials ? { ...fromConfig, ...fromCredentials } : (fromConfig ?? fromCredentials ?? {});
-    const origin: Record<string, FileRole> = {};
-    if (fromConfig) for (const key of Object.keys(fromConfig)) setOrigin(origin, key, 'config');
-    if (fromCredentials) for (const key of Object.keys(fromCredentials)) setOrigin(origin, key, 'credentials');
+    const origin = emptyRecord<FileRole>();
+    let settings: Section;
+    if (fromConfig && fromCredentials) {
+      const both = emptyRecord<SettingValue>();
+      for (const key of Object.keys(fromConfig)) {
+        both[key] = fromConfig[key] as SettingValue;
+        origin[key] = 'config';
+      }
+      for (const key of Object.keys(fromCredentials)) {
+        both[key] = fromCredentials[key] as SettingValue;
+        origin[key] = 'credentials';
+      }
+      settings = both;
+    } else {
+      // One file's section is already a record of its own: shared, not copied.
+      settings = (fromConfig ?? fromCredentials) as Section;
+      const file: FileRole = fromConfig ? 'config' : 'credentials';
+      for (const key of Object.keys(settings)) origin[key] = file;
+    }
     merged.set(name, { name, kind: classifyProfile(settings, origin), settings, origin });
   };
   for (const name of Object.keys(config)) add(name, config[name], Object.hasOwn(credentials, name) ? credentials[name] : undefined);
   for (const name of Object.keys(credentials)) if (!Object.hasOwn(config, name)) add(name, undefined, credentials[name]);
   return merged;
-}
-
-function setOrigin(origin: Record<string, FileRole>, key: string, file: FileRole): void {
-  // Plain assignment to __proto__ would change the prototype instead of adding the key.
-  if (key === '__proto__') Object.defineProperty(origin, key, { value: file, enumerable: true, writable: true, configurable: true });
-  else origin[key] = file;
 }
 
 function holdsNoCredentials(profile: Profile | undefined): boolean {

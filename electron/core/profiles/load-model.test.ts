@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig, rawConfigParse } from '../ini';
+import { buildProfileModel } from './build-model';
 import { loadProfileModel } from './load-model';
 import { roleCacheKey } from './role-cache-key';
 import { SCENARIO_ACCOUNTS, SCENARIO_CREDENTIALS, scenarioConfig } from './testing/scenario-files';
@@ -51,5 +53,20 @@ describe('loadProfileModel', () => {
     const partial = await loadProfileModel(halfGood);
     expect(partial.profiles.get('MyRepositoryContributor')?.kind).toBe('role');
     expect(partial.problems.map((p) => p.fileRole)).toContain('credentials');
+  });
+
+  it('builds the same model from its single parse of each file as from reading the texts separately', async () => {
+    const config = `${scenarioConfig()}\n[DEFAULT]\ncli_pager =\n[profile "quoted name"]\ns3 =\n  max_concurrent_requests = 4\n`;
+    const locations = awsFolder(config, `${SCENARIO_CREDENTIALS}\n[quoted name]\naws_access_key_id = AKIAQUOTED\n`);
+    const loaded = await loadProfileModel(locations);
+    const built = buildProfileModel({
+      config: loadConfig(config),
+      credentials: rawConfigParse(`${SCENARIO_CREDENTIALS}\n[quoted name]\naws_access_key_id = AKIAQUOTED\n`),
+      problems: [],
+      cachedRoles: [],
+      configPath: locations.config,
+    });
+    expect(loaded).toEqual(built);
+    expect(loaded.profiles.get('quoted name')?.settings).toEqual({ cli_pager: '', s3: { max_concurrent_requests: '4' }, aws_access_key_id: 'AKIAQUOTED' });
   });
 });

@@ -1,7 +1,7 @@
 // Reads both AWS files and the CLI's role cache and builds the model. Bad files never throw: a file botocore
 // could not parse counts as empty (as the AWS CLI would refuse it whole) and its problems are in the model.
-import { AwsFileError, readAwsFile, type AwsFileLocations } from '../aws-files';
-import { IniParseError, loadConfig, rawConfigParse, type LoadedConfig } from '../ini';
+import { AwsFileError, readParsedAwsFile, type AwsFileLocations } from '../aws-files';
+import { loadConfigFromRaw, type LoadedConfig, type RawConfig } from '../ini';
 import { buildProfileModel } from './build-model';
 import { readCachedRoleCredentials } from './cached-roles';
 import type { FileProblem, FileRole, ProfileModel } from './types';
@@ -11,17 +11,17 @@ const EMPTY_CONFIG: LoadedConfig = { profiles: {}, ssoSessions: {}, services: {}
 export async function loadProfileModel(locations: AwsFileLocations): Promise<ProfileModel> {
   const problems: FileProblem[] = [];
   const [config, credentials, cachedRoles] = await Promise.all([
-    parseFile(locations.config, 'config', loadConfig, EMPTY_CONFIG, problems),
-    parseFile(locations.credentials, 'credentials', rawConfigParse, {}, problems),
+    parseFile(locations.config, 'config', loadConfigFromRaw, EMPTY_CONFIG, problems),
+    parseFile(locations.credentials, 'credentials', (raw) => raw, {}, problems),
     readCachedRoleCredentials(locations.cliCacheDir),
   ]);
   return buildProfileModel({ config, credentials, problems, cachedRoles, configPath: locations.config });
 }
 
-async function parseFile<T>(file: string, fileRole: FileRole, parse: (text: string) => T, empty: T, problems: FileProblem[]): Promise<T> {
+/** Reads and parses a file once: the parse that validates it is the one the model is built from. */
+async function parseFile<T>(file: string, fileRole: FileRole, fromRaw: (raw: RawConfig) => T, empty: T, problems: FileProblem[]): Promise<T> {
   try {
-    const { text } = await readAwsFile(file, { role: fileRole });
-    return parse(text);
+    return fromRaw((await readParsedAwsFile(file, { role: fileRole })).raw);
   } catch (error) {
     problems.push(...problemsOf(error, file, fileRole));
     return empty;
@@ -30,6 +30,5 @@ async function parseFile<T>(file: string, fileRole: FileRole, parse: (text: stri
 
 function problemsOf(error: unknown, file: string, fileRole: FileRole): FileProblem[] {
   if (error instanceof AwsFileError) return error.problems;
-  if (error instanceof IniParseError) return error.problems.map(({ line, message }) => ({ file, fileRole, line, message }));
   return [{ file, fileRole, line: 0, message: error instanceof Error ? error.message : String(error) }];
 }
