@@ -104,7 +104,8 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
         setHint(`Type all ${CODE_LENGTH} digits.`);
         return;
       }
-      settle(bridge().renew({ target: context.target, code: submitted, durationSeconds: context.durationSeconds }), submitted);
+      // The user asked for a new session and typed a code for it: renew even if the current one is still valid.
+      settle(bridge().renew({ target: context.target, code: submitted, durationSeconds: context.durationSeconds, force: true }), submitted);
     },
     [context, settle],
   );
@@ -112,7 +113,7 @@ function TokenForm({ context }: { context: TokenDialogContext }) {
   // The lab device makes the code in main; if this 30-s window's code was used, main waits for the next window.
   const renewWithLabDevice = () => {
     setUsingLab(true);
-    settle(bridge().labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds }), '');
+    settle(bridge().labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds, force: true }), '');
   };
 
   // Focus returns to the field whenever it can take a new code (after an error the code was cleared); after a

@@ -19,7 +19,8 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
     case 'wrong-code':
       return { title: 'Wrong code', advice: 'Type the code your authenticator shows now for this device.', next: 'new-code', clearCode: true };
     case 'code-already-used':
-      return { title: 'Code already used', advice: 'AWS accepts each code once. Wait for your authenticator to show a new one.', next: 'wait-for-window', clearCode: true };
+      // The result's message says why, and the dialog counts down to the next window.
+      return { title: 'Code already used', advice: '', next: 'wait-for-window', clearCode: true };
     case 'wrong-serial':
       return {
         title: 'Unknown MFA device',
