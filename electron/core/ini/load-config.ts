@@ -1,6 +1,7 @@
 // botocore.configloader.load_config / build_profile_map: which sections of a *config* file are profiles,
 // sso-sessions and services.
 import { rawConfigParse, emptyRecord, type RawConfig, type SettingValue } from './raw-config';
+import { scanSections } from './raw-config-scan';
 import { shlexSplit, ShlexError } from './shlex';
 
 export interface LoadedConfig {
@@ -32,6 +33,8 @@ export function configSectionIdentity(header: string): ConfigSectionIdentity | n
         ? 'services'
         : undefined;
   if (kind === undefined) return { kind: 'other', name: header };
+  const plain = plainSecondWord(header, kind.length);
+  if (plain !== undefined) return { kind, name: plain };
   let parts: string[];
   try {
     parts = shlexSplit(header);
@@ -40,6 +43,20 @@ export function configSectionIdentity(header: string): ConfigSectionIdentity | n
     throw error;
   }
   return parts.length === 2 ? { kind, name: parts[1] as string } : null;
+}
+
+/**
+ * The name in the usual `profile NAME` (one space, a name without blanks, quotes or backslashes), read without
+ * shlex: such a header is exactly two shlex words. Undefined for anything else, which shlex then reads.
+ */
+function plainSecondWord(header: string, prefixLength: number): string | undefined {
+  if (header.charCodeAt(prefixLength) !== 0x20 || header.length === prefixLength + 1) return undefined;
+  for (let i = prefixLength + 1; i < header.length; i++) {
+    const c = header.charCodeAt(i);
+    // shlex's whitespace (space, \t, \n, \r), its quotes and its escape character.
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x22 || c === 0x27 || c === 0x5c) return undefined;
+  }
+  return header.slice(prefixLength + 1);
 }
 
 export function loadConfigFromRaw(raw: RawConfig): LoadedConfig {
@@ -56,7 +73,27 @@ export function loadConfigFromRaw(raw: RawConfig): LoadedConfig {
 
 /** botocore.configloader.load_config on a config file's text. Throws IniParseError. */
 export function loadConfig(text: string): LoadedConfig {
-  return loadConfigFromRaw(rawConfigParse(text));
+  return scanLoadedConfig(text) ?? loadConfigFromRaw(rawConfigParse(text));
+}
+
+/**
+ * load_config of the usual file straight from the scanner, without the raw record in between; undefined
+ * when the full reading is needed (see scanSections), or when two headers name the same profile or
+ * sso-session ([default] and [profile default]): both then count as one, and the raw record tells a repeated
+ * header (an error) from two spellings of one name.
+ */
+function scanLoadedConfig(text: string): LoadedConfig | undefined {
+  const loaded: LoadedConfig = { profiles: emptyRecord(), ssoSessions: emptyRecord(), services: emptyRecord() };
+  const target = { profile: loaded.profiles, 'sso-session': loaded.ssoSessions, services: loaded.services };
+  const ignored = emptyRecord<Record<string, SettingValue>>();
+  const sections = scanSections(text, (header, values) => {
+    const identity = configSectionIdentity(header);
+    if (identity === null || identity.kind === 'other') ignored[header] = values;
+    else target[identity.kind][identity.name] = values;
+  });
+  if (sections === undefined) return undefined;
+  const kept = [loaded.profiles, loaded.ssoSessions, loaded.services, ignored].reduce((sum, records) => sum + Object.keys(records).length, 0);
+  return kept === sections ? loaded : undefined;
 }
 
 /** The config-file section that holds a profile: 'default' or `profile NAME`. */

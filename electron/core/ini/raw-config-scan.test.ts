@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { parseIniDocument } from './document';
 import { IniParseError } from './errors';
+import { loadConfig, loadConfigFromRaw } from './load-config';
 import { rawConfigFromDocument } from './raw-config';
 import { scanRawConfig } from './raw-config-scan';
 import { canonicalSetting } from './setting-equality';
 import { generateIniText } from './differential/generator';
 import { Random } from './differential/random';
 
-function documentReading(text: string): string | 'rejected' {
+function reading(read: () => unknown): string | 'rejected' {
   try {
-    return canonicalSetting(rawConfigFromDocument(parseIniDocument(text)));
+    return canonicalSetting(read());
   } catch (error) {
     if (error instanceof IniParseError) return 'rejected';
     throw error;
   }
+}
+
+function documentReading(text: string): string | 'rejected' {
+  return reading(() => rawConfigFromDocument(parseIniDocument(text)));
 }
 
 const seed = Number(process.env.INI_SEED ?? Math.floor(Math.random() * 2 ** 32));
@@ -35,6 +40,22 @@ describe('one-pass scanner', () => {
     // Both sides of the line are exercised: most valid files take the fast path.
     expect(rejected).toBeGreaterThan(500);
     expect(scanned).toBeGreaterThan(1000);
+  });
+
+  it('gives load_config of 3,000 random files exactly as the document reader does, repeated names included', () => {
+    const random = new Random(seed + 1);
+    let accepted = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = generateIniText(random);
+      const expected = reading(() => loadConfigFromRaw(rawConfigFromDocument(parseIniDocument(text))));
+      if (expected !== 'rejected') accepted++;
+      expect(reading(() => loadConfig(text)), `seed ${seed + 1} text ${JSON.stringify(text)}`).toBe(expected);
+    }
+    expect(accepted).toBeGreaterThan(1000);
+    expect(loadConfig('[profile a]\nx = 1\n[default]\ny = 2\n[profile default]\nz = 3\n[profile "a"]\nw = 4\n').profiles).toEqual({
+      a: { w: '4' },
+      default: { z: '3' },
+    });
   });
 
   it('reads continuation lines, inner blank lines and sub-sections, and gives up on [DEFAULT] and errors', () => {

@@ -3,6 +3,7 @@
 // garbage collector copy it all). It follows parseIniDocument's rules line for line; on anything it does not
 // read itself — an error of any kind, or a [DEFAULT] section — it answers undefined, and the caller reads the
 // text with the document parser, which gives botocore's exact result or error.
+// A repeated section header is an error too; callers find it by counting (see scanSections).
 import { DEFAULT_SECTION } from './document';
 import { isPythonSpace, pyRstrip } from './python-text';
 import { emptyRecord } from './empty-record';
@@ -41,8 +42,22 @@ function searchFrom(text: string, char: string, from: number): number {
   return at < 0 ? NOWHERE : at;
 }
 
+/** botocore's raw_config_parse of the usual file, or undefined when the document reader must read it. */
 export function scanRawConfig(text: string): RawConfig | undefined {
   const config = emptyRecord<Record<string, SettingValue>>();
+  const sections = scanSections(text, (header, values) => {
+    config[header] = values;
+  });
+  // A repeated header shows as fewer records than headers.
+  return sections !== undefined && Object.keys(config).length === sections ? config : undefined;
+}
+
+/**
+ * Reads every section, handing each header (as botocore names the section) and its values to `place` in file
+ * order, and answers how many there were; undefined when the text needs the document reader. It does not
+ * check that headers differ: `place` keeps them, and the caller compares their count with the answer.
+ */
+export function scanSections(text: string, place: (header: string, values: Record<string, SettingValue>) => void): number | undefined {
   const length = text.length;
   let sections = 0;
   const keyTexts = new Array<string | undefined>(KEY_CACHE_SIZE);
@@ -114,10 +129,9 @@ export function scanRawConfig(text: string): RawConfig | undefined {
       const close = text.lastIndexOf(']', stop - 1);
       if (close >= indent + 2) {
         const name = text.slice(indent + 1, close);
-        // A repeated section shows at the end, as fewer records than headers.
         if (name === DEFAULT_SECTION) return undefined;
         values = emptyRecord<SettingValue>();
-        config[name] = values;
+        place(name, values);
         sections++;
         continue;
       }
@@ -154,6 +168,5 @@ export function scanRawConfig(text: string): RawConfig | undefined {
     if (value === undefined) return undefined;
     (values as Record<string, SettingValue>)[openKey as string] = value;
   }
-  if (Object.keys(config).length !== sections) return undefined;
-  return config;
+  return sections;
 }
