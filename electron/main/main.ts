@@ -8,7 +8,8 @@ import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
 import { systemClock } from '../core/expiry';
 import { createLabDeviceService, labSocketHandler, startLabSocketServer, type LabSocketServer } from '../core/lab-devices';
-import { createWizardService, resolveCliInvocation } from '../core/onboarding';
+import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core/onboarding';
+import { runCli } from '../cli/program';
 import type { MfaSession } from '../core/profiles/types';
 import { eventContract, type DashboardState, type EventName } from '../shared/ipc-contract';
 import { createLabAutoRenewer } from './lab-auto-renew';
@@ -22,7 +23,11 @@ import { buildTrayView } from './tray-model';
 import { createWindowManager } from './windows';
 
 const development = !app.isPackaged;
-if (!app.requestSingleInstanceLock()) {
+const cliFlagAt = process.argv.indexOf(APP_CLI_FLAG);
+if (cliFlagAt !== -1) {
+  // CLI mode (`git mfa` in a packaged app, whose RunAsNode fuse is off): one command line, no tray, no window.
+  void runCli(process.argv.slice(cliFlagAt + 1)).then(() => process.stdout.write('', () => app.exit(Number(process.exitCode ?? 0))));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   void app.whenReady().then(start);
@@ -61,7 +66,7 @@ async function start(): Promise<void> {
   const wizard = createWizardService({
     locations,
     clock: systemClock,
-    cli: resolveCliInvocation({ execPath: process.execPath, cliScript: join(appPath, 'dist', 'cli', 'mfa-tray.js'), isElectron: true }),
+    cli: resolveCliInvocation({ kind: 'electron-app', execPath: process.execPath, appArgs: app.isPackaged ? [] : [appPath] }),
     pickFolder: async () => {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? undefined : result.filePaths[0];

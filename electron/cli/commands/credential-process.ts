@@ -41,9 +41,6 @@ export function registerCredentialProcessCommand(program: Command): void {
     .description('Print an MFA session\'s keys as credential_process JSON; renew on the terminal when expired.')
     .argument('<profile>', 'the MFA session profile (or its source profile)')
     .addHelpText('after', EXIT_CODES_HELP.replace(/\n {2}10 .*$/s, ''))
-    .exitOverride((error) => {
-      process.exit(error.exitCode === 0 ? 0 : EXIT.userError);
-    })
     .action(async (profile: string) => {
       const locations = resolveAwsFileLocations(process.env);
       const model = await loadProfileModel(locations);

@@ -117,32 +117,24 @@ export async function runDevicesImport(
   return finish(response, io, () => `${response.message}\n`);
 }
 
-function exitWith2OnUsage(command: Command): Command {
-  return command.exitOverride((error) => {
-    process.exit(error.exitCode === 0 ? DEVICES_EXIT.ok : DEVICES_EXIT.usage);
-  });
-}
-
 export function registerDevicesCommand(program: Command): void {
-  const devices = exitWith2OnUsage(
-    program
-      .command('devices')
-      .description('Lab devices (TEST AND LAB ACCOUNTS ONLY): MFA devices whose secret the running MFA Tray app holds.')
-      .addHelpText('after', DEVICES_EXIT_HELP),
-  );
-  exitWith2OnUsage(devices.command('list'))
+  const devices = program
+    .command('devices')
+    .description('Lab devices (TEST AND LAB ACCOUNTS ONLY): MFA devices whose secret the running MFA Tray app holds.')
+    .addHelpText('after', DEVICES_EXIT_HELP);
+  devices.command('list')
     .description('List the lab devices and the secret store that protects them.')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       process.exitCode = await runDevicesList(options, processIo);
     });
-  exitWith2OnUsage(devices.command('code'))
+  devices.command('code')
     .description("Print the device's current 6-digit code (never its secret).")
     .argument('<serial>', 'the device ARN, e.g. arn:aws:iam::111111111111:mfa/LabDevice')
     .action(async (serial: string) => {
       process.exitCode = await runDevicesCode(serial, processIo);
     });
-  exitWith2OnUsage(devices.command('import'))
+  devices.command('import')
     .description('Hand a lab device\'s secret to the app, which seals it with the OS keychain. The secret is read from --qr, --from-file or stdin.')
     .argument('<serial>', 'the device ARN the secret belongs to')
     .option('--qr <png>', 'the QR code image the AWS console shows, saved as PNG')
@@ -153,7 +145,7 @@ export function registerDevicesCommand(program: Command): void {
     .action(async (serial: string, options: ImportOptions) => {
       process.exitCode = await runDevicesImport(serial, options, processIo);
     });
-  exitWith2OnUsage(devices.command('remove'))
+  devices.command('remove')
     .description("Erase a lab device's secret from MFA Tray (the device stays in IAM).")
     .argument('<serial>', 'the device ARN')
     .action(async (serial: string) => {

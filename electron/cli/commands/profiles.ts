@@ -5,7 +5,6 @@ import { loadProfileModel, redactSettings, type Profile, type ProfileModel, type
 import { processIo, REPORT_EXIT, REPORT_EXIT_HELP, type CliIo } from '../output/cli-io';
 import { formatProblems } from '../output/problems';
 import { formatTable, printable } from '../output/text-table';
-import { exitUsageErrorsWith2 } from '../output/usage-exit';
 
 export interface ProfilesReport {
   files: { config: string; credentials: string };
@@ -74,7 +73,7 @@ function formatSettings(settings: Record<string, SettingValue>, origin: Readonly
 }
 
 export function registerProfilesCommand(program: Command): void {
-  const command = program
+  program
     .command('profiles')
     .description('List every AWS profile with its kind and effective settings (secrets shown as <redacted>).')
     .option('--json', 'print JSON: profiles, sso-sessions and problems')
@@ -86,5 +85,4 @@ export function registerProfilesCommand(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       process.exitCode = await runProfiles(options, processIo);
     });
-  exitUsageErrorsWith2(command);
 }

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { renewWithLabCodes } from '../../core/lab-devices';
 import { renew, type CodeSource } from '../../core/renewal';
 import { appDeviceCodeSource } from './devices';
-import { EXIT, EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
+import { EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
 import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
 import { cliRenewDeps, parseSeconds } from '../terminal/renew-deps';
 
@@ -43,9 +43,6 @@ export function registerRenewCommand(program: Command): void {
     .option('--force', 'renew even if the session is still valid')
     .option('--device-code', 'lab devices only: the running MFA Tray app makes the code (waits for the next one if this window was used)')
     .addHelpText('after', EXIT_CODES_HELP)
-    .exitOverride((error) => {
-      process.exit(error.exitCode === 0 ? 0 : EXIT.userError);
-    })
     .action(async (target: string, options: RenewOptions) => {
       const request = { target, source: options.source, durationSeconds: options.duration, force: options.force };
       const outcome = options.deviceCode

@@ -6,7 +6,6 @@ import { loadProfileModel, type MfaSession, type ProfileModel, type RoleProfile 
 import { processIo, REPORT_EXIT, REPORT_EXIT_HELP, type CliIo } from '../output/cli-io';
 import { formatProblems } from '../output/problems';
 import { formatTable } from '../output/text-table';
-import { exitUsageErrorsWith2 } from '../output/usage-exit';
 
 export interface StatusOptions {
   json?: boolean;
@@ -109,7 +108,7 @@ function minutes(value: string): number {
 }
 
 export function registerStatusCommand(program: Command): void {
-  const command = program
+  program
     .command('status')
     .description('Show each MFA session (source, device, expiry, time left, state) and each role (ARN, account, chain, cached expiry).')
     .option('--json', 'print JSON')
@@ -121,5 +120,4 @@ export function registerStatusCommand(program: Command): void {
     .action(async (options: StatusOptions) => {
       process.exitCode = await runStatus(options, processIo);
     });
-  exitUsageErrorsWith2(command);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitRunner, type GitRunner } from './git-runner';
-import { codeCommitHttpsUrl, gitMfaAlias, resolveCliInvocation, setUpRepository, type RepositorySetupDeps } from './repository-setup';
+import { APP_CLI_FLAG, codeCommitHttpsUrl, gitMfaAlias, resolveCliInvocation, setUpRepository, type RepositorySetupDeps } from './repository-setup';
 
 const input = {
   name: 'myRepository',
@@ -38,8 +38,9 @@ beforeEach(async () => {
   }
   // A stand-in for our CLI that shows how the alias started it.
   const fakeCli = join(root, 'fake cli.mjs');
-  await writeFile(fakeCli, "console.log(JSON.stringify({ args: process.argv.slice(2), runAsNode: process.env.ELECTRON_RUN_AS_NODE ?? null }));\n");
-  deps = { git, cli: resolveCliInvocation({ execPath: process.execPath, cliScript: fakeCli, isElectron: true }), repositoryUrl: () => bare };
+  await writeFile(fakeCli, "console.log(JSON.stringify({ args: process.argv.slice(2) }));\n");
+  // Node plays the app binary, the stand-in script its app folder: the alias must reach it in CLI mode.
+  deps = { git, cli: resolveCliInvocation({ kind: 'electron-app', execPath: process.execPath, appArgs: [fakeCli] }), repositoryUrl: () => bare };
   await mkdir(join(root, 'work'));
 });
 
@@ -61,8 +62,8 @@ describe('repository setup', () => {
     expect(await lines(['remote', 'get-url', 'origin'], clone)).toEqual([bare]);
     expect(await lines(['log', '--format=%s'], clone)).toEqual(['x']);
     // The alias really runs: the quoted path with a space arrives as one argument, in Electron's Node mode.
-    const ran = JSON.parse((await lines(['mfa'], clone))[0] ?? '{}') as { args: string[]; runAsNode: string };
-    expect(ran).toEqual({ args: ['renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials'], runAsNode: '1' });
+    const ran = JSON.parse((await lines(['mfa'], clone))[0] ?? '{}') as { args: string[] };
+    expect(ran).toEqual({ args: [APP_CLI_FLAG, 'renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials'] });
   });
 
   it('reconfigures an existing clone instead of cloning again, replacing the old helper and alias', async () => {
@@ -90,13 +91,10 @@ describe('repository setup', () => {
     expect(await setUpRepository({ ...input, parentFolder: root }, { ...deps, git: noGit })).toMatchObject({ ok: false, kind: 'git-missing' });
   });
 
-  it('starts the CLI with the running Node, or the app binary in Node mode, or node on PATH when that mode is fused off', () => {
-    expect(resolveCliInvocation({ execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.mjs', isElectron: false })).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.mjs'] });
-    expect(resolveCliInvocation({ execPath: '/Apps/MFA Tray', cliScript: '/app.asar/dist/cli/mfa-tray.js', isElectron: true })).toEqual({
-      argv: ['/Apps/MFA Tray', '/app.asar/dist/cli/mfa-tray.js'],
-      env: { ELECTRON_RUN_AS_NODE: '1' },
-    });
-    expect(resolveCliInvocation({ execPath: '/Apps/MFA Tray', cliScript: '/unpacked/mfa-tray.js', isElectron: true, runAsNodeFuse: false })).toEqual({ argv: ['node', '/unpacked/mfa-tray.js'] });
+  it('starts the CLI with the running Node, or the app binary in its CLI mode (no RunAsNode needed)', () => {
+    expect(resolveCliInvocation({ kind: 'node', execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.mjs' })).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.mjs'] });
+    expect(resolveCliInvocation({ kind: 'electron-app', execPath: '/Apps/MFA Tray', appArgs: [] })).toEqual({ argv: ['/Apps/MFA Tray', APP_CLI_FLAG] });
+    expect(resolveCliInvocation({ kind: 'electron-app', execPath: '/dev/electron', appArgs: ['/src/mfa-tray'] })).toEqual({ argv: ['/dev/electron', '/src/mfa-tray', APP_CLI_FLAG] });
   });
 
   it('quotes alias words for sh', () => {

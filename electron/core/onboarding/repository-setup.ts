@@ -7,22 +7,24 @@ import type { GitRunner } from './git-runner';
 
 /** How to start our CLI from a shell, independent of PATH (git GUIs and IDEs often have a different one). */
 export interface CliInvocation {
-  /** Executable and leading arguments, e.g. [electron binary, cli script] or [node, bin/mfa-tray.mjs]. */
+  /** Executable and leading arguments, e.g. [node, bin/mfa-tray.mjs] or [app binary, --mfa-tray-cli]. */
   argv: readonly string[];
-  /** Environment the executable needs, e.g. ELECTRON_RUN_AS_NODE=1 to make the app binary act as Node. */
-  env?: Readonly<Record<string, string>>;
 }
 
+/** The desktop app runs one CLI command line instead of starting the tray when given this first. */
+export const APP_CLI_FLAG = '--mfa-tray-cli';
+
+export type CliRuntime =
+  | { kind: 'node'; execPath: string; cliScript: string }
+  /** `appArgs`: what the binary needs before our flag (the app folder in development, nothing when packaged). */
+  | { kind: 'electron-app'; execPath: string; appArgs: readonly string[] };
+
 /**
- * The CLI as started by the running app, by absolute path so `git mfa` works whatever PATH the git client has:
- * under plain Node (the CLI itself, tests) the same Node runs the script; the Electron binary runs it in Node
- * mode (ELECTRON_RUN_AS_NODE). When the packaged app's RunAsNode fuse is off, that switch is ignored, so the
- * alias falls back to `node` on PATH, which then needs the script outside the asar archive (asarUnpack).
+ * The CLI by absolute path, so `git mfa` works whatever PATH the git client has. The packaged app's RunAsNode
+ * fuse is off (a hardening we keep), so the app binary cannot act as Node: it has a CLI mode of its own instead.
  */
-export function resolveCliInvocation(runtime: { execPath: string; cliScript: string; isElectron: boolean; runAsNodeFuse?: boolean }): CliInvocation {
-  if (!runtime.isElectron) return { argv: [runtime.execPath, runtime.cliScript] };
-  if (runtime.runAsNodeFuse === false) return { argv: ['node', runtime.cliScript] };
-  return { argv: [runtime.execPath, runtime.cliScript], env: { ELECTRON_RUN_AS_NODE: '1' } };
+export function resolveCliInvocation(runtime: CliRuntime): CliInvocation {
+  return runtime.kind === 'node' ? { argv: [runtime.execPath, runtime.cliScript] } : { argv: [runtime.execPath, ...runtime.appArgs, APP_CLI_FLAG] };
 }
 
 export function codeCommitHttpsUrl(region: string, repository: string): string {
@@ -35,9 +37,7 @@ export function credentialHelperCommand(roleProfile: string): string {
 
 /** git runs `!` aliases with sh (Git for Windows too), so every word is single-quoted for sh. */
 export function gitMfaAlias(cli: CliInvocation, target: string, source: string): string {
-  const assignments = Object.entries(cli.env ?? {}).map(([name, value]) => `${name}=${shellQuote(value)}`);
-  const words = [...cli.argv, 'renew', target, '--source', source].map(shellQuote);
-  return `!${[...assignments, ...words].join(' ')}`;
+  return `!${[...cli.argv, 'renew', target, '--source', source].map(shellQuote).join(' ')}`;
 }
 
 function shellQuote(word: string): string {
