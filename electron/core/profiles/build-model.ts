@@ -1,5 +1,5 @@
 // The profile model from already-parsed files: pure, so the CLI, the app and the tests see the same thing.
-import { emptyRecord, type LoadedConfig } from '../ini';
+import type { LoadedConfig } from '../ini';
 import { accountIdFromArn, assumedRoleIdentity, roleIdentity } from './arn';
 import { classifyProfile, hasStaticCredentials, stringSetting } from './classify';
 import { parseExpiration } from './expiration';
@@ -129,30 +129,37 @@ function firstMfaSerial(chain: readonly string[], settingsOf: (name: string) => 
 function mergeProfiles(config: Readonly<Record<string, Section>>, credentials: Readonly<Record<string, Section>>): Map<string, Profile> {
   const merged = new Map<string, Profile>();
   const add = (name: string, fromConfig: Section | undefined, fromCredentials: Section | undefined): void => {
-    const origin = emptyRecord<FileRole>();
+    // Plain literals (cheaper to make than prototype-less records), filled with setOwn.
+    const origin: Record<string, FileRole> = {};
     let settings: Section;
     if (fromConfig && fromCredentials) {
-      const both = emptyRecord<SettingValue>();
+      const both: Record<string, SettingValue> = {};
       for (const key of Object.keys(fromConfig)) {
-        both[key] = fromConfig[key] as SettingValue;
-        origin[key] = 'config';
+        setOwn(both, key, fromConfig[key] as SettingValue);
+        setOwn(origin, key, 'config');
       }
       for (const key of Object.keys(fromCredentials)) {
-        both[key] = fromCredentials[key] as SettingValue;
-        origin[key] = 'credentials';
+        setOwn(both, key, fromCredentials[key] as SettingValue);
+        setOwn(origin, key, 'credentials');
       }
       settings = both;
     } else {
       // One file's section is already a record of its own: shared, not copied.
       settings = (fromConfig ?? fromCredentials) as Section;
       const file: FileRole = fromConfig ? 'config' : 'credentials';
-      for (const key of Object.keys(settings)) origin[key] = file;
+      for (const key of Object.keys(settings)) setOwn(origin, key, file);
     }
     merged.set(name, { name, kind: classifyProfile(settings, origin), settings, origin });
   };
   for (const name of Object.keys(config)) add(name, config[name], Object.hasOwn(credentials, name) ? credentials[name] : undefined);
   for (const name of Object.keys(credentials)) if (!Object.hasOwn(config, name)) add(name, undefined, credentials[name]);
   return merged;
+}
+
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  // Plain assignment to __proto__ would change the prototype instead of adding the key.
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 function holdsNoCredentials(profile: Profile | undefined): boolean {
