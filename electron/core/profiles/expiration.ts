@@ -31,11 +31,17 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
+/** Minutes east of UTC for a zone STAMP accepted: Z, UTC or GMT (any case), or ±HH[:]MM. */
 function zoneOffsetMinutes(zone: string): number | undefined {
-  if (zone === 'Z' || zone === 'z' || /^(UTC|GMT)$/i.test(zone)) return 0;
-  const digits = zone.replace(':', '');
-  const hours = Number(digits.slice(1, 3));
-  const minutes = Number(digits.slice(3, 5));
+  const sign = zone.charCodeAt(0);
+  if (sign !== 0x2b /* + */ && sign !== 0x2d /* - */) return 0;
+  const hours = twoDigits(zone, 1);
+  const minutes = twoDigits(zone, zone.length - 2);
   if (hours > 23 || minutes > 59) return undefined;
-  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  return (sign === 0x2d ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** The number written by the two ASCII digits at `at` (STAMP has checked they are digits). */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 0x30) * 10 + (text.charCodeAt(at + 1) - 0x30);
 }
