@@ -78,22 +78,28 @@ export function loadConfig(text: string): LoadedConfig {
 
 /**
  * load_config of the usual file straight from the scanner, without the raw record in between; undefined
- * when the full reading is needed (see scanSections), or when two headers name the same profile or
- * sso-session ([default] and [profile default]): both then count as one, and the raw record tells a repeated
- * header (an error) from two spellings of one name.
+ * when the full reading is needed (see scanSections), or when two headers name the same profile, sso-session
+ * or service ([default] and [profile default]): the raw record then tells a repeated header (an error) from
+ * two spellings of one name.
  */
 function scanLoadedConfig(text: string): LoadedConfig | undefined {
   const loaded: LoadedConfig = { profiles: emptyRecord(), ssoSessions: emptyRecord(), services: emptyRecord() };
   const target = { profile: loaded.profiles, 'sso-session': loaded.ssoSessions, services: loaded.services };
-  const ignored = emptyRecord<Record<string, SettingValue>>();
-  const sections = scanSections(text, (header, values) => {
+  // Sections botocore ignores, kept by header only to notice a repeated one.
+  const ignored = emptyRecord<true>();
+  let sameName = false;
+  const read = scanSections(text, (header, values) => {
     const identity = configSectionIdentity(header);
-    if (identity === null || identity.kind === 'other') ignored[header] = values;
-    else target[identity.kind][identity.name] = values;
+    if (identity === null || identity.kind === 'other') {
+      if (ignored[header] !== undefined) sameName = true;
+      ignored[header] = true;
+    } else {
+      const records = target[identity.kind];
+      if (records[identity.name] !== undefined) sameName = true;
+      records[identity.name] = values;
+    }
   });
-  if (sections === undefined) return undefined;
-  const kept = [loaded.profiles, loaded.ssoSessions, loaded.services, ignored].reduce((sum, records) => sum + Object.keys(records).length, 0);
-  return kept === sections ? loaded : undefined;
+  return read && !sameName ? loaded : undefined;
 }
 
 /** The config-file section that holds a profile: 'default' or `profile NAME`. */

@@ -1,9 +1,9 @@
 // raw_config_parse in one pass over the text, without building a document: it allocates only the keys,
 // values and records it returns, which keeps large files linear (an intermediate document per line made the
 // garbage collector copy it all). It follows parseIniDocument's rules line for line; on anything it does not
-// read itself — an error of any kind, or a [DEFAULT] section — it answers undefined, and the caller reads the
+// read itself — an error of any kind, or a [DEFAULT] section — it gives up, and the caller reads the
 // text with the document parser, which gives botocore's exact result or error.
-// A repeated section header is an error too; callers find it by counting (see scanSections).
+// A repeated section header is an error too; the caller spots it where it stores the section (see scanSections).
 import { DEFAULT_SECTION } from './document';
 import { isPythonSpace, pyRstrip } from './python-text';
 import { emptyRecord } from './empty-record';
@@ -45,21 +45,21 @@ function searchFrom(text: string, char: string, from: number): number {
 /** botocore's raw_config_parse of the usual file, or undefined when the document reader must read it. */
 export function scanRawConfig(text: string): RawConfig | undefined {
   const config = emptyRecord<Record<string, SettingValue>>();
-  const sections = scanSections(text, (header, values) => {
+  let repeated = false;
+  const read = scanSections(text, (header, values) => {
+    if (config[header] !== undefined) repeated = true;
     config[header] = values;
   });
-  // A repeated header shows as fewer records than headers.
-  return sections !== undefined && Object.keys(config).length === sections ? config : undefined;
+  return read && !repeated ? config : undefined;
 }
 
 /**
  * Reads every section, handing each header (as botocore names the section) and its values to `place` in file
- * order, and answers how many there were; undefined when the text needs the document reader. It does not
- * check that headers differ: `place` keeps them, and the caller compares their count with the answer.
+ * order; false when the text needs the document reader. It does not check that headers differ: `place` keeps
+ * the sections and can tell (without a pass over all keys, which costs more than linear on big records).
  */
-export function scanSections(text: string, place: (header: string, values: Record<string, SettingValue>) => void): number | undefined {
+export function scanSections(text: string, place: (header: string, values: Record<string, SettingValue>) => void): boolean {
   const length = text.length;
-  let sections = 0;
   const keyTexts = new Array<string | undefined>(KEY_CACHE_SIZE);
   const keysOfText = new Array<string>(KEY_CACHE_SIZE);
   // The engine's indexOf finds characters much faster than a loop over charCodeAt. Without \r, lines end at
@@ -117,7 +117,7 @@ export function scanSections(text: string, place: (header: string, values: Recor
     // The value being continued ends here: at a header or the next key.
     if (openParts !== undefined) {
       const value = multiLineValue(openParts);
-      if (value === undefined) return undefined;
+      if (value === undefined) return false;
       (values as Record<string, SettingValue>)[openKey as string] = value;
       openParts = undefined;
     }
@@ -129,21 +129,20 @@ export function scanSections(text: string, place: (header: string, values: Recor
       const close = text.lastIndexOf(']', stop - 1);
       if (close >= indent + 2) {
         const name = text.slice(indent + 1, close);
-        if (name === DEFAULT_SECTION) return undefined;
+        if (name === DEFAULT_SECTION) return false;
         values = emptyRecord<SettingValue>();
         place(name, values);
-        sections++;
         continue;
       }
     }
-    if (values === undefined) return undefined;
+    if (values === undefined) return false;
     if (nextEquals < indent && nextEquals !== NOWHERE) nextEquals = searchFrom(text, '=', indent);
     if (nextColon < indent && nextColon !== NOWHERE) nextColon = searchFrom(text, ':', indent);
     const delimiter = Math.min(nextEquals, nextColon);
     let nameEnd = delimiter;
     while (nameEnd > indent && isPythonSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
     // No delimiter, an empty key or a repeated key: errors the document parser words.
-    if (delimiter >= stop || nameEnd === indent) return undefined;
+    if (delimiter >= stop || nameEnd === indent) return false;
     // Files repeat a few key names thousands of times: reusing the key string of an earlier line with the same
     // text saves slicing and lower-casing, and gives the record a key the engine has already looked up.
     const slot = ((nameEnd - indent) * 31 + text.charCodeAt(indent) * 7 + text.charCodeAt(nameEnd - 1)) & (KEY_CACHE_SIZE - 1);
@@ -157,7 +156,7 @@ export function scanSections(text: string, place: (header: string, values: Recor
       keyTexts[slot] = written;
       keysOfText[slot] = key;
     }
-    if (values[key] !== undefined) return undefined;
+    if (values[key] !== undefined) return false;
     let valueStart = delimiter + 1;
     while (valueStart < stop && isPythonSpace(text.charCodeAt(valueStart))) valueStart++;
     values[key] = text.slice(valueStart, stop);
@@ -165,8 +164,8 @@ export function scanSections(text: string, place: (header: string, values: Recor
   }
   if (openParts !== undefined) {
     const value = multiLineValue(openParts);
-    if (value === undefined) return undefined;
+    if (value === undefined) return false;
     (values as Record<string, SettingValue>)[openKey as string] = value;
   }
-  return sections;
+  return true;
 }

@@ -24,7 +24,7 @@ export interface PairingProfile {
 
 export interface PairingInput {
   profiles: ReadonlyMap<string, PairingProfile>;
-  /** The config file's own section per profile: the explicit pairing key counts only there. */
+  /** The config file's own section per profile (each also in `profiles`): the explicit pairing key counts only there. */
   configSections: Readonly<Record<string, Readonly<Record<string, SettingValue>>>>;
   /** source_profile names that roles' chains end in without credentials (missing or key-less profiles). */
   pendingRoleSources: ReadonlySet<string>;
@@ -63,7 +63,10 @@ export function pairMfaSessions(input: PairingInput): PairingResult {
     return profile === undefined || RECEIVING_KINDS.has(profile.kind);
   };
 
-  for (const target of Object.keys(input.configSections)) {
+  // Every config section is a profile of the model, in the same order; walking the model spares listing the
+  // keys of a big record (which costs more than linear).
+  for (const target of input.profiles.keys()) {
+    if (!Object.hasOwn(input.configSections, target)) continue;
     const source = stringSetting(input.configSections[target]!, PAIRING_KEY);
     if (source === undefined) continue;
     const problem =
