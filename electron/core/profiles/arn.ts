@@ -22,3 +22,8 @@ export function assumedRoleIdentity(assumedRoleArn: string): string | undefined 
   const match = ASSUMED_ROLE_ARN.exec(assumedRoleArn);
   return match ? `${match[1]}:${match[2]}:${match[3]}` : undefined;
 }
+
+/** The role name an assumed-role ARN shows (the last part of assumedRoleIdentity). */
+export function assumedRoleName(assumedRoleArn: string): string | undefined {
+  return ASSUMED_ROLE_ARN.exec(assumedRoleArn)?.[3];
+}

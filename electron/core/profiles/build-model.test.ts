@@ -287,4 +287,24 @@ describe('cached role credentials', () => {
     ]);
     expect(two.roles.map((r) => r.cachedExpiration)).toEqual([undefined, undefined]);
   });
+
+  it('matches by assumed-role ARN a role with a path, and never a role of another name or account', () => {
+    const other = createHash('sha1').update('other').digest('hex');
+    const expiration = new Date('2030-01-01T01:00:00Z');
+    const assumedRoleArn = `arn:aws:sts::${REPO}:assumed-role/Deploy/botocore-session-1`;
+    const model = build(
+      {
+        Pathed: { role_arn: `arn:aws:iam::${REPO}:role/team/ci/Deploy`, credential_source: 'Environment' },
+        Named: { role_arn: `arn:aws:iam::${REPO}:role/NotDeploy`, credential_source: 'Environment' },
+        Elsewhere: { role_arn: 'arn:aws:iam::999999999999:role/Other', credential_source: 'Environment' },
+      },
+      {},
+      [{ cacheKey: other, assumedRoleArn, expiration }],
+    );
+    expect(model.roles.map((r) => [r.profile, r.cachedExpiration])).toEqual([
+      ['Pathed', expiration],
+      ['Named', undefined],
+      ['Elsewhere', undefined],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 // The profile model from already-parsed files: pure, so the CLI, the app and the tests see the same thing.
 import type { LoadedConfig } from '../ini';
-import { accountIdFromArn, assumedRoleIdentity, roleIdentity } from './arn';
+import { accountIdFromArn, assumedRoleIdentity, assumedRoleName, roleIdentity } from './arn';
 import { classifyProfile, hasStaticCredentials, stringSetting } from './classify';
 import { parseExpiration } from './expiration';
 import { DURATION_KEY, pairMfaSessions, type Pairing } from './mfa-pairing';
@@ -206,6 +206,7 @@ function describeSession(pair: Pairing, merged: ReadonlyMap<string, Profile>, pr
  * Cached role credentials per role profile: by botocore's own cache key (what the AWS CLI will reuse); a file
  * no key explains counts for a role whose account and role name its AssumedRoleUser shows, if only one role
  * profile has them. Only roles whose identity matches a cache file are hashed: hashing is the costly part.
+ * Likewise only roles whose ARN ends in a role name some cache file shows have their identity worked out.
  */
 function matchCachedRoles(
   chains: ReadonlyMap<string, unknown>,
@@ -214,11 +215,24 @@ function matchCachedRoles(
 ): Map<string, Date> {
   const expiry = new Map<string, Date>();
   if (cached.length === 0) return expiry;
-  const allRoles = [...chains.keys()];
+  const identities = cached.map((entry) =>
+    entry.expiration === undefined || entry.assumedRoleArn === undefined ? undefined : assumedRoleIdentity(entry.assumedRoleArn),
+  );
+  const cachedRoleNames = new Set<string>();
+  for (const entry of cached) {
+    const name = entry.assumedRoleArn === undefined ? undefined : assumedRoleName(entry.assumedRoleArn);
+    if (name !== undefined) cachedRoleNames.add(name);
+  }
   const byIdentity = new Map<string, string[]>();
-  for (const role of allRoles) {
-    const identity = roleIdentity(stringSetting(profiles.get(role)!.settings, 'role_arn') ?? '');
-    if (identity !== undefined) byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), role]);
+  for (const role of chains.keys()) {
+    const roleArn = stringSetting(profiles.get(role)!.settings, 'role_arn') ?? '';
+    // A role ARN's identity ends in the text after its last '/': a name no cache file shows cannot match.
+    if (!cachedRoleNames.has(roleArn.slice(roleArn.lastIndexOf('/') + 1))) continue;
+    const identity = roleIdentity(roleArn);
+    if (identity === undefined) continue;
+    const known = byIdentity.get(identity);
+    if (known === undefined) byIdentity.set(identity, [role]);
+    else known.push(role);
   }
   const keys = new Map<string, string | undefined>();
   const keyOf = (role: string): string | undefined => {
@@ -227,10 +241,10 @@ function matchCachedRoles(
   };
 
   const fallback = new Map<string, Date>();
-  for (const entry of cached) {
-    if (entry.expiration === undefined) continue;
-    const identity = entry.assumedRoleArn === undefined ? undefined : assumedRoleIdentity(entry.assumedRoleArn);
-    const candidates = identity === undefined ? allRoles : (byIdentity.get(identity) ?? []);
+  cached.forEach((entry, index) => {
+    if (entry.expiration === undefined) return;
+    const identity = identities[index];
+    const candidates = identity === undefined ? [...chains.keys()] : (byIdentity.get(identity) ?? []);
     const keyed = candidates.filter((role) => keyOf(role) === entry.cacheKey);
     for (const role of keyed) expiry.set(role, entry.expiration);
     const [only] = candidates;
@@ -238,7 +252,7 @@ function matchCachedRoles(
       const known = fallback.get(only);
       if (known === undefined || known < entry.expiration) fallback.set(only, entry.expiration);
     }
-  }
+  });
   for (const [role, date] of fallback) if (!expiry.has(role)) expiry.set(role, date);
   return expiry;
 }
