@@ -63,6 +63,7 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
 
   const cachedExpiry = matchCachedRoles(chains, profiles, input.cachedRoles);
   const roles: RoleProfile[] = [];
+  const roleByProfile = new Map<string, RoleProfile>();
   for (const [name, { chain, credentialsProfile, error }] of chains) {
     const settings = profiles.get(name)!.settings;
     const roleArn = stringSetting(settings, 'role_arn')!;
@@ -85,9 +86,9 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
           : undefined),
     );
     roles.push(role);
+    roleByProfile.set(name, role);
   }
 
-  const roleByProfile = new Map(roles.map((r) => [r.profile, r]));
   for (const [name, profile] of profiles) {
     const session = sessionByTarget.get(name);
     const role = roleByProfile.get(name);

@@ -9,22 +9,27 @@ import type { FileProblem, FileRole, ProfileModel } from './types';
 const EMPTY_CONFIG: LoadedConfig = { profiles: {}, ssoSessions: {}, services: {} };
 
 export async function loadProfileModel(locations: AwsFileLocations): Promise<ProfileModel> {
-  const problems: FileProblem[] = [];
   const [config, credentials, cachedRoles] = await Promise.all([
-    parseFile(locations.config, 'config', loadConfigFromRaw, EMPTY_CONFIG, problems),
-    parseFile(locations.credentials, 'credentials', (raw) => raw, {}, problems),
+    parseFile(locations.config, 'config', loadConfigFromRaw, EMPTY_CONFIG),
+    parseFile(locations.credentials, 'credentials', (raw) => raw, {}),
     readCachedRoleCredentials(locations.cliCacheDir),
   ]);
-  return buildProfileModel({ config, credentials, problems, cachedRoles, configPath: locations.config });
+  // Config problems first, then credentials, whichever file was read first.
+  const problems = [...config.problems, ...credentials.problems];
+  return buildProfileModel({ config: config.parsed, credentials: credentials.parsed, problems, cachedRoles, configPath: locations.config });
 }
 
 /** Reads and parses a file once: the parse that validates it is the one the model is built from. */
-async function parseFile<T>(file: string, fileRole: FileRole, fromRaw: (raw: RawConfig) => T, empty: T, problems: FileProblem[]): Promise<T> {
+async function parseFile<T>(
+  file: string,
+  fileRole: FileRole,
+  fromRaw: (raw: RawConfig) => T,
+  empty: T,
+): Promise<{ parsed: T; problems: FileProblem[] }> {
   try {
-    return fromRaw((await readParsedAwsFile(file, { role: fileRole })).raw);
+    return { parsed: fromRaw((await readParsedAwsFile(file, { role: fileRole })).raw), problems: [] };
   } catch (error) {
-    problems.push(...problemsOf(error, file, fileRole));
-    return empty;
+    return { parsed: empty, problems: problemsOf(error, file, fileRole) };
   }
 }
 
