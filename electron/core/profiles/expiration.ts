@@ -7,21 +7,33 @@ const STAMP =
 
 /** Parses an expiration stamp; a stamp without a zone is UTC (aws-mfa's form). Undefined when not a real time. */
 export function parseExpiration(value: string): Date | undefined {
-  const match = STAMP.exec(value.trim());
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = Number(match[6]);
+  const stamp = value.trim();
+  if (!STAMP.test(stamp)) return undefined;
+  // STAMP fixes where its ASCII digits are (YYYY-MM-DD?HH:MM:SS, then .fraction, then the zone): read them in
+  // place rather than through a match array of substrings.
+  const year = twoDigits(stamp, 0) * 100 + twoDigits(stamp, 2);
+  const month = twoDigits(stamp, 5);
+  const day = twoDigits(stamp, 8);
+  const hour = twoDigits(stamp, 11);
+  const minute = twoDigits(stamp, 14);
+  const second = twoDigits(stamp, 17);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
-  const offsetMinutes = zoneOffsetMinutes(match[8] ?? 'Z');
+  let zoneStart = 19;
+  let millis = 0;
+  if (stamp.charCodeAt(19) === 0x2e /* . */) {
+    zoneStart = 20;
+    while (isDigit(stamp.charCodeAt(zoneStart))) zoneStart++;
+    millis = Math.floor(Number(`0.${stamp.slice(20, zoneStart)}`) * 1000);
+  }
+  const offsetMinutes = zoneOffsetMinutes(zoneStart === stamp.length ? 'Z' : stamp.slice(zoneStart));
   if (offsetMinutes === undefined) return undefined;
-  const millis = match[7] === undefined ? 0 : Math.floor(Number(`0.${match[7]}`) * 1000);
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
