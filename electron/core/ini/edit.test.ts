@@ -104,6 +104,12 @@ describe('applyEdits: refusals', () => {
     expect(() => applyEdits('[DEFAULT]\nk = d\n[a]\nk = 1\n', [{ section: 'a', key: 'k', value: null }], { file: 'credentials' })).toThrow(/DEFAULT/);
   });
 
+  it('refuses a delete that botocore sees as done while the JS SDK still reads the key from a shadowed section', () => {
+    // botocore reads the later `[profile 'x']`; the JS SDK reads `[profile x]`, which still sets the key.
+    const text = "[profile x]\nregion = us-east-1\n[profile 'x']\noutput = json\n";
+    expect(() => applyEdits(text, [{ section: 'profile x', key: 'region', value: null }])).toThrow(IniEditError);
+  });
+
   it('refuses to edit a file botocore rejects, with the reason', () => {
     expect(() => applyEdits('[a]\nx = 1\nX = 2\n', [{ section: 'a', key: 'y', value: '1' }])).toThrow(IniParseError);
     expect(() => applyEdits('region = x\n', [{ section: 'default', key: 'y', value: '1' }])).toThrow(/line 1/);

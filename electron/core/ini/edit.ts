@@ -95,7 +95,12 @@ function applyOne(text: string, edit: IniEdit, file: 'config' | 'credentials'): 
     if (defaultEntries(doc).has(edit.key)) {
       throw new IniEditError(`[${edit.section}] ${edit.key}: the [DEFAULT] section also sets it, so botocore would still read a value after deleting it`);
     }
-    if (entry === undefined) return text;
+    if (entry === undefined) {
+      // Nothing for botocore to delete, but the JS SDK may still read the key from a section botocore
+      // does not use (e.g. an earlier `[profile x]` shadowed by a later `[profile 'x']`).
+      verifyJsSdkReading(text, edit, file);
+      return text;
+    }
     lines.splice(entry.line, entry.lastLine - entry.line + 1);
   } else if (entry !== undefined) {
     // Replace the key line and all its continuation/sub-section lines; written unindented so that the
