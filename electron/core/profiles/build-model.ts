@@ -41,8 +41,10 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
   const chains = new Map<string, RoleChain>();
   const roleSources = new Set<string>();
   const pendingRoleSources = new Set<string>();
-  for (const [name, profile] of profiles) {
+  // Loops take the name from the profile (or use forEach): for-of over entries makes an array per profile.
+  for (const profile of profiles.values()) {
     if (profile.kind !== 'role') continue;
+    const name = profile.name;
     const chain = resolveRoleChain(name, settingsOf);
     chains.set(name, chain);
     const source = stringSetting(profile.settings, 'source_profile');
@@ -64,7 +66,7 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
   const cachedExpiry = matchCachedRoles(chains, profiles, input.cachedRoles);
   const roles: RoleProfile[] = [];
   const roleByProfile = new Map<string, RoleProfile>();
-  for (const [name, { chain, credentialsProfile, error }] of chains) {
+  chains.forEach(({ chain, credentialsProfile, error }, name) => {
     const settings = profiles.get(name)!.settings;
     const roleArn = stringSetting(settings, 'role_arn')!;
     const bottom = chain[chain.length - 1]!;
@@ -87,9 +89,10 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
     );
     roles.push(role);
     roleByProfile.set(name, role);
-  }
+  });
 
-  for (const [name, profile] of profiles) {
+  for (const profile of profiles.values()) {
+    const name = profile.name;
     const session = sessionByTarget.get(name);
     const role = roleByProfile.get(name);
     const ownSerial = stringSetting(profile.settings, 'mfa_serial');

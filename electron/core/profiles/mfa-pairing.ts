@@ -79,12 +79,13 @@ export function pairMfaSessions(input: PairingInput): PairingResult {
     else take({ source, target, pairedBy: 'explicit' });
   }
 
-  for (const [target, profile] of input.profiles) {
+  // forEach rather than for-of over entries: no [name, profile] array per profile.
+  input.profiles.forEach((profile, target) => {
     const source = stringSetting(profile.settings, 'source_profile');
-    if (takenTargets.has(target) || source === undefined || source === target) continue;
+    if (takenTargets.has(target) || source === undefined || source === target) return;
     const sourceHasDevice = hasSetting(input.profiles.get(source)?.settings ?? {}, 'mfa_serial');
     if (RECEIVING_KINDS.has(profile.kind) && isLongTerm(source) && sourceHasDevice) take({ source, target, pairedBy: 'source-profile-mfa' });
-  }
+  });
 
   for (const source of input.profiles.keys()) {
     const target = source.endsWith('-long-term') ? source.slice(0, -'-long-term'.length) : '';
@@ -105,10 +106,10 @@ function inferScenarioPairs(
 ): void {
   const sources: string[] = [];
   const targetNames = new Set<string>();
-  for (const [name, p] of input.profiles) {
+  input.profiles.forEach((p, name) => {
     if (p.kind === 'long-term' && !takenSources.has(name) && hasSetting(p.settings, 'mfa_serial')) sources.push(name);
     else if (p.kind === 'mfa-session' && (hasSetting(p.settings, 'expiration') || input.roleSources.has(name))) targetNames.add(name);
-  }
+  });
   for (const name of input.pendingRoleSources) targetNames.add(name);
   const targets = [...targetNames].filter((name) => !takenTargets.has(name));
   if (sources.length === 0 || targets.length === 0) return;
