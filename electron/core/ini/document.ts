@@ -75,6 +75,7 @@ export function entryValue(entry: IniEntry): string {
   return pyRstrip(entry.parts.map((p) => p.text).join('\n'));
 }
 
+/** Quotes a key name in a message. Problem messages never quote a whole line: it may be a pasted secret. */
 function quote(text: string): string {
   return JSON.stringify(text);
 }
@@ -138,7 +139,7 @@ export function parseIniDocument(text: string): IniDocument {
     }
     if (current === null) {
       throw new IniParseError([
-        { line: i + 1, message: `text before the first [section] header: ${quote(stripped)}` },
+        { line: i + 1, message: 'text before the first [section] header' },
       ]);
     }
     const eq = stripped.indexOf('=');
@@ -146,11 +147,11 @@ export function parseIniDocument(text: string): IniDocument {
     const delimiter = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
     if (delimiter < 0) {
       // configparser records the bad line and goes on; the option being continued stays open.
-      badLines.push({ line: i + 1, message: `line has no '=' or ':' between a key and a value: ${quote(stripped)}` });
+      badLines.push({ line: i + 1, message: `line has no '=' or ':' between a key and a value` });
       continue;
     }
     const name = pyRstrip(stripped.slice(0, delimiter));
-    if (name === '') badLines.push({ line: i + 1, message: `key name is empty: ${quote(stripped)}` });
+    if (name === '') badLines.push({ line: i + 1, message: 'key name is empty' });
     const key = name.toLowerCase();
     const earlier = currentKeys.get(key);
     if (earlier !== undefined) {

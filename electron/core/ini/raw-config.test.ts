@@ -72,6 +72,20 @@ describe('rawConfigParse reads like botocore', () => {
     expect(linesOfError('[a]\nfoo\nx = 1\n= 2\n[]\n')).toEqual([2, 4, 5]);
   });
 
+  it('never quotes a rejected line in its problem: a line pasted into a credentials file may be a secret', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    for (const text of [`${secret}\n[a]\n`, `[a]\n${secret}\n`, `[a]\n= ${secret}\n`]) {
+      try {
+        rawConfigParse(text);
+        expect.unreachable('the file is invalid');
+      } catch (error) {
+        expect((error as IniParseError).problems.length).toBeGreaterThan(0);
+        expect(JSON.stringify((error as IniParseError).problems)).not.toContain('wJalr');
+        expect((error as Error).message).not.toContain('wJalr');
+      }
+    }
+  });
+
   it('rejects a UTF-8 byte order mark in front of the first header, as botocore does', () => {
     expect(linesOfError('\ufeff[default]\nregion = x\n')).toEqual([1]);
   });
