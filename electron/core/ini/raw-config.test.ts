@@ -74,7 +74,8 @@ describe('rawConfigParse reads like botocore', () => {
 
   it('never quotes a rejected line in its problem: a line pasted into a credentials file may be a secret', () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-    for (const text of [`${secret}\n[a]\n`, `[a]\n${secret}\n`, `[a]\n= ${secret}\n`]) {
+    const pastedUnderKey = `[a]\naws_secret_access_key =\n    ${secret}\n`; // indented: a sub-section line without '='
+    for (const text of [`${secret}\n[a]\n`, `[a]\n${secret}\n`, `[a]\n= ${secret}\n`, pastedUnderKey]) {
       try {
         rawConfigParse(text);
         expect.unreachable('the file is invalid');

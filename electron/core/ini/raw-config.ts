@@ -17,7 +17,8 @@ function subSection(entry: IniEntry, sectionName: string): Record<string, string
   throw new IniParseError([
     {
       line: (entry.parts[parsed.badPart] as ValuePart).line + 1,
-      message: `line inside sub-section ${JSON.stringify(entry.key)} of [${sectionName}] has no '=': ${JSON.stringify(parsed.badText)}`,
+      // The line itself is not quoted: an indented line under `aws_secret_access_key =` is a pasted secret.
+      message: `line inside sub-section ${JSON.stringify(entry.key)} of [${sectionName}] has no '='`,
     },
   ]);
 }

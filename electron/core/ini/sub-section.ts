@@ -2,11 +2,11 @@
 import { emptyRecord } from './empty-record';
 import { pySplitlines, pyStrip } from './python-text';
 
-export type SubSectionResult = { ok: true; nested: Record<string, string> } | { ok: false; badPart: number; badText: string };
+export type SubSectionResult = { ok: true; nested: Record<string, string> } | { ok: false; badPart: number };
 
 /**
  * botocore's sub-section parser over the stripped lines of a value: `k = v` pairs, blank lines skipped.
- * On a line without '=' it answers which part holds it and the line's text, for the caller's error.
+ * On a line without '=' it answers which part holds it, for the caller's error.
  */
 export function parseSubSection(parts: readonly string[]): SubSectionResult {
   const nested = emptyRecord<string>();
@@ -15,7 +15,7 @@ export function parseSubSection(parts: readonly string[]): SubSectionResult {
       const text = pyStrip(subLine);
       if (text === '') continue;
       const eq = text.indexOf('=');
-      if (eq < 0) return { ok: false, badPart: index, badText: text };
+      if (eq < 0) return { ok: false, badPart: index };
       nested[pyStrip(text.slice(0, eq))] = pyStrip(text.slice(eq + 1));
     }
   }
