@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -83,12 +83,12 @@ describe('updateAwsFile', () => {
     expect(await readFile(join(folder, 'elsewhere', 'config'), 'utf8')).toBe('[default]\n');
   });
 
-  it('keeps an existing mode (0644 stays 0644); new files get 0600 and new folders 0700', async () => {
+  it('keeps an existing mode, even one the umask would narrow (0664 stays 0664); new files get 0600 and new folders 0700', async () => {
     const existing = join(folder, 'config');
     await writeFile(existing, '[default]\n');
-    await chmod(existing, 0o644);
+    await chmod(existing, 0o664);
     await updateAwsFile(existing, appendLine('region = x'), FAST);
-    expect((await stat(existing)).mode & 0o777).toBe(0o644);
+    expect((await stat(existing)).mode & 0o777).toBe(0o664);
 
     const fresh = join(folder, 'home', '.aws', 'credentials');
     await updateAwsFile(fresh, appendLine('[a]'), FAST);
@@ -188,6 +188,32 @@ describe('updateAwsFile', () => {
       FAST,
     );
     expect(calls).toBeGreaterThanOrEqual(2);
+    expect(await readFile(path, 'utf8')).toBe('[default]\noutside = 1\nours = 1\n');
+  });
+
+  it('re-applies the edit when the file was replaced by rename while the write waited for commitAfter', async () => {
+    const path = join(folder, 'config');
+    await writeFile(path, '[default]\n');
+    let otherFileCommitted = (): void => {};
+    const commitAfter = new Promise<void>((resolve) => (otherFileCommitted = resolve));
+    let calls = 0;
+    await updateAwsFile(
+      path,
+      (text) => {
+        calls += 1;
+        // While our write waits for the other file, an editor saves this one by rename.
+        if (calls === 1) {
+          void (async () => {
+            await new Promise((done) => setTimeout(done, 30));
+            await writeFile(`${path}.editor`, '[default]\noutside = 1\n');
+            await rename(`${path}.editor`, path);
+            otherFileCommitted();
+          })();
+        }
+        return appendLine('ours = 1')(text);
+      },
+      { ...FAST, commitAfter },
+    );
     expect(await readFile(path, 'utf8')).toBe('[default]\noutside = 1\nours = 1\n');
   });
 });

@@ -118,15 +118,17 @@ async function editUnderLock(
         backupPath = (await ensureBackup(target, snapshot.bytes)) ?? backupPath;
       }
       const prepared = await prepareAtomicWrite(target, bytes, snapshot.mode, snapshot.owner);
-      if (await changedSince(target, snapshot)) {
-        await prepared.discard();
-        continue;
-      }
       try {
         await commitAfter;
       } catch (error) {
         await prepared.discard();
         throw error;
+      }
+      // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
+      // the rename: a file replaced by rename in the meantime would otherwise be overwritten unseen.
+      if (await changedSince(target, snapshot, role)) {
+        await prepared.discard();
+        continue;
       }
       await assertLockHeld();
       await prepared.commit();
@@ -162,24 +164,27 @@ async function takeSnapshot(target: string, role: FileRole): Promise<Snapshot> {
   }
 }
 
+/** Rereads of an unparseable file that keeps changing before it counts as broken (25 ms apart). */
+const MAX_SETTLE_CHECKS = 40;
+
 /**
  * Validates what we read. An unparseable read may be an in-place writer caught half-way: only if the
- * bytes stay the same for a moment is the file really broken (and then we refuse to touch it).
+ * bytes stay the same for a moment (or never stop changing) is the file really broken, and we refuse it.
  */
-async function checkSettled(handle: FileHandle, bytes: Uint8Array, target: string, role: FileRole): Promise<string> {
+async function checkSettled(handle: FileHandle, bytes: Uint8Array, target: string, role: FileRole, checks = 0): Promise<string> {
   try {
     return checkAwsFileBytes(bytes, target, role);
   } catch (error) {
-    if (!(error instanceof AwsFileError)) throw error;
+    if (!(error instanceof AwsFileError) || checks >= MAX_SETTLE_CHECKS) throw error;
     await sleep(25);
     const again = await readWholeFile(handle, target, role);
     if (Buffer.from(again).equals(Buffer.from(bytes))) throw error;
-    return checkSettled(handle, again, target, role);
+    return checkSettled(handle, again, target, role, checks + 1);
   }
 }
 
 /** Whether the path no longer holds what we read (replaced, or rewritten in place). */
-async function changedSince(target: string, snapshot: Snapshot): Promise<boolean> {
+async function changedSince(target: string, snapshot: Snapshot, role: FileRole): Promise<boolean> {
   let handle: FileHandle;
   try {
     handle = await open(target, 'r');
@@ -191,7 +196,7 @@ async function changedSince(target: string, snapshot: Snapshot): Promise<boolean
     if (!snapshot.exists) return true;
     const stats = await handle.stat();
     if (stats.ino !== snapshot.ino) return true;
-    const bytes = await readWholeFile(handle, target, 'config');
+    const bytes = await readWholeFile(handle, target, role);
     return !Buffer.from(bytes).equals(Buffer.from(snapshot.bytes));
   } finally {
     await handle.close();
