@@ -19,9 +19,13 @@ export async function ensureBackup(target: string, bytes: Uint8Array): Promise<s
   try {
     await handle.writeFile(bytes);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    // A full disk must not leave a partial copy of the user's secrets behind.
+    await handle.close().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
   try {
     // link() fails if the backup exists, so an earlier backup is never overwritten, even by a racing process.
     await link(tempPath, backupPath);

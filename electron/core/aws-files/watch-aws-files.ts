@@ -75,11 +75,13 @@ export function watchAwsFiles(
         continue; // vanished between our look and the watch; the parent's watch re-arms us
       }
       watcher.on('error', () => {
-        // The folder itself was removed: fall back to watching its nearest existing parent.
+        // The folder itself was removed: fall back to watching its nearest existing parent. The roles are
+        // taken before re-arming, which replaces `interests` with ones that no longer name this folder.
+        const roles = interests.filter((interest) => interest.folder === folder).map((interest) => interest.role);
         watcher.close();
         watchers.delete(folder);
         arm();
-        report(interests.filter((interest) => interest.folder === folder).map((interest) => interest.role));
+        report(roles);
       });
       watchers.set(folder, watcher);
     }
