@@ -2,11 +2,13 @@
 // change: both edits are checked on the current files before either is written, and if the second write
 // fails the first is undone, so a profile is never left half-renewed (new keys with an old expiration).
 import type { IniEdit } from '../ini';
-import { applyEdits, configSectionName, IniEditError, IniParseError, rawConfigParse } from '../ini';
+import { applyEdits, configSectionName, IniEditError, IniParseError, loadConfigFromRaw, rawConfigParse } from '../ini';
 import type { FileRole } from '../profiles/types';
 import { AwsFileError } from './aws-file-error';
+import { backupPathFor } from './backup';
 import type { AwsFileLocations } from './locations';
 import { readAwsFile } from './read-aws-file';
+import { resolveSymlinkTarget } from './symlink-target';
 import type { UpdateAwsFileOptions } from './update-aws-file';
 import { updateAwsFile } from './update-aws-file';
 
@@ -21,6 +23,7 @@ export const CREDENTIAL_KEYS: readonly string[] = ['aws_access_key_id', 'aws_sec
 const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+$/;
 
 interface FilePlan {
+  profile: string;
   path: string;
   role: FileRole;
   edits: IniEdit[];
@@ -53,8 +56,8 @@ export async function writeProfileSettings(
       `will not write profile "${profile}": use letters, digits and - _ @ + . % : / only, so every AWS tool reads it alike`,
     );
   }
-  const credentials: FilePlan = { path: locations.credentials, role: 'credentials', edits: [] };
-  const config: FilePlan = { path: locations.config, role: 'config', edits: [] };
+  const credentials: FilePlan = { profile, path: locations.credentials, role: 'credentials', edits: [] };
+  const config: FilePlan = { profile, path: locations.config, role: 'config', edits: [] };
   for (const [key, value] of Object.entries(values)) {
     if (CREDENTIAL_KEYS.includes(key)) credentials.edits.push({ section: profile, key, value });
     else config.edits.push({ section: configSectionName(profile), key, value });
@@ -122,10 +125,12 @@ async function undo(done: readonly DoneWrite[], options: Pick<UpdateAwsFileOptio
       );
     } catch (undoError) {
       const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+      // The backup sits beside the file a symlink points at, where updateAwsFile wrote.
+      const backup = backupPathFor(await resolveSymlinkTarget(write.plan.path).catch(() => write.plan.path));
       throw AwsFileError.wholeFile(
         write.plan.path,
         write.plan.role,
-        `was updated, but the other file then failed (${reason(cause)}) and undoing this one failed too (${reason(undoError)}); the backup ${write.plan.path}.mfa-tray-backup holds its state before MFA Tray's first change`,
+        `was updated, but the other file then failed (${reason(cause)}) and undoing this one failed too (${reason(undoError)}); the backup ${backup} holds its state before MFA Tray's first change`,
       );
     }
   }
@@ -133,9 +138,12 @@ async function undo(done: readonly DoneWrite[], options: Pick<UpdateAwsFileOptio
 
 /** Edits restoring each key we touched to its value before our write (absent keys are deleted again). */
 function inverseEdits(write: DoneWrite): IniEdit[] {
-  const sections = rawConfigParse(write.before);
+  const raw = rawConfigParse(write.before);
+  // The section the edits went to: in a config file the one botocore reads for the profile, which may be
+  // spelt [profile "x"] or be the later of [default] and [profile default].
+  const section = write.plan.role === 'config' ? loadConfigFromRaw(raw).profiles[write.plan.profile] : raw[write.plan.profile];
   return write.plan.edits.flatMap((edit) => {
-    const previous = sections[edit.section]?.[edit.key.toLowerCase()];
+    const previous = section?.[edit.key];
     // A nested sub-section value cannot be expressed as one edit; such keys are never ours to write.
     if (typeof previous === 'object') return [];
     return [{ section: edit.section, key: edit.key, value: previous ?? null }];
