@@ -12,6 +12,7 @@ import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core
 import { runCli } from '../cli/program';
 import type { MfaSession } from '../core/profiles/types';
 import { eventContract, type DashboardState, type EventName } from '../shared/ipc-contract';
+import { createDesktopNotifications } from './desktop-notifications';
 import { createLabAutoRenewer } from './lab-auto-renew';
 import { createFileLogger } from './logger';
 import { createMinuteTicker } from './minute-ticker';
@@ -26,11 +27,26 @@ const development = !app.isPackaged;
 const cliFlagAt = process.argv.indexOf(APP_CLI_FLAG);
 if (cliFlagAt !== -1) {
   // CLI mode (`git mfa` in a packaged app, whose RunAsNode fuse is off): one command line, no tray, no window.
-  void runCli(process.argv.slice(cliFlagAt + 1)).then(() => process.stdout.write('', () => app.exit(Number(process.exitCode ?? 0))));
+  // An Electron app never ends by itself, so a command that throws must end it too (exit 1, as under Node).
+  const exitAfterOutput = (code: number) => process.stdout.write('', () => app.exit(code));
+  runCli(process.argv.slice(cliFlagAt + 1)).then(
+    () => exitAfterOutput(Number(process.exitCode ?? 0)),
+    (error: unknown) => {
+      process.stderr.write(`mfa-tray: ${error instanceof Error ? error.message : String(error)}\n`);
+      exitAfterOutput(1);
+    },
+  );
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without its tray the app would run invisibly and hold the single-instance lock: say why and end.
+      dialog.showErrorBox('MFA Tray could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -125,14 +141,11 @@ async function start(): Promise<void> {
   tray.on('click', () => windows.show('dashboard'));
   nativeTheme.on('updated', () => presenter.refreshTheme());
 
-  const showNotification = ({ title, body, target }: { title: string; body: string; target: string }) => {
-    if (!Notification.isSupported()) return;
-    const notification = new Notification({ title, body, actions: [{ type: 'button', text: 'Renew' }] });
-    const open = () => void service.openTokenDialog({ target }, { senderId: -1 });
-    notification.on('click', open);
-    notification.on('action', open);
-    notification.show();
-  };
+  const { show: showNotification } = createDesktopNotifications({
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification(options),
+    open: (target) => void service.openTokenDialog({ target }, { senderId: -1 }),
+  });
   let latest: DashboardState | undefined;
   const autoRenewer = createLabAutoRenewer({
     now: () => Date.now(),
