@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSender, CONTENT_SECURITY_POLICY, guardSession, guardWebContents, isAllowedExternalUrl, secureWebPreferences } from './security';
 
@@ -69,6 +70,14 @@ describe('window security', () => {
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('puts the same CSP in the renderer page, but for frame-ancestors, which a meta tag cannot carry', () => {
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    const directives = (policy: string) => policy.split(';').map((directive) => directive.trim()).filter(Boolean).sort();
+    expect(meta, 'the page has a CSP meta tag').toBeDefined();
+    expect(directives(meta!)).toEqual(directives(CONTENT_SECURITY_POLICY).filter((directive) => !directive.startsWith('frame-ancestors ')));
   });
 });
 

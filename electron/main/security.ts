@@ -23,7 +23,8 @@ export function secureWebPreferences(preloadPath: string, development: boolean):
   };
 }
 
-/** The renderer's CSP, also sent as a header (renderer/index.html carries the same policy as a meta tag). */
+/** The renderer's CSP, also sent as a header. renderer/index.html carries it as a meta tag, without frame-ancestors
+ * (which a meta tag cannot carry); security.test.ts keeps the two equal. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
