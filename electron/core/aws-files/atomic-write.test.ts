@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareAtomicWrite, removeLeftoverTempFiles, renameWithRetry, writeFileAtomically } from './atomic-write';
+import { prepareAtomicWrite, removeLeftoverTempFiles, renameWithRetry } from './atomic-write';
 
 let folder: string;
 beforeEach(async () => {
@@ -43,8 +43,9 @@ describe('renameWithRetry', () => {
 describe('atomic writes', () => {
   it('give the file exactly the requested mode despite the umask, and leave no temp file', async () => {
     const target = join(folder, 'config');
-    await writeFileAtomically(target, new TextEncoder().encode('[default]\n'), 0o644);
-    expect((await stat(target)).mode & 0o7777).toBe(0o644);
+    // 0666: the usual umask (022) would narrow it to 0644.
+    await (await prepareAtomicWrite(target, new TextEncoder().encode('[default]\n'), 0o666)).commit();
+    expect((await stat(target)).mode & 0o7777).toBe(0o666);
     expect(await readFile(target, 'utf8')).toBe('[default]\n');
     expect(await readdir(folder)).toEqual(['config']);
   });

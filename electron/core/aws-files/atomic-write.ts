@@ -5,7 +5,7 @@ import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Marks our temp files, so watchers and people can tell them apart from the user's files. */
-export const TEMP_FILE_MARKER = '.mfa-tray-tmp-';
+const TEMP_FILE_MARKER = '.mfa-tray-tmp-';
 
 export interface PreparedWrite {
   tempPath: string;
@@ -77,10 +77,6 @@ export async function removeLeftoverTempFiles(target: string, alsoFor: readonly 
     return; // nothing to tidy if the folder cannot be listed; the write itself will report real problems
   }
   await Promise.all(names.filter(isLeftover).map((name) => unlink(join(folder, name)).catch(() => undefined)));
-}
-
-export async function writeFileAtomically(target: string, bytes: Uint8Array, mode: number): Promise<void> {
-  await (await prepareAtomicWrite(target, bytes, mode)).commit();
 }
 
 const WINDOWS_RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);

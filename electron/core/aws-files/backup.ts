@@ -4,7 +4,7 @@ import { link, lstat, open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fsyncDirectory, tempPathFor } from './atomic-write';
 
-export const BACKUP_SUFFIX = '.mfa-tray-backup';
+const BACKUP_SUFFIX = '.mfa-tray-backup';
 
 export function backupPathFor(target: string): string {
   return `${target}${BACKUP_SUFFIX}`;

@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } f
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-export const LOCK_DIR_SUFFIX = '.mfa-tray-lock';
+const LOCK_DIR_SUFFIX = '.mfa-tray-lock';
 const OWNER_FILE = 'owner';
 /** A lock folder without an owner file after this long belongs to a process killed right after mkdir. */
 const OWNERLESS_GRACE_MS = 1_000;

@@ -3,12 +3,9 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeIniBytes, emptyRecord, IniParseError, rawConfigParse, type RawConfig } from '../ini';
+import { decodeIniBytes, emptyRecord, IniParseError, MAX_INI_BYTES, rawConfigParse, type RawConfig } from '../ini';
 import type { FileRole } from '../profiles/types';
 import { AwsFileError } from './aws-file-error';
-
-/** Real config/credentials files are a few KB; anything this big is not one (and must not be loaded whole). */
-export const MAX_AWS_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface AwsFileText {
   text: string;
@@ -49,22 +46,22 @@ export async function readParsedAwsFile(path: string, options: ReadAwsFileOption
   }
 }
 
-/** Reads an open file from its start, refusing folders and files over MAX_AWS_FILE_BYTES. */
+/** Reads an open file from its start, refusing folders and files over the decoder's limit before loading them whole. */
 export async function readWholeFile(handle: FileHandle, path: string, role: FileRole): Promise<Uint8Array> {
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw AwsFileError.wholeFile(path, role, 'is a folder, not a file');
     if (!stats.isFile()) throw AwsFileError.wholeFile(path, role, 'is not a regular file');
-    if (stats.size > MAX_AWS_FILE_BYTES) throw tooBig(path, role, stats.size);
+    if (stats.size > MAX_INI_BYTES) throw tooBig(path, role, stats.size);
     // Read past the size we saw: the file may be growing under us.
-    const buffer = Buffer.alloc(Math.min(stats.size + 64 * 1024, MAX_AWS_FILE_BYTES + 1));
+    const buffer = Buffer.alloc(Math.min(stats.size + 64 * 1024, MAX_INI_BYTES + 1));
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length === buffer.length) {
-        if (length > MAX_AWS_FILE_BYTES) throw tooBig(path, role, length);
+        if (length > MAX_INI_BYTES) throw tooBig(path, role, length);
         return readWholeFile(handle, path, role);
       }
     }
@@ -104,7 +101,7 @@ function tooBig(path: string, role: FileRole, size: number): AwsFileError {
   return AwsFileError.wholeFile(
     path,
     role,
-    `is ${(size / 1024 / 1024).toFixed(1)} MB; an AWS ${role} file is never that big (limit ${MAX_AWS_FILE_BYTES / 1024 / 1024} MB)`,
+    `is ${(size / 1024 / 1024).toFixed(1)} MB; an AWS ${role} file is never that big (limit ${MAX_INI_BYTES / 1024 / 1024} MB)`,
   );
 }
 

@@ -38,7 +38,7 @@ async function readEntry(path: string, cacheKey: string): Promise<CachedRoleCred
 }
 
 /** The non-secret facts of one cache file's text, or undefined when it holds no expiring credentials. */
-export function cachedRoleFromJson(cacheKey: string, text: string): CachedRoleCredential | undefined {
+function cachedRoleFromJson(cacheKey: string, text: string): CachedRoleCredential | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -4,7 +4,5 @@ export { buildProfileModel, type ProfileModelInput } from './build-model';
 export { loadProfileModel } from './load-model';
 export { PAIRING_KEY, DURATION_KEY } from './mfa-pairing';
 export { parseExpiration } from './expiration';
-export { readCachedRoleCredentials, cachedRoleFromJson } from './cached-roles';
 export { roleCacheKey } from './role-cache-key';
-export { accountIdFromArn } from './arn';
 export { SECRET_KEYS, REDACTED, redactSettings } from './secrets';

@@ -2,10 +2,11 @@
 // (botocore/credentials.py, BaseAssumeRoleCredentialFetcher._create_cache_key): sha1 of
 // json.dumps(assume_role_args, sort_keys=True) with Python's default separators and ASCII escaping.
 import { createHash } from 'node:crypto';
+import { stringSetting } from './classify';
 import type { SettingValue } from './types';
 
 /** The AssumeRole arguments botocore derives from a role profile (AssumeRoleProvider._load_creds_via_assume_role). */
-export function assumeRoleArguments(settings: Readonly<Record<string, SettingValue>>): Record<string, string | number> | undefined {
+function assumeRoleArguments(settings: Readonly<Record<string, SettingValue>>): Record<string, string | number> | undefined {
   const roleArn = stringSetting(settings, 'role_arn');
   if (roleArn === undefined) return undefined;
   const args: Record<string, string | number> = { RoleArn: roleArn };
@@ -32,11 +33,6 @@ export function roleCacheKey(settings: Readonly<Record<string, SettingValue>>): 
     .join(', ')}}`;
   // _make_file_safe replaces ':' and '/' but a hex digest has neither.
   return createHash('sha1').update(json, 'utf8').digest('hex');
-}
-
-function stringSetting(settings: Readonly<Record<string, SettingValue>>, key: string): string | undefined {
-  const value = settings[key];
-  return typeof value === 'string' ? value : undefined;
 }
 
 function pythonJsonValue(value: string | number): string {
