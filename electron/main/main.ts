@@ -137,7 +137,8 @@ async function start(): Promise<void> {
       quit: () => app.quit(),
     },
   });
-  // Left click opens the dashboard where the platform reports it (Windows, macOS); Linux trays use the menu.
+  // A click opens the dashboard on Windows, and on Linux where the desktop reports an activation; on macOS a click
+  // opens the menu instead (Electron emits no click for a tray with a menu), whose first action is the dashboard.
   tray.on('click', () => windows.show('dashboard'));
   nativeTheme.on('updated', () => presenter.refreshTheme());
 
