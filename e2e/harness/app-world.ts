@@ -117,9 +117,8 @@ export async function createAppWorld(
   });
   const service: AppService = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, labDevices, platform: 'linux' });
   const dispatcher: IpcDispatcher = createIpcDispatcher(service, log);
-  const channels: Record<string, string> = { stateChanged: eventContract.stateChanged.channel, tokenDialogRequested: eventContract.tokenDialogRequested.channel };
   const unsubscribe = service.subscribe((event) => {
-    for (const page of pages.values()) void deliver(page, channels[event.name]!, event.payload);
+    for (const page of pages.values()) void deliver(page, eventContract[event.name].channel, event.payload);
   });
   await service.start();
 
