@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffIniTexts, MASK } from './line-diff';
+import { diffIniTexts } from './line-diff';
+import { MASK } from './mask-secrets';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 

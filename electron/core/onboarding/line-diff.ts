@@ -3,11 +3,10 @@
 // even in a credentials file of thousands of lines.
 import type { WizardFileDiff } from '../../shared/ipc-contract';
 import { SECRET_KEYS } from '../profiles/secrets';
-import { MASK } from './mask-secrets';
+import { MASK, maskKnownSecrets } from './mask-secrets';
 
 export type DiffLine = WizardFileDiff['hunks'][number][number];
 
-export { MASK };
 const CONTEXT_LINES = 2;
 
 type Operation = { kind: 'context' | 'removed' | 'added'; oldIndex?: number; newIndex?: number };
@@ -18,7 +17,7 @@ export function diffIniTexts(oldText: string, newText: string, knownSecrets: rea
   const newLines = splitLines(newText);
   const oldSecret = secretLineFlags(oldLines);
   const newSecret = secretLineFlags(newLines);
-  const show = (line: string, secret: boolean): string => scrub(secret ? maskValue(line) : line, knownSecrets);
+  const show = (line: string, secret: boolean): string => maskKnownSecrets(secret ? maskValue(line) : line, knownSecrets);
   const operations = myers(oldLines, newLines);
   const changed = operations.flatMap((operation, index) => (operation.kind === 'context' ? [] : [index]));
   const hunks: DiffLine[][] = [];
@@ -103,12 +102,6 @@ function maskValue(line: string): string {
   if (!separator) return MASK;
   const value = line.slice(separator.index + 1);
   return value.trim() === '' ? line : `${line.slice(0, separator.index + 1)} ${MASK}`;
-}
-
-function scrub(line: string, secrets: readonly string[]): string {
-  let out = line;
-  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join(MASK);
-  return out;
 }
 
 /** Myers' shortest edit script, as context/removed/added operations in file order. */
