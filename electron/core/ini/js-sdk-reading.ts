@@ -1,7 +1,7 @@
 // How the AWS SDK for JavaScript v3 reads the same text (a port of @smithy's parseIni + getConfigData), so
 // that edits can be checked to read alike in botocore and the JS SDK. The SDK itself is not imported: its
 // parser is internal, and the core must not depend on SDK internals.
-import { emptyRecord } from './raw-config';
+import { emptyRecord } from './empty-record';
 
 const SECTION_TYPES = ['profile', 'sso-session', 'services'];
 const PREFIX_KEY = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;

@@ -1,6 +1,7 @@
 // botocore.configloader.load_config / build_profile_map: which sections of a *config* file are profiles,
 // sso-sessions and services.
-import { rawConfigParse, emptyRecord, type RawConfig, type SettingValue } from './raw-config';
+import { emptyRecord } from './empty-record';
+import { rawConfigParse, type RawConfig, type SettingValue } from './raw-config';
 import { scanSections } from './raw-config-scan';
 import { shlexSplit, ShlexError } from './shlex';
 

@@ -9,8 +9,6 @@ import { scanRawConfig } from './raw-config-scan';
 export type SettingValue = string | Readonly<Record<string, string>>;
 export type RawConfig = Record<string, Record<string, SettingValue>>;
 
-export { emptyRecord };
-
 function subSection(entry: IniEntry, sectionName: string): Record<string, string> {
   const parsed = parseSubSection(entry.parts.map((part) => part.text));
   if (parsed.ok) return parsed.nested;
