@@ -5,12 +5,12 @@ import type { Page } from '@playwright/test';
 import { eventContract, invokeContract } from '../../electron/shared/ipc-contract';
 import type { IpcDispatcher } from '../../electron/core/app-service';
 
-export interface BridgeTables {
+interface BridgeTables {
   invoke: Record<string, string>;
   events: Record<string, string>;
 }
 
-export const bridgeTables: BridgeTables = {
+const bridgeTables: BridgeTables = {
   invoke: Object.fromEntries(Object.entries(invokeContract).map(([name, entry]) => [name, entry.channel])),
   events: Object.fromEntries(Object.entries(eventContract).map(([name, entry]) => [name, entry.channel])),
 };

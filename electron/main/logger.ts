@@ -25,7 +25,7 @@ export interface FileLoggerOptions {
   echo?: (line: string) => void;
 }
 
-export const LOG_FILE = 'main.log';
+const LOG_FILE = 'main.log';
 
 export function createFileLogger(options: FileLoggerOptions): Logger & { readonly path: string } {
   const now = options.now ?? Date.now;

@@ -40,11 +40,11 @@ function status(session: MfaSessionView, nowMs: number): string {
   }
 }
 
-export function mostUrgent(sessions: readonly MfaSessionView[], nowMs: number): MfaSessionView | undefined {
+function mostUrgent(sessions: readonly MfaSessionView[], nowMs: number): MfaSessionView | undefined {
   return [...sessions].sort((a, b) => URGENCY[a.state] - URGENCY[b.state] || msLeft(a, nowMs) - msLeft(b, nowMs) || a.target.localeCompare(b.target))[0];
 }
 
-export function trayIconState(state: DashboardState): TrayIconState {
+function trayIconState(state: DashboardState): TrayIconState {
   const states = new Set(state.sessions.map((session) => session.state));
   if (states.has('renewing')) return 'renewing';
   if (state.problems.length > 0) return 'error';

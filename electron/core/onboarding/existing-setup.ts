@@ -28,7 +28,7 @@ export function defaultDraft(): WizardDraft {
  * The MFA pair the wizard edits, when the files already hold one. A scenario-named source the profile model
  * could not pair (say, a stray session token in it) is still the setup to repair, not one to duplicate.
  */
-export function existingPair(model: ProfileModel): MfaSession | undefined {
+function existingPair(model: ProfileModel): MfaSession | undefined {
   const ranked = [...model.mfaSessions].sort((a, b) => rank(a) - rank(b));
   if (ranked[0]) return ranked[0];
   const source = model.profiles.get(DEFAULT_SOURCE_PROFILE);
