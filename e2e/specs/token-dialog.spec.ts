@@ -33,6 +33,15 @@ test('pasted code with a space is accepted and Esc closes', async ({ context, re
   await expect.poll(() => world.shellLog.filter((entry) => entry.startsWith('hide')).length).toBeGreaterThanOrEqual(1);
 });
 
+test('a dialog window that loads after the request still shows the session it was opened for', async ({ context, rendererUrl }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  await world.dispatcher.dispatch(invokeContract.openTokenDialog.channel, { trusted: true, senderId: 0 }, { target: 'MyRepositoryAssumer' });
+  // As the app's hidden dialog window loads: no target in the URL, the push already gone.
+  const late = await world.open('#/token-dialog');
+  await expect(late.getByText('MyRepositoryAssumer')).toBeVisible();
+  await expect(late.getByLabel(CODE_LABEL)).toBeFocused();
+});
+
 test('code already used: counts down to the next 30-second window', async ({ context, rendererUrl, shoot }) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const code = world.code();

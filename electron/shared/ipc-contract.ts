@@ -456,6 +456,12 @@ export const invokeContract = {
     response: RenewResultSchema,
   },
   getTokenDialogContext: { channel: 'mfa-tray:token-dialog-context', request: targetRequest, response: TokenDialogContextSchema },
+  /** The session the token dialog was last opened for: a dialog window that (re)loads after the push still finds it. */
+  getRequestedTokenDialog: {
+    channel: 'mfa-tray:requested-token-dialog',
+    request: none,
+    response: z.object({ context: TokenDialogContextSchema.nullable() }),
+  },
   openTokenDialog: { channel: 'mfa-tray:open-token-dialog', request: targetRequest, response: ActionResultSchema },
   /** Hides the window that sends it (dialogs, wizard); the app keeps living in the tray. */
   closeWindow: { channel: 'mfa-tray:close-window', request: none, response: ActionResultSchema },

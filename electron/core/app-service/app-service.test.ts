@@ -108,6 +108,14 @@ describe('createAppService', () => {
     await expect(service.getTokenDialogContext({ target: 'Nobody' }, caller)).rejects.toThrow('Nobody is not an MFA session');
   });
 
+  it('keeps the last token dialog request for a dialog window that loads after the push', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    expect(await service.getRequestedTokenDialog(undefined, caller)).toEqual({ context: null });
+    await service.openTokenDialog({ target: 'MyRepositoryAssumer' }, caller);
+    expect(await service.getRequestedTokenDialog(undefined, caller)).toMatchObject({ context: { target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials' } });
+  });
+
   it('writes export lines to the clipboard and never returns them', async () => {
     const world = fakeWorld(stateDir, scenarioModel(new Date(NOW + 3600_000)), NOW);
     const service = createAppService(world.deps);

@@ -43,6 +43,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
   let model: ProfileModel | undefined;
   let settings: Settings | undefined;
   let watcher: { close(): void } | undefined;
+  /** The last token dialog request, for a dialog window that loads after its push. */
+  let requestedTokenDialog: TokenDialogContext | undefined;
 
   function emit(event: ServiceEvent): void {
     for (const listener of listeners) {
@@ -144,9 +146,14 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return context;
     },
 
+    async getRequestedTokenDialog() {
+      return { context: requestedTokenDialog ?? null };
+    },
+
     async openTokenDialog(request) {
       const context = await tokenDialogContext(request.target);
       if (!context) return { ok: false, message: `${request.target} is not an MFA session MFA Tray knows.` };
+      requestedTokenDialog = context;
       shell.showTokenDialog(context);
       emit({ name: 'tokenDialogRequested', payload: context });
       return { ok: true, message: `Enter the code for ${context.target}.` };

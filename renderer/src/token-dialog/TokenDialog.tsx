@@ -21,11 +21,15 @@ export function TokenDialog({ target }: { target: string | undefined }) {
 
   useEffect(() => {
     const unsubscribe = bridge().onTokenDialogRequested(setContext);
+    const showError = (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error));
     if (target) {
+      bridge().getTokenDialogContext({ target }).then(setContext).catch(showError);
+    } else {
+      // Subscribed first, then asked: a request pushed while this window was still loading is not lost.
       bridge()
-        .getTokenDialogContext({ target })
-        .then(setContext)
-        .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+        .getRequestedTokenDialog()
+        .then(({ context }) => context && setContext((current) => current ?? context))
+        .catch(showError);
     }
     return unsubscribe;
   }, [target]);
