@@ -79,6 +79,9 @@ async function start(): Promise<void> {
     isQuitting: () => quitting,
   });
 
+  // Registered as soon as there are windows to show: a second launch during start-up focuses the dashboard too.
+  app.on('second-instance', () => windows.show('dashboard'));
+
   const wizard = createWizardService({
     locations,
     clock: systemClock,
@@ -205,7 +208,6 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => replan('resume'));
   powerMonitor.on('unlock-screen', () => replan('unlock-screen'));
 
-  app.on('second-instance', () => windows.show('dashboard'));
   // The app lives in the tray: closing every window must not quit it.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
