@@ -1,4 +1,5 @@
-// Exit codes of `mfa-tray renew` and `mfa-tray credential-process`, so scripts and git aliases can branch.
+// Exit codes of `mfa-tray renew` and `mfa-tray credential-process`, so scripts and git aliases can branch
+// (the help text is renew's; credential-process has no "still valid" case and states its own).
 import type { RenewOutcome } from '../../core/renewal';
 
 export const EXIT = {
