@@ -120,6 +120,17 @@ describe('renew', () => {
     expect(await l.snapshot()).toEqual(before);
   });
 
+  it('says which state folder it cannot use, before asking for a code or calling STS', async () => {
+    const l = await lab();
+    const notAFolder = join(l.dir, 'state-is-a-file');
+    await writeFile(notAFolder, '');
+    const source = codes();
+    const outcome = await renew({ target: TARGET, codeSource: source }, { ...depsFor(l), stateDir: notAFolder });
+    expect(outcome).toMatchObject({ kind: 'file-problem', category: 'user', message: expect.stringContaining(`state folder ${notAFolder} (ENOTDIR`) });
+    expect(source.asked).toBe(0);
+    expect(emulator.callCount('GetSessionToken')).toBe(0);
+  });
+
   it("reaches STS through the source profile's endpoint_url when no environment variable names one", async () => {
     const l = await lab();
     const config = await readFile(l.configPath, 'utf8');

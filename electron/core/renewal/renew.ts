@@ -89,8 +89,21 @@ async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, de
     );
   } catch (error) {
     if (error instanceof DeviceLockTimeoutError) return { kind: 'busy', category: 'aws', message: error.message };
+    const stateProblem = stateDirProblem(error, deps.stateDir);
+    if (stateProblem) return stateProblem;
     throw error;
   }
+}
+
+/** The lock and the used-code record live in the state folder: failing to write there happens before any code is sent. */
+function stateDirProblem(error: unknown, stateDir: string): RenewOutcome | undefined {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof path !== 'string' || !path.startsWith(stateDir)) return undefined;
+  return {
+    kind: 'file-problem',
+    category: 'user',
+    message: `MFA Tray cannot use its state folder ${stateDir} (${code} on ${path}); no code was sent. Make it a folder you can write, or set MFA_TRAY_STATE_DIR to one.`,
+  };
 }
 
 async function servicesSectionsFor(settings: Readonly<Record<string, SettingValue>>, configPath: string) {
