@@ -4,7 +4,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenarioCode } from '../../../tools/sts-emulator/test-support';
-import { createScenarioLab, SOURCE, TARGET, type LabOptions, type ScenarioLab } from '../../../e2e/cli/scenario-lab';
+import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET, type LabOptions, type ScenarioLab } from '../../../e2e/cli/scenario-lab';
 import { resolveAwsFileLocations } from '../aws-files';
 import { renew } from './renew';
 import type { CodeSource, RenewDeps } from './types';
@@ -139,6 +139,18 @@ describe('renew', () => {
     const outcome = await renew({ target: TARGET, codeSource: codes() }, { ...depsFor(l), env });
     expect(outcome).toMatchObject({ kind: 'renewed' });
     expect(emulator.callCount('GetSessionToken')).toBe(1);
+  });
+
+  it('points at the MFA session when given its source or a role that uses it', async () => {
+    const l = await lab();
+    expect(await renew({ target: SOURCE, codeSource: codes() }, depsFor(l))).toMatchObject({
+      kind: 'configuration',
+      message: `Profile "${SOURCE}" holds the long-term keys that renew "${TARGET}": renew "${TARGET}" instead.`,
+    });
+    expect(await renew({ target: ROLE_PROFILE, codeSource: codes() }, depsFor(l))).toMatchObject({
+      kind: 'configuration',
+      message: `Profile "${ROLE_PROFILE}" is a role profile that uses the MFA session "${TARGET}": renew "${TARGET}" instead.`,
+    });
   });
 
   it('names the missing source when the target is unknown', async () => {

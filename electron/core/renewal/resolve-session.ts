@@ -36,6 +36,13 @@ function pickSource(model: ProfileModel, target: string, source: string | undefi
   if (source !== undefined) return source;
   const pairs = model.mfaSessions.filter((s) => s.target === target);
   if (pairs.length === 1 && pairs[0]) return pairs[0].source;
+  // Named the source or a role instead of the session: point at the session rather than at --source.
+  const renewedFrom = model.mfaSessions.filter((s) => s.source === target);
+  if (renewedFrom.length === 1 && renewedFrom[0]) {
+    return configuration(`Profile "${target}" holds the long-term keys that renew "${renewedFrom[0].target}": renew "${renewedFrom[0].target}" instead.`);
+  }
+  const viaRole = model.roles.find((r) => r.profile === target)?.mfaSessionTarget;
+  if (viaRole) return configuration(`Profile "${target}" is a role profile that uses the MFA session "${viaRole}": renew "${viaRole}" instead.`);
   if (!model.profiles.has(target)) {
     return configuration(`There is no profile "${target}" and no source was given: pass --source PROFILE (the profile with the long-term keys and mfa_serial).`);
   }
