@@ -1,4 +1,4 @@
-export { resolveStateDir, STATE_DIR_ENV } from './state-dir';
+export { resolveStateDir } from './state-dir';
 export { DeviceLockTimeoutError, withDeviceLock } from './device-lock';
 export type { DeviceLockOptions } from './device-lock';
 export { readUsedCode, usedCodeDigest, writeUsedCode } from './used-codes';

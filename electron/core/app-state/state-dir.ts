@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
-export const STATE_DIR_ENV = 'MFA_TRAY_STATE_DIR';
+const STATE_DIR_ENV = 'MFA_TRAY_STATE_DIR';
 const APP_FOLDER = 'mfa-tray';
 
 /**

@@ -16,7 +16,7 @@ export function labSocketPath(stateDir: string, platform: NodeJS.Platform = proc
 }
 
 const serial = z.string().min(1).max(256);
-export const LabSocketRequestSchema = z.discriminatedUnion('op', [
+const LabSocketRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('code'), serial }),
   z.object({ op: z.literal('list') }),
   z.object({ op: z.literal('remove'), serial }),

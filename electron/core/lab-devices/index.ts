@@ -2,20 +2,17 @@
 // the OS keychain) and makes the codes. Opt-in per device, labelled "lab only" wherever it appears.
 export { autoRenewNotification, AUTO_RENEW_RETRY_MS, shouldAutoRenewLabSession } from './auto-renew';
 export type { AutoRenewDecision, AutoRenewInput } from './auto-renew';
-export { AppNotRunningError, labSocketPath, requestLabSocket, startLabSocketServer } from './code-socket';
+export { AppNotRunningError, requestLabSocket, startLabSocketServer } from './code-socket';
 export type { LabSocketHandler, LabSocketRequest, LabSocketResponse, LabSocketServer } from './code-socket';
-export { createLabDevice, finishLabDevice, MAX_MFA_DEVICES_PER_USER } from './create-device';
-export type { CreateDeviceDeps, CreateOutcome } from './create-device';
-export { labCodeView, labDeviceCode, labDeviceCodeSource, realSleep, renewWithLabCodes } from './device-codes';
+export type { CreateOutcome } from './create-device';
+export { renewWithLabCodes } from './device-codes';
 export type { LabCodeView, Sleep } from './device-codes';
-export { checkedSecret, createLabDeviceStore, LAB_DEVICES_FILE } from './device-store';
-export type { LabDeviceRecord, LabDeviceState, LabDeviceStore } from './device-store';
+export type { LabDeviceRecord, LabDeviceState } from './device-store';
 export { LabDeviceError } from './lab-device-error';
 export type { LabDeviceErrorKind } from './lab-device-error';
 export { createLabDeviceService } from './lab-device-service';
 export type { ImportRequest, LabDeviceListing, LabDeviceOutcome, LabDeviceService, LabDeviceServiceOptions, LabDeviceSummary } from './lab-device-service';
-export { describeSecretStore, NO_SECRET_STORE } from './secret-cipher';
+export { NO_SECRET_STORE } from './secret-cipher';
 export type { SecretCipher, SecretStoreBackend, SecretStoreKind } from './secret-cipher';
-export { decodeQrPng, readSecretInput } from './secret-input';
-export type { ImportedSecret, SecretInput } from './secret-input';
+export type { SecretInput } from './secret-input';
 export { labSocketHandler } from './socket-handler';

@@ -12,7 +12,6 @@
 //   expiration (config file, ISO-8601 UTC) with writeProfileSettings; any failure leaves both files unchanged.
 // Outcomes are `{ kind, category, message, ... }` without secrets; category 'ok' | 'user' | 'aws'.
 export { formatExpiration, renew } from './renew';
-export { resolveRenewal, targetExpiration } from './resolve-session';
-export type { ResolvedRenewal } from './resolve-session';
+export { targetExpiration } from './resolve-session';
 export { CodeEntryCancelled } from './types';
 export type { CodeRequest, CodeSource, RenewDeps, RenewOutcome, RenewOutcomeKind, RenewRequest } from './types';

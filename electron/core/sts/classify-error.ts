@@ -14,9 +14,9 @@ export interface FailureContext {
 }
 
 /** Beyond this, SigV4 signatures are rejected (AWS allows 15 minutes; we warn well before). */
-export const SKEW_REPORT_MS = 5 * 60_000;
+const SKEW_REPORT_MS = 5 * 60_000;
 /** A TOTP device on a clock this far off shows codes AWS no longer (or not yet) accepts. */
-export const TOTP_SKEW_MS = 30_000;
+const TOTP_SKEW_MS = 30_000;
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 const CUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
