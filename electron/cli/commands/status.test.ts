@@ -92,6 +92,13 @@ describe('mfa-tray status', () => {
     expect(unreadable.stderr).toContain('expiration of profile "MyRepositoryAssumer" is "next tuesday"');
   });
 
+  it("puts a role's chain problem on its own line under the table, not in the CHAIN column", async () => {
+    const noSessionKeys = { ...scenarioHome(), AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
+    const { stdout } = await status(noSessionKeys, EXPIRES, {});
+    expect(stdout).toMatch(/^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +never +-$/m);
+    expect(stdout).toMatch(/^ {2}MyRepositoryContributor: source profile "MyRepositoryAssumer" has no credentials/m);
+  });
+
   it('prints tables for people', async () => {
     const { stdout } = await status(scenarioHome(scenarioConfig(), '2030-01-02T02:30:00Z'), EXPIRES - 2 * 3600_000 - 5 * 60_000, {});
     expect(stdout).toMatch(/^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:aws:iam::111111111111:mfa\/MyRepositoryUser +2030-01-02 03:04:05 UTC +2h 05m +valid$/m);

@@ -5,7 +5,7 @@ import { DEFAULT_LEAD_MS, expiryState, type ExpiryState } from '../../core/expir
 import { loadProfileModel, type MfaSession, type ProfileModel, type RoleProfile } from '../../core/profiles';
 import { processIo, REPORT_EXIT, REPORT_EXIT_HELP, type CliIo } from '../output/cli-io';
 import { formatProblems } from '../output/problems';
-import { formatTable } from '../output/text-table';
+import { formatTable, printable } from '../output/text-table';
 
 export interface StatusOptions {
   json?: boolean;
@@ -78,11 +78,13 @@ function formatStatus(report: StatusReport): string {
       r.profile,
       r.accountId ?? '?',
       r.roleArn,
-      r.chainError ? `${r.chain.join(' → ')}  (${r.chainError})` : r.chain.join(' → '),
+      r.chain.join(' → '),
       when(r.cachedExpiration),
       left(r.secondsLeft),
     ]);
-    parts.push(`Roles:\n${formatTable([['ROLE', 'ACCOUNT', 'ARN', 'CHAIN', 'CACHED UNTIL', 'LEFT'], ...rows], '  ')}`);
+    // Chain problems are sentences: below the table, so they do not stretch the CHAIN column.
+    const chainProblems = report.roles.filter((r) => r.chainError).map((r) => `  ${r.profile}: ${r.chainError}\n`);
+    parts.push(`Roles:\n${formatTable([['ROLE', 'ACCOUNT', 'ARN', 'CHAIN', 'CACHED UNTIL', 'LEFT'], ...rows], '  ')}${printable(chainProblems.join(''))}`);
   }
   return parts.join('\n');
 }
