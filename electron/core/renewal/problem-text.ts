@@ -1,5 +1,6 @@
-// Problems in the AWS files quote the offending line, and in a credentials file that line can be a secret.
-// Renewal outcomes reach terminals, notifications and logs, so secret-like runs are masked first.
+// Problems in the AWS files never quote a whole line, but they may quote a key name, and a pasted token ending
+// in '=' reads as a key; write errors come from outside. Renewal outcomes reach terminals, notifications and
+// logs, so secret-like runs are masked first.
 
 /**
  * A run of 24+ base64 characters mixing digits, upper and lower case: secret keys are 40 such characters and
