@@ -61,13 +61,13 @@ process.stdout.write(`MFA Tray demo: STS emulator at ${emulator.url}, throwaway 
 Paste these lines into another terminal:
 ${env.join('\n')}
 
-Then renew the MFA session (type the code printed below when asked, or pass it with --code):
-  node bin/mfa-tray.mjs renew MyRepositoryAssumer --source FetchMfaCredentials
-and use it with the real AWS CLI:
+Then, in this folder, renew the MFA session (type the code printed below when asked, or pass it with --code):
+  npx mfa-tray renew MyRepositoryAssumer
+and use it with the real AWS CLI, or as credential_process JSON:
   /usr/bin/aws sts get-caller-identity --profile MyRepositoryAssumer --endpoint-url ${emulator.url} --region us-east-1
-  node bin/mfa-tray.mjs credential-process MyRepositoryAssumer
-Each code works once (like AWS); renewing again needs the next one (or --force while still valid).
-The lab device ${device.serial} shows (Ctrl-C ends the demo and deletes the folder):
+  npx mfa-tray credential-process MyRepositoryAssumer
+Each code works once (like AWS): renewing again needs the next code, and --force while the session is still valid.
+The demo MFA device ${device.serial} shows these codes (Ctrl-C ends the demo and deletes the folder):
 `);
 
 function printCode(): void {
