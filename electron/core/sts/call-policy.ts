@@ -1,7 +1,7 @@
 // Timeouts and bounded retries. A request carrying an MFA code is retried only when AWS certainly never
 // processed it (no connection, or throttled): after that, AWS may have consumed the code, and sending it
 // again would fail as "already used" and hide what really happened.
-import { classifyStsError, type FailureContext } from './classify-error';
+import { classifyStsError, neverProcessedByAws, type FailureContext } from './classify-error';
 import type { StsFailure, StsResult } from './outcomes';
 
 export interface CallPolicy {
@@ -19,14 +19,8 @@ export const DEFAULT_CALL_POLICY: CallPolicy = {
   retryBaseDelayMs: 300,
 };
 
-function neverReachedAws(failure: StsFailure): boolean {
-  if (failure.kind === 'throttled') return true;
-  if (failure.kind === 'timeout') return !failure.codeMayBeConsumed && /connection/.test(failure.message);
-  return failure.kind === 'network' && failure.message.startsWith('Cannot reach');
-}
-
-function retryable(failure: StsFailure, sendsCode: boolean): boolean {
-  if (neverReachedAws(failure)) return true;
+function retryable(error: unknown, failure: StsFailure, sendsCode: boolean): boolean {
+  if (neverProcessedByAws(error)) return true;
   if (sendsCode) return false;
   return failure.kind === 'timeout' || failure.kind === 'network' || failure.kind === 'service-error';
 }
@@ -43,7 +37,7 @@ export async function callWithPolicy<T>(
     } catch (error) {
       const ctx = context();
       failure = classifyStsError(error, ctx);
-      if (attempt === policy.maxAttempts || !retryable(failure, ctx.sendsCode)) break;
+      if (attempt === policy.maxAttempts || !retryable(error, failure, ctx.sendsCode)) break;
       const delay = policy.retryBaseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }

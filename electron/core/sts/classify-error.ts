@@ -59,6 +59,20 @@ function networkCode(error: SdkErrorShape): string | undefined {
   return cause?.code;
 }
 
+const CONNECT_TIMEOUT = /establish a connection/i;
+
+/**
+ * AWS cannot have processed the request: no connection was made, or it was throttled before being processed.
+ * Decided on the raw error, so retry safety never depends on the wording of our messages.
+ */
+export function neverProcessedByAws(thrown: unknown): boolean {
+  const error = (thrown ?? {}) as SdkErrorShape;
+  const net = networkCode(error);
+  if (net && NOT_SENT_CODES.has(net)) return true;
+  if (error.name === 'TimeoutError') return !(net && CUT_CODES.has(net)) && CONNECT_TIMEOUT.test(error.message ?? '');
+  return THROTTLE_CODES.has(error.name ?? '') || error.$metadata?.httpStatusCode === 429;
+}
+
 export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailure {
   const error = (thrown ?? {}) as SdkErrorShape;
   const name = error.name ?? '';
@@ -82,7 +96,7 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
   }
 
   if (name === 'TimeoutError') {
-    const connecting = /establish a connection/i.test(message);
+    const connecting = CONNECT_TIMEOUT.test(message);
     const mayBeConsumed = ctx.sendsCode && !connecting;
     return {
       kind: 'timeout',
