@@ -51,8 +51,6 @@ export interface StsGateway {
   getSessionToken(input: GetSessionTokenInput): Promise<StsResult<SessionCredentials>>;
   assumeRole(input: AssumeRoleInput): Promise<StsResult<AssumedRole>>;
   getCallerIdentity(): Promise<StsResult<CallerIdentity>>;
-  /** Server minus local clock (ms) seen on the last response, if any. */
-  lastClockOffsetMs(): number | undefined;
   close(): void;
 }
 
@@ -196,7 +194,6 @@ export function createStsGateway(options: GatewayOptions): StsGateway {
       return { ok: true, value: { account: Account, arn: Arn, userId: UserId } };
     },
 
-    lastClockOffsetMs: () => clock.lastOffsetMs(),
     close: () => client.destroy(),
   };
 }
