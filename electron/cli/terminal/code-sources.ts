@@ -30,9 +30,18 @@ function promptText(request: CodeRequest): string {
 
 async function ask(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, request: CodeRequest): Promise<string> {
   const rl = createInterface({ input, output, terminal: true });
-  const closed = new Promise<never>((_, reject) => rl.once('close', () => reject(new CodeEntryCancelled('Code entry was cancelled.'))));
+  let answered = false;
+  const closed = new Promise<never>((_, reject) =>
+    rl.once('close', () => {
+      // Ctrl-D/Ctrl-C leave the cursor after the prompt: end that line so the reason starts on its own.
+      if (!answered) output.write('\n');
+      reject(new CodeEntryCancelled('Code entry was cancelled.'));
+    }),
+  );
   try {
-    return await Promise.race([rl.question(promptText(request)), closed]);
+    const code = await Promise.race([rl.question(promptText(request)), closed]);
+    answered = true;
+    return code;
   } finally {
     rl.close();
   }
