@@ -6,7 +6,7 @@ import { registerCommands } from './commands/index';
 /** Usage errors exit with 2 in every subcommand (commander's default is 1, which the reports use for file problems). */
 const USAGE_EXIT = 2;
 
-export function createProgram(): Command {
+function createProgram(): Command {
   const program = new Command('mfa-tray')
     .description('Renew MFA-protected AWS sessions in ~/.aws and see when they expire.')
     .showHelpAfterError()

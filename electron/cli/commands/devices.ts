@@ -21,7 +21,7 @@ Exit codes:
 
 type Send = (request: LabSocketRequest) => Promise<LabSocketResponse>;
 
-export function socketSender(io: CliIo): Send {
+function socketSender(io: CliIo): Send {
   return (request) => requestLabSocket(resolveStateDir(io.env), request);
 }
 

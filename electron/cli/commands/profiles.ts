@@ -20,7 +20,7 @@ export interface ProfilesReport {
   problems: ProfileModel['problems'];
 }
 
-export function profilesReport(model: ProfileModel, locations: AwsFileLocations): ProfilesReport {
+function profilesReport(model: ProfileModel, locations: AwsFileLocations): ProfilesReport {
   return {
     files: { config: locations.config, credentials: locations.credentials },
     profiles: [...model.profiles.values()].map(({ name, kind, accountId, mfaSerial, settings, origin }) => ({

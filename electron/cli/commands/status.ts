@@ -28,7 +28,7 @@ export interface StatusReport {
   problems: ProfileModel['problems'];
 }
 
-export function statusReport(model: ProfileModel, nowMs: number, leadMs: number): StatusReport {
+function statusReport(model: ProfileModel, nowMs: number, leadMs: number): StatusReport {
   const expiry = (date: Date | undefined): Expiry => ({
     expiration: date?.toISOString() ?? null,
     secondsLeft: date === undefined ? null : Math.max(0, Math.floor((date.getTime() - nowMs) / 1000)),
