@@ -50,7 +50,7 @@ const account = z.object({
   roles: z.array(role).default([]),
 });
 
-export const seedSchema = z
+const seedSchema = z
   .object({ accounts: z.array(account).min(1, 'the seed needs at least one account') })
   .superRefine((seed, ctx) => {
     const seen = new Set<string>();

@@ -22,7 +22,7 @@ export interface SigV4Authorization {
 }
 
 // STS and IAM accept signatures up to 15 minutes off the server's clock.
-export const MAX_SKEW_MS = 15 * 60 * 1000;
+const MAX_SKEW_MS = 15 * 60 * 1000;
 
 const incomplete = (message: string): AwsError => new AwsError('IncompleteSignature', message, 400);
 
@@ -77,7 +77,7 @@ export function verifySignature(request: SignableRequest, auth: SigV4Authorizati
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw signatureMismatch();
 }
 
-export function computeSignature(request: SignableRequest, auth: SigV4Authorization, amzDate: string, secret: string): string {
+function computeSignature(request: SignableRequest, auth: SigV4Authorization, amzDate: string, secret: string): string {
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest(request, auth.signedHeaders))].join('\n');
   let key: Buffer = hmac(`AWS4${secret}`, auth.date);
@@ -85,7 +85,7 @@ export function computeSignature(request: SignableRequest, auth: SigV4Authorizat
   return hmac(key, stringToSign).toString('hex');
 }
 
-export function canonicalRequest(request: SignableRequest, signedHeaders: string[]): string {
+function canonicalRequest(request: SignableRequest, signedHeaders: string[]): string {
   const queryStart = request.url.indexOf('?');
   const path = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
   const query = queryStart === -1 ? '' : request.url.slice(queryStart + 1);

@@ -6,11 +6,11 @@ export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 /** A response body: objects become elements in key order, arrays become `<member>` lists (query protocol). */
 export type XmlValue = string | number | boolean | XmlValue[] | { [element: string]: XmlValue | undefined };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[char]};`);
 }
 
-export function renderXml(value: XmlValue): string {
+function renderXml(value: XmlValue): string {
   if (Array.isArray(value)) return value.map((item) => `<member>${renderXml(item)}</member>`).join('');
   if (typeof value === 'object') {
     return Object.entries(value)
