@@ -11,6 +11,11 @@ export function cliRenewDeps(timeoutSeconds?: number): RenewDeps {
     locations: resolveAwsFileLocations(process.env),
     stateDir: resolveStateDir(process.env),
     env: process.env,
+    // Only a person watching needs to hear why nothing happens yet; scripts and credential_process callers do not.
+    ...(process.stderr.isTTY && {
+      onLockWait: (device: string) =>
+        process.stderr.write(`Waiting for another renewal of ${device} to finish (the MFA Tray dialog or another mfa-tray)…\n`),
+    }),
     ...(timeoutSeconds !== undefined ? { policy: { requestTimeoutMs: timeoutSeconds * 1000 } } : {}),
   };
 }

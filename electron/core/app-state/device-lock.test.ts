@@ -27,6 +27,19 @@ describe('withDeviceLock', () => {
     expect(order).toEqual(['b inside a']);
   });
 
+  it('tells a waiter once that another holder makes it wait, and never tells one that did not wait', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
+    let freeWaits = 0;
+    await withDeviceLock(dir, 'd', async () => undefined, { onWait: () => (freeWaits += 1) });
+    expect(freeWaits).toBe(0);
+    const holder = withDeviceLock(dir, 'd', () => sleep(300));
+    await sleep(30);
+    let waits = 0;
+    await withDeviceLock(dir, 'd', async () => undefined, { onWait: () => (waits += 1) });
+    expect(waits).toBe(1);
+    await holder;
+  });
+
   it('releases the lock when the task throws', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
     await expect(withDeviceLock(dir, 'd', async () => { throw new Error('boom'); })).rejects.toThrow('boom');

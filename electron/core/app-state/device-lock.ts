@@ -15,6 +15,8 @@ export class DeviceLockTimeoutError extends Error {
 export interface DeviceLockOptions {
   /** Give up waiting after this long (a renewal includes a human typing a code). */
   maxWaitMs?: number;
+  /** Called once when another holder makes us wait (a person may be typing a code there). */
+  onWait?: () => void;
 }
 
 const STALE_MS = 15_000; // a crashed holder's lock is taken over after this; live holders refresh it
@@ -33,6 +35,7 @@ export async function withDeviceLock<T>(
   const target = join(folder, deviceFileKey(device));
   const started = Date.now();
   let release: (() => Promise<void>) | undefined;
+  let waitAnnounced = false;
   while (!release) {
     try {
       release = await lockfile.lock(target, {
@@ -46,6 +49,8 @@ export async function withDeviceLock<T>(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       if (Date.now() - started > maxWaitMs) throw new DeviceLockTimeoutError(device, Date.now() - started);
+      if (!waitAnnounced) options.onWait?.();
+      waitAnnounced = true;
       // Constant short polls: waiters should notice the release quickly, not after an exponential backoff.
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

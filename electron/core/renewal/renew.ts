@@ -85,7 +85,7 @@ async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, de
         if ('kind' in resolved) return resolved;
         return await renewNow(resolved, request, deps);
       },
-      { maxWaitMs: deps.lockWaitMs },
+      { maxWaitMs: deps.lockWaitMs, onWait: () => deps.onLockWait?.(before.device) },
     );
   } catch (error) {
     if (error instanceof DeviceLockTimeoutError) return { kind: 'busy', category: 'aws', message: error.message };

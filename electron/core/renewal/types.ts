@@ -49,6 +49,8 @@ export interface RenewDeps {
   policy?: Partial<CallPolicy>;
   /** How long to wait for another process's renewal of the same device. */
   lockWaitMs?: number;
+  /** Told once when another process's renewal of the device makes this one wait. */
+  onLockWait?: (device: string) => void;
 }
 
 export type RenewOutcome =
