@@ -22,6 +22,7 @@ export function cliRenewDeps(timeoutSeconds?: number): RenewDeps {
 
 /** A positive whole number of seconds, or an error message. */
 export function parseSeconds(value: string, what: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new Error(`${what} must be a whole number of seconds, got "${value}".`);
+  // Zero is refused too: a request timeout of 0 would mean no timeout at all to the SDK.
+  if (!/^\d+$/.test(value.trim()) || Number(value) === 0) throw new Error(`${what} must be a whole number of seconds above 0, got "${value}".`);
   return Number(value.trim());
 }
