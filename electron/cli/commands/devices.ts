@@ -141,8 +141,14 @@ export function registerDevicesCommand(program: Command): void {
     .option('--from-file <file>', 'a file whose first line is the otpauth:// URI or the Base32 seed')
     .option('--label <text>', 'a name to show for the device')
     .option('--accept-weak-store', 'store it even where only a weak secret store exists (Linux basic_text)')
-    .addHelpText('after', '\nWithout --qr or --from-file the first line of stdin is read: a URI or a Base32 seed.')
+    .addHelpText('after', '\nWithout --qr or --from-file the first line of a piped stdin is read: a URI or a Base32 seed.')
     .action(async (serial: string, options: ImportOptions) => {
+      if (!options.qr && !options.fromFile && process.stdin.isTTY) {
+        // Typed at a terminal the secret would be echoed on screen (and left in the scrollback).
+        process.stderr.write('Typing the secret here would show it on the screen: pipe it in, or use --from-file or --qr.\n');
+        process.exitCode = DEVICES_EXIT.usage;
+        return;
+      }
       process.exitCode = await runDevicesImport(serial, options, processIo);
     });
   devices.command('remove')
