@@ -141,7 +141,7 @@ export function registerDevicesCommand(program: Command): void {
     .option('--from-file <file>', 'a file whose first line is the otpauth:// URI or the Base32 seed')
     .option('--label <text>', 'a name to show for the device')
     .option('--accept-weak-store', 'store it even where only a weak secret store exists (Linux basic_text)')
-    .addHelpText('after', '\nWithout --qr or --from-file the first line of a piped stdin is read: a URI or a Base32 seed.')
+    .addHelpText('after', '\nWithout --qr or --from-file the first line of stdin is read, piped (typed, it would show on screen): a URI or a Base32 seed.')
     .action(async (serial: string, options: ImportOptions) => {
       if (!options.qr && !options.fromFile && process.stdin.isTTY) {
         // Typed at a terminal the secret would be echoed on screen (and left in the scrollback).
