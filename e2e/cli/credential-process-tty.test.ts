@@ -1,25 +1,19 @@
 // credential-process with an expired session and a terminal (as when git's credential helper runs in a shell):
 // the prompt names the device on /dev/tty, stdout carries only the JSON.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
 import { scenario, scenarioCode } from '../../tools/sts-emulator/test-support';
-import { ensureCliBuilt } from './build-cli';
+import { useScenarioEmulator } from './scenario-emulator';
 import { CLI } from './run-cli';
 import { createScenarioLab, TARGET } from './scenario-lab';
 
-let emulator: StsEmulator;
-beforeAll(async () => {
-  await ensureCliBuilt();
-  emulator = await startEmulator({ seed: join(__dirname, '../../tools/sts-emulator/scenario-seed.json') });
-}, 120_000);
-afterAll(() => emulator.close());
+const emulator = useScenarioEmulator('file');
 
 describe('credential-process on a terminal', () => {
   it('asks for the code on the terminal, renews, and prints the JSON on stdout', { timeout: 60_000 }, async () => {
-    const lab = await createScenarioLab(emulator.url);
+    const lab = await createScenarioLab(emulator().url);
     const jsonFile = join(lab.dir, 'stdout.json');
     // util-linux `script` gives the CLI a controlling terminal; stdout is redirected to a file, as git would pipe it.
     const child = spawn('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" credential-process ${TARGET} > "${jsonFile}"`, '/dev/null'], { env: lab.env });
@@ -38,6 +32,6 @@ describe('credential-process on a terminal', () => {
     const printed = JSON.parse(await readFile(jsonFile, 'utf8'));
     expect(printed).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/), Expiration: expect.stringMatching(/Z$/) });
     expect(terminal).not.toContain(printed.SecretAccessKey);
-    expect(emulator.callCount('GetSessionToken')).toBe(1);
+    expect(emulator().callCount('GetSessionToken')).toBe(1);
   });
 });

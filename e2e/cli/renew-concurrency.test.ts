@@ -1,26 +1,19 @@
 // Twenty `mfa-tray renew` processes at once for one MFA device: one GetSessionToken, every process succeeds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
+import { describe, expect, it } from 'vitest';
 import { scenarioCode } from '../../tools/sts-emulator/test-support';
-import { ensureCliBuilt } from './build-cli';
+import { useScenarioEmulator } from './scenario-emulator';
 import { runCli } from './run-cli';
 import { createScenarioLab, TARGET } from './scenario-lab';
 
-let emulator: StsEmulator;
-beforeAll(async () => {
-  await ensureCliBuilt();
-  emulator = await startEmulator({ seed: join(__dirname, '../../tools/sts-emulator/scenario-seed.json') });
-}, 120_000);
-afterAll(() => emulator.close());
+const emulator = useScenarioEmulator('file');
 
 describe('concurrent renewals of one device', () => {
   it('20 simultaneous processes make exactly one GetSessionToken call and all succeed', { timeout: 120_000 }, async () => {
-    const lab = await createScenarioLab(emulator.url);
+    const lab = await createScenarioLab(emulator().url);
     const code = scenarioCode(Date.now());
     const results = await Promise.all(Array.from({ length: 20 }, () => runCli(['renew', TARGET, '--code', code], lab.env)));
     expect(results.map((r) => r.stderr).filter(Boolean)).toEqual([]);
-    expect(emulator.callCount('GetSessionToken')).toBe(1);
+    expect(emulator().callCount('GetSessionToken')).toBe(1);
     // One renewed; the others waited for it and report its result (exit 0) or, on a busy machine, started only
     // after it had finished and found the session valid (exit 10, nothing done). Never a failure.
     const renewedHere = results.filter((r) => r.code === 0 && /^Renewed /.test(r.stdout));

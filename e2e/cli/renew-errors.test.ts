@@ -1,19 +1,13 @@
 // Every error outcome of `mfa-tray renew`, produced by the STS emulator (or our own checks before calling it):
 // the message the user reads, the exit code, and that neither AWS file changed.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { startEmulator, type FaultSpec, type StsEmulator } from '../../tools/sts-emulator';
+import { describe, expect, it } from 'vitest';
+import type { FaultSpec } from '../../tools/sts-emulator';
 import { scenario, scenarioCode } from '../../tools/sts-emulator/test-support';
-import { ensureCliBuilt } from './build-cli';
+import { useScenarioEmulator } from './scenario-emulator';
 import { runCli } from './run-cli';
 import { createScenarioLab, SOURCE, TARGET, type LabOptions } from './scenario-lab';
 
-let emulator: StsEmulator;
-beforeAll(() => ensureCliBuilt(), 120_000);
-beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../tools/sts-emulator/scenario-seed.json') });
-});
-afterEach(() => emulator.close());
+const emulator = useScenarioEmulator('test');
 
 const USER_ERROR = 2;
 const AWS_ERROR = 3;
@@ -41,7 +35,7 @@ const cases: ErrorCase[] = [
   { name: 'session keys as source', lab: { sessionToken: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN' }, exit: USER_ERROR, message: /holds temporary session keys; GetSessionToken needs the IAM user's long-term keys/, calls: 0 },
   { name: 'duration out of range (option)', args: (c) => ['--code', c, '--duration', '600'], exit: USER_ERROR, message: /duration 600 s is outside 900–129600 s/, calls: 0 },
   { name: 'duration out of range (profile)', lab: { durationSeconds: '200000' }, exit: USER_ERROR, message: /duration 200000 s is outside 900–129600 s/, calls: 0 },
-  { name: 'clock skew', setup: () => emulator.setClockOffset(20 * 60_000), exit: USER_ERROR, message: /clocks disagree\. This computer's clock is 20 min behind AWS/, calls: 1 },
+  { name: 'clock skew', setup: () => emulator().setClockOffset(20 * 60_000), exit: USER_ERROR, message: /clocks disagree\. This computer's clock is 20 min behind AWS/, calls: 1 },
   { name: 'throttling', fault: { action: 'GetSessionToken', kind: 'throttle', times: 3 }, exit: AWS_ERROR, message: /throttling requests/, calls: 3 },
   { name: 'timeout', fault: { action: 'GetSessionToken', kind: 'delay', ms: 4000 }, args: (c) => ['--code', c, '--timeout', '1'], exit: AWS_ERROR, message: /did not answer in time\. The code may have been used/, calls: 1 },
   { name: '5xx', fault: { action: 'GetSessionToken', kind: '5xx' }, exit: AWS_ERROR, message: /internal error \(HTTP 5\d\d\)\. If it repeats, wait for the next code/, calls: 1 },
@@ -52,29 +46,29 @@ const cases: ErrorCase[] = [
 describe('mfa-tray renew error outcomes', { timeout: 60_000 }, () => {
   for (const c of cases) {
     it(`${c.name}: says what happened, exits ${c.exit}, changes no file`, async () => {
-      const lab = await createScenarioLab(emulator.url, c.lab);
+      const lab = await createScenarioLab(emulator().url, c.lab);
       const before = await lab.snapshot();
-      if (c.fault) emulator.injectFault(c.fault);
+      if (c.fault) emulator().injectFault(c.fault);
       c.setup?.();
       const code = scenarioCode(Date.now());
       const result = await runCli(['renew', TARGET, '--source', SOURCE, ...(c.args ?? ((x: string) => ['--code', x]))(code)], lab.env);
       expect(result.stderr).toMatch(c.message);
       expect(result.stdout).toBe('');
       expect(result.code).toBe(c.exit);
-      expect(emulator.callCount('GetSessionToken')).toBe(c.calls);
+      expect(emulator().callCount('GetSessionToken')).toBe(c.calls);
       expect(await lab.snapshot()).toEqual(before);
     });
   }
 
   it('reused code: refused before calling AWS, with the seconds to wait', async () => {
-    const lab = await createScenarioLab(emulator.url);
+    const lab = await createScenarioLab(emulator().url);
     const code = scenarioCode(Date.now());
     expect((await runCli(['renew', TARGET, '--code', code], lab.env)).code).toBe(0);
     const before = await lab.snapshot();
     const again = await runCli(['renew', TARGET, '--code', code, '--force'], lab.env);
     expect(again.stderr).toMatch(/already sent .* AWS accepts each code once\. Wait \d+ s for the next code\./);
     expect(again.code).toBe(USER_ERROR);
-    expect(emulator.callCount('GetSessionToken')).toBe(1);
+    expect(emulator().callCount('GetSessionToken')).toBe(1);
     expect(await lab.snapshot()).toEqual(before);
   });
 
@@ -88,7 +82,7 @@ describe('mfa-tray renew error outcomes', { timeout: 60_000 }, () => {
   });
 
   it('bad arguments are user errors', async () => {
-    const lab = await createScenarioLab(emulator.url);
+    const lab = await createScenarioLab(emulator().url);
     const result = await runCli(['renew', TARGET, '--duration', 'a day'], lab.env);
     expect(result.stderr).toMatch(/--duration must be a whole number of seconds/);
     expect(result.code).toBe(USER_ERROR);

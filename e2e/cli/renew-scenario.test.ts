@@ -1,20 +1,12 @@
 // Acceptance: the scenario's setup in a temp folder, `mfa-tray renew` as a real process against the STS
 // emulator, and the real AWS CLI reading and using what it wrote.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
+import { describe, expect, it } from 'vitest';
 import { scenario, scenarioCode } from '../../tools/sts-emulator/test-support';
-import { ensureCliBuilt } from './build-cli';
+import { useScenarioEmulator } from './scenario-emulator';
 import { runAws, runCli } from './run-cli';
 import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET } from './scenario-lab';
 
-// A fresh emulator per test: like AWS it accepts each code once, and the tests all use the current window.
-let emulator: StsEmulator;
-beforeAll(() => ensureCliBuilt(), 120_000);
-beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../tools/sts-emulator/scenario-seed.json') });
-});
-afterEach(() => emulator.close());
+const emulator = useScenarioEmulator('test');
 
 const awsGet = async (key: string, profile: string, env: NodeJS.ProcessEnv) =>
   (await runAws(['configure', 'get', key, '--profile', profile], env)).stdout.trim();
@@ -29,12 +21,12 @@ async function exportCredentials(env: NodeJS.ProcessEnv): Promise<{ Version: 1; 
 // The AWS CLI takes seconds to start on a busy machine: these tests get room for several runs of it.
 describe('mfa-tray renew with the scenario profiles', { timeout: 120_000 }, () => {
   it('renews MyRepositoryAssumer so the AWS CLI can use it and assume the role, changing nothing else', async () => {
-    const lab = await createScenarioLab(emulator.url);
+    const lab = await createScenarioLab(emulator().url);
     const before = await lab.snapshot();
     const result = await runCli(['renew', TARGET, '--source', SOURCE, '--code', scenarioCode(Date.now())], lab.env);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^Renewed "MyRepositoryAssumer" .* valid until \S+Z \(in 24 h 0 min\)\.\n$/);
-    expect(emulator.callCount('GetSessionToken')).toBe(1);
+    expect(emulator().callCount('GetSessionToken')).toBe(1);
 
     // The AWS CLI is slow to start: ask it everything at once.
     const [exported, expiration, roleArn, sourceProfile, region] = await Promise.all([
@@ -55,9 +47,9 @@ describe('mfa-tray renew with the scenario profiles', { timeout: 120_000 }, () =
 
     // What the MyRepositoryContributor profile makes any AWS tool do: AssumeRole with its source_profile's keys.
     const [identity, assumed] = await Promise.all([
-      runAws(['sts', 'get-caller-identity', '--profile', TARGET, '--endpoint-url', emulator.url, '--region', 'us-east-1'], lab.env),
+      runAws(['sts', 'get-caller-identity', '--profile', TARGET, '--endpoint-url', emulator().url, '--region', 'us-east-1'], lab.env),
       runAws(
-        ['sts', 'assume-role', '--profile', sourceProfile, '--role-arn', roleArn, '--role-session-name', 'git', '--endpoint-url', emulator.url, '--region', region],
+        ['sts', 'assume-role', '--profile', sourceProfile, '--role-arn', roleArn, '--role-session-name', 'git', '--endpoint-url', emulator().url, '--region', region],
         lab.env,
       ),
     ]);
@@ -78,29 +70,29 @@ describe('mfa-tray renew with the scenario profiles', { timeout: 120_000 }, () =
   });
 
   it('exits 10 without calling STS while the session is still valid', async () => {
-    const lab = await createScenarioLab(emulator.url, { expiration: new Date(Date.now() + 7_200_000).toISOString() });
-    const calls = emulator.callCount('GetSessionToken');
+    const lab = await createScenarioLab(emulator().url, { expiration: new Date(Date.now() + 7_200_000).toISOString() });
+    const calls = emulator().callCount('GetSessionToken');
     const result = await runCli(['renew', TARGET], lab.env);
     expect(result.code).toBe(10);
     expect(result.stdout).toMatch(/still valid until/);
-    expect(emulator.callCount('GetSessionToken')).toBe(calls);
+    expect(emulator().callCount('GetSessionToken')).toBe(calls);
   });
 
   it('reads the code from stdin when it is not a terminal, finding the source by pairing', async () => {
-    const lab = await createScenarioLab(emulator.url);
+    const lab = await createScenarioLab(emulator().url);
     const result = await runCli(['renew', TARGET], lab.env, `${scenarioCode(Date.now())}\n`);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
 
   it('credential-process prints the session as credential_process JSON, and explains how to renew when expired', async () => {
-    const expired = await createScenarioLab(emulator.url);
+    const expired = await createScenarioLab(emulator().url);
     const refused = await runCli(['credential-process', TARGET], expired.env);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/mfa-tray renew MyRepositoryAssumer/);
 
-    const lab = await createScenarioLab(emulator.url);
+    const lab = await createScenarioLab(emulator().url);
     expect((await runCli(['renew', TARGET, '--code', scenarioCode(Date.now())], lab.env)).code).toBe(0);
     const printed = await runCli(['credential-process', TARGET], lab.env);
     expect(printed.code).toBe(0);
