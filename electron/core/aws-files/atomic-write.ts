@@ -26,20 +26,7 @@ export async function prepareAtomicWrite(
   owner?: { uid: number; gid: number },
 ): Promise<PreparedWrite> {
   const tempPath = tempPathFor(target);
-  const handle = await open(tempPath, 'wx', mode);
-  try {
-    await handle.writeFile(bytes);
-    // open()'s mode is narrowed by the umask; the file must end with exactly the mode it had.
-    await handle.chmod(mode);
-    // Run as root (sudo), the new file would otherwise change hands.
-    if (owner !== undefined) await handle.chown(owner.uid, owner.gid);
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(tempPath).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
+  await writeDurableTempFile(tempPath, bytes, mode, owner);
   return {
     tempPath,
     async commit() {
@@ -115,4 +102,25 @@ export async function fsyncDirectory(folder: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Creates `tempPath` (never an existing file) holding `bytes` with exactly `mode`, synced to disk; on any
+ * failure nothing is left behind (a full disk must not leave a partial copy of the user's secrets).
+ */
+export async function writeDurableTempFile(tempPath: string, bytes: Uint8Array, mode: number, owner?: { uid: number; gid: number }): Promise<void> {
+  const handle = await open(tempPath, 'wx', mode);
+  try {
+    await handle.writeFile(bytes);
+    // open()'s mode is narrowed by the umask; the file must end with exactly the mode asked for.
+    await handle.chmod(mode);
+    // Run as root (sudo), the new file would otherwise change hands.
+    if (owner !== undefined) await handle.chown(owner.uid, owner.gid);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
 }

@@ -1,8 +1,8 @@
 // One backup of the user's file, taken before our very first write to it and never replaced afterwards:
 // it always holds the file as it was before MFA Tray ever touched it.
-import { link, lstat, open, unlink } from 'node:fs/promises';
+import { link, lstat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fsyncDirectory, tempPathFor } from './atomic-write';
+import { fsyncDirectory, tempPathFor, writeDurableTempFile } from './atomic-write';
 
 const BACKUP_SUFFIX = '.mfa-tray-backup';
 
@@ -15,17 +15,7 @@ export async function ensureBackup(target: string, bytes: Uint8Array): Promise<s
   const backupPath = backupPathFor(target);
   const tempPath = tempPathFor(backupPath);
   // The backup may hold secrets: owner-only whatever the original's mode.
-  const handle = await open(tempPath, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } catch (error) {
-    // A full disk must not leave a partial copy of the user's secrets behind.
-    await handle.close().catch(() => undefined);
-    await unlink(tempPath).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
+  await writeDurableTempFile(tempPath, bytes, 0o600);
   try {
     // link() fails if the backup exists, so an earlier backup is never overwritten, even by a racing process.
     await link(tempPath, backupPath);
