@@ -1,9 +1,10 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitRunner, type GitRunner } from './git-runner';
-import { APP_CLI_FLAG, codeCommitHttpsUrl, gitMfaAlias, resolveCliInvocation, setUpRepository, type RepositorySetupDeps } from './repository-setup';
+import { APP_CLI_FLAG, codeCommitHttpsUrl, gitCredentialHelper, gitMfaAlias, resolveCliInvocation, setUpRepository, type RepositorySetupDeps } from './repository-setup';
 
 const input = {
   name: 'myRepository',
@@ -17,6 +18,16 @@ let root: string;
 let git: GitRunner;
 let deps: RepositorySetupDeps;
 let bare: string;
+
+const awsHelper = (roleProfile: string) => `!aws codecommit --profile ${roleProfile} credential-helper $@`;
+
+/** Runs a `!` helper the way git does: sh, with the operation appended. */
+function runHelperAsGit(helper: string, operation: string, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('/bin/sh', ['-c', `${helper.slice(1)} ${operation}`], { cwd }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    child.stdin?.end();
+  });
+}
 
 async function lines(args: string[], cwd: string): Promise<string[]> {
   const result = await git(args, { cwd });
@@ -53,11 +64,15 @@ describe('repository setup', () => {
     expect(codeCommitHttpsUrl('eu-west-1', 'myRepository')).toBe('https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/myRepository');
   });
 
-  it('clones with the CodeCommit credential helper, UseHttpPath and a git mfa alias that starts our CLI', async () => {
+  it('clones with our renewing helper before the CodeCommit one, UseHttpPath and a git mfa alias that starts our CLI', async () => {
     const result = await setUpRepository({ ...input, parentFolder: join(root, 'work') }, deps);
     const clone = join(root, 'work', 'myRepository');
     expect(result).toMatchObject({ ok: true, kind: 'cloned', path: clone });
-    expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual(['', '!aws codecommit --profile MyRepositoryContributor credential-helper $@']);
+    const helpers = await lines(['config', '--local', '--get-all', 'credential.helper'], clone);
+    expect(helpers).toEqual(['', gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'), awsHelper('MyRepositoryContributor')]);
+    // Our helper really starts the CLI in CLI mode, with the operation git appends as its last argument.
+    const helperRan = JSON.parse(await runHelperAsGit(helpers[1] ?? '', 'get', clone)) as { args: string[] };
+    expect(helperRan).toEqual({ args: [APP_CLI_FLAG, 'git-credential', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', 'get'] });
     expect(await lines(['config', '--get', 'credential.usehttppath'], clone)).toEqual(['true']);
     expect(await lines(['remote', 'get-url', 'origin'], clone)).toEqual([bare]);
     expect(await lines(['log', '--format=%s'], clone)).toEqual(['x']);
@@ -73,7 +88,7 @@ describe('repository setup', () => {
     await git(['config', '--local', '--add', 'credential.helper', 'store'], { cwd: clone });
     const again = await setUpRepository({ ...input, roleProfile: 'OtherRole', parentFolder }, deps);
     expect(again).toMatchObject({ ok: true, kind: 'reconfigured' });
-    expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual(['', '!aws codecommit --profile OtherRole credential-helper $@']);
+    expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual(['', gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'), awsHelper('OtherRole')]);
     expect(await lines(['config', '--local', '--get-all', 'alias.mfa'], clone)).toHaveLength(1);
   });
 
@@ -97,7 +112,8 @@ describe('repository setup', () => {
     expect(resolveCliInvocation({ kind: 'electron-app', execPath: '/dev/electron', appArgs: ['/src/mfa-tray'] })).toEqual({ argv: ['/dev/electron', '/src/mfa-tray', APP_CLI_FLAG] });
   });
 
-  it('quotes alias words for sh', () => {
+  it('quotes alias and helper words for sh', () => {
     expect(gitMfaAlias({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(`!'/Apps/MFA Tray/it'\\''s' renew T --source S`);
+    expect(gitCredentialHelper({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(`!'/Apps/MFA Tray/it'\\''s' git-credential T --source S`);
   });
 });

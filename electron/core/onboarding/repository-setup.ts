@@ -1,5 +1,6 @@
 // Step 6: clone a CodeCommit repository over HTTPS so every fetch and push signs in through the role profile
-// (`aws codecommit credential-helper`), and add `git mfa`, which renews the MFA session from inside the repo.
+// (`aws codecommit credential-helper`), after our helper has renewed an expired MFA session on the terminal,
+// and add `git mfa`, which renews the MFA session from inside the repo.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WizardRepositoryResult } from '../../shared/ipc-contract';
@@ -37,7 +38,19 @@ export function credentialHelperCommand(roleProfile: string): string {
 
 /** git runs `!` aliases with sh (Git for Windows too), so every word is single-quoted for sh. */
 export function gitMfaAlias(cli: CliInvocation, target: string, source: string): string {
-  return `!${[...cli.argv, 'renew', target, '--source', source].map(shellQuote).join(' ')}`;
+  return shellCommand([...cli.argv, 'renew', target, '--source', source]);
+}
+
+/**
+ * Our helper, listed before CodeCommit's: it renews an expired session on the terminal and answers git nothing,
+ * so the CodeCommit helper then signs with fresh keys. git runs `!` helpers with sh and appends the operation.
+ */
+export function gitCredentialHelper(cli: CliInvocation, target: string, source: string): string {
+  return shellCommand([...cli.argv, 'git-credential', target, '--source', source]);
+}
+
+function shellCommand(words: readonly string[]): string {
+  return `!${words.map(shellQuote).join(' ')}`;
 }
 
 function shellQuote(word: string): string {
@@ -78,7 +91,7 @@ export async function setUpRepository(input: RepositorySetupInput, deps: Reposit
     return { ok: true, kind: 'reconfigured', message: `${destination} was already cloned: its credential helper and \`git mfa\` are now up to date.`, path: destination };
   }
   const clone = await git(
-    ['clone', ...helperSettings(input.roleProfile).flatMap(([key, value]) => ['-c', `${key}=${value}`]), '--', url, destination],
+    ['clone', ...helperSettings(input, deps.cli).flatMap(([key, value]) => ['-c', `${key}=${value}`]), '--', url, destination],
     { cwd: input.parentFolder },
   );
   if (clone.code !== 0) return cloneFailure(clone.stderr, input, destination);
@@ -87,11 +100,16 @@ export async function setUpRepository(input: RepositorySetupInput, deps: Reposit
   return { ok: true, kind: 'cloned', message: `Cloned ${input.name} into ${destination}. Run \`git mfa\` there to renew your MFA session.`, path: destination };
 }
 
-/** credential.helper is multi-valued: the empty value first drops helpers set globally (osxkeychain would cache CodeCommit passwords). */
-function helperSettings(roleProfile: string): [string, string][] {
+/**
+ * credential.helper is multi-valued and git asks the helpers in order: the empty value first drops helpers set
+ * globally (osxkeychain would cache CodeCommit passwords), ours renews the MFA session when it has expired, then
+ * CodeCommit's signs with it.
+ */
+function helperSettings(input: RepositorySetupInput, cli: CliInvocation): [string, string][] {
   return [
     ['credential.helper', ''],
-    ['credential.helper', credentialHelperCommand(roleProfile)],
+    ['credential.helper', gitCredentialHelper(cli, input.targetProfile, input.sourceProfile)],
+    ['credential.helper', credentialHelperCommand(input.roleProfile)],
     ['credential.UseHttpPath', 'true'],
   ];
 }
@@ -101,7 +119,7 @@ async function configureRepository(destination: string, input: RepositorySetupIn
   const local = (...args: string[]): string[] => ['config', '--local', ...args];
   const steps: string[][] = [
     local('--unset-all', 'credential.helper'),
-    ...helperSettings(input.roleProfile).map(([key, value]) => (key === 'credential.helper' ? local('--add', key, value) : local(key, value))),
+    ...helperSettings(input, deps.cli).map(([key, value]) => (key === 'credential.helper' ? local('--add', key, value) : local(key, value))),
     local('alias.mfa', gitMfaAlias(deps.cli, input.targetProfile, input.sourceProfile)),
   ];
   for (const [index, args] of steps.entries()) {

@@ -1,0 +1,42 @@
+// Which MFA session a command line names, and whether its keys in the AWS files are still good to use:
+// shared by credential-process and git-credential, which both renew on the terminal when they are not.
+import type { ProfileModel } from '../../core/profiles';
+import { formatExpiration, targetExpiration } from '../../core/renewal';
+
+/** Hand out keys only with some life left, so the caller's request is not signed with dying keys. */
+export const MIN_REMAINING_MS = 60_000;
+
+export interface ProcessCredentials {
+  Version: 1;
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  Expiration: string;
+}
+
+/** The session profile named, or the one a named source profile renews. */
+export function sessionTarget(model: ProfileModel, profile: string): string {
+  if (model.mfaSessions.some((s) => s.target === profile)) return profile;
+  const bySource = model.mfaSessions.filter((s) => s.source === profile);
+  return bySource.length === 1 && bySource[0] ? bySource[0].target : profile;
+}
+
+/** Why `profile` has no MFA session keys to hand out, or undefined when it names a session MFA Tray renews. */
+export function notASession(model: ProfileModel, profile: string, target: string): string | undefined {
+  if (model.mfaSessions.some((s) => s.target === target)) return undefined;
+  const sessions = model.mfaSessions.map((s) => `"${s.target}"`).join(', ');
+  const hint = sessions ? ` MFA sessions here: ${sessions}.` : ' No profile here is paired with an MFA device.';
+  const existing = model.profiles.get(profile);
+  if (!existing) return `There is no profile "${profile}" in the AWS config or credentials file.${hint}`;
+  return `Profile "${profile}" is a ${existing.kind} profile, not an MFA session that MFA Tray renews.${hint}`;
+}
+
+/** The target's keys when all three are there and they last at least MIN_REMAINING_MS more; else undefined. */
+export function validCredentials(model: ProfileModel, target: string, nowMs: number): ProcessCredentials | undefined {
+  const settings = model.profiles.get(target)?.settings ?? {};
+  const expiration = targetExpiration(model, target);
+  const { aws_access_key_id: id, aws_secret_access_key: secret, aws_session_token: token } = settings;
+  if (!expiration || expiration.getTime() - nowMs < MIN_REMAINING_MS) return undefined;
+  if (typeof id !== 'string' || typeof secret !== 'string' || typeof token !== 'string' || !id || !secret || !token) return undefined;
+  return { Version: 1, AccessKeyId: id, SecretAccessKey: secret, SessionToken: token, Expiration: formatExpiration(expiration) };
+}
