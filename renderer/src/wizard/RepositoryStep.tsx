@@ -37,7 +37,7 @@ export function RepositoryStep({ form, roleProfiles, onChange }: Props) {
       .then((answer) => answer.ok && answer.folder && onChange({ parentFolder: answer.folder }));
   return (
     <>
-      <p className="why">Cloning over HTTPS with the role profile makes every git push and pull use your MFA session, with a `git mfa` alias to renew.</p>
+      <p className="why">Cloning over HTTPS with the role profile makes every git push and pull use your MFA session. When it has expired, git asks for your MFA code in the terminal and carries on; `git mfa` renews it by hand.</p>
       <div className="field check">
         <input id="repo-enabled" type="checkbox" checked={form.enabled} onChange={(event) => onChange({ enabled: event.target.checked })} />
         <label htmlFor="repo-enabled">Clone a repository after the profiles are written</label>
