@@ -12,8 +12,9 @@ import { renewOnTerminal } from '../terminal/terminal-renewal';
 const GIT_CREDENTIAL_HELP = `
 git runs this with the operation last (get, store or erase) and the request on stdin. For "get" it checks
 TARGET's MFA session and, when it has expired (or has less than a minute left), asks for a code on the
-terminal and renews it; with no terminal it says to run \`git mfa\`. It never prints on stdout and always
-exits 0, so git goes on to the next credential helper (aws codecommit credential-helper) in every case.
+terminal and renews it; with no terminal it says to run \`git mfa\`. It never prints on stdout and exits 0
+whatever happens (only a malformed command line exits 2), so git always goes on to the next credential helper
+(aws codecommit credential-helper).
 
   [credential]
       helper =
