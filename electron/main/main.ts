@@ -169,7 +169,10 @@ async function start(): Promise<void> {
     presenter.present(buildTrayView(state));
     ticker.update(state.sessions.some((s) => s.expiration !== undefined && Date.parse(s.expiration) > Date.parse(state.now)));
   };
-  const ticker = createMinuteTicker(systemClock, () => render(service.currentState()));
+  const ticker = createMinuteTicker(systemClock, () => render(service.currentState()), {
+    monotonicNow: () => performance.now(),
+    onJump: () => replan('clock change'),
+  });
 
   service.subscribe((event) => {
     const channel = eventContract[event.name as EventName].channel;

@@ -1,5 +1,6 @@
 // Refreshes the tray's countdown text: one timer, at most once a minute, and none at all while nothing counts
-// down (no session with a future expiry), so an idle tray costs nothing.
+// down (no session with a future expiry), so an idle tray costs nothing. The same tick notices the wall clock
+// being set while the machine is awake (Electron has no event for it), so the expiry plan can be redone.
 import type { SchedulerClock } from '../core/expiry';
 
 export interface MinuteTicker {
@@ -8,14 +9,29 @@ export interface MinuteTicker {
   stop(): void;
 }
 
-export const TICK_MS = 60_000;
+export interface ClockJumpWatch {
+  /** A clock that neither sleep nor clock changes move (performance.now()). */
+  monotonicNow(): number;
+  /** The wall clock moved by more than CLOCK_JUMP_MS against the monotonic one during a tick. */
+  onJump(): void;
+}
 
-export function createMinuteTicker(clock: SchedulerClock, onTick: () => void): MinuteTicker {
+export const TICK_MS = 60_000;
+/** Timer lateness under load stays far below this; a sleep or a clock change does not. */
+export const CLOCK_JUMP_MS = 30_000;
+
+export function createMinuteTicker(clock: SchedulerClock, onTick: () => void, jumps?: ClockJumpWatch): MinuteTicker {
   let handle: unknown;
   let active = false;
   const schedule = () => {
+    const wallAtStart = clock.now();
+    const monotonicAtStart = jumps?.monotonicNow();
     handle = clock.setTimeout(() => {
       handle = undefined;
+      if (jumps && monotonicAtStart !== undefined) {
+        const drift = clock.now() - wallAtStart - (jumps.monotonicNow() - monotonicAtStart);
+        if (Math.abs(drift) > CLOCK_JUMP_MS) jumps.onJump();
+      }
       onTick();
       // onTick may have called update(false).
       if (active && handle === undefined) schedule();

@@ -38,6 +38,11 @@ export class FakeClock implements SchedulerClock {
     this.timers = this.timers.filter((t) => t.id !== handle);
   }
 
+  /** The time timers run on (performance.now() on a real machine). */
+  monotonicNow(): number {
+    return this.monotonic;
+  }
+
   get pendingTimers(): number {
     return this.timers.length;
   }
