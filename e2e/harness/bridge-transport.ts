@@ -3,7 +3,7 @@
 // page.exposeBinding. Events from the service are delivered to every bound page.
 import type { Page } from '@playwright/test';
 import { eventContract, invokeContract } from '../../electron/shared/ipc-contract';
-import type { IpcDispatcher } from '../../electron/core/app-service';
+import type { IpcDispatcher } from '../../electron/app';
 
 interface BridgeTables {
   invoke: Record<string, string>;

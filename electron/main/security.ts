@@ -1,7 +1,7 @@
 // Window and session hardening in one place: web preferences, navigation and window.open guards, permission
 // denial, network lockdown and the IPC sender check. Electron objects come in as typed parameters.
 import type { Session, WebContents, WebPreferences } from 'electron';
-import type { SenderCheck } from '../core/app-service';
+import type { SenderCheck } from '../app';
 
 export function secureWebPreferences(preloadPath: string, development: boolean): WebPreferences {
   return {

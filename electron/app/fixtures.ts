@@ -1,6 +1,6 @@
 // Test support: a profile model in the scenario's shape and in-memory ports that record what the service did.
-import type { ProfileModel, Profile, MfaSession, RoleProfile } from '../profiles/types';
-import { invokeContract, type InvokeName, type TokenDialogContext } from '../../shared/ipc-contract';
+import type { ProfileModel, Profile, MfaSession, RoleProfile } from '../core/profiles/types';
+import { invokeContract, type InvokeName, type TokenDialogContext } from '../shared/ipc-contract';
 import type { WizardHandlers } from './app-service';
 import type { AppServiceDeps, CallerContext, CorePorts, RenewOutcome, RenewRequest, ServiceLog, ShellCapabilities } from './ports';
 

@@ -1,9 +1,9 @@
 // The application service: one handler per operation of the IPC contract, plus the pushes (stateChanged,
 // tokenDialogRequested). Pure Node; electron/main and the renderer's e2e harness bind it to a transport.
 import { dirname } from 'node:path';
-import type { DashboardState, InvokeName, PayloadOf, RequestOf, ResponseOf, Settings, TokenDialogContext, EventName } from '../../shared/ipc-contract';
-import { createLabDeviceService, NO_SECRET_STORE } from '../lab-devices';
-import type { ProfileModel } from '../profiles/types';
+import type { DashboardState, InvokeName, PayloadOf, RequestOf, ResponseOf, Settings, TokenDialogContext, EventName } from '../shared/ipc-contract';
+import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
+import type { ProfileModel } from '../core/profiles/types';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
 import { createLabDeviceHandlers, type LabDeviceOperationName } from './lab-devices-handlers';

@@ -2,15 +2,15 @@
 // the token dialog's "use lab device" renews, codes reach the clipboard through main, no response holds the secret.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
-import { scenario } from '../../../tools/sts-emulator/test-support';
-import { createScenarioLab, TARGET, type ScenarioLab } from '../../../e2e/cli/scenario-lab';
-import { invokeContract } from '../../shared/ipc-contract';
-import { resolveAwsFileLocations } from '../aws-files';
-import { createLabDeviceService } from '../lab-devices';
-import { secretForms } from '../lab-devices/testing/secret-scan';
-import { testCipher } from '../lab-devices/testing/test-cipher';
-import { loadProfileModel } from '../profiles';
+import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
+import { scenario } from '../../tools/sts-emulator/test-support';
+import { createScenarioLab, TARGET, type ScenarioLab } from '../../e2e/cli/scenario-lab';
+import { invokeContract } from '../shared/ipc-contract';
+import { resolveAwsFileLocations } from '../core/aws-files';
+import { createLabDeviceService } from '../core/lab-devices';
+import { secretForms } from '../core/lab-devices/testing/secret-scan';
+import { testCipher } from '../core/lab-devices/testing/test-cipher';
+import { loadProfileModel } from '../core/profiles';
 import { createAppService } from './app-service';
 import { fakeWorld } from './fixtures';
 import { createIpcDispatcher } from './ipc-dispatcher';

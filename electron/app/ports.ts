@@ -1,9 +1,9 @@
 // What the app service needs from the outside world, as plain interfaces: the core modules (profiles, renewal,
 // file watching), the clock, and the few desktop capabilities Electron provides. electron/main passes the real
 // ones; tests and the renderer's Playwright harness pass their own, so the service itself never imports Electron.
-import type { TokenDialogContext } from '../../shared/ipc-contract';
-import type { LabDeviceService } from '../lab-devices';
-import type { FileRole, ProfileModel } from '../profiles/types';
+import type { TokenDialogContext } from '../shared/ipc-contract';
+import type { LabDeviceService } from '../core/lab-devices';
+import type { FileRole, ProfileModel } from '../core/profiles/types';
 import type { WizardHandlers } from './app-service';
 
 export interface AwsFileLocations {

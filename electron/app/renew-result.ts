@@ -1,6 +1,6 @@
 // Maps the renewal module's outcome onto the contract's RenewResult. Fields are picked one by one, so whatever
 // else an outcome carries (credentials on success) can never reach the renderer.
-import { RenewOutcomeKindSchema, type RenewOutcomeKind, type RenewResult } from '../../shared/ipc-contract';
+import { RenewOutcomeKindSchema, type RenewOutcomeKind, type RenewResult } from '../shared/ipc-contract';
 import type { RenewOutcome } from './ports';
 
 const SUCCESS_KINDS: ReadonlySet<RenewOutcomeKind> = new Set(['renewed', 'still-valid']);

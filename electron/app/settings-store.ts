@@ -4,7 +4,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { SettingsSchema, type Settings } from '../../shared/ipc-contract';
+import { SettingsSchema, type Settings } from '../shared/ipc-contract';
 
 export const SETTINGS_FILE = 'settings.json';
 

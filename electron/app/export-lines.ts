@@ -1,7 +1,7 @@
 // The shell lines that put one profile's keys into a terminal's environment, in the shapes of
 // `aws configure export-credentials --format env|powershell`. Built in main and written straight to the
 // clipboard: the renderer never sees them.
-import type { Profile } from '../profiles/types';
+import type { Profile } from '../core/profiles/types';
 
 export type ExportFormat = 'env' | 'powershell';
 

@@ -1,7 +1,7 @@
 // The lab-device operations of the IPC contract (lab accounts only), over electron/core/lab-devices' service.
 // Responses hold device metadata and current codes; the secret never leaves the core.
-import type { InvokeName, LabDeviceView } from '../../shared/ipc-contract';
-import { LabDeviceError, type LabDeviceOutcome, type LabDeviceService, type LabDeviceSummary } from '../lab-devices';
+import type { InvokeName, LabDeviceView } from '../shared/ipc-contract';
+import { LabDeviceError, type LabDeviceOutcome, type LabDeviceService, type LabDeviceSummary } from '../core/lab-devices';
 import type { OperationHandler } from './app-service';
 import { fromRenewalOutcome } from './core-ports';
 import type { ServiceLog } from './ports';

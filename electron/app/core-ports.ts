@@ -1,8 +1,8 @@
 // Binds the app service's core ports to the real modules: the profile model, renewal (with the dialog's code as
 // its code source) and the file watcher. Kept apart from the service so tests and harnesses can swap any port.
-import { watchAwsFiles } from '../aws-files';
-import { loadProfileModel } from '../profiles';
-import { renew, type RenewOutcome as RenewalOutcome } from '../renewal';
+import { watchAwsFiles } from '../core/aws-files';
+import { loadProfileModel } from '../core/profiles';
+import { renew, type RenewOutcome as RenewalOutcome } from '../core/renewal';
 import type { AwsFileLocations, CorePorts, RenewOutcome } from './ports';
 
 export interface CorePortsOptions {
