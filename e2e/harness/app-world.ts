@@ -5,7 +5,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { createAppService, createIpcDispatcher, type AppService, type IpcDispatcher, type ShellCapabilities } from '../../electron/app';
+import { createAppService, createIpcDispatcher, createIpcHandlers, type AppService, type IpcDispatcher, type ShellCapabilities } from '../../electron/app';
 import { createCorePorts } from '../../electron/app/core-ports';
 import { createLabDeviceService, type LabDeviceService } from '../../electron/core/lab-devices';
 import { testCipher, type TestCipher } from '../../electron/core/lab-devices/testing/test-cipher';
@@ -95,10 +95,6 @@ export async function createAppWorld(
       shellLog.push(`token dialog ${dialog.target}`);
       void open(`#/token-dialog?target=${encodeURIComponent(dialog.target)}`).then((page) => dialogWaiters.shift()?.(page));
     },
-    hideSender: (caller) => {
-      shellLog.push(`hide ${caller.senderId}`);
-      return pages.has(caller.senderId);
-    },
     openDashboard: () => shellLog.push('open dashboard'),
     openWizard: () => shellLog.push('open wizard'),
     setStartAtLogin: (enabled) => shellLog.push(`start at login ${enabled}`),
@@ -116,7 +112,11 @@ export async function createAppWorld(
     env,
   });
   const service: AppService = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, labDevices, platform: 'linux' });
-  const dispatcher: IpcDispatcher = createIpcDispatcher(service, log);
+  const closeSender = (caller: { senderId: number }) => {
+    shellLog.push(`hide ${caller.senderId}`);
+    return pages.has(caller.senderId);
+  };
+  const dispatcher: IpcDispatcher = createIpcDispatcher(createIpcHandlers(service, { closeSender }), log);
   const unsubscribe = service.subscribe((event) => {
     for (const page of pages.values()) void deliver(page, eventContract[event.name].channel, event.payload);
   });

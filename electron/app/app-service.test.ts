@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardStateSchema } from '../shared/ipc-contract';
 import { createAppService, type ServiceEvent } from './app-service';
-import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
+import { fakeWorld, LONG_TERM_SECRET, renewedOutcome, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
+import { createIpcHandlers } from './ipc-handlers';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 const caller = { senderId: 7 };
@@ -21,7 +22,7 @@ describe('createAppService', () => {
   it('builds the dashboard state from the model, the settings and the clock', async () => {
     const world = fakeWorld(stateDir, scenarioModel(new Date(NOW + 10 * 60_000)), NOW);
     const service = createAppService(world.deps);
-    const state = await service.getState(undefined, caller);
+    const state = await service.state();
     expect(DashboardStateSchema.parse(state)).toEqual(state);
     expect(state.now).toBe('2025-03-01T12:00:00.000Z');
     expect(state.sessions).toEqual([
@@ -30,7 +31,7 @@ describe('createAppService', () => {
     expect(state.roles[0]).toMatchObject({ profile: 'MyRepositoryContributor', chain: ['MyRepositoryContributor', 'MyRepositoryAssumer'] });
     expect(state.profileCount).toBe(3);
     world.setNow(NOW + 11 * 60_000);
-    expect((await service.getState(undefined, caller)).sessions[0]?.state).toBe('expired');
+    expect((await service.state()).sessions[0]?.state).toBe('expired');
   });
 
   it('pushes the new state when the AWS files change', async () => {
@@ -55,27 +56,27 @@ describe('createAppService', () => {
     service.subscribe((event) => event.name === 'stateChanged' && states.push(event.payload.sessions[0]?.state ?? ''));
     world.setRenew(async () => {
       world.setModel(scenarioModel(new Date(NOW + 86400_000)));
-      return { kind: 'renewed', message: 'Renewed until tomorrow.', expiration: new Date(NOW + 86400_000) };
+      return { ...renewedOutcome('MyRepositoryAssumer', new Date(NOW + 86400_000)), message: 'Renewed until tomorrow.' };
     });
-    const result = await service.renew({ target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 }, caller);
+    const result = await service.renew({ target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 });
     expect(result).toEqual({ ok: true, kind: 'renewed', message: 'Renewed until tomorrow.', target: 'MyRepositoryAssumer', expiration: '2025-03-02T12:00:00.000Z' });
     expect(world.record.renewRequests).toEqual([{ target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 }]);
     expect(states).toEqual(['renewing', 'valid']);
   });
 
-  it('maps failed and unknown outcomes, and a renewal that throws, to secret-free results', async () => {
+  it("maps failed outcomes, STS's unexpected failure, and a renewal that throws, to secret-free results", async () => {
     const world = fakeWorld(stateDir, scenarioModel(), NOW);
     const service = createAppService(world.deps);
-    world.setRenew(async () => ({ kind: 'code-already-used', message: 'That code was just used.', retryAfterSeconds: 12 }));
-    expect(await service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller)).toEqual({
+    world.setRenew(async () => ({ kind: 'code-already-used', category: 'user', message: 'That code was just used.', retryAfterSeconds: 12 }));
+    expect(await service.renew({ target: 'MyRepositoryAssumer', code: '123456' })).toEqual({
       ok: false, kind: 'code-already-used', message: 'That code was just used.', target: 'MyRepositoryAssumer', retryAfterSeconds: 12,
     });
-    world.setRenew(async () => ({ kind: 'brand-new-kind', message: 'Something new.' }));
-    expect((await service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller)).kind).toBe('unknown');
+    world.setRenew(async () => ({ kind: 'unexpected', category: 'aws', message: 'Something new.', code: 'BrandNewError' }));
+    expect((await service.renew({ target: 'MyRepositoryAssumer', code: '123456' })).kind).toBe('unknown');
     world.setRenew(async () => {
       throw new Error(`boom ${SECRET_ACCESS_KEY}`);
     });
-    const thrown = await service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller);
+    const thrown = await service.renew({ target: 'MyRepositoryAssumer', code: '123456' });
     expect(thrown).toMatchObject({ ok: false, kind: 'unknown' });
     expect(JSON.stringify(thrown)).not.toContain(SECRET_ACCESS_KEY);
   });
@@ -84,10 +85,10 @@ describe('createAppService', () => {
     const world = fakeWorld(stateDir, scenarioModel(), NOW);
     const service = createAppService(world.deps);
     let release: () => void = () => undefined;
-    world.setRenew(() => new Promise((resolve) => (release = () => resolve({ kind: 'renewed', message: 'Renewed.' }))));
-    const first = service.renew({ target: 'MyRepositoryAssumer', code: '123456' }, caller);
+    world.setRenew(() => new Promise((resolve) => (release = () => resolve(renewedOutcome('MyRepositoryAssumer', new Date(NOW + 3600_000))))));
+    const first = service.renew({ target: 'MyRepositoryAssumer', code: '123456' });
     await vi.waitFor(() => expect(world.record.renewRequests).toHaveLength(1));
-    const second = await service.renew({ target: 'MyRepositoryAssumer', code: '654321' }, caller);
+    const second = await service.renew({ target: 'MyRepositoryAssumer', code: '654321' });
     expect(second).toMatchObject({ ok: false, message: 'A renewal of MyRepositoryAssumer is already running.' });
     release();
     expect((await first).ok).toBe(true);
@@ -99,34 +100,34 @@ describe('createAppService', () => {
     const service = createAppService(world.deps);
     const events: ServiceEvent[] = [];
     service.subscribe((event) => events.push(event));
-    expect(await service.openTokenDialog({ target: 'MyRepositoryAssumer' }, caller)).toMatchObject({ ok: true });
+    expect(await service.openTokenDialog('MyRepositoryAssumer')).toMatchObject({ ok: true });
     const expected = { target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials', device: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser', durationSeconds: 86400, labDevice: false };
     expect(world.record.dialogs).toEqual([expected]);
     expect(events).toEqual([{ name: 'tokenDialogRequested', payload: expected }]);
-    expect(await service.getTokenDialogContext({ target: 'MyRepositoryAssumer' }, caller)).toEqual(expected);
-    expect(await service.openTokenDialog({ target: 'Nobody' }, caller)).toMatchObject({ ok: false });
-    await expect(service.getTokenDialogContext({ target: 'Nobody' }, caller)).rejects.toThrow('Nobody is not an MFA session');
+    expect(await service.tokenDialogContext('MyRepositoryAssumer')).toEqual(expected);
+    expect(await service.openTokenDialog('Nobody')).toMatchObject({ ok: false });
+    await expect(service.tokenDialogContext('Nobody')).rejects.toThrow('Nobody is not an MFA session');
   });
 
   it('keeps the last token dialog request for a dialog window that loads after the push', async () => {
     const world = fakeWorld(stateDir, scenarioModel(), NOW);
     const service = createAppService(world.deps);
-    expect(await service.getRequestedTokenDialog(undefined, caller)).toEqual({ context: null });
-    await service.openTokenDialog({ target: 'MyRepositoryAssumer' }, caller);
-    expect(await service.getRequestedTokenDialog(undefined, caller)).toMatchObject({ context: { target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials' } });
+    expect(service.requestedTokenDialog()).toBeNull();
+    await service.openTokenDialog('MyRepositoryAssumer');
+    expect(service.requestedTokenDialog()).toMatchObject({ target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials' });
   });
 
   it('writes export lines to the clipboard and never returns them', async () => {
     const world = fakeWorld(stateDir, scenarioModel(new Date(NOW + 3600_000)), NOW);
     const service = createAppService(world.deps);
-    const result = await service.copyExportLines({ profile: 'MyRepositoryAssumer' }, caller);
+    const result = await service.copyExportLines('MyRepositoryAssumer');
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result)).not.toContain(SECRET_ACCESS_KEY);
     expect(world.record.clipboard).toEqual([
       `export AWS_ACCESS_KEY_ID='ASIAIOSFODNN7EXAMPLE'\nexport AWS_SECRET_ACCESS_KEY='${SECRET_ACCESS_KEY}'\nexport AWS_SESSION_TOKEN='${SESSION_TOKEN}'\nexport AWS_CREDENTIAL_EXPIRATION='2025-03-01T13:00:00.000Z'\n`,
     ]);
-    expect(await service.copyExportLines({ profile: 'MyRepositoryContributor' }, caller)).toMatchObject({ ok: false, message: expect.stringContaining('role profile') });
-    expect(await service.copyExportLines({ profile: 'Missing' }, caller)).toEqual({ ok: false, message: 'There is no profile named Missing.' });
+    expect(await service.copyExportLines('MyRepositoryContributor')).toMatchObject({ ok: false, message: expect.stringContaining('role profile') });
+    expect(await service.copyExportLines('Missing')).toEqual({ ok: false, message: 'There is no profile named Missing.' });
     expect(world.record.clipboard).toHaveLength(1);
     expect(JSON.stringify(world.record.logs)).not.toContain(LONG_TERM_SECRET);
   });
@@ -137,23 +138,24 @@ describe('createAppService', () => {
     await service.start();
     const events: ServiceEvent[] = [];
     service.subscribe((event) => events.push(event));
-    const updated = await service.updateSettings({ leadTimeMinutes: 45, startAtLogin: true }, caller);
+    const updated = await service.updateSettings({ leadTimeMinutes: 45, startAtLogin: true });
     expect(updated).toMatchObject({ leadTimeMinutes: 45, startAtLogin: true });
     expect(JSON.parse(await readFile(join(stateDir, 'settings.json'), 'utf8'))).toEqual(updated);
     expect(world.record.startAtLogin).toEqual([true]);
     expect(events[0]).toMatchObject({ name: 'stateChanged', payload: { sessions: [{ state: 'expiring' }], settings: { leadTimeMinutes: 45 } } });
     const reopened = createAppService(world.deps);
-    expect(await reopened.getSettings(undefined, caller)).toEqual(updated);
+    expect(await reopened.settings()).toEqual(updated);
   });
 
-  it('forwards window requests to the shell', async () => {
+  it('forwards window requests to the shell; the IPC adapter closes exactly the sender', async () => {
     const world = fakeWorld(stateDir, scenarioModel(), NOW);
     const service = createAppService(world.deps);
-    expect(await service.closeWindow(undefined, caller)).toEqual({ ok: true, message: 'Closed.' });
-    expect(await service.closeWindow(undefined, { senderId: 0 })).toMatchObject({ ok: false });
-    await service.openDashboard(undefined, caller);
-    await service.openWizard(undefined, caller);
-    expect(await service.openProfilesFolder(undefined, caller)).toEqual({ ok: true, message: 'Opened /home/dev/.aws.' });
+    const handlers = createIpcHandlers(service, world.windows);
+    expect(await handlers.closeWindow(undefined, caller)).toEqual({ ok: true, message: 'Closed.' });
+    expect(await handlers.closeWindow(undefined, { senderId: 0 })).toMatchObject({ ok: false });
+    service.openDashboard();
+    service.openWizard();
+    expect(await service.openProfilesFolder()).toEqual({ ok: true, message: 'Opened /home/dev/.aws.' });
     expect(world.record).toMatchObject({ hidden: [caller, { senderId: 0 }], dashboards: 1, wizards: 1, openedPaths: ['/home/dev/.aws'] });
   });
 });

@@ -1,41 +1,64 @@
-// The application service: one handler per operation of the IPC contract, plus the pushes (stateChanged,
-// tokenDialogRequested). Pure Node; electron/main and the renderer's e2e harness bind it to a transport.
+// The application service: what the desktop app does, as plain domain methods (renew, open the token dialog,
+// change settings, the expiry schedule…) plus the pushes (stateChanged, tokenDialogRequested). It knows nothing of
+// IPC: ipc-handlers.ts adapts it to the contract's operation table, and in-process callers (tray, notifications,
+// lab auto-renewal) call it directly. Pure Node; electron/main and the e2e harness bind it to a transport.
 import { dirname } from 'node:path';
-import type { DashboardState, InvokeName, PayloadOf, RequestOf, ResponseOf, Settings, TokenDialogContext, EventName } from '../shared/ipc-contract';
-import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
 import type { ProfileModel } from '../core/profiles/types';
+import type { ActionResult, DashboardState, EventName, PayloadOf, RenewResult, Settings, TokenDialogContext } from '../shared/ipc-contract';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
-import { createLabDeviceHandlers, type LabDeviceOperationName } from './lab-devices-handlers';
-import type { AppServiceDeps, CallerContext } from './ports';
-import { toRenewResult, unexpectedRenewFailure } from './renew-result';
+import { createLabDeviceActions, type LabDeviceActions } from './lab-device-actions';
+import type { AppServiceDeps, RenewRequest, WizardOperations } from './ports';
+import { renewalAlreadyRunning, toRenewResult, unexpectedRenewFailure } from './renew-result';
 import { createSettingsStore } from './settings-store';
-
-export type OperationHandler<K extends InvokeName> = (request: RequestOf<K>, caller: CallerContext) => Promise<ResponseOf<K>>;
-export type OperationHandlers = { [K in InvokeName]: OperationHandler<K> };
-/** The onboarding wizard's operations: electron/core/onboarding's createWizardService implements them. */
-export type WizardOperationName = Extract<InvokeName, `wizard${string}`>;
-export type WizardHandlers = { [K in WizardOperationName]: OperationHandler<K> };
-type ShellOperationHandlers = Omit<OperationHandlers, WizardOperationName | LabDeviceOperationName>;
 
 export type ServiceEvent = { [K in EventName]: { name: K; payload: PayloadOf<K> } }[EventName];
 export type ServiceListener = (event: ServiceEvent) => void;
 
-export interface AppService extends OperationHandlers {
+/** What the expiry scheduler plans from: the cached model's sessions and roles. */
+export type ExpirySchedule = Pick<ProfileModel, 'mfaSessions' | 'roles'>;
+
+/** A session as the lab auto-renewer sees it. */
+export interface LabSessionFacts {
+  /** The session's device is one whose secret MFA Tray holds. */
+  labDevice: boolean;
+  expiration?: Date;
+}
+
+export interface AppService {
   /** Receives every push; returns the unsubscribe. */
   subscribe(listener: ServiceListener): () => void;
   /** Loads settings and the profile model and starts watching the AWS files. */
   start(): Promise<DashboardState>;
+  /** Re-reads the AWS files (without pushing). */
+  state(): Promise<DashboardState>;
   /** The state as of now, from the cached model (used for the tray and the minute tick). */
   currentState(): DashboardState;
   /** Re-reads the AWS files and pushes the new state. */
   refresh(): Promise<DashboardState>;
+  /** The sessions and roles the notifications are planned from, as of the last read. */
+  expirySchedule(): ExpirySchedule;
+  /** The lab auto-renewer's view of one session, as of the last read; undefined when there is no such session. */
+  labSession(target: string): LabSessionFacts | undefined;
+  renew(request: RenewRequest): Promise<RenewResult>;
+  /** Throws when the target is not an MFA session MFA Tray knows. */
+  tokenDialogContext(target: string): Promise<TokenDialogContext>;
+  /** The last token dialog request, for a dialog window that loads after its push. */
+  requestedTokenDialog(): TokenDialogContext | null;
+  openTokenDialog(target: string): Promise<ActionResult>;
+  openDashboard(): ActionResult;
+  openWizard(): ActionResult;
+  copyExportLines(profile: string): Promise<ActionResult>;
+  openProfilesFolder(): Promise<ActionResult>;
+  settings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  readonly labDevices: LabDeviceActions;
+  readonly wizard: WizardOperations;
   close(): void;
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
-  const { core, shell, clock, log, locations } = deps;
-  const platform = deps.platform ?? process.platform;
+  const { core, shell, clock, log, locations, platform } = deps;
   const store = createSettingsStore(deps.stateDir, () => clock.now());
   const listeners = new Set<ServiceListener>();
   const renewing = new Set<string>();
@@ -43,7 +66,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
   let model: ProfileModel | undefined;
   let settings: Settings | undefined;
   let watcher: { close(): void } | undefined;
-  /** The last token dialog request, for a dialog window that loads after its push. */
   let requestedTokenDialog: TokenDialogContext | undefined;
 
   function emit(event: ServiceEvent): void {
@@ -91,12 +113,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
     return pushState(await freshState());
   }
 
-  async function cachedModel(): Promise<ProfileModel> {
-    return model ?? reloadModel();
+  function refreshLogged(after: string): Promise<unknown> {
+    return refresh().catch((error: unknown) => log.error(`Reloading the AWS files after ${after} failed`, { error: errorMessage(error) }));
   }
 
-  async function tokenDialogContext(target: string): Promise<TokenDialogContext | undefined> {
-    const current = await cachedModel();
+  async function findTokenDialogContext(target: string): Promise<TokenDialogContext | undefined> {
+    const current = model ?? (await reloadModel());
     const currentSettings = await ensureSettings();
     const session = current.mfaSessions.find((candidate) => candidate.target === target);
     if (!session) return undefined;
@@ -110,25 +132,52 @@ export function createAppService(deps: AppServiceDeps): AppService {
     };
   }
 
-  const handlers: ShellOperationHandlers = {
-    async getState() {
-      return freshState();
+  function loadedModel(): ProfileModel {
+    if (!model) throw new Error('The app service has not started yet.');
+    return model;
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async start() {
+      const state = await freshState();
+      watcher ??= core.watchAwsFiles((changed) => {
+        log.info('AWS files changed', { files: changed });
+        void refreshLogged('a file change');
+      });
+      return state;
+    },
+
+    state: freshState,
+
+    currentState() {
+      if (!settings) throw new Error('The app service has not started yet.');
+      return stateFrom(loadedModel(), settings);
+    },
+
+    refresh,
+
+    expirySchedule() {
+      const { mfaSessions, roles } = loadedModel();
+      return { mfaSessions, roles };
+    },
+
+    labSession(target) {
+      const session = model?.mfaSessions.find((candidate) => candidate.target === target);
+      if (!session) return undefined;
+      return { labDevice: session.device !== undefined && labDevices.has(session.device), ...(session.expiration !== undefined && { expiration: session.expiration }) };
     },
 
     async renew(request) {
-      if (renewing.has(request.target)) {
-        return { ok: false, kind: 'unknown', message: `A renewal of ${request.target} is already running.`, target: request.target };
-      }
+      if (renewing.has(request.target)) return renewalAlreadyRunning(request.target);
       renewing.add(request.target);
       if (model && settings) pushState(stateFrom(model, settings));
       try {
-        const outcome = await core.renew({
-          target: request.target,
-          code: request.code,
-          ...(request.durationSeconds !== undefined && { durationSeconds: request.durationSeconds }),
-          ...(request.force !== undefined && { force: request.force }),
-        });
-        const result = toRenewResult(request.target, outcome);
+        const result = toRenewResult(request.target, await core.renew(request));
         log.info('Renewal finished', { target: request.target, kind: result.kind });
         return result;
       } catch (error) {
@@ -136,56 +185,51 @@ export function createAppService(deps: AppServiceDeps): AppService {
         return unexpectedRenewFailure(request.target);
       } finally {
         renewing.delete(request.target);
-        await refresh().catch((error: unknown) => log.error('Reloading the AWS files after a renewal failed', { error: errorMessage(error) }));
+        await refreshLogged('a renewal');
       }
     },
 
-    async getTokenDialogContext(request) {
-      const context = await tokenDialogContext(request.target);
-      if (!context) throw new Error(`${request.target} is not an MFA session MFA Tray knows.`);
+    async tokenDialogContext(target) {
+      const context = await findTokenDialogContext(target);
+      if (!context) throw new Error(`${target} is not an MFA session MFA Tray knows.`);
       return context;
     },
 
-    async getRequestedTokenDialog() {
-      return { context: requestedTokenDialog ?? null };
+    requestedTokenDialog() {
+      return requestedTokenDialog ?? null;
     },
 
-    async openTokenDialog(request) {
-      const context = await tokenDialogContext(request.target);
-      if (!context) return { ok: false, message: `${request.target} is not an MFA session MFA Tray knows.` };
+    async openTokenDialog(target) {
+      const context = await findTokenDialogContext(target);
+      if (!context) return { ok: false, message: `${target} is not an MFA session MFA Tray knows.` };
       requestedTokenDialog = context;
       shell.showTokenDialog(context);
       emit({ name: 'tokenDialogRequested', payload: context });
       return { ok: true, message: `Enter the code for ${context.target}.` };
     },
 
-    async closeWindow(_request, caller) {
-      const hidden = shell.hideSender(caller);
-      return hidden ? { ok: true, message: 'Closed.' } : { ok: false, message: 'That window is not one MFA Tray can close.' };
-    },
-
-    async openDashboard() {
+    openDashboard() {
       shell.openDashboard();
       return { ok: true, message: 'Dashboard opened.' };
     },
 
-    async openWizard() {
+    openWizard() {
       shell.openWizard();
       return { ok: true, message: 'Setup wizard opened.' };
     },
 
-    async copyExportLines(request) {
+    async copyExportLines(profileName) {
       const current = await reloadModel();
-      const profile = current.profiles.get(request.profile);
-      if (!profile) return { ok: false, message: `There is no profile named ${request.profile}.` };
-      const session = current.mfaSessions.find((candidate) => candidate.target === request.profile);
+      const profile = current.profiles.get(profileName);
+      if (!profile) return { ok: false, message: `There is no profile named ${profileName}.` };
+      const session = current.mfaSessions.find((candidate) => candidate.target === profileName);
       try {
         shell.writeClipboard(buildExportLines(profile, exportFormatFor(platform), session?.expiration));
       } catch (error) {
         if (error instanceof ExportLinesError) return { ok: false, message: error.message };
         throw error;
       }
-      return { ok: true, message: `Copied the environment lines for ${request.profile}; paste them into a terminal.` };
+      return { ok: true, message: `Copied the environment lines for ${profileName}; paste them into a terminal.` };
     },
 
     async openProfilesFolder() {
@@ -194,7 +238,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return failure ? { ok: false, message: `Could not open ${folder}: ${failure}` } : { ok: true, message: `Opened ${folder}.` };
     },
 
-    async getSettings() {
+    async settings() {
       return { ...(await ensureSettings()) };
     },
 
@@ -203,40 +247,14 @@ export function createAppService(deps: AppServiceDeps): AppService {
       const next = await store.update(patch);
       settings = next;
       if (next.startAtLogin !== before.startAtLogin) shell.setStartAtLogin(next.startAtLogin);
-      pushState(stateFrom(await cachedModel(), next));
+      pushState(stateFrom(model ?? (await reloadModel()), next));
       return { ...next };
     },
-  };
 
-  // Without a lab-device service (harnesses), the real one runs with no secret store: it holds nothing.
-  const labDeviceHandlers = createLabDeviceHandlers({
-    service: deps.labDevices ?? createLabDeviceService({ stateDir: deps.stateDir, locations, env: {}, now: () => clock.now(), cipher: NO_SECRET_STORE }),
-    writeClipboard: (text) => shell.writeClipboard(text),
-    log,
-    refresh,
-  });
+    labDevices: createLabDeviceActions({ service: deps.labDevices, writeClipboard: (text) => shell.writeClipboard(text), log, refresh }),
 
-  return {
-    ...handlers,
-    ...deps.wizard,
-    ...labDeviceHandlers,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    async start() {
-      const state = await freshState();
-      watcher ??= core.watchAwsFiles((changed) => {
-        log.info('AWS files changed', { files: changed });
-        refresh().catch((error: unknown) => log.error('Reloading the AWS files failed', { error: errorMessage(error) }));
-      });
-      return state;
-    },
-    currentState() {
-      if (!model || !settings) throw new Error('The app service has not started yet.');
-      return stateFrom(model, settings);
-    },
-    refresh,
+    wizard: deps.wizard,
+
     close() {
       watcher?.close();
       watcher = undefined;

@@ -9,6 +9,7 @@ import { invokeContract } from '../shared/ipc-contract';
 import { createAppService } from './app-service';
 import { createCorePorts } from './core-ports';
 import { fakeWorld } from './fixtures';
+import { createIpcHandlers } from './ipc-handlers';
 import { createIpcDispatcher } from './ipc-dispatcher';
 
 let emulator: StsEmulator;
@@ -37,7 +38,7 @@ describe('the app service on the real core', () => {
       isLabDevice: async () => false,
     });
     const service = createAppService({ ...world.deps, locations, clock: { now: Date.now }, core });
-    const dispatcher = createIpcDispatcher(service, world.deps.log);
+    const dispatcher = createIpcDispatcher(createIpcHandlers(service, world.windows), world.deps.log);
 
     const before = (await dispatcher.dispatch(invokeContract.getState.channel, { trusted: true, senderId: 1 }, undefined)) as { sessions: Array<{ target: string; state: string }> };
     expect(before.sessions).toEqual([expect.objectContaining({ target: 'MyRepositoryAssumer', state: 'never' })]);

@@ -2,8 +2,8 @@
 // its code source) and the file watcher. Kept apart from the service so tests and harnesses can swap any port.
 import { watchAwsFiles } from '../core/aws-files';
 import { loadProfileModel } from '../core/profiles';
-import { renew, type RenewOutcome as RenewalOutcome } from '../core/renewal';
-import type { AwsFileLocations, CorePorts, RenewOutcome } from './ports';
+import { renew } from '../core/renewal';
+import type { AwsFileLocations, CorePorts } from './ports';
 
 export interface CorePortsOptions {
   locations: AwsFileLocations;
@@ -19,8 +19,8 @@ export function createCorePorts(options: CorePortsOptions): CorePorts {
   const { locations, stateDir, env, now } = options;
   return {
     loadProfileModel: () => loadProfileModel(locations),
-    async renew(request) {
-      const outcome = await renew(
+    renew: (request) =>
+      renew(
         {
           target: request.target,
           // The dialog already has the code; renewal checks its format and the used-window guard.
@@ -29,21 +29,8 @@ export function createCorePorts(options: CorePortsOptions): CorePorts {
           ...(request.force !== undefined && { force: request.force }),
         },
         { locations, stateDir, env, now },
-      );
-      return fromRenewalOutcome(outcome);
-    },
+      ),
     watchAwsFiles: (onChange) => watchAwsFiles(locations, onChange, options.watchDebounceMs === undefined ? {} : { debounceMs: options.watchDebounceMs }),
     isLabDevice: options.isLabDevice,
-  };
-}
-
-/** Picks the dialog-safe fields of renewal's outcome; the STS failure kind 'unexpected' is the contract's 'unknown'. */
-export function fromRenewalOutcome(outcome: RenewalOutcome): RenewOutcome {
-  return {
-    kind: outcome.kind === 'unexpected' ? 'unknown' : outcome.kind,
-    message: outcome.message,
-    ...('expiration' in outcome && { expiration: outcome.expiration }),
-    ...('retryAfterSeconds' in outcome && { retryAfterSeconds: outcome.retryAfterSeconds }),
-    ...('clockOffsetSeconds' in outcome && { clockOffsetSeconds: outcome.clockOffsetSeconds }),
   };
 }

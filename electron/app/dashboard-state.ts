@@ -16,7 +16,7 @@ export interface DashboardInput {
   labDevices: ReadonlySet<string>;
 }
 
-export function sessionState(session: Pick<MfaSession, 'expiration'>, nowMs: number, leadTimeMinutes: number, renewing = false): SessionState {
+function sessionState(session: Pick<MfaSession, 'expiration'>, nowMs: number, leadTimeMinutes: number, renewing = false): SessionState {
   // The same rule the expiry scheduler uses, so the dashboard and the notifications agree.
   return renewing ? 'renewing' : expiryState(session.expiration, nowMs, leadTimeMinutes * 60_000);
 }

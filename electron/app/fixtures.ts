@@ -1,8 +1,10 @@
 // Test support: a profile model in the scenario's shape and in-memory ports that record what the service did.
 import type { ProfileModel, Profile, MfaSession, RoleProfile } from '../core/profiles/types';
 import { invokeContract, type InvokeName, type TokenDialogContext } from '../shared/ipc-contract';
-import type { WizardHandlers } from './app-service';
-import type { AppServiceDeps, CallerContext, CorePorts, RenewOutcome, RenewRequest, ServiceLog, ShellCapabilities } from './ports';
+import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
+import type { RenewOutcome } from '../core/renewal';
+import type { CallerContext, WindowCloser } from './ipc-handlers';
+import type { AppServiceDeps, CorePorts, RenewRequest, ServiceLog, ShellCapabilities, WizardOperations } from './ports';
 
 export const SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYzz';
 export const SESSION_TOKEN = 'FwoGZXIvYXdzEXAMPLEsessionTOKENvalue0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=';
@@ -71,6 +73,8 @@ export interface Recorder {
 
 export interface FakeWorld {
   deps: AppServiceDeps;
+  /** The IPC adapter's window closer: closes any sender but 0. */
+  windows: WindowCloser;
   record: Recorder;
   setModel(model: ProfileModel): void;
   setNow(ms: number): void;
@@ -85,7 +89,7 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
   let now = nowMs;
   let onChange: (() => void) | undefined;
   let closed = false;
-  let renewImpl: (request: RenewRequest) => Promise<RenewOutcome> = async () => ({ kind: 'renewed', message: 'Renewed.', expiration: new Date(now + 3600_000) });
+  let renewImpl: (request: RenewRequest) => Promise<RenewOutcome> = async (request) => renewedOutcome(request.target, new Date(now + 3600_000));
   const record: Recorder = { clipboard: [], openedPaths: [], dialogs: [], hidden: [], dashboards: 0, wizards: 0, startAtLogin: [], renewRequests: [], logs: [] };
   const core: CorePorts = {
     loadProfileModel: async () => currentModel,
@@ -106,10 +110,6 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
       return '';
     },
     showTokenDialog: (context) => record.dialogs.push(context),
-    hideSender: (caller) => {
-      record.hidden.push(caller);
-      return caller.senderId !== 0;
-    },
     openDashboard: () => record.dashboards++,
     openWizard: () => record.wizards++,
     setStartAtLogin: (enabled) => record.startAtLogin.push(enabled),
@@ -126,16 +126,25 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
       .map((name) => [name, async () => {
         throw new Error(`reached ${name}`);
       }]),
-  ) as unknown as WizardHandlers;
+  ) as unknown as WizardOperations;
+  const locations = { config: '/home/dev/.aws/config', credentials: '/home/dev/.aws/credentials', cliCacheDir: '/home/dev/.aws/cli/cache' };
   return {
+    windows: {
+      closeSender: (caller) => {
+        record.hidden.push(caller);
+        return caller.senderId !== 0;
+      },
+    },
     deps: {
       wizard,
-      locations: { config: '/home/dev/.aws/config', credentials: '/home/dev/.aws/credentials', cliCacheDir: '/home/dev/.aws/cli/cache' },
+      locations,
       stateDir,
       clock: { now: () => now },
       core,
       shell,
       log,
+      // The real service with no secret store: it holds no device.
+      labDevices: createLabDeviceService({ stateDir, locations, env: {}, now: () => now, cipher: NO_SECRET_STORE }),
       platform: 'linux',
     },
     record,
@@ -145,4 +154,9 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
     setRenew: (impl) => (renewImpl = impl),
     watcherClosed: () => closed,
   };
+}
+
+/** A successful renewal's outcome, as the renewal module reports it. */
+export function renewedOutcome(target: string, expiration: Date): RenewOutcome {
+  return { kind: 'renewed', category: 'ok', message: 'Renewed.', target, expiration, sharedWithConcurrentRenewal: false };
 }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invokeContract, RenewOutcomeKindSchema } from '../shared/ipc-contract';
-import { createAppService, type OperationHandlers } from './app-service';
+import { createAppService } from './app-service';
 import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
+import { createIpcHandlers, type OperationHandlers } from './ipc-handlers';
 import { createIpcDispatcher, IpcRejectedError } from './ipc-dispatcher';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
@@ -21,7 +22,7 @@ afterEach(async () => {
 function setup() {
   const world = fakeWorld(stateDir, scenarioModel(new Date(NOW + 3600_000)), NOW);
   const service = createAppService(world.deps);
-  return { world, service, dispatcher: createIpcDispatcher(service, world.deps.log) };
+  return { world, service, dispatcher: createIpcDispatcher(createIpcHandlers(service, world.windows), world.deps.log) };
 }
 
 describe('createIpcDispatcher', () => {
@@ -84,7 +85,9 @@ describe('createIpcDispatcher', () => {
     const responses: unknown[] = [];
     for (const kind of RenewOutcomeKindSchema.options) {
       // A careless renewal module might hand back credentials alongside the outcome: they must not pass.
-      world.setRenew(async () => ({ kind, message: `Outcome ${kind}.`, expiration: new Date(NOW + 7200_000), credentials: { secretAccessKey: SECRET_ACCESS_KEY, sessionToken: SESSION_TOKEN } }) as never);
+      const renewalKind = kind === 'unknown' ? 'unexpected' : kind;
+      const category = kind === 'renewed' || kind === 'still-valid' ? 'ok' : 'user';
+      world.setRenew(async () => ({ kind: renewalKind, category, message: `Outcome ${kind}.`, expiration: new Date(NOW + 7200_000), credentials: { secretAccessKey: SECRET_ACCESS_KEY, sessionToken: SESSION_TOKEN } }) as never);
       responses.push(await dispatcher.dispatch(invokeContract.renew.channel, trusted, { target: 'MyRepositoryAssumer', code: '123456' }));
     }
     responses.push(await dispatcher.dispatch(invokeContract.getState.channel, trusted, undefined));

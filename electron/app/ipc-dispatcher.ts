@@ -2,7 +2,7 @@
 // response checked against its schema on the way out. Pure, so the Electron main process and the renderer's
 // Playwright harness share it and differ only in transport.
 import { invokeContract, type InvokeName } from '../shared/ipc-contract';
-import type { OperationHandlers } from './app-service';
+import type { OperationHandlers } from './ipc-handlers';
 import type { ServiceLog } from './ports';
 
 export type SenderCheck = { trusted: true; senderId: number } | { trusted: false; reason: string };

@@ -1,10 +1,10 @@
-// What the app service needs from the outside world, as plain interfaces: the core modules (profiles, renewal,
-// file watching), the clock, and the few desktop capabilities Electron provides. electron/main passes the real
-// ones; tests and the renderer's Playwright harness pass their own, so the service itself never imports Electron.
-import type { TokenDialogContext } from '../shared/ipc-contract';
+// What the application layer needs from the outside world, as plain interfaces: the core modules (profiles,
+// renewal, file watching), the clock, and the few desktop capabilities Electron provides. electron/main passes the
+// real ones; tests and the renderer's Playwright harness pass their own, so this layer never imports Electron.
 import type { LabDeviceService } from '../core/lab-devices';
 import type { FileRole, ProfileModel } from '../core/profiles/types';
-import type { WizardHandlers } from './app-service';
+import type { RenewOutcome } from '../core/renewal';
+import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/ipc-contract';
 
 export interface AwsFileLocations {
   config: string;
@@ -25,15 +25,6 @@ export interface RenewRequest {
   force?: boolean;
 }
 
-/** The renewal module's outcome, reduced to the metadata the dialog may see. */
-export interface RenewOutcome {
-  kind: string;
-  message: string;
-  expiration?: Date;
-  retryAfterSeconds?: number;
-  clockOffsetSeconds?: number;
-}
-
 export interface CorePorts {
   /** Never throws on bad files: they come back as `problems`. */
   loadProfileModel(): Promise<ProfileModel>;
@@ -43,18 +34,12 @@ export interface CorePorts {
   isLabDevice(device: string): Promise<boolean>;
 }
 
-/** Which window sent an IPC call, so "close" can hide exactly that one. */
-export interface CallerContext {
-  senderId: number;
-}
-
 /** Desktop capabilities, shaped after Electron's clipboard, shell, app and BrowserWindow. */
 export interface ShellCapabilities {
   writeClipboard(text: string): void;
   /** Resolves to '' on success or an error message, like Electron's shell.openPath. */
   openPath(path: string): Promise<string>;
   showTokenDialog(context: TokenDialogContext): void;
-  hideSender(caller: CallerContext): boolean;
   openDashboard(): void;
   openWizard(): void;
   setStartAtLogin(enabled: boolean): void;
@@ -66,6 +51,10 @@ export interface ServiceLog {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** The onboarding wizard's operations, one per `wizard*` entry of the contract (electron/core/onboarding). */
+export type WizardOperationName = Extract<InvokeName, `wizard${string}`>;
+export type WizardOperations = { [K in WizardOperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+
 export interface AppServiceDeps {
   locations: AwsFileLocations;
   /** MFA Tray's own state folder (settings.json lives here). */
@@ -74,9 +63,8 @@ export interface AppServiceDeps {
   core: CorePorts;
   shell: ShellCapabilities;
   log: ServiceLog;
-  /** The onboarding wizard's handlers, composed into the same table. */
-  wizard: WizardHandlers;
-  /** Lab devices (electron/core/lab-devices), sealed with the app's keychain; absent: no secret store. */
-  labDevices?: LabDeviceService;
-  platform?: NodeJS.Platform;
+  wizard: WizardOperations;
+  /** Lab devices (electron/core/lab-devices), sealed with the app's keychain or with no secret store at all. */
+  labDevices: LabDeviceService;
+  platform: NodeJS.Platform;
 }

@@ -3,15 +3,14 @@
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAppService, createCorePorts, createIpcDispatcher, IpcRejectedError } from '../app';
+import { createAppService, createCorePorts, createIpcDispatcher, createIpcHandlers, IpcRejectedError } from '../app';
 import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
 import { systemClock } from '../core/expiry';
 import { createLabDeviceService, labSocketHandler, startLabSocketServer, type LabSocketServer } from '../core/lab-devices';
 import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core/onboarding';
 import { runCli } from '../cli/program';
-import type { MfaSession } from '../core/profiles/types';
-import { eventContract, type DashboardState, type EventName } from '../shared/ipc-contract';
+import { eventContract, type DashboardState } from '../shared/ipc-contract';
 import { createDesktopNotifications } from './desktop-notifications';
 import { createLabAutoRenewer } from './lab-auto-renew';
 import { createFileLogger } from './logger';
@@ -102,17 +101,17 @@ async function start(): Promise<void> {
     core: createCorePorts({ locations, stateDir, env: process.env, now: () => Date.now(), isLabDevice: labDevices.isLabDevice }),
     wizard,
     labDevices,
+    platform: process.platform,
     shell: {
       writeClipboard: (text) => clipboard.writeText(text),
       openPath: (path) => shell.openPath(path),
       showTokenDialog: () => windows.show('token-dialog'),
-      hideSender: (caller) => windows.hideByWebContentsId(caller.senderId),
       openDashboard: () => windows.show('dashboard'),
       openWizard: () => windows.show('wizard'),
       setStartAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
     },
   });
-  const dispatcher = createIpcDispatcher(service, log);
+  const dispatcher = createIpcDispatcher(createIpcHandlers(service, { closeSender: (caller) => windows.hideByWebContentsId(caller.senderId) }), log);
   for (const channel of dispatcher.channels) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       if (args.length > 1) {
@@ -132,11 +131,11 @@ async function start(): Promise<void> {
     iconFolder: join(appPath, 'assets', 'tray'),
     variant: () => (process.platform === 'darwin' ? 'template' : nativeTheme.shouldUseDarkColors ? 'dark' : 'light'),
     actions: {
-      renew: (target) => void service.openTokenDialog({ target }, { senderId: -1 }),
+      renew: (target) => void service.openTokenDialog(target),
       openDashboard: () => windows.show('dashboard'),
       openWizard: () => windows.show('wizard'),
       openPreferences: () => windows.show('settings'),
-      setStartAtLogin: (enabled) => void service.updateSettings({ startAtLogin: enabled }, { senderId: -1 }),
+      setStartAtLogin: (enabled) => void service.updateSettings({ startAtLogin: enabled }),
       quit: () => app.quit(),
     },
   });
@@ -148,18 +147,15 @@ async function start(): Promise<void> {
   const { show: showNotification } = createDesktopNotifications({
     isSupported: () => Notification.isSupported(),
     create: (options) => new Notification(options),
-    open: (target) => void service.openTokenDialog({ target }, { senderId: -1 }),
+    open: (target) => void service.openTokenDialog(target),
   });
   let latest: DashboardState | undefined;
   const autoRenewer = createLabAutoRenewer({
     now: () => Date.now(),
     settings: () => latest?.settings ?? { autoRenewLabSessions: false, leadTimeMinutes: 15 },
-    session: (target) => {
-      const found = latest?.sessions.find((candidate) => candidate.target === target);
-      return found && { labDevice: found.labDevice, ...(found.expiration !== undefined && { expiration: new Date(found.expiration) }) };
-    },
-    // Forced: at the lead time the session is still valid. The service's handler refreshes the state after.
-    renew: (target) => service.labDeviceRenew({ target, force: true }, { senderId: -1 }),
+    session: (target) => service.labSession(target),
+    // Forced: at the lead time the session is still valid. The service refreshes the state after.
+    renew: (target) => service.labDevices.renew({ target, force: true }),
     show: showNotification,
     log,
   });
@@ -175,13 +171,13 @@ async function start(): Promise<void> {
   });
 
   service.subscribe((event) => {
-    const channel = eventContract[event.name as EventName].channel;
+    const channel = eventContract[event.name].channel;
     for (const window of windows.all()) window.webContents.send(channel, event.payload);
     if (event.name === 'stateChanged') {
       latest = event.payload;
       render(event.payload);
       notifier.setSettings(event.payload.settings);
-      notifier.setModel(expiryModel(event.payload));
+      notifier.setModel(service.expirySchedule());
     }
   });
 
@@ -190,7 +186,7 @@ async function start(): Promise<void> {
   render(initial);
   log.info('Tray ready', { sessions: initial.sessions.length });
   notifier.setSettings(initial.settings);
-  notifier.setModel(expiryModel(initial));
+  notifier.setModel(service.expirySchedule());
   // The CLI's `mfa-tray devices` and `renew --device-code` reach the lab devices through this socket only.
   let labSocket: LabSocketServer | undefined;
   startLabSocketServer(stateDir, labSocketHandler(labDevices)).then(
@@ -220,18 +216,4 @@ async function start(): Promise<void> {
     void labSocket?.close();
     service.close();
   });
-}
-
-/** The scheduler's view of the sessions, rebuilt from the state the service pushes. */
-function expiryModel(state: DashboardState): { mfaSessions: MfaSession[]; roles: [] } {
-  return {
-    mfaSessions: state.sessions.map((session) => ({
-      source: session.source,
-      target: session.target,
-      ...(session.device !== undefined && { device: session.device }),
-      ...(session.expiration !== undefined && { expiration: new Date(session.expiration) }),
-      pairedBy: 'explicit',
-    })),
-    roles: [],
-  };
 }

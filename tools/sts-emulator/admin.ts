@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { faultSchema } from './faults';
-import type { EmulatorControls } from './server';
+import type { EmulatorControls } from './emulator-types';
 
 // Test control for an emulator in another process (JSON over HTTP). Real AWS clients only POST to `/`.
 export const ADMIN_PREFIX = '/__emulator/';

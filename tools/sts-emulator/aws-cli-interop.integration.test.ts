@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type StsEmulator } from './server';
+import { startEmulator, type StsEmulator } from './index';
 import { scenario, scenarioCode, scenarioSeed } from './test-support';
 
 // The real AWS CLI v2 (botocore's signer and parser), a client nobody here wrote.

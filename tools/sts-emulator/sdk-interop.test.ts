@@ -4,7 +4,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateTotp, parseOtpauthUri } from '../../electron/core/totp';
-import { startEmulator, type StsEmulator } from './server';
+import { startEmulator, type StsEmulator } from './index';
 import { scenario, scenarioCode, scenarioSeed } from './test-support';
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };

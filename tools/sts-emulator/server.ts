@@ -1,40 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
-import { FaultQueue, type FaultSpec } from './faults';
+import type { EmulatorControls, EmulatorOptions, StsEmulator } from './emulator-types';
+import { FaultQueue } from './faults';
 import { Router } from './router';
 import { loadSeedFile, parseSeed, type Seed } from './seed-schema';
 import { SessionIssuer } from './session-tokens';
 import { EmulatorState } from './state';
-
-export interface EmulatorOptions {
-  /** 0 picks a free port. */
-  port?: number;
-  /** A seed object, or the path of a seed JSON file. */
-  seed: Seed | string;
-  /** Milliseconds since the epoch; defaults to Date.now. */
-  clock?: () => number;
-}
-
-export interface StsEmulator {
-  /** `http://127.0.0.1:PORT` — give it to clients as their endpoint. */
-  readonly url: string;
-  readonly state: EmulatorState;
-  readonly faults: FaultQueue;
-  /** Requests received per Action (every request counts: rejected and faulted ones too). */
-  readonly calls: Map<string, number>;
-  readonly clockOffsetMs: number;
-  callCount(action: string): number;
-  injectFault(fault: FaultSpec): void;
-  /** Moves the emulator's clock (skew between it and its clients). */
-  setClockOffset(ms: number): void;
-  /** The emulator's time: clock() + offset. */
-  now(): number;
-  close(): Promise<void>;
-}
-
-/** Everything but the network handle, as the admin routes see it. */
-export type EmulatorControls = Omit<StsEmulator, 'url' | 'close'>;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

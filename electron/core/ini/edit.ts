@@ -8,7 +8,8 @@ import { IniEditError, IniParseError } from './errors';
 import { jsSdkConfigProfiles, jsSdkParseIni, JsSdkReadError } from './js-sdk-reading';
 import { configSectionIdentity } from './load-config';
 import { isPythonSpace, pyStrip } from './python-text';
-import { defaultEntries, rawConfigFromDocument, rawConfigParse, type RawConfig, type SettingValue } from './raw-config';
+import { defaultEntries, rawConfigFromDocument, rawConfigParse } from './raw-config';
+import type { RawConfig, SettingValue } from './raw-config-types';
 import { sameSetting } from './setting-equality';
 
 export interface IniEdit {

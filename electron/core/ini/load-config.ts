@@ -1,7 +1,8 @@
 // botocore.configloader.load_config / build_profile_map: which sections of a *config* file are profiles,
 // sso-sessions and services.
 import { emptyRecord } from './empty-record';
-import { rawConfigParse, type RawConfig, type SettingValue } from './raw-config';
+import { rawConfigParse } from './raw-config';
+import type { RawConfig, SettingValue } from './raw-config-types';
 import { scanSections } from './raw-config-scan';
 import { shlexSplit, ShlexError } from './shlex';
 

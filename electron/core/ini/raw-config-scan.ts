@@ -7,7 +7,7 @@
 import { DEFAULT_SECTION } from './document';
 import { isPythonSpace, pyRstrip } from './python-text';
 import { emptyRecord } from './empty-record';
-import type { RawConfig, SettingValue } from './raw-config';
+import type { RawConfig, SettingValue } from './raw-config-types';
 import { parseSubSection } from './sub-section';
 
 const HASH = 0x23;

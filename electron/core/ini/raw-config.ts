@@ -5,9 +5,7 @@ import { IniParseError } from './errors';
 import { parseSubSection } from './sub-section';
 import { emptyRecord } from './empty-record';
 import { scanRawConfig } from './raw-config-scan';
-
-export type SettingValue = string | Readonly<Record<string, string>>;
-export type RawConfig = Record<string, Record<string, SettingValue>>;
+import type { RawConfig, SettingValue } from './raw-config-types';
 
 function subSection(entry: IniEntry, sectionName: string): Record<string, string> {
   const parsed = parseSubSection(entry.parts.map((part) => part.text));

@@ -7,19 +7,20 @@ import { scenario } from '../../tools/sts-emulator/test-support';
 import { createScenarioLab, TARGET, type ScenarioLab } from '../../e2e/cli/scenario-lab';
 import { invokeContract } from '../shared/ipc-contract';
 import { resolveAwsFileLocations } from '../core/aws-files';
-import { createLabDeviceService } from '../core/lab-devices';
+import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
 import { secretForms } from '../core/lab-devices/testing/secret-scan';
 import { testCipher } from '../core/lab-devices/testing/test-cipher';
 import { loadProfileModel } from '../core/profiles';
 import { createAppService } from './app-service';
 import { fakeWorld } from './fixtures';
+import { createIpcHandlers } from './ipc-handlers';
 import { createIpcDispatcher } from './ipc-dispatcher';
 
 const trusted = { trusted: true, senderId: 1 } as const;
 let emulator: StsEmulator;
 let lab: ScenarioLab;
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../../tools/sts-emulator/scenario-seed.json') });
+  emulator = await startEmulator({ seed: join(__dirname, '../../tools/sts-emulator/scenario-seed.json') });
   lab = await createScenarioLab(emulator.url);
 });
 afterEach(() => emulator.close());
@@ -29,8 +30,9 @@ function setup(withService = true) {
   const labDevices = createLabDeviceService({ stateDir: lab.stateDir, locations, env: lab.env, now: Date.now, cipher: testCipher() });
   const world = fakeWorld(lab.stateDir, { profiles: new Map(), ssoSessions: new Map(), mfaSessions: [], roles: [], problems: [] }, Date.now());
   const deps = { ...world.deps, locations, clock: { now: Date.now }, core: { ...world.deps.core, loadProfileModel: () => loadProfileModel(locations), isLabDevice: labDevices.isLabDevice } };
-  const service = createAppService(withService ? { ...deps, labDevices } : deps);
-  const dispatcher = createIpcDispatcher(service, world.deps.log);
+  const noStore = createLabDeviceService({ stateDir: lab.stateDir, locations, env: {}, now: Date.now, cipher: NO_SECRET_STORE });
+  const service = createAppService({ ...deps, labDevices: withService ? labDevices : noStore });
+  const dispatcher = createIpcDispatcher(createIpcHandlers(service, world.windows), world.deps.log);
   const responses: string[] = [];
   const call = async (name: keyof typeof invokeContract, payload?: unknown) => {
     const response = await dispatcher.dispatch(invokeContract[name].channel, trusted, payload);
@@ -45,7 +47,7 @@ describe('lab device operations over IPC', () => {
     const { world, service, call, responses } = setup();
     expect(await call('labDeviceImport', { serial: scenario.mfaSerial, input: { format: 'otpauth-uri', text: `otpauth://totp/MyRepositoryUser@111111111111?secret=${scenario.mfaSecret}` } })).toMatchObject({ ok: true, kind: 'stored' });
     expect(await call('labDeviceList')).toMatchObject({ store: { kind: 'keychain' }, devices: [{ serial: scenario.mfaSerial, state: 'ready', label: 'MyRepositoryUser@111111111111', sessions: [TARGET] }] });
-    expect((await service.getState(undefined, { senderId: 1 })).sessions).toEqual([expect.objectContaining({ target: TARGET, labDevice: true })]);
+    expect((await service.state()).sessions).toEqual([expect.objectContaining({ target: TARGET, labDevice: true })]);
     const code = await call('labDeviceCode', { serial: scenario.mfaSerial });
     expect(code).toMatchObject({ currentCode: expect.stringMatching(/^\d{6}$/), windowUsed: false });
     expect(await call('labDeviceCopyCode', { serial: scenario.mfaSerial })).toMatchObject({ ok: true });
@@ -53,12 +55,12 @@ describe('lab device operations over IPC', () => {
     expect(await call('labDeviceRenew', { target: TARGET })).toMatchObject({ ok: true, kind: 'renewed', target: TARGET });
     expect(await call('labDeviceCode', { serial: scenario.mfaSerial })).toMatchObject({ windowUsed: true });
     expect(await call('labDeviceRemove', { serial: scenario.mfaSerial })).toMatchObject({ ok: true, kind: 'removed' });
-    expect((await service.getState(undefined, { senderId: 1 })).sessions[0]).toMatchObject({ labDevice: false });
+    expect((await service.state()).sessions[0]).toMatchObject({ labDevice: false });
     for (const form of secretForms(scenario.mfaSecret)) expect(responses.join('\n')).not.toContain(form);
     for (const entry of world.record.logs) for (const form of secretForms(scenario.mfaSecret)) expect(JSON.stringify(entry)).not.toContain(form);
   });
 
-  it('without a lab-device service the app holds nothing and says why', async () => {
+  it('with no secret store the app holds nothing and says why', async () => {
     const { call } = setup(false);
     expect(await call('labDeviceList')).toMatchObject({ store: { kind: 'unavailable', message: expect.stringMatching(/cannot hold lab device secrets/) }, devices: [] });
     expect(await call('labDeviceImport', { serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret } })).toMatchObject({ ok: false, kind: 'no-secret-store' });

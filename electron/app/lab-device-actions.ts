@@ -1,16 +1,11 @@
-// The lab-device operations of the IPC contract (lab accounts only), over electron/core/lab-devices' service.
-// Responses hold device metadata and current codes; the secret never leaves the core.
-import type { InvokeName, LabDeviceView } from '../shared/ipc-contract';
+// What the app does with lab devices (lab accounts only), over electron/core/lab-devices' service. Results hold
+// device metadata and current codes; the secret never leaves the core.
 import { LabDeviceError, type LabDeviceOutcome, type LabDeviceService, type LabDeviceSummary } from '../core/lab-devices';
-import type { OperationHandler } from './app-service';
-import { fromRenewalOutcome } from './core-ports';
+import type { ActionResult, LabDeviceCodeView, LabDeviceImportRequest, LabDeviceCreateRequest, LabDeviceList, LabDeviceResult, LabDeviceView, RenewResult } from '../shared/ipc-contract';
 import type { ServiceLog } from './ports';
 import { toRenewResult, unexpectedRenewFailure } from './renew-result';
 
-export type LabDeviceOperationName = Extract<InvokeName, `labDevice${string}`>;
-export type LabDeviceHandlers = { [K in LabDeviceOperationName]: OperationHandler<K> };
-
-export interface LabDeviceHandlerDeps {
+export interface LabDeviceActionDeps {
   service: LabDeviceService;
   writeClipboard(text: string): void;
   log: ServiceLog;
@@ -18,18 +13,30 @@ export interface LabDeviceHandlerDeps {
   refresh(): Promise<unknown>;
 }
 
+export interface LabDeviceActions {
+  list(): Promise<LabDeviceList>;
+  importDevice(request: LabDeviceImportRequest): Promise<LabDeviceResult>;
+  create(request: LabDeviceCreateRequest): Promise<LabDeviceResult>;
+  finish(serial: string): Promise<LabDeviceResult>;
+  remove(serial: string): Promise<LabDeviceResult>;
+  code(serial: string): Promise<LabDeviceCodeView>;
+  copyCode(serial: string): Promise<ActionResult>;
+  /** Renews with the device's code, waiting for the next window if this one is used. */
+  renew(request: { target: string; durationSeconds?: number; force?: boolean }): Promise<RenewResult>;
+}
+
 function view(device: LabDeviceSummary): LabDeviceView {
   return { ...device, sessions: [...device.sessions] };
 }
 
-function result(outcome: LabDeviceOutcome) {
+function result(outcome: LabDeviceOutcome): LabDeviceResult {
   const kind = outcome.kind === 'unreadable' || outcome.kind === 'damaged-store' ? 'no-secret-store' : outcome.kind;
   return { ok: outcome.ok, kind, message: outcome.message, ...(outcome.device && { device: view(outcome.device) }) };
 }
 
-export function createLabDeviceHandlers(deps: LabDeviceHandlerDeps): LabDeviceHandlers {
+export function createLabDeviceActions(deps: LabDeviceActionDeps): LabDeviceActions {
   const { service, log } = deps;
-  async function changed<T extends LabDeviceOutcome>(operation: string, outcome: T): Promise<ReturnType<typeof result>> {
+  async function changed(operation: string, outcome: LabDeviceOutcome): Promise<LabDeviceResult> {
     // The serial is an identifier, not a secret; the outcome kind says what happened.
     log.info(`Lab device ${operation}`, { kind: outcome.kind, ok: outcome.ok });
     await deps.refresh().catch((error: unknown) => log.error('Reloading after a lab device change failed', { error: String(error) }));
@@ -37,28 +44,26 @@ export function createLabDeviceHandlers(deps: LabDeviceHandlerDeps): LabDeviceHa
   }
 
   return {
-    async labDeviceList() {
+    async list() {
       const listing = await service.list();
       return { store: listing.store, devices: listing.devices.map(view) };
     },
-    async labDeviceImport(request) {
+    async importDevice(request) {
       return changed('import', await service.importDevice({ ...request, acceptWeakStore: request.acceptWeakStore ?? false }));
     },
-    async labDeviceCreate(request) {
+    async create(request) {
       return changed('create', await service.create({ ...request, acceptWeakStore: request.acceptWeakStore ?? false }));
     },
-    async labDeviceFinish(request) {
-      return changed('finish', await service.finish(request.serial));
+    async finish(serial) {
+      return changed('finish', await service.finish(serial));
     },
-    async labDeviceRemove(request) {
-      return changed('remove', await service.remove(request.serial));
+    async remove(serial) {
+      return changed('remove', await service.remove(serial));
     },
-    async labDeviceCode(request) {
-      return service.codeView(request.serial);
-    },
-    async labDeviceCopyCode(request) {
+    code: (serial) => service.codeView(serial),
+    async copyCode(serial) {
       try {
-        const code = await service.codeView(request.serial);
+        const code = await service.codeView(serial);
         deps.writeClipboard(code.currentCode);
         return { ok: true, message: `Copied the code; it is valid for ${code.secondsLeft} more seconds.` };
       } catch (error) {
@@ -66,10 +71,9 @@ export function createLabDeviceHandlers(deps: LabDeviceHandlerDeps): LabDeviceHa
         throw error;
       }
     },
-    async labDeviceRenew(request) {
+    async renew(request) {
       try {
-        const outcome = await service.renew(request);
-        const renewed = toRenewResult(request.target, fromRenewalOutcome(outcome));
+        const renewed = toRenewResult(request.target, await service.renew(request));
         log.info('Renewal with the lab device finished', { target: request.target, kind: renewed.kind });
         return renewed;
       } catch (error) {
