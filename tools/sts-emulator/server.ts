@@ -4,7 +4,7 @@ import { ADMIN_PREFIX, handleAdmin } from './admin';
 import type { EmulatorControls, EmulatorOptions, StsEmulator } from './emulator-types';
 import { FaultQueue } from './faults';
 import { Router } from './router';
-import { loadSeedFile, parseSeed, type Seed } from './seed-schema';
+import { loadSeedFile, parseSeed } from './seed-schema';
 import { SessionIssuer } from './session-tokens';
 import { EmulatorState } from './state';
 
