@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import mfaTray from './tools/lint/layering.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'renderer/dist/**', 'node_modules/**', 'e2e/screenshots/**', 'e2e/test-results/**', 'e2e/report/**', 'release/**'] },
@@ -15,14 +16,10 @@ export default tseslint.config(
     },
   },
   {
-    // The core must run (and be tested) on plain Node: Electron objects are passed in from electron/main.
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'electron/core is pure Node: take Electron objects as parameters from electron/main.' }],
-        patterns: [{ group: ['electron/*', '**/main/*', '**/renderer/*'], message: 'electron/core must not depend on the Electron glue or the renderer.' }],
-      }],
-    },
+    // One rule for the whole architecture: which folder may import which, tests included (tools/lint/layers.mjs).
+    files: ['**/*.{ts,tsx,mjs,js,cjs}'],
+    plugins: { 'mfa-tray': mfaTray },
+    rules: { 'mfa-tray/layering': 'error' },
   },
   {
     // The main process may import Electron, but its modules receive Electron objects as typed parameters.
@@ -42,11 +39,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        // `electron` as a module name only: a bare 'electron' pattern would also match ../electron/shared/ imports.
-        paths: [{ name: 'electron', message: 'The renderer talks to main only through window.mfaTray (electron/shared contract).' }],
-        patterns: [{ group: ['**/core/*', '**/main/*', 'electron/*', 'node:*'], message: 'The renderer talks to main only through window.mfaTray (electron/shared contract).' }],
-      }],
     },
   },
 );

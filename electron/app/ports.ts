@@ -2,7 +2,8 @@
 // renewal, file watching), the clock, and the few desktop capabilities Electron provides. electron/main passes the
 // real ones; tests and the renderer's Playwright harness pass their own, so this layer never imports Electron.
 import type { LabDeviceService } from '../core/lab-devices';
-import type { FileRole, ProfileModel } from '../core/profiles/types';
+import type { FileRole } from '../core/aws-files/file-problem';
+import type { ProfileModel } from '../core/profiles/types';
 import type { RenewOutcome } from '../core/renewal';
 import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/ipc-contract';
 

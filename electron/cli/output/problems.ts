@@ -1,5 +1,5 @@
 // Problems found in the AWS files, as one line each: `file:line: message` (line left out for the whole file).
-import type { FileProblem } from '../../core/profiles';
+import type { FileProblem } from '../../core/aws-files';
 import { printable } from './text-table';
 
 export function formatProblems(problems: readonly FileProblem[]): string {

@@ -1,5 +1,5 @@
 // The one error for files we will not read or write, naming the file and every problem (line 0 = whole file).
-import type { FileProblem, FileRole } from '../profiles/types';
+import type { FileProblem, FileRole } from './file-problem';
 
 export class AwsFileError extends Error {
   readonly file: string;

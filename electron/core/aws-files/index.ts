@@ -1,5 +1,6 @@
 // Where the AWS files are, and how we read and change them without ever damaging them.
 export { AwsFileError } from './aws-file-error';
+export type { FileProblem, FileRole } from './file-problem';
 export type { AwsFileLocations } from './locations';
 export { resolveAwsFileLocations } from './locations';
 export type { AwsFileText, ReadAwsFileOptions } from './read-aws-file';

@@ -3,7 +3,7 @@
 // fails the first is undone, so a profile is never left half-renewed (new keys with an old expiration).
 import type { IniEdit } from '../ini';
 import { applyEdits, configSectionName, IniEditError, IniParseError, loadConfigFromRaw, rawConfigParse } from '../ini';
-import type { FileRole } from '../profiles/types';
+import type { FileRole } from './file-problem';
 import { AwsFileError } from './aws-file-error';
 import { backupPathFor } from './backup';
 import type { AwsFileLocations } from './locations';

@@ -4,7 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decodeIniBytes, emptyRecord, IniParseError, MAX_INI_BYTES, rawConfigParse, type RawConfig } from '../ini';
-import type { FileRole } from '../profiles/types';
+import type { FileRole } from './file-problem';
 import { AwsFileError } from './aws-file-error';
 
 export interface AwsFileText {

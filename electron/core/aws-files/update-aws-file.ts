@@ -4,7 +4,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { FileRole } from '../profiles/types';
+import type { FileRole } from './file-problem';
 import { prepareAtomicWrite, removeLeftoverTempFiles } from './atomic-write';
 import { AwsFileError } from './aws-file-error';
 import { backupExists, backupPathFor, ensureBackup } from './backup';

@@ -2,7 +2,7 @@ import { appendFile, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileRole } from '../profiles/types';
+import type { FileRole } from './file-problem';
 import type { AwsFileLocations } from './locations';
 import { watchAwsFiles } from './watch-aws-files';
 

@@ -4,7 +4,7 @@
 import type { FSWatcher } from 'node:fs';
 import { lstatSync, readlinkSync, statSync, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { FileRole } from '../profiles/types';
+import type { FileRole } from './file-problem';
 import type { AwsFileLocations } from './locations';
 
 export interface WatchAwsFilesOptions {

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import type { WizardFileDiff } from '../../shared/ipc-contract';
 import { CREDENTIAL_KEYS, readAwsFile, type AwsFileLocations } from '../aws-files';
 import { applyEdits, configSectionName, type IniEdit } from '../ini';
-import type { FileRole } from '../profiles/types';
+import type { FileRole } from '../aws-files';
 import { diffIniTexts } from './line-diff';
 import type { ProfileWrite } from './profile-writes';
 

@@ -1,4 +1,5 @@
 // The profile model from already-parsed files: pure, so the CLI, the app and the tests see the same thing.
+import type { FileProblem, FileRole } from '../aws-files/file-problem';
 import type { LoadedConfig } from '../ini';
 import { accountIdFromArn, assumedRoleIdentity, assumedRoleName, roleIdentity } from './arn';
 import { classifyProfile, hasStaticCredentials, stringSetting } from './classify';
@@ -6,16 +7,7 @@ import { parseExpiration } from './expiration';
 import { DURATION_KEY, pairMfaSessions, type Pairing } from './mfa-pairing';
 import { resolveRoleChain, type RoleChain } from './role-chains';
 import { roleCacheKey } from './role-cache-key';
-import type {
-  CachedRoleCredential,
-  FileProblem,
-  FileRole,
-  MfaSession,
-  Profile,
-  ProfileModel,
-  RoleProfile,
-  SettingValue,
-} from './types';
+import type { CachedRoleCredential, MfaSession, Profile, ProfileModel, RoleProfile, SettingValue } from './types';
 
 type Section = Readonly<Record<string, SettingValue>>;
 

@@ -1,7 +1,8 @@
 // Which kind of credentials a profile gives, in the order botocore's credential chain tries them
 // (credentials.create_credential_resolver): assume-role, web identity, SSO, the credentials file's static keys,
 // credential_process, then the config file's static keys.
-import type { FileRole, ProfileKind, SettingValue } from './types';
+import type { FileRole } from '../aws-files/file-problem';
+import type { ProfileKind, SettingValue } from './types';
 
 type Settings = Readonly<Record<string, SettingValue>>;
 

@@ -4,7 +4,8 @@ import { AwsFileError, readParsedAwsFile, type AwsFileLocations } from '../aws-f
 import { loadConfigFromRaw, type LoadedConfig, type RawConfig } from '../ini';
 import { buildProfileModel } from './build-model';
 import { readCachedRoleCredentials } from './cached-roles';
-import type { FileProblem, FileRole, ProfileModel } from './types';
+import type { FileProblem, FileRole } from '../aws-files/file-problem';
+import type { ProfileModel } from './types';
 
 const EMPTY_CONFIG: LoadedConfig = { profiles: {}, ssoSessions: {}, services: {} };
 

@@ -1,6 +1,7 @@
 // The profile model: what the AWS CLI would see in ~/.aws, plus what MFA Tray derives from it.
 // Shared by renewal, expiry, the CLI and the Electron shell; secrets stay in `settings` and are never
 // copied into the derived views (MfaSession, RoleProfile).
+import type { FileProblem, FileRole } from '../aws-files/file-problem';
 
 /** A value as botocore resolves it: a string, or a nested map for sub-sections such as `s3 =`. */
 export type SettingValue = string | Readonly<Record<string, string>>;
@@ -12,16 +13,6 @@ export type ProfileKind =
   | 'sso' // sso_session / sso_start_url
   | 'credential-process'
   | 'other';
-
-export type FileRole = 'config' | 'credentials';
-
-/** A place in a user's file that botocore would reject (or that we refuse to touch), with the reason. */
-export interface FileProblem {
-  file: string;
-  fileRole: FileRole;
-  line: number; // 1-based; 0 when the problem concerns the whole file
-  message: string;
-}
 
 export interface Profile {
   name: string;
