@@ -4,7 +4,7 @@
 import type { LabDeviceService } from '../core/lab-devices';
 import type { FileRole, ProfileModel } from '../core/profiles/types';
 import type { RenewOutcome } from '../core/renewal';
-import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/ipc-contract';
+import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/contract';
 
 export interface AwsFileLocations {
   config: string;
