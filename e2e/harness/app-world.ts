@@ -10,7 +10,7 @@ import { createCorePorts } from '../../electron/app/core-ports';
 import { createLabDeviceService, type LabDeviceService } from '../../electron/core/lab-devices';
 import { testCipher, type TestCipher } from '../../electron/core/lab-devices/testing/test-cipher';
 import { createWizardService } from '../../electron/core/onboarding/wizard-service';
-import { eventContract, type TokenDialogContext } from '../../electron/shared/ipc-contract';
+import { eventContract, type TokenDialogContext } from '../../electron/shared/contract';
 import { generateTotp } from '../../electron/core/totp';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
 import { scenario, scenarioSeed } from '../../tools/sts-emulator/test-support';

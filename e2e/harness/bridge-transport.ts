@@ -2,7 +2,7 @@
 // `onX` per event, the shape the preload exposes) and routes calls to the real dispatcher through
 // page.exposeBinding. Events from the service are delivered to every bound page.
 import type { Page } from '@playwright/test';
-import { eventContract, invokeContract } from '../../electron/shared/ipc-contract';
+import { eventContract, invokeContract } from '../../electron/shared/contract';
 import type { IpcDispatcher } from '../../electron/app';
 
 interface BridgeTables {

@@ -8,7 +8,7 @@ import QRCode from 'qrcode';
 import { scanForSecret } from '../../electron/core/lab-devices/testing/secret-scan';
 import { loadConfig } from '../../electron/core/ini';
 import { buildOtpauthUri, generateTotp } from '../../electron/core/totp';
-import { invokeContract } from '../../electron/shared/ipc-contract';
+import { invokeContract } from '../../electron/shared/contract';
 import { createAppWorld, scenario, scenarioFiles, type AppWorld } from '../harness/app-world';
 import { expect, expectAccessible, SCREENSHOTS, test } from '../harness/fixtures';
 

@@ -1,6 +1,6 @@
 // Every error state of the token dialog, produced by the real renewal against the emulator.
 import { writeFile } from 'node:fs/promises';
-import { invokeContract } from '../../electron/shared/ipc-contract';
+import { invokeContract } from '../../electron/shared/contract';
 import { createAppWorld, scenarioFiles, type AppWorld } from '../harness/app-world';
 import { expect, expectAccessible, test } from '../harness/fixtures';
 

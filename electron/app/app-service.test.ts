@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DashboardStateSchema } from '../shared/ipc-contract';
+import { DashboardStateSchema } from '../shared/contract';
 import { createAppService, type ServiceEvent } from './app-service';
 import { fakeWorld, LONG_TERM_SECRET, renewedOutcome, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
 import { createIpcHandlers } from './ipc-handlers';

@@ -4,7 +4,8 @@
 // lab auto-renewal) call it directly. Pure Node; electron/main and the e2e harness bind it to a transport.
 import { dirname } from 'node:path';
 import type { ProfileModel } from '../core/profiles/types';
-import type { ActionResult, DashboardState, EventName, PayloadOf, RenewResult, Settings, TokenDialogContext } from '../shared/ipc-contract';
+import type { ActionResult, DashboardState, EventName, PayloadOf, RenewResult, TokenDialogContext } from '../shared/contract';
+import type { Settings } from '../shared/vocabulary';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
 import { createLabDeviceActions, type LabDeviceActions } from './lab-device-actions';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
 import { scenario, scenarioCode, scenarioSeed } from '../../tools/sts-emulator/test-support';
-import { invokeContract } from '../shared/ipc-contract';
+import { invokeContract } from '../shared/contract';
 import { createAppService } from './app-service';
 import { createCorePorts } from './core-ports';
 import { fakeWorld } from './fixtures';

@@ -1,6 +1,7 @@
 // Builds the renderer's view of the world from the profile model, the settings and main's clock. Only metadata
 // is copied: the model's `settings` maps (which hold the keys) are never read here.
-import type { DashboardState, MfaSessionView, RoleView, SessionState, Settings } from '../shared/ipc-contract';
+import type { DashboardState, MfaSessionView, RoleView, SessionState } from '../shared/contract';
+import type { Settings } from '../shared/vocabulary';
 import { expiryState } from '../core/expiry';
 import type { MfaSession, ProfileModel } from '../core/profiles/types';
 import type { AwsFileLocations } from './ports';

@@ -1,6 +1,6 @@
 // Test support: a profile model in the scenario's shape and in-memory ports that record what the service did.
 import type { ProfileModel, Profile, MfaSession, RoleProfile } from '../core/profiles/types';
-import { invokeContract, type InvokeName, type TokenDialogContext } from '../shared/ipc-contract';
+import { invokeContract, type InvokeName, type TokenDialogContext } from '../shared/contract';
 import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
 import type { RenewOutcome } from '../core/renewal';
 import type { CallerContext, WindowCloser } from './ipc-handlers';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { invokeContract, RenewOutcomeKindSchema } from '../shared/ipc-contract';
+import { invokeContract, RenewOutcomeKindSchema } from '../shared/contract';
 import { createAppService } from './app-service';
 import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
 import { createIpcHandlers, type OperationHandlers } from './ipc-handlers';

@@ -1,7 +1,7 @@
 // The one gate every IPC call passes: known channel, trusted sender, request valid against the contract, and the
 // response checked against its schema on the way out. Pure, so the Electron main process and the renderer's
 // Playwright harness share it and differ only in transport.
-import { invokeContract, type InvokeName } from '../shared/ipc-contract';
+import { invokeContract, type InvokeName } from '../shared/contract';
 import type { OperationHandlers } from './ipc-handlers';
 import type { ServiceLog } from './ports';
 

@@ -1,6 +1,6 @@
 // The contract's operation table over the app service: one thin handler per IPC operation. Only this adapter
 // knows which window sent a call (closeWindow hides exactly that one); the service's methods know no IPC.
-import type { InvokeName, RequestOf, ResponseOf } from '../shared/ipc-contract';
+import type { InvokeName, RequestOf, ResponseOf } from '../shared/contract';
 import type { AppService } from './app-service';
 
 /** Which window sent an IPC call. */

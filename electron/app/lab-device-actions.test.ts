@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
 import { scenario } from '../../tools/sts-emulator/test-support';
 import { createScenarioLab, TARGET, type ScenarioLab } from '../../e2e/cli/scenario-lab';
-import { invokeContract } from '../shared/ipc-contract';
+import { invokeContract } from '../shared/contract';
 import { resolveAwsFileLocations } from '../core/aws-files';
 import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
 import { secretForms } from '../core/lab-devices/testing/secret-scan';

@@ -1,7 +1,7 @@
 // What the app does with lab devices (lab accounts only), over electron/core/lab-devices' service. Results hold
 // device metadata and current codes; the secret never leaves the core.
 import { LabDeviceError, type LabDeviceOutcome, type LabDeviceService, type LabDeviceSummary } from '../core/lab-devices';
-import type { ActionResult, LabDeviceCodeView, LabDeviceImportRequest, LabDeviceCreateRequest, LabDeviceList, LabDeviceResult, LabDeviceView, RenewResult } from '../shared/ipc-contract';
+import type { ActionResult, LabDeviceCodeView, LabDeviceImportRequest, LabDeviceCreateRequest, LabDeviceList, LabDeviceResult, LabDeviceView, RenewResult } from '../shared/contract';
 import type { ServiceLog } from './ports';
 import { toRenewResult, unexpectedRenewFailure } from './renew-result';
 

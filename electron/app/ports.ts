@@ -5,7 +5,7 @@ import type { LabDeviceService } from '../core/lab-devices';
 import type { FileRole } from '../core/aws-files/file-problem';
 import type { ProfileModel } from '../core/profiles/types';
 import type { RenewOutcome } from '../core/renewal';
-import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/ipc-contract';
+import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/contract';
 
 export interface AwsFileLocations {
   config: string;

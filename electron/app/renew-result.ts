@@ -1,7 +1,7 @@
 // Maps the renewal module's outcome onto the contract's RenewResult. Fields are picked one by one, so whatever
 // else an outcome carries can never reach the renderer.
 import type { RenewOutcome } from '../core/renewal';
-import type { RenewOutcomeKind, RenewResult } from '../shared/ipc-contract';
+import type { RenewOutcomeKind, RenewResult } from '../shared/contract';
 
 /** Every renewal outcome kind has its contract kind here: a new kind in the core fails the typecheck until mapped. */
 const CONTRACT_KIND: { readonly [K in RenewOutcome['kind']]: RenewOutcomeKind } = {

@@ -2,7 +2,7 @@
 // one, every object drops unknown keys, and nothing is an open map (record/any/unknown) a secret could ride in.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { eventContract, invokeContract } from '../shared/ipc-contract';
+import { eventContract, invokeContract } from '../shared/contract';
 
 // Access key IDs are identifiers AWS itself shows in consoles and logs; their secret halves are caught here.
 const SECRET_NAME = /secret|token|password|passphrase|seed|otp|^code$|^key$|privatekey/i;

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSettingsStore, DEFAULT_SETTINGS } from './settings-store';
+import { DEFAULT_SETTINGS } from '../shared/vocabulary';
+import { createSettingsStore } from './settings-store';
 
 let stateDir: string;
 beforeEach(async () => {

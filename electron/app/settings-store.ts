@@ -4,18 +4,9 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { SettingsSchema, type Settings } from '../shared/ipc-contract';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/vocabulary';
 
 export const SETTINGS_FILE = 'settings.json';
-
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  leadTimeMinutes: 15,
-  // GetSessionToken's own default for IAM users.
-  defaultDurationSeconds: 43200,
-  startAtLogin: false,
-  mutedSessions: [],
-  autoRenewLabSessions: false,
-}) as Settings;
 
 export interface LoadedSettings {
   settings: Settings;

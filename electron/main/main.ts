@@ -10,7 +10,7 @@ import { systemClock } from '../core/expiry';
 import { createLabDeviceService, labSocketHandler, startLabSocketServer, type LabSocketServer } from '../core/lab-devices';
 import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core/onboarding';
 import { runCli } from '../cli/program';
-import { eventContract, type DashboardState } from '../shared/ipc-contract';
+import { eventContract, type DashboardState } from '../shared/contract';
 import { createDesktopNotifications } from './desktop-notifications';
 import { createLabAutoRenewer } from './lab-auto-renew';
 import { createFileLogger } from './logger';

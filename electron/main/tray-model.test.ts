@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardState, MfaSessionView } from '../shared/ipc-contract';
+import type { DashboardState, MfaSessionView } from '../shared/contract';
 import { buildTrayView } from './tray-model';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');

@@ -1,7 +1,7 @@
 // What the tray shows for a dashboard state: the icon state, the tooltip (most urgent session and time left)
 // and the menu as plain data. Pure, so every state (0 sessions, 20 sessions, ...) is tested without Electron;
 // `key` changes only when something visible changes, which is when the menu is rebuilt.
-import type { DashboardState, MfaSessionView } from '../shared/ipc-contract';
+import type { DashboardState, MfaSessionView } from '../shared/contract';
 import { formatTimeLeft } from './time-left';
 import type { TrayIconState } from './tray-icons/icon-art';
 

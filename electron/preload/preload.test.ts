@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_KEY, eventContract, invokeContract } from '../shared/ipc-contract';
+import { BRIDGE_KEY, eventContract, invokeContract } from '../shared/contract';
 
 async function bundle(): Promise<string> {
   const result = await build({ entryPoints: ['electron/preload/preload.ts'], bundle: true, write: false, format: 'cjs', platform: 'browser', external: ['electron'], logLevel: 'silent' });

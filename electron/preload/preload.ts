@@ -1,7 +1,7 @@
 // The sandboxed preload: exposes `window.mfaTray` with one method per contract operation and one `onX` per push,
 // generated from the contract tables. The page never gets ipcRenderer itself, nor any channel outside the contract.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_KEY, eventContract, invokeContract, type EventName, type InvokeName, type MfaTrayBridge } from '../shared/ipc-contract';
+import { BRIDGE_KEY, eventContract, invokeContract, type EventName, type InvokeName, type MfaTrayBridge } from '../shared/contract';
 
 function buildBridge(): MfaTrayBridge {
   const bridge: Record<string, unknown> = {};

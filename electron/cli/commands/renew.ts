@@ -2,6 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { renewWithLabCodes } from '../../core/lab-devices';
 import { renew, type CodeSource } from '../../core/renewal';
+import { SESSION_DURATION } from '../../shared/vocabulary';
 import { appDeviceCodeSource } from './devices';
 import { EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
 import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
@@ -38,7 +39,7 @@ export function registerRenewCommand(program: Command): void {
     .argument('<target>', 'profile that receives the session keys, e.g. MyRepositoryAssumer')
     .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')
     .option('--code <code>', 'the 6-digit MFA code (default: stdin when piped, else a prompt)')
-    .option('--duration <seconds>', 'session length, 900-129600 (default: get_session_token_duration_seconds)', seconds('--duration'))
+    .option('--duration <seconds>', `session length, ${SESSION_DURATION.min}-${SESSION_DURATION.max} (default: get_session_token_duration_seconds)`, seconds('--duration'))
     .option('--timeout <seconds>', 'give up waiting for AWS STS after this long (default 15)', seconds('--timeout'))
     .option('--force', 'renew even if the session is still valid')
     .option('--device-code', 'lab devices only: the running MFA Tray app makes the code (waits for the next one if this window was used)')

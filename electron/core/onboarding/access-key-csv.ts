@@ -1,7 +1,7 @@
 // Reads the access-key CSV the IAM console downloads: `Access key ID,Secret access key` (today), or
 // `User name,Password,Access key ID,Secret access key,Console login link` (older downloads and user creation).
 // Error messages describe the file, never quote it: the file holds a secret.
-import { AccessKeyIdSchema, SecretAccessKeySchema } from '../../shared/ipc-contract';
+import { AccessKeyIdSchema, SecretAccessKeySchema } from '../../shared/vocabulary';
 
 export interface LongTermKeys {
   accessKeyId: string;

@@ -1,12 +1,7 @@
 // Re-running the wizard edits what is there: the MFA pair already in the files (explicitly paired first,
 // then the scenario's names) supplies the profile names, device, duration and roles the fields start with.
-import {
-  DEFAULT_MAX_MFA_AGE_SECONDS,
-  DEFAULT_SOURCE_PROFILE,
-  DEFAULT_TARGET_PROFILE,
-  type WizardDraft,
-  type WizardStart,
-} from '../../shared/ipc-contract';
+import type { WizardDraft, WizardStart } from '../../shared/contract';
+import { DEFAULT_MAX_MFA_AGE_SECONDS, DEFAULT_SOURCE_PROFILE, DEFAULT_TARGET_PROFILE } from '../../shared/vocabulary';
 import { DURATION_KEY } from '../profiles/mfa-pairing';
 import type { MfaSession, ProfileModel } from '../profiles/types';
 import { maskSecrets } from './mask-secrets';

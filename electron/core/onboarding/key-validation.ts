@@ -1,6 +1,6 @@
 // Step 2 and 3: are these an IAM user's working long-term keys (GetCallerIdentity), and which MFA device
 // belongs to that user (ListMFADevices, else the ARN the console gives a virtual device by default).
-import type { WizardKeysResult } from '../../shared/ipc-contract';
+import type { WizardKeysResult } from '../../shared/contract';
 import type { SettingValue } from '../profiles/types';
 import type { GatewayOptions, IamGateway, IamGatewayOptions, StsFailure, StsGateway } from '../sts';
 import type { LongTermKeys } from './access-key-csv';

@@ -1,7 +1,7 @@
 // The review step's diff: which lines of a file the wizard adds, changes or removes, with a little context,
 // and every secret value masked. Myers' O((N+M)·D) algorithm: our edits touch a handful of lines, so D is tiny
 // even in a credentials file of thousands of lines.
-import type { WizardFileDiff } from '../../shared/ipc-contract';
+import type { WizardFileDiff } from '../../shared/contract';
 import { SECRET_KEYS } from '../profiles/secrets';
 import { MASK, maskKnownSecrets } from './mask-secrets';
 

@@ -1,7 +1,7 @@
 // Step 7: the two files as they are, the same files with the planned writes applied exactly as
 // writeProfileSettings applies them (same key split, same ini edits), and the diff between them.
 import { createHmac } from 'node:crypto';
-import type { WizardFileDiff } from '../../shared/ipc-contract';
+import type { WizardFileDiff } from '../../shared/contract';
 import { CREDENTIAL_KEYS, readAwsFile, type AwsFileLocations } from '../aws-files';
 import { applyEdits, configSectionName, type IniEdit } from '../ini';
 import type { FileRole } from '../aws-files';

@@ -3,7 +3,7 @@
 // and add `git mfa`, which renews the MFA session from inside the repo.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { WizardRepositoryResult } from '../../shared/ipc-contract';
+import type { WizardRepositoryResult } from '../../shared/contract';
 import type { GitRunner } from './git-runner';
 
 /** How to start our CLI from a shell, independent of PATH (git GUIs and IDEs often have a different one). */

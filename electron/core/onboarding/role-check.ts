@@ -1,7 +1,8 @@
 // Step 5: can the MFA session in the target profile assume each role? Uses the session keys already in
 // the files (the app renews through its normal token dialog first), so the check proves exactly the chain
 // git's credential helper will use.
-import type { WizardRole, WizardRoleCheck } from '../../shared/ipc-contract';
+import type { WizardRole, WizardRoleCheck } from '../../shared/contract';
+import { ROLE_DURATION } from '../../shared/vocabulary';
 import { parseExpiration } from '../profiles/expiration';
 import type { ProfileModel, SettingValue } from '../profiles/types';
 import type { AwsKeys } from '../sts';
@@ -12,7 +13,7 @@ export type SessionLookup =
   | { state: 'missing' | 'expired'; message: string };
 
 /** Role checks ask for the shortest session STS allows: nothing is cached or written. */
-const CHECK_DURATION_SECONDS = 900;
+const CHECK_DURATION_SECONDS = ROLE_DURATION.min;
 const CHECK_SESSION_NAME = 'mfa-tray-wizard-check';
 
 export function sessionOf(model: ProfileModel, target: string, nowMs: number): SessionLookup {

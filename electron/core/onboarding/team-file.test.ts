@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_MFA_AGE_SECONDS, DEFAULT_SOURCE_PROFILE, DEFAULT_TARGET_PROFILE, type WizardDraft } from '../../shared/ipc-contract';
+import type { WizardDraft } from '../../shared/contract';
+import { DEFAULT_MAX_MFA_AGE_SECONDS, DEFAULT_SOURCE_PROFILE, DEFAULT_TARGET_PROFILE } from '../../shared/vocabulary';
 import { draftFromTeamFile, parseTeamFile } from './team-file';
 
 const documentedExample = /```json\n([\s\S]*?)```/.exec(readFileSync(new URL('../../../docs/team-file.md', import.meta.url), 'utf8'))?.[1] ?? '';

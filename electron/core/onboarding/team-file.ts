@@ -1,6 +1,7 @@
 // The team file: what an administrator hands every contributor so the wizard's fields arrive filled in
 // (docs/team-file.md). It holds names and IDs only: a file that carries keys is refused, not read.
 import { z } from 'zod';
+import type { WizardDraft } from '../../shared/contract';
 import {
   DEFAULT_MAX_MFA_AGE_SECONDS,
   DEFAULT_SOURCE_PROFILE,
@@ -10,8 +11,7 @@ import {
   RepositoryNameSchema,
   RoleArnSchema,
   SessionDurationSchema,
-  type WizardDraft,
-} from '../../shared/ipc-contract';
+} from '../../shared/vocabulary';
 
 export const TEAM_FILE_FORMAT = 'mfa-tray-team-file';
 export const TEAM_FILE_VERSION = 1;

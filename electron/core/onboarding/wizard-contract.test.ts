@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { invokeContract, MfaSerialSchema, RegionSchema, RepositoryNameSchema, WizardPlanSchema } from '../../shared/ipc-contract';
+import { invokeContract, WizardPlanSchema } from '../../shared/contract';
+import { MfaSerialSchema, RegionSchema, RepositoryNameSchema } from '../../shared/vocabulary';
 
 const wizardOperations = Object.entries(invokeContract).filter(([name]) => name.startsWith('wizard'));
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WizardPlan, WizardPreview } from '../../shared/ipc-contract';
+import type { WizardPlan, WizardPreview } from '../../shared/contract';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenario, scenarioCode, scenarioSeed } from '../../../tools/sts-emulator/test-support';
 import { createStsGateway } from '../sts';

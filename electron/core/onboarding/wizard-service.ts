@@ -13,7 +13,8 @@ import {
   type WizardDraft,
   type WizardKeysResult,
   type WizardPreview,
-} from '../../shared/ipc-contract';
+} from '../../shared/contract';
+import { ROLE_CHAINING_MAX_SECONDS } from '../../shared/vocabulary';
 import { AwsFileError, backupPathFor, writeProfileSettings, type AwsFileLocations } from '../aws-files';
 import { IniEditError, IniParseError } from '../ini';
 import { loadProfileModel } from '../profiles';
@@ -246,8 +247,8 @@ function warningsFor(plan: ReturnType<typeof WizardPlanSchema.parse>, model: Pro
   for (const role of plan.roles) {
     const settings = model.profiles.get(role.profile)?.settings ?? {};
     const duration = Number(settings.duration_seconds);
-    if (Number.isFinite(duration) && duration > 3600) {
-      warnings.push(`${role.profile} asks for duration_seconds = ${duration}, but roles assumed with an MFA session last at most 3600 s: AWS will refuse it until it is 3600 or less.`);
+    if (Number.isFinite(duration) && duration > ROLE_CHAINING_MAX_SECONDS) {
+      warnings.push(`${role.profile} asks for duration_seconds = ${duration}, but roles assumed with an MFA session last at most ${ROLE_CHAINING_MAX_SECONDS} s: AWS will refuse it until it is ${ROLE_CHAINING_MAX_SECONDS} or less.`);
     }
     if (!role.region && settings.region === undefined) {
       warnings.push(`${role.profile} has no region: AWS tools will need one from the environment (AWS_REGION) or --region.`);

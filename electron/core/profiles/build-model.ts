@@ -1,4 +1,5 @@
 // The profile model from already-parsed files: pure, so the CLI, the app and the tests see the same thing.
+import { SESSION_DURATION } from '../../shared/vocabulary';
 import type { FileProblem, FileRole } from '../aws-files/file-problem';
 import type { LoadedConfig } from '../ini';
 import { accountIdFromArn, assumedRoleIdentity, assumedRoleName, roleIdentity } from './arn';
@@ -21,9 +22,6 @@ export interface ProfileModelInput {
   /** Names the config file in problems the model itself finds (pairing, expirations, durations). */
   configPath?: string;
 }
-
-/** GetSessionToken's DurationSeconds range for IAM users. */
-const SESSION_DURATION_RANGE = { min: 900, max: 129_600 };
 
 export function buildProfileModel(input: ProfileModelInput): ProfileModel {
   const modelProblems: string[] = [];
@@ -172,11 +170,11 @@ function describeSession(pair: Pairing, merged: ReadonlyMap<string, Profile>, pr
   let durationSeconds: number | undefined;
   if (durationText !== undefined) {
     const value = /^\d+$/.test(durationText) ? Number(durationText) : NaN;
-    if (value >= SESSION_DURATION_RANGE.min && value <= SESSION_DURATION_RANGE.max) durationSeconds = value;
+    if (value >= SESSION_DURATION.min && value <= SESSION_DURATION.max) durationSeconds = value;
     else {
       problems.push(
         `${DURATION_KEY} of profile "${pair.source}" is "${durationText}": expected whole seconds from ` +
-          `${SESSION_DURATION_RANGE.min} to ${SESSION_DURATION_RANGE.max}`,
+          `${SESSION_DURATION.min} to ${SESSION_DURATION.max}`,
       );
     }
   }

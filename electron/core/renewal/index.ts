@@ -4,7 +4,7 @@
 //
 // - still valid (target's `expiration` in the future) and not forced → 'still-valid', nothing asked or written;
 // - everything checkable is checked before a code is asked for: source keys are long-term, mfa_serial present,
-//   duration 900–129600 s, both AWS files readable;
+//   duration within STS's SESSION_DURATION (shared/vocabulary), both AWS files readable;
 // - one renewal per MFA device at a time: same-process callers share one promise, other processes wait on a
 //   lock file in the state folder and, once they hold it, share a renewal that happened meanwhile;
 // - a code is never sent from a 30-s window already used for the device ('code-already-used' + seconds to wait);

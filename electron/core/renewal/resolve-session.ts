@@ -1,7 +1,8 @@
 // From the profile model to everything one renewal needs, or a configuration outcome that says what to fix —
 // all before anyone is asked for a code.
 import { DURATION_KEY, parseExpiration, type Profile, type ProfileModel, type SettingValue } from '../profiles';
-import { checkDuration, SESSION_DURATION, type AwsKeys, type StsFailure } from '../sts';
+import { SESSION_DURATION } from '../../shared/vocabulary';
+import { checkDuration, type AwsKeys, type StsFailure } from '../sts';
 import type { RenewOutcome } from './types';
 
 export interface ResolvedRenewal {

@@ -1,5 +1,6 @@
 // Turns whatever the SDK threw into one StsFailure. Matching is on AWS error codes first and on message
 // substrings (as observed from STS, aws-facts.md) only to split one code into its distinct causes.
+import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, SESSION_DURATION } from '../../shared/vocabulary';
 import type { AwsKeys, StsFailure } from './outcomes';
 
 export interface FailureContext {
@@ -184,10 +185,10 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
         kind: 'duration-out-of-range',
         category: 'user',
         requested: ctx.durationSeconds ?? 0,
-        min: 900,
-        max: chaining ? 3600 : 129_600,
+        min: chaining ? ROLE_DURATION.min : SESSION_DURATION.min,
+        max: chaining ? ROLE_CHAINING_MAX_SECONDS : SESSION_DURATION.max,
         message: chaining
-          ? 'Roles assumed with temporary credentials (role chaining) last at most 1 hour (3600 s).'
+          ? `Roles assumed with temporary credentials (role chaining) last at most 1 hour (${ROLE_CHAINING_MAX_SECONDS} s).`
           : `AWS rejected the session duration ${ctx.durationSeconds ?? ''} s: ${awsWords(message, ctx.keys)}`,
       };
     }

@@ -18,7 +18,7 @@ import {
   SERIAL_LENGTH,
   SESSION_DURATION,
   TOKEN_CODE_PATTERN,
-} from './limits';
+} from '../../shared/vocabulary';
 import type { AssumedRole, AwsKeys, CallerIdentity, SessionCredentials, StsFailure, StsResult } from './outcomes';
 
 export interface GatewayOptions {

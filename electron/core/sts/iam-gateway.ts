@@ -12,7 +12,7 @@ import { callWithPolicy, DEFAULT_CALL_POLICY, type CallPolicy } from './call-pol
 import type { FailureContext } from './classify-error';
 import { recordClockOffset } from './clock-offset';
 import { resolveServiceTarget } from './endpoint';
-import { TOKEN_CODE_PATTERN } from './limits';
+import { TOKEN_CODE_PATTERN } from '../../shared/vocabulary';
 import type { AwsKeys, StsFailure, StsResult } from './outcomes';
 
 export interface IamGatewayOptions {

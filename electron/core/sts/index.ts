@@ -13,7 +13,6 @@ export { createIamGateway } from './iam-gateway';
 export type { IamGateway, IamGatewayOptions, IamUser, MfaDeviceSummary, NewVirtualMfaDevice } from './iam-gateway';
 export type { CallPolicy } from './call-policy';
 export { EndpointConfigError } from './endpoint';
-export { SESSION_DURATION } from './limits';
 export type {
   AssumedRole,
   AwsKeys,

@@ -1,6 +1,6 @@
 // The one place action results appear (copied, folder opened, or why not), announced to screen readers.
 import { useCallback, useState } from 'react';
-import type { ActionResult } from '../../../electron/shared/ipc-contract';
+import type { ActionResult } from '../../../electron/shared/contract';
 
 export function useStatus(): [ActionResult | undefined, (result: ActionResult) => void] {
   const [status, setStatus] = useState<ActionResult>();

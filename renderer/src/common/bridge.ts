@@ -1,5 +1,5 @@
 // The renderer's only way to main: the preload's `window.mfaTray`, typed from the shared contract.
-import type { MfaTrayBridge } from '../../../electron/shared/ipc-contract';
+import type { MfaTrayBridge } from '../../../electron/shared/contract';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 // Loads the dashboard state once and follows main's stateChanged pushes (file edits, renewals).
 import { useEffect, useState } from 'react';
-import type { DashboardState } from '../../../electron/shared/ipc-contract';
+import type { DashboardState } from '../../../electron/shared/contract';
 import { bridge } from './bridge';
 import { clockOffsetMs } from './use-live-now';
 

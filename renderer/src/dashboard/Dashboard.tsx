@@ -1,6 +1,6 @@
 // The dashboard window: every account's MFA sessions and roles, live countdowns, parse problems, actions.
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
-import type { DashboardState } from '../../../electron/shared/ipc-contract';
+import type { DashboardState } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 import { useLiveNow } from '../common/use-live-now';
 import { useDashboardState } from '../common/use-dashboard-state';

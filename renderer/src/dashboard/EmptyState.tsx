@@ -1,5 +1,5 @@
 // No MFA session or role yet: say where we looked and lead to the wizard.
-import type { DashboardState } from '../../../electron/shared/ipc-contract';
+import type { DashboardState } from '../../../electron/shared/contract';
 
 export function EmptyState({ files, onStart }: { files: DashboardState['files']; onStart: () => void }) {
   return (

@@ -1,5 +1,5 @@
 // Parse problems are never hidden: file, line and what is wrong, so the user can fix it in an editor.
-import type { FileProblemView } from '../../../electron/shared/ipc-contract';
+import type { FileProblemView } from '../../../electron/shared/contract';
 
 export function ProblemList({ problems }: { problems: readonly FileProblemView[] }) {
   if (problems.length === 0) return null;

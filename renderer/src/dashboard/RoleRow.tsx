@@ -1,5 +1,5 @@
 // One role profile: role, the chain of profiles it is reached through, and its cached credentials' expiry.
-import type { RoleView } from '../../../electron/shared/ipc-contract';
+import type { RoleView } from '../../../electron/shared/contract';
 import { Countdown } from './Countdown';
 
 export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; onCopy: (profile: string) => void }) {

@@ -1,5 +1,5 @@
 // One MFA session: source → target, device, state (colour and words), live countdown, Renew.
-import type { MfaSessionView } from '../../../electron/shared/ipc-contract';
+import type { MfaSessionView } from '../../../electron/shared/contract';
 import { formatDuration } from '../common/format';
 import { STATE_LABELS, liveSessionState } from './accounts';
 import { Countdown } from './Countdown';

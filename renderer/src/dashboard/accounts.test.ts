@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MfaSessionView, RoleView } from '../../../electron/shared/ipc-contract';
+import type { MfaSessionView, RoleView } from '../../../electron/shared/contract';
 import { UNKNOWN_ACCOUNT, groupByAccount, liveSessionState, takeRows } from './accounts';
 
 const session = (target: string, accountId?: string, extra: Partial<MfaSessionView> = {}): MfaSessionView => ({

@@ -1,6 +1,6 @@
 // The dashboard's model: sessions and roles grouped by AWS account, filtered by a search, with the
 // state each row shows right now (a pushed state ages: an expiration can pass between two pushes).
-import type { DashboardState, MfaSessionView, RoleView, SessionState } from '../../../electron/shared/ipc-contract';
+import type { DashboardState, MfaSessionView, RoleView, SessionState } from '../../../electron/shared/contract';
 
 export const UNKNOWN_ACCOUNT = 'Unknown account';
 

@@ -1,7 +1,7 @@
 // Create a new virtual MFA device for a lab account's IAM user (CreateVirtualMFADevice, then EnableMFADevice with
 // two consecutive codes, which takes up to a minute) and point the source profile's mfa_serial at it.
 import { useState, type FormEvent } from 'react';
-import { LabDeviceCreateRequestSchema, type LabDeviceResult, type LabSecretStore } from '../../../electron/shared/ipc-contract';
+import { LabDeviceCreateRequestSchema, type LabDeviceResult, type LabSecretStore } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
 import { WEAK_STORE_REQUIRED, WeakStoreChoice } from './WeakStoreChoice';

@@ -1,7 +1,7 @@
 // One lab device: "Lab only", its state and note, the sessions it renews, its current code with the seconds left
 // in the window, and Copy / Finish / Remove (remove asks first, inline, keyboard friendly).
 import { useEffect, useRef, useState } from 'react';
-import type { LabDeviceView } from '../../../electron/shared/ipc-contract';
+import type { LabDeviceView } from '../../../electron/shared/contract';
 import { formatClock } from '../common/format';
 import { secondsLeft, type ShownCode } from './code-clock';
 

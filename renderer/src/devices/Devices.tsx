@@ -1,7 +1,7 @@
 // The lab devices screen (#/devices), TEST AND LAB ACCOUNTS ONLY: where secrets are kept (and whether that store
 // is weak), every stored device with its current code, and the ways to add one (import or create).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ActionResult, LabDeviceList, MfaSessionView } from '../../../electron/shared/ipc-contract';
+import type { ActionResult, LabDeviceList, MfaSessionView } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 import { StatusMessage, useStatus } from '../common/StatusMessage';
 import { useLiveNow } from '../common/use-live-now';

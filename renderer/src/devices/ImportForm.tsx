@@ -1,7 +1,8 @@
 // Import a lab device's secret: its serial (ARN) and the secret as an otpauth:// link, a Base32 seed or the QR image
 // the AWS console shows. The secret goes to main once and the fields are emptied after it is stored.
 import { useRef, useState, type FormEvent } from 'react';
-import { MfaSerialSchema, type ActionResult, type LabSecretStore } from '../../../electron/shared/ipc-contract';
+import type { ActionResult, LabSecretStore } from '../../../electron/shared/contract';
+import { MfaSerialSchema } from '../../../electron/shared/vocabulary';
 import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
 import { base64FromDataUrl, FORMAT_LABELS, secretInputFrom, type SecretFormat } from './secret-form';

@@ -1,5 +1,5 @@
 // The explicit, per-device choice to keep a secret in a weak store (Linux without a keychain): unchecked by default.
-import type { LabSecretStore } from '../../../electron/shared/ipc-contract';
+import type { LabSecretStore } from '../../../electron/shared/contract';
 
 interface Props {
   id: string;

@@ -1,6 +1,6 @@
 // When each lab device's shown code runs out: the view keeps one clock (ticking only while visible) and fetches
 // a device's code again once its 30-s window has ended. Pure, so the schedule is unit-tested.
-import type { LabDeviceCodeView } from '../../../electron/shared/ipc-contract';
+import type { LabDeviceCodeView } from '../../../electron/shared/contract';
 
 /** A code as shown, or why none is shown; both know when to ask again (local clock, ms). */
 export type ShownCode =

@@ -1,6 +1,6 @@
 // The import form's secret, as the contract's LabSecretInput: an otpauth:// URI, a Base32 seed, or a QR PNG read
 // as base64. Only shape is checked here; main reads the secret and explains anything it cannot use.
-import type { LabSecretInput } from '../../../electron/shared/ipc-contract';
+import type { LabSecretInput } from '../../../electron/shared/contract';
 
 export type SecretFormat = LabSecretInput['format'];
 

@@ -1,7 +1,8 @@
 // Settings: warning lead time, default session length, start at login, lab auto-renewal, notifications per session.
-// Every change is saved at once (checked against the contract's schema first); errors show next to the field.
+// Every change is saved at once (checked against the settings schema first); errors show next to the field.
 import { useEffect, useState } from 'react';
-import { SettingsSchema, type MfaSessionView, type Settings as SettingsValues } from '../../../electron/shared/ipc-contract';
+import type { MfaSessionView } from '../../../electron/shared/contract';
+import { SESSION_DURATION, SettingsSchema, type Settings as SettingsValues } from '../../../electron/shared/vocabulary';
 import { bridge } from '../common/bridge';
 import { formatDuration } from '../common/format';
 import { StatusMessage, useStatus } from '../common/StatusMessage';
@@ -33,7 +34,7 @@ function SettingsForm({ initial, sessions }: { initial: SettingsValues; sessions
   const leadError = lead.trim() === '' || !leadCheck.success ? 'Choose between 1 and 720 minutes.' : undefined;
   const seconds = Math.round(Number(hours) * 3600);
   const durationError =
-    hours.trim() === '' || !durationSchema.safeParse(seconds).success ? 'STS gives sessions of 0.25 to 36 hours.' : undefined;
+    hours.trim() === '' || !durationSchema.safeParse(seconds).success ? `STS gives sessions of ${SESSION_DURATION.min / 3600} to ${SESSION_DURATION.max / 3600} hours.` : undefined;
 
   const save = (change: Partial<SettingsValues>) => {
     bridge()
@@ -96,8 +97,8 @@ function SettingsForm({ initial, sessions }: { initial: SettingsValues; sessions
             <input
               id="duration"
               type="number"
-              min={0.25}
-              max={36}
+              min={SESSION_DURATION.min / 3600}
+              max={SESSION_DURATION.max / 3600}
               step={0.25}
               value={hours}
               onChange={(event) => setHours(event.target.value)}

@@ -1,6 +1,6 @@
 // The token dialog: one 6-digit field, submits itself at 6 digits, Enter/Esc, inline errors per outcome.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RenewResult, TokenDialogContext } from '../../../electron/shared/ipc-contract';
+import type { RenewResult, TokenDialogContext } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 import { formatClock, formatDuration, formatRemaining } from '../common/format';
 import { adviceFor } from './advice';

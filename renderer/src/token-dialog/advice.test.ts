@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenewOutcomeKindSchema, type RenewResult } from '../../../electron/shared/ipc-contract';
+import { RenewOutcomeKindSchema, type RenewResult } from '../../../electron/shared/contract';
 import { adviceFor } from './advice';
 
 const context = { source: 'FetchMfaCredentials', device: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser' };

@@ -1,7 +1,8 @@
 // What the dialog does after a failed renewal, per RenewResult kind: the extra sentence that says what
 // to do, and how the form reacts (clear the code, offer a retry, wait for the next 30-s window...).
-import type { RenewResult, TokenDialogContext } from '../../../electron/shared/ipc-contract';
-import { formatClockOffset } from '../common/format';
+import type { RenewResult, TokenDialogContext } from '../../../electron/shared/contract';
+import { SESSION_DURATION } from '../../../electron/shared/vocabulary';
+import { formatClockOffset, formatDuration } from '../common/format';
 
 export type NextStep = 'new-code' | 'wait-for-window' | 'retry' | 'fix-files' | 'none';
 
@@ -69,7 +70,7 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
         clearCode: true,
       };
     case 'duration-out-of-range':
-      return { title: 'Session length not allowed', advice: 'Choose a session length between 15 minutes and 36 hours in Settings.', next: 'none', clearCode: false };
+      return { title: 'Session length not allowed', advice: `Choose a session length between ${formatDuration(SESSION_DURATION.min)} and ${formatDuration(SESSION_DURATION.max)} in Settings.`, next: 'none', clearCode: false };
     case 'file-problem':
     case 'configuration':
       return { title: 'Your AWS files need a fix', advice: 'Open the AWS folder and correct the profile named above.', next: 'fix-files', clearCode: false };

@@ -1,5 +1,5 @@
 // Step 3: which MFA device the codes come from (mfa_serial).
-import type { WizardKeysResult } from '../../../electron/shared/ipc-contract';
+import type { WizardKeysResult } from '../../../electron/shared/contract';
 import { Field } from '../common/Field';
 
 interface Props {

@@ -1,7 +1,8 @@
 // Step 2: the IAM user's long-term keys, typed or from the console's CSV, checked live with GetCallerIdentity.
 // The secret goes to main once (wizardSetKeys) and never comes back.
 import { useEffect, useState } from 'react';
-import { AccessKeyIdSchema, SecretAccessKeySchema, type WizardKeysResult, type WizardStart } from '../../../electron/shared/ipc-contract';
+import type { WizardKeysResult, WizardStart } from '../../../electron/shared/contract';
+import { AccessKeyIdSchema, SecretAccessKeySchema } from '../../../electron/shared/vocabulary';
 import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
 

@@ -1,4 +1,5 @@
 // Step 4: how long a session lasts and what the two profiles are called.
+import { SESSION_DURATION } from '../../../electron/shared/vocabulary';
 import { formatDuration } from '../common/format';
 import { Field } from '../common/Field';
 import type { WizardForm } from './plan';
@@ -18,8 +19,8 @@ export function NamesStep({ form, problems, onChange }: Props) {
         label="Session length (hours)"
         why={`Your team's policy accepts an MFA sign-in for ${formatDuration(form.maxMfaAgeSeconds)}; a session must not outlast that.`}
         type="number"
-        min={0.25}
-        max={36}
+        min={SESSION_DURATION.min / 3600}
+        max={SESSION_DURATION.max / 3600}
         step={0.25}
         value={form.durationHours}
         onValue={(durationHours) => onChange({ durationHours })}

@@ -1,5 +1,5 @@
 // Step 6 (optional): the CodeCommit repository to clone over HTTPS once the profiles exist.
-import { RegionSchema, RepositoryNameSchema } from '../../../electron/shared/ipc-contract';
+import { RegionSchema, RepositoryNameSchema } from '../../../electron/shared/vocabulary';
 import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
 

@@ -1,7 +1,7 @@
 // Step 7: the exact lines each file gains or changes (secrets masked), then the write, then what to do next:
 // renew once, test the roles, clone the repository.
 import { useEffect, useState } from 'react';
-import type { WizardPlan, WizardPreview, WizardRoleCheck } from '../../../electron/shared/ipc-contract';
+import type { WizardPlan, WizardPreview, WizardRoleCheck } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 import type { RepositoryForm } from './RepositoryStep';
 

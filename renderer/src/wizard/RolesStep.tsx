@@ -1,6 +1,6 @@
 // Step 5: the roles reached through the MFA session (e.g. the repository's contributor role), each with its own profile.
 import { useState } from 'react';
-import type { WizardRoleCheck } from '../../../electron/shared/ipc-contract';
+import type { WizardRoleCheck } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
 import { planFromForm, type RoleForm, type WizardForm } from './plan';

@@ -1,6 +1,6 @@
 // Step 1: the administrator's team file fills in accounts, device naming, roles and repositories.
 import { useState } from 'react';
-import type { WizardDraft, WizardTeamFileResult } from '../../../electron/shared/ipc-contract';
+import type { WizardDraft, WizardTeamFileResult } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 
 export function TeamFileStep({ onImported }: { onImported: (draft: WizardDraft) => void }) {

@@ -1,7 +1,7 @@
 // The onboarding wizard: seven steps that build the contributor setup of the scenario, each validated as you
 // type; Back always works; nothing is written before the review step.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { WizardDraft, WizardKeysResult, WizardStart } from '../../../electron/shared/ipc-contract';
+import type { WizardDraft, WizardKeysResult, WizardStart } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
 import { DeviceStep } from './DeviceStep';
 import { KeysStep } from './KeysStep';

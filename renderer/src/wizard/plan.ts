@@ -1,6 +1,6 @@
 // The wizard's form as typed, turned into the contract's WizardPlan, with the contract's own schemas giving the
 // as-you-type messages (one source of truth with main, which checks the same plan again).
-import { WizardPlanSchema, type WizardDraft, type WizardPlan } from '../../../electron/shared/ipc-contract';
+import { WizardPlanSchema, type WizardDraft, type WizardPlan } from '../../../electron/shared/contract';
 
 export interface RoleForm {
   profile: string;

@@ -1,0 +1,56 @@
+// The token dialog: what it renews (its context) and how a renewal ended, in one sentence the dialog shows.
+import { z } from 'zod';
+import { IsoTimeSchema } from './iso-time';
+
+export const RenewOutcomeKindSchema = z.enum([
+  'renewed',
+  'still-valid',
+  'wrong-code',
+  'code-already-used',
+  'wrong-serial',
+  'invalid-key',
+  'wrong-secret',
+  'expired-session-keys',
+  'session-keys-as-source',
+  'duration-out-of-range',
+  'clock-skew',
+  'throttled',
+  'timeout',
+  'network',
+  'malformed-response',
+  'configuration',
+  'file-problem',
+  'invalid-code-format',
+  'invalid-parameter',
+  'access-denied',
+  'service-error',
+  /** Another renewal of the same device held the lock for too long. */
+  'busy',
+  'cancelled',
+  'unknown',
+]);
+export type RenewOutcomeKind = z.infer<typeof RenewOutcomeKindSchema>;
+
+export const RenewResultSchema = z.object({
+  ok: z.boolean(),
+  kind: RenewOutcomeKindSchema,
+  /** One sentence the dialog shows as is. */
+  message: z.string(),
+  target: z.string(),
+  expiration: IsoTimeSchema.optional(),
+  /** code-already-used: seconds until the next 30-s window. */
+  retryAfterSeconds: z.number().min(0).optional(),
+  /** clock-skew: local clock minus AWS's, in seconds. */
+  clockOffsetSeconds: z.number().optional(),
+});
+export type RenewResult = z.infer<typeof RenewResultSchema>;
+
+export const TokenDialogContextSchema = z.object({
+  target: z.string(),
+  source: z.string(),
+  device: z.string().optional(),
+  durationSeconds: z.number().int(),
+  expiration: IsoTimeSchema.optional(),
+  labDevice: z.boolean(),
+});
+export type TokenDialogContext = z.infer<typeof TokenDialogContextSchema>;
