@@ -1,45 +1,29 @@
 // The architecture table (docs/architecture.md) as data: each folder of the repository is a layer, and a file may
 // import only from its own layer and the layers listed here. Longest folder prefix wins. Tests are held to the
 // same table, plus `testing` (test support); only tests, test support and dev tooling may use devDependencies.
-// A layer's `electron` says whether it may import the 'electron' module at all; `node: false` marks code that runs
+// `electron/core/*` stands for every core layer, `*` for every layer. A layer's `electron` says whether it may import the 'electron' module at all; `node: false` marks code that runs
 // in a page or a sandboxed preload, where Node's built-in modules do not exist.
 
 /** @typedef {{ folder: string; mayImport: readonly string[]; electron?: boolean; node?: boolean; devDependencies?: boolean }} Layer */
 
-const CORE = [
-  'electron/core/ini',
-  'electron/core/aws-files',
-  'electron/core/profiles',
-  'electron/core/totp',
-  'electron/core/sts',
-  'electron/core/renewal',
-  'electron/core/expiry',
-  'electron/core/onboarding',
-  'electron/core/app-state',
-  'electron/core/lab-devices',
-  'electron/core/errors',
-  'electron/core/time',
-];
-
 /** @type {readonly Layer[]} */
 export const LAYERS = [
   { folder: 'electron/shared', mayImport: [], node: false },
-  { folder: 'electron/core/errors', mayImport: [] },
-  { folder: 'electron/core/time', mayImport: [] },
-  { folder: 'electron/core/ini', mayImport: ['electron/core/errors'] },
-  { folder: 'electron/core/totp', mayImport: ['electron/core/errors', 'electron/core/time'] },
-  { folder: 'electron/core/aws-files', mayImport: ['electron/core/ini', 'electron/core/errors', 'electron/core/time'] },
-  { folder: 'electron/core/app-state', mayImport: ['electron/core/aws-files', 'electron/core/errors', 'electron/core/time'] },
-  { folder: 'electron/core/profiles', mayImport: ['electron/core/ini', 'electron/core/aws-files', 'electron/core/errors', 'electron/core/time'] },
-  { folder: 'electron/core/expiry', mayImport: ['electron/core/profiles', 'electron/core/errors', 'electron/core/time'] },
-  { folder: 'electron/core/sts', mayImport: ['electron/shared', 'electron/core/profiles', 'electron/core/errors', 'electron/core/time'] },
+  { folder: 'electron/core/time', mayImport: ['electron/shared'] },
+  { folder: 'electron/core/ini', mayImport: ['electron/shared'] },
+  { folder: 'electron/core/totp', mayImport: ['electron/shared', 'electron/core/time'] },
+  { folder: 'electron/core/aws-files', mayImport: ['electron/shared', 'electron/core/ini', 'electron/core/time'] },
+  { folder: 'electron/core/app-state', mayImport: ['electron/shared', 'electron/core/aws-files', 'electron/core/time'] },
+  { folder: 'electron/core/profiles', mayImport: ['electron/shared', 'electron/core/ini', 'electron/core/aws-files', 'electron/core/time'] },
+  { folder: 'electron/core/expiry', mayImport: ['electron/shared', 'electron/core/profiles', 'electron/core/time'] },
+  { folder: 'electron/core/sts', mayImport: ['electron/shared', 'electron/core/profiles', 'electron/core/time'] },
   {
     folder: 'electron/core/renewal',
-    mayImport: ['electron/shared', 'electron/core/ini', 'electron/core/aws-files', 'electron/core/profiles', 'electron/core/sts', 'electron/core/totp', 'electron/core/app-state', 'electron/core/errors', 'electron/core/time'],
+    mayImport: ['electron/shared', 'electron/core/ini', 'electron/core/aws-files', 'electron/core/profiles', 'electron/core/sts', 'electron/core/totp', 'electron/core/app-state', 'electron/core/time'],
   },
   {
     folder: 'electron/core/onboarding',
-    mayImport: ['electron/shared', 'electron/core/ini', 'electron/core/aws-files', 'electron/core/profiles', 'electron/core/sts', 'electron/core/errors', 'electron/core/time'],
+    mayImport: ['electron/shared', 'electron/core/ini', 'electron/core/aws-files', 'electron/core/profiles', 'electron/core/sts', 'electron/core/time'],
   },
   {
     folder: 'electron/core/lab-devices',
@@ -52,21 +36,20 @@ export const LAYERS = [
       'electron/core/sts',
       'electron/core/renewal',
       'electron/core/app-state',
-      'electron/core/errors',
       'electron/core/time',
     ],
   },
-  { folder: 'electron/app', mayImport: ['electron/shared', ...CORE] },
-  { folder: 'electron/cli', mayImport: ['electron/shared', ...CORE] },
-  { folder: 'electron/main', mayImport: ['electron/shared', 'electron/app', 'electron/cli', ...CORE], electron: true },
+  { folder: 'electron/app', mayImport: ['electron/shared', 'electron/core/*'] },
+  { folder: 'electron/cli', mayImport: ['electron/shared', 'electron/core/*'] },
+  { folder: 'electron/main', mayImport: ['electron/shared', 'electron/app', 'electron/cli', 'electron/core/*'], electron: true },
   { folder: 'electron/preload', mayImport: ['electron/shared'], electron: true, node: false },
   { folder: 'renderer', mayImport: ['electron/shared'], node: false },
   // The `mfa-tray` launcher: loads the built CLI from dist/.
   { folder: 'bin', mayImport: [] },
-  { folder: 'tools/sts-emulator', mayImport: ['electron/core/totp', 'electron/core/errors'], devDependencies: true },
-  { folder: 'tools/demo', mayImport: ['tools/sts-emulator', 'testing', 'electron/core/totp', 'electron/core/errors'], devDependencies: true },
+  { folder: 'tools/sts-emulator', mayImport: ['electron/shared', 'electron/core/totp'], devDependencies: true },
+  { folder: 'tools/demo', mayImport: ['electron/shared', 'electron/core/totp', 'tools/sts-emulator', 'testing'], devDependencies: true },
   { folder: 'tools/lint', mayImport: [], devDependencies: true },
-  { folder: 'testing', mayImport: ['electron/shared', 'electron/app', 'electron/cli', ...CORE, 'tools/sts-emulator'], devDependencies: true },
+  { folder: 'testing', mayImport: ['electron/shared', 'electron/app', 'electron/cli', 'electron/core/*', 'tools/sts-emulator'], devDependencies: true },
   { folder: 'e2e', mayImport: ['*'], electron: true, devDependencies: true },
   { folder: 'bench', mayImport: ['*'], devDependencies: true },
   { folder: 'scripts', mayImport: ['*'], devDependencies: true },
