@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { DashboardState, InvokeName, PayloadOf, RequestOf, ResponseOf, Settings, TokenDialogContext, EventName } from '../shared/ipc-contract';
 import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
 import type { ProfileModel } from '../core/profiles/types';
+import { errorMessage } from '../shared/error-message';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
 import { createLabDeviceHandlers, type LabDeviceOperationName } from './lab-devices-handlers';
@@ -243,8 +244,4 @@ export function createAppService(deps: AppServiceDeps): AppService {
       listeners.clear();
     },
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

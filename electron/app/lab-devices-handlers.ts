@@ -2,6 +2,7 @@
 // Responses hold device metadata and current codes; the secret never leaves the core.
 import type { InvokeName, LabDeviceView } from '../shared/ipc-contract';
 import { LabDeviceError, type LabDeviceOutcome, type LabDeviceService, type LabDeviceSummary } from '../core/lab-devices';
+import { errorMessage } from '../shared/error-message';
 import type { OperationHandler } from './app-service';
 import { fromRenewalOutcome } from './core-ports';
 import type { ServiceLog } from './ports';
@@ -32,7 +33,7 @@ export function createLabDeviceHandlers(deps: LabDeviceHandlerDeps): LabDeviceHa
   async function changed<T extends LabDeviceOutcome>(operation: string, outcome: T): Promise<ReturnType<typeof result>> {
     // The serial is an identifier, not a secret; the outcome kind says what happened.
     log.info(`Lab device ${operation}`, { kind: outcome.kind, ok: outcome.ok });
-    await deps.refresh().catch((error: unknown) => log.error('Reloading after a lab device change failed', { error: String(error) }));
+    await deps.refresh().catch((error: unknown) => log.error('Reloading after a lab device change failed', { error: errorMessage(error) }));
     return result(outcome);
   }
 
@@ -73,7 +74,7 @@ export function createLabDeviceHandlers(deps: LabDeviceHandlerDeps): LabDeviceHa
         log.info('Renewal with the lab device finished', { target: request.target, kind: renewed.kind });
         return renewed;
       } catch (error) {
-        log.error('Renewal with the lab device threw', { target: request.target, error: error instanceof Error ? error.message : String(error) });
+        log.error('Renewal with the lab device threw', { target: request.target, error: errorMessage(error) });
         return unexpectedRenewFailure(request.target);
       } finally {
         await deps.refresh().catch(() => undefined);

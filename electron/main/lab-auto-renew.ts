@@ -3,6 +3,7 @@
 // the usual "expires soon" warning. The decision itself is the core's shouldAutoRenewLabSession.
 import type { ExpiryEvent } from '../core/expiry';
 import { autoRenewNotification, shouldAutoRenewLabSession } from '../core/lab-devices';
+import { errorMessage } from '../shared/error-message';
 import type { MfaNotification } from './notifier';
 
 export interface LabSessionFacts {
@@ -38,7 +39,7 @@ export function createLabAutoRenewer(deps: LabAutoRenewerDeps): LabAutoRenewer {
     try {
       outcome = await deps.renew(target);
     } catch (error) {
-      outcome = { ok: false, message: error instanceof Error ? error.message : String(error) };
+      outcome = { ok: false, message: errorMessage(error) };
     }
     deps.log.info('Automatic lab renewal finished', { target, ok: outcome.ok });
     deps.show({ ...autoRenewNotification(target, outcome), target });

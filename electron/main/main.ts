@@ -12,6 +12,7 @@ import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core
 import { runCli } from '../cli/program';
 import type { MfaSession } from '../core/profiles/types';
 import { eventContract, type DashboardState, type EventName } from '../shared/ipc-contract';
+import { errorMessage } from '../shared/error-message';
 import { createDesktopNotifications } from './desktop-notifications';
 import { createLabAutoRenewer } from './lab-auto-renew';
 import { createFileLogger } from './logger';
@@ -32,7 +33,7 @@ if (cliFlagAt !== -1) {
   runCli(process.argv.slice(cliFlagAt + 1)).then(
     () => exitAfterOutput(Number(process.exitCode ?? 0)),
     (error: unknown) => {
-      process.stderr.write(`mfa-tray: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`mfa-tray: ${errorMessage(error)}\n`);
       exitAfterOutput(1);
     },
   );
@@ -44,7 +45,7 @@ if (cliFlagAt !== -1) {
     .then(start)
     .catch((error: unknown) => {
       // Without its tray the app would run invisibly and hold the single-instance lock: say why and end.
-      dialog.showErrorBox('MFA Tray could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('MFA Tray could not start', errorMessage(error));
       app.exit(1);
     });
 }
@@ -198,7 +199,7 @@ async function start(): Promise<void> {
       labSocket = server;
       if (quitting) void server.close();
     },
-    (error: unknown) => log.error('The lab device socket did not start', { error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => log.error('The lab device socket did not start', { error: errorMessage(error) }),
   );
   // Created hidden now so it appears instantly when asked for.
   windows.get('token-dialog');

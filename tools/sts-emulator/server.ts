@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { errorMessage } from '../../electron/shared/error-message';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { FaultQueue, type FaultSpec } from './faults';
 import { Router } from './router';
@@ -83,7 +84,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<StsEmulat
       .catch((error: unknown) => {
         // A bug in the emulator, not an AWS answer: say so plainly (no request data is echoed).
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`sts-emulator internal error: ${(error as Error).message}\n`);
+        res.end(`sts-emulator internal error: ${errorMessage(error)}\n`);
       });
   });
   await listen(server, options.port ?? 0);

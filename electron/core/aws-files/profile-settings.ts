@@ -4,6 +4,7 @@
 import type { IniEdit } from '../ini';
 import { applyEdits, configSectionName, IniEditError, IniParseError, loadConfigFromRaw, rawConfigParse } from '../ini';
 import type { FileRole } from '../profiles/types';
+import { errorMessage } from '../../shared/error-message';
 import { AwsFileError } from './aws-file-error';
 import { backupPathFor } from './backup';
 import type { AwsFileLocations } from './locations';
@@ -124,13 +125,12 @@ async function undo(done: readonly DoneWrite[], options: Pick<UpdateAwsFileOptio
         { ...options, role: write.plan.role },
       );
     } catch (undoError) {
-      const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
       // The backup sits beside the file a symlink points at, where updateAwsFile wrote.
       const backup = backupPathFor(await resolveSymlinkTarget(write.plan.path).catch(() => write.plan.path));
       throw AwsFileError.wholeFile(
         write.plan.path,
         write.plan.role,
-        `was updated, but the other file then failed (${reason(cause)}) and undoing this one failed too (${reason(undoError)}); the backup ${backup} holds its state before MFA Tray's first change`,
+        `was updated, but the other file then failed (${errorMessage(cause)}) and undoing this one failed too (${errorMessage(undoError)}); the backup ${backup} holds its state before MFA Tray's first change`,
       );
     }
   }

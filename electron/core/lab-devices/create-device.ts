@@ -8,6 +8,7 @@ import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
 import { createIamGateway, type CallPolicy, type IamGateway, type IamGatewayOptions, type StsFailure } from '../sts';
 import { generateTotp, msUntilNextWindow, totpWindow } from '../totp';
+import { errorMessage } from '../../shared/error-message';
 import type { Sleep } from './device-codes';
 import type { LabDeviceRecord, LabDeviceStore } from './device-store';
 import { LabDeviceError } from './lab-device-error';
@@ -177,7 +178,7 @@ async function enable(serial: string, userName: string, sourceProfile: string, g
     return {
       ok: false,
       kind: 'configuration',
-      message: `The lab device ${serial} is enabled and stored, but mfa_serial could not be written to ${sourceProfile} (${(error as Error).message}); set it there yourself.`,
+      message: `The lab device ${serial} is enabled and stored, but mfa_serial could not be written to ${sourceProfile} (${errorMessage(error)}); set it there yourself.`,
       device: await deps.store.get(serial),
     };
   }

@@ -7,6 +7,7 @@ import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { z } from 'zod';
 import { generateTotp, normalizeBase32Secret } from '../totp';
+import { errorMessage } from '../../shared/error-message';
 import { LabDeviceError } from './lab-device-error';
 import type { SecretCipher, SecretStoreBackend } from './secret-cipher';
 
@@ -74,7 +75,7 @@ export function checkedSecret(base32Secret: string): string {
     generateTotp(secret, 0);
     return secret;
   } catch (error) {
-    throw new LabDeviceError('bad-secret', (error as Error).message);
+    throw new LabDeviceError('bad-secret', errorMessage(error));
   }
 }
 

@@ -20,6 +20,7 @@ import { loadProfileModel } from '../profiles';
 import { SECRET_KEYS } from '../profiles/secrets';
 import type { ProfileModel } from '../profiles/types';
 import { createIamGateway, createStsGateway } from '../sts';
+import { errorMessage } from '../../shared/error-message';
 import { checkKeyFormat, readAccessKeyCsv, type LongTermKeys } from './access-key-csv';
 import { maskSecrets } from './mask-secrets';
 import { defaultDraft, startFromModel } from './existing-setup';
@@ -279,7 +280,7 @@ function describeFileError(error: unknown): string {
   }
   if (error instanceof IniParseError) return `An AWS file cannot be read: ${error.problems.map((problem) => `line ${problem.line}: ${problem.message}`).join('; ')}.`;
   if (error instanceof IniEditError) return `This change cannot be written safely: ${error.message}.`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 function existingBackups(locations: AwsFileLocations): string[] {

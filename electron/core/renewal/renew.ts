@@ -6,6 +6,7 @@ import { readAwsFile, writeProfileSettings } from '../aws-files';
 import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
 import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
+import { errorMessage } from '../../shared/error-message';
 import { checkWindowFree, explainRejectedCode, reserveCode } from './code-guard';
 import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
@@ -164,7 +165,7 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
       return {
         kind: 'file-problem',
         category: 'user',
-        message: `AWS issued the session, but it could not be saved (${maskSecretLike(error instanceof Error ? error.message : String(error))}); the files are unchanged. Wait for the next code and renew again.`,
+        message: `AWS issued the session, but it could not be saved (${maskSecretLike(errorMessage(error))}); the files are unchanged. Wait for the next code and renew again.`,
       };
     }
     return {
