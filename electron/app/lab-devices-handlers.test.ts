@@ -19,14 +19,14 @@ const trusted = { trusted: true, senderId: 1 } as const;
 let emulator: StsEmulator;
 let lab: ScenarioLab;
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../../tools/sts-emulator/scenario-seed.json') });
+  emulator = await startEmulator({ seed: join(__dirname, '../../tools/sts-emulator/scenario-seed.json') });
   lab = await createScenarioLab(emulator.url);
 });
 afterEach(() => emulator.close());
 
 function setup(withService = true) {
   const locations = resolveAwsFileLocations(lab.env);
-  const labDevices = createLabDeviceService({ stateDir: lab.stateDir, locations, env: lab.env, now: Date.now, cipher: testCipher() });
+  const labDevices = createLabDeviceService({ stateDir: lab.stateDir, locations, env: lab.env, clock: { now: Date.now }, cipher: testCipher() });
   const world = fakeWorld(lab.stateDir, { profiles: new Map(), ssoSessions: new Map(), mfaSessions: [], roles: [], problems: [] }, Date.now());
   const deps = { ...world.deps, locations, clock: { now: Date.now }, core: { ...world.deps.core, loadProfileModel: () => loadProfileModel(locations), isLabDevice: labDevices.isLabDevice } };
   const service = createAppService(withService ? { ...deps, labDevices } : deps);
