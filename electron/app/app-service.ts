@@ -37,7 +37,7 @@ export interface AppService extends OperationHandlers {
 export function createAppService(deps: AppServiceDeps): AppService {
   const { core, shell, clock, log, locations } = deps;
   const platform = deps.platform ?? process.platform;
-  const store = createSettingsStore(deps.stateDir, () => clock.now());
+  const store = createSettingsStore(deps.stateDir, clock);
   const listeners = new Set<ServiceListener>();
   const renewing = new Set<string>();
   let labDevices = new Set<string>();
@@ -211,7 +211,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
   // Without a lab-device service (harnesses), the real one runs with no secret store: it holds nothing.
   const labDeviceHandlers = createLabDeviceHandlers({
-    service: deps.labDevices ?? createLabDeviceService({ stateDir: deps.stateDir, locations, env: {}, now: () => clock.now(), cipher: NO_SECRET_STORE }),
+    service: deps.labDevices ?? createLabDeviceService({ stateDir: deps.stateDir, locations, env: {}, clock, cipher: NO_SECRET_STORE }),
     writeClipboard: (text) => shell.writeClipboard(text),
     log,
     refresh,

@@ -10,6 +10,6 @@ export { createSettingsStore, DEFAULT_SETTINGS, SETTINGS_FILE } from './settings
 export type { LoadedSettings, SettingsStore } from './settings-store';
 export { createCorePorts, fromRenewalOutcome } from './core-ports';
 export type { CorePortsOptions } from './core-ports';
-export type { AppServiceDeps, AwsFileLocations, CallerContext, Clock, CorePorts, RenewOutcome, RenewRequest, ServiceLog, ShellCapabilities } from './ports';
+export type { AppServiceDeps, AwsFileLocations, CallerContext, CorePorts, RenewOutcome, RenewRequest, ServiceLog, ShellCapabilities } from './ports';
 export { createLabDeviceHandlers } from './lab-devices-handlers';
 export type { LabDeviceHandlerDeps, LabDeviceHandlers, LabDeviceOperationName } from './lab-devices-handlers';

@@ -4,17 +4,13 @@
 import type { TokenDialogContext } from '../shared/ipc-contract';
 import type { LabDeviceService } from '../core/lab-devices';
 import type { FileRole, ProfileModel } from '../core/profiles/types';
+import type { Clock } from '../core/time/clock';
 import type { WizardHandlers } from './app-service';
 
 export interface AwsFileLocations {
   config: string;
   credentials: string;
   cliCacheDir: string;
-}
-
-export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
 }
 
 /** What renewal needs from one dialog submission. */

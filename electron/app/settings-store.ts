@@ -4,6 +4,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { systemClock, type Clock } from '../core/time/clock';
 import { SettingsSchema, type Settings } from '../shared/ipc-contract';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -30,7 +31,7 @@ export interface SettingsStore {
   update(patch: Partial<Settings>): Promise<Settings>;
 }
 
-export function createSettingsStore(stateDir: string, now: () => number = Date.now): SettingsStore {
+export function createSettingsStore(stateDir: string, clock: Clock = systemClock): SettingsStore {
   const path = join(stateDir, SETTINGS_FILE);
   let current: Settings | undefined;
   let damaged = false;
@@ -49,7 +50,7 @@ export function createSettingsStore(stateDir: string, now: () => number = Date.n
     if (!merged.success) throw new Error(`Settings not saved: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
     if (damaged) {
-      await copyFile(path, `${path}.damaged-${now()}`).catch((error: NodeJS.ErrnoException) => {
+      await copyFile(path, `${path}.damaged-${clock.now()}`).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
       damaged = false;

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createAppService, createCorePorts, createIpcDispatcher, IpcRejectedError } from '../app';
 import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
-import { systemClock } from '../core/expiry';
+import { systemClock } from '../core/time/clock';
 import { createLabDeviceService, labSocketHandler, startLabSocketServer, type LabSocketServer } from '../core/lab-devices';
 import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core/onboarding';
 import { runCli } from '../cli/program';
@@ -94,13 +94,13 @@ async function start(): Promise<void> {
     env: process.env,
   });
   // Lab devices (lab accounts only): secrets sealed by the OS keychain through safeStorage, usable after ready.
-  const labDevices = createLabDeviceService({ stateDir, locations, env: process.env, now: () => Date.now(), cipher: createSafeStorageCipher(safeStorage) });
+  const labDevices = createLabDeviceService({ stateDir, locations, env: process.env, clock: systemClock, cipher: createSafeStorageCipher(safeStorage) });
   const service = createAppService({
     locations,
     stateDir,
     clock: systemClock,
     log,
-    core: createCorePorts({ locations, stateDir, env: process.env, now: () => Date.now(), isLabDevice: labDevices.isLabDevice }),
+    core: createCorePorts({ locations, stateDir, env: process.env, clock: systemClock, isLabDevice: labDevices.isLabDevice }),
     wizard,
     labDevices,
     shell: {
@@ -153,7 +153,7 @@ async function start(): Promise<void> {
   });
   let latest: DashboardState | undefined;
   const autoRenewer = createLabAutoRenewer({
-    now: () => Date.now(),
+    clock: systemClock,
     settings: () => latest?.settings ?? { autoRenewLabSessions: false, leadTimeMinutes: 15 },
     session: (target) => {
       const found = latest?.sessions.find((candidate) => candidate.target === target);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../../electron/core/time/clock';
 import { errorMessage } from '../../electron/shared/error-message';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { FaultQueue, type FaultSpec } from './faults';
@@ -13,8 +14,8 @@ export interface EmulatorOptions {
   port?: number;
   /** A seed object, or the path of a seed JSON file. */
   seed: Seed | string;
-  /** Milliseconds since the epoch; defaults to Date.now. */
-  clock?: () => number;
+  /** Defaults to the system clock. */
+  clock?: Clock;
 }
 
 export interface StsEmulator {
@@ -29,7 +30,7 @@ export interface StsEmulator {
   injectFault(fault: FaultSpec): void;
   /** Moves the emulator's clock (skew between it and its clients). */
   setClockOffset(ms: number): void;
-  /** The emulator's time: clock() + offset. */
+  /** The emulator's time: clock.now() + offset. */
   now(): number;
   close(): Promise<void>;
 }
@@ -41,13 +42,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startEmulator(options: EmulatorOptions): Promise<StsEmulator> {
   const seed = typeof options.seed === 'string' ? await loadSeedFile(options.seed) : parseSeed(options.seed);
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
   let offsetMs = 0;
-  const now = (): number => clock() + offsetMs;
+  const now = (): number => clock.now() + offsetMs;
   const state = new EmulatorState(seed, now());
   const faults = new FaultQueue();
   const calls = new Map<string, number>();
-  const router = new Router({ state, issuer: new SessionIssuer(), faults, calls, now });
+  const router = new Router({ state, issuer: new SessionIssuer(), faults, calls, clock: { now } });
 
   const emulator: EmulatorControls = {
     state,

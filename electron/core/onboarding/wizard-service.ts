@@ -20,6 +20,7 @@ import { loadProfileModel } from '../profiles';
 import { SECRET_KEYS } from '../profiles/secrets';
 import type { ProfileModel } from '../profiles/types';
 import { createIamGateway, createStsGateway } from '../sts';
+import type { Clock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
 import { checkKeyFormat, readAccessKeyCsv, type LongTermKeys } from './access-key-csv';
 import { maskSecrets } from './mask-secrets';
@@ -40,7 +41,7 @@ export type WizardService = {
 
 export interface WizardServiceDeps {
   locations: AwsFileLocations;
-  clock: { now(): number };
+  clock: Clock;
   /** How `git mfa` starts our CLI (see resolveCliInvocation). */
   cli: CliInvocation;
   /** The OS folder picker; undefined when the user cancelled. */
