@@ -3,7 +3,7 @@
 // aside before we first overwrite it, so nothing the user wrote is lost.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../core/aws-files';
 import { systemClock, type Clock } from '../core/time/clock';
 import { SettingsSchema, type Settings } from '../shared/ipc-contract';
 
@@ -55,7 +55,7 @@ export function createSettingsStore(stateDir: string, clock: Clock = systemClock
       });
       damaged = false;
     }
-    await writeFileAtomic(path, `${JSON.stringify(merged.data, null, 2)}\n`, { mode: 0o600 });
+    await writeFileAtomic(path, `${JSON.stringify(merged.data, null, 2)}\n`, 0o600);
     current = merged.data;
     return merged.data;
   }
