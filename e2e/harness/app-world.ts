@@ -102,8 +102,8 @@ export async function createAppWorld(
   const log = { info: () => undefined, warn: () => undefined, error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields ?? '') };
   const stateDir = join(home, 'state');
   const labCipher = testCipher(options.secretStore ?? 'keychain');
-  const labDevices = createLabDeviceService({ stateDir, locations, env, now: Date.now, cipher: labCipher });
-  const core = createCorePorts({ locations, stateDir, env, now: Date.now, isLabDevice: labDevices.isLabDevice, watchDebounceMs: 50 });
+  const labDevices = createLabDeviceService({ stateDir, locations, env, clock: { now: Date.now }, cipher: labCipher });
+  const core = createCorePorts({ locations, stateDir, env, clock: { now: Date.now }, isLabDevice: labDevices.isLabDevice, watchDebounceMs: 50 });
   const wizard = createWizardService({
     locations,
     clock: { now: Date.now },

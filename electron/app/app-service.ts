@@ -12,6 +12,7 @@ import { createLabDeviceActions, type LabDeviceActions } from './lab-device-acti
 import type { AppServiceDeps, RenewRequest, WizardOperations } from './ports';
 import { renewalAlreadyRunning, toRenewResult, unexpectedRenewFailure } from './renew-result';
 import { createSettingsStore } from './settings-store';
+import { errorMessage } from '../shared/error-message';
 
 export type ServiceEvent = { [K in EventName]: { name: K; payload: PayloadOf<K> } }[EventName];
 export type ServiceListener = (event: ServiceEvent) => void;
@@ -60,7 +61,7 @@ export interface AppService {
 
 export function createAppService(deps: AppServiceDeps): AppService {
   const { core, shell, clock, log, locations, platform } = deps;
-  const store = createSettingsStore(deps.stateDir, () => clock.now());
+  const store = createSettingsStore(deps.stateDir, clock);
   const listeners = new Set<ServiceListener>();
   const renewing = new Set<string>();
   let labDevices = new Set<string>();
@@ -262,8 +263,4 @@ export function createAppService(deps: AppServiceDeps): AppService {
       listeners.clear();
     },
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

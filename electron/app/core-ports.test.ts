@@ -34,7 +34,7 @@ describe('the app service on the real core', () => {
       locations,
       stateDir: join(dir, 'state'),
       env: { AWS_ENDPOINT_URL_STS: emulator.url, AWS_REGION: 'us-east-1' },
-      now: Date.now,
+      clock: { now: Date.now },
       isLabDevice: async () => false,
     });
     const service = createAppService({ ...world.deps, locations, clock: { now: Date.now }, core });

@@ -3,6 +3,7 @@
 import { watchAwsFiles } from '../core/aws-files';
 import { loadProfileModel } from '../core/profiles';
 import { renew } from '../core/renewal';
+import type { Clock } from '../core/time/clock';
 import type { AwsFileLocations, CorePorts } from './ports';
 
 export interface CorePortsOptions {
@@ -10,13 +11,13 @@ export interface CorePortsOptions {
   stateDir: string;
   /** Read for AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL and the like (tests point STS at the emulator here). */
   env: NodeJS.ProcessEnv;
-  now: () => number;
+  clock: Clock;
   isLabDevice: (device: string) => Promise<boolean>;
   watchDebounceMs?: number;
 }
 
 export function createCorePorts(options: CorePortsOptions): CorePorts {
-  const { locations, stateDir, env, now } = options;
+  const { locations, stateDir, env, clock } = options;
   return {
     loadProfileModel: () => loadProfileModel(locations),
     renew: (request) =>
@@ -28,7 +29,7 @@ export function createCorePorts(options: CorePortsOptions): CorePorts {
           ...(request.durationSeconds !== undefined && { durationSeconds: request.durationSeconds }),
           ...(request.force !== undefined && { force: request.force }),
         },
-        { locations, stateDir, env, now },
+        { locations, stateDir, env, clock },
       ),
     watchAwsFiles: (onChange) => watchAwsFiles(locations, onChange, options.watchDebounceMs === undefined ? {} : { debounceMs: options.watchDebounceMs }),
     isLabDevice: options.isLabDevice,

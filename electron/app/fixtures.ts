@@ -144,7 +144,7 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
       shell,
       log,
       // The real service with no secret store: it holds no device.
-      labDevices: createLabDeviceService({ stateDir, locations, env: {}, now: () => now, cipher: NO_SECRET_STORE }),
+      labDevices: createLabDeviceService({ stateDir, locations, env: {}, clock: { now: () => now }, cipher: NO_SECRET_STORE }),
       platform: 'linux',
     },
     record,

@@ -2,6 +2,7 @@
 // response checked against its schema on the way out. Pure, so the Electron main process and the renderer's
 // Playwright harness share it and differ only in transport.
 import { invokeContract, type InvokeName } from '../shared/contract';
+import { errorMessage } from '../shared/error-message';
 import type { OperationHandlers } from './ipc-handlers';
 import type { ServiceLog } from './ports';
 
@@ -52,7 +53,7 @@ export function createIpcDispatcher(handlers: OperationHandlers, log: ServiceLog
       try {
         response = await handler(request.data, { senderId: sender.senderId });
       } catch (error) {
-        log.error('IPC operation failed', { channel, error: error instanceof Error ? error.message : String(error) });
+        log.error('IPC operation failed', { channel, error: errorMessage(error) });
         throw new Error(error instanceof Error ? error.message : `${name} failed.`, { cause: error });
       }
       const checked = contract.response.safeParse(response);

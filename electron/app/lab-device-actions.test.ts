@@ -27,10 +27,10 @@ afterEach(() => emulator.close());
 
 function setup(withService = true) {
   const locations = resolveAwsFileLocations(lab.env);
-  const labDevices = createLabDeviceService({ stateDir: lab.stateDir, locations, env: lab.env, now: Date.now, cipher: testCipher() });
+  const labDevices = createLabDeviceService({ stateDir: lab.stateDir, locations, env: lab.env, clock: { now: Date.now }, cipher: testCipher() });
   const world = fakeWorld(lab.stateDir, { profiles: new Map(), ssoSessions: new Map(), mfaSessions: [], roles: [], problems: [] }, Date.now());
   const deps = { ...world.deps, locations, clock: { now: Date.now }, core: { ...world.deps.core, loadProfileModel: () => loadProfileModel(locations), isLabDevice: labDevices.isLabDevice } };
-  const noStore = createLabDeviceService({ stateDir: lab.stateDir, locations, env: {}, now: Date.now, cipher: NO_SECRET_STORE });
+  const noStore = createLabDeviceService({ stateDir: lab.stateDir, locations, env: {}, clock: { now: Date.now }, cipher: NO_SECRET_STORE });
   const service = createAppService({ ...deps, labDevices: withService ? labDevices : noStore });
   const dispatcher = createIpcDispatcher(createIpcHandlers(service, world.windows), world.deps.log);
   const responses: string[] = [];

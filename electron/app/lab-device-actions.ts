@@ -4,6 +4,7 @@ import { LabDeviceError, type LabDeviceOutcome, type LabDeviceService, type LabD
 import type { ActionResult, LabDeviceCodeView, LabDeviceImportRequest, LabDeviceCreateRequest, LabDeviceList, LabDeviceResult, LabDeviceView, RenewResult } from '../shared/contract';
 import type { ServiceLog } from './ports';
 import { toRenewResult, unexpectedRenewFailure } from './renew-result';
+import { errorMessage } from '../shared/error-message';
 
 export interface LabDeviceActionDeps {
   service: LabDeviceService;
@@ -39,7 +40,7 @@ export function createLabDeviceActions(deps: LabDeviceActionDeps): LabDeviceActi
   async function changed(operation: string, outcome: LabDeviceOutcome): Promise<LabDeviceResult> {
     // The serial is an identifier, not a secret; the outcome kind says what happened.
     log.info(`Lab device ${operation}`, { kind: outcome.kind, ok: outcome.ok });
-    await deps.refresh().catch((error: unknown) => log.error('Reloading after a lab device change failed', { error: String(error) }));
+    await deps.refresh().catch((error: unknown) => log.error('Reloading after a lab device change failed', { error: errorMessage(error) }));
     return result(outcome);
   }
 
@@ -77,7 +78,7 @@ export function createLabDeviceActions(deps: LabDeviceActionDeps): LabDeviceActi
         log.info('Renewal with the lab device finished', { target: request.target, kind: renewed.kind });
         return renewed;
       } catch (error) {
-        log.error('Renewal with the lab device threw', { target: request.target, error: error instanceof Error ? error.message : String(error) });
+        log.error('Renewal with the lab device threw', { target: request.target, error: errorMessage(error) });
         return unexpectedRenewFailure(request.target);
       } finally {
         await deps.refresh().catch(() => undefined);

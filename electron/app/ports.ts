@@ -5,17 +5,13 @@ import type { LabDeviceService } from '../core/lab-devices';
 import type { FileRole } from '../core/aws-files/file-problem';
 import type { ProfileModel } from '../core/profiles/types';
 import type { RenewOutcome } from '../core/renewal';
+import type { Clock } from '../core/time/clock';
 import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/contract';
 
 export interface AwsFileLocations {
   config: string;
   credentials: string;
   cliCacheDir: string;
-}
-
-export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
 }
 
 /** What renewal needs from one dialog submission. */

@@ -30,7 +30,7 @@ describe('createSettingsStore', () => {
 
   it('copies a damaged file aside before the first save, so nothing the user wrote is lost', async () => {
     await writeFile(join(stateDir, 'settings.json'), '{ not json');
-    const store = createSettingsStore(stateDir, () => 1234);
+    const store = createSettingsStore(stateDir, { now: () => 1234 });
     expect((await store.load()).problems[0]).toContain('not valid JSON');
     await store.update({ leadTimeMinutes: 5 });
     expect(await readFile(join(stateDir, 'settings.json.damaged-1234'), 'utf8')).toBe('{ not json');

@@ -3,7 +3,8 @@
 // aside before we first overwrite it, so nothing the user wrote is lost.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../core/aws-files';
+import { systemClock, type Clock } from '../core/time/clock';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/vocabulary';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -21,7 +22,7 @@ export interface SettingsStore {
   update(patch: Partial<Settings>): Promise<Settings>;
 }
 
-export function createSettingsStore(stateDir: string, now: () => number = Date.now): SettingsStore {
+export function createSettingsStore(stateDir: string, clock: Clock = systemClock): SettingsStore {
   const path = join(stateDir, SETTINGS_FILE);
   let current: Settings | undefined;
   let damaged = false;
@@ -40,12 +41,12 @@ export function createSettingsStore(stateDir: string, now: () => number = Date.n
     if (!merged.success) throw new Error(`Settings not saved: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
     if (damaged) {
-      await copyFile(path, `${path}.damaged-${now()}`).catch((error: NodeJS.ErrnoException) => {
+      await copyFile(path, `${path}.damaged-${clock.now()}`).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
       damaged = false;
     }
-    await writeFileAtomic(path, `${JSON.stringify(merged.data, null, 2)}\n`, { mode: 0o600 });
+    await writeFileAtomic(path, `${JSON.stringify(merged.data, null, 2)}\n`, 0o600);
     current = merged.data;
     return merged.data;
   }

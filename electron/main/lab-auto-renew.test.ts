@@ -31,7 +31,7 @@ function setup(sessions: Array<[string, LabSessionFacts]>, autoRenewLabSessions 
     outcome: { ok: true, message: 'Valid until tomorrow 08:00.' },
   };
   const deps: LabAutoRenewerDeps = {
-    now: () => world.clock.now(),
+    clock: world.clock,
     settings: () => world.settings,
     session: (target) => world.sessions.get(target),
     renew: async (target) => {

@@ -3,6 +3,8 @@
 // the usual "expires soon" warning. The decision itself is the core's shouldAutoRenewLabSession.
 import type { ExpiryEvent } from '../core/expiry';
 import { autoRenewNotification, shouldAutoRenewLabSession } from '../core/lab-devices';
+import type { Clock } from '../core/time/clock';
+import { errorMessage } from '../shared/error-message';
 import type { MfaNotification } from './notifier';
 
 export interface LabSessionFacts {
@@ -12,7 +14,7 @@ export interface LabSessionFacts {
 }
 
 export interface LabAutoRenewerDeps {
-  now(): number;
+  clock: Clock;
   settings(): { autoRenewLabSessions: boolean; leadTimeMinutes: number };
   /** The session as of the latest state; undefined when it is gone. */
   session(target: string): LabSessionFacts | undefined;
@@ -38,7 +40,7 @@ export function createLabAutoRenewer(deps: LabAutoRenewerDeps): LabAutoRenewer {
     try {
       outcome = await deps.renew(target);
     } catch (error) {
-      outcome = { ok: false, message: error instanceof Error ? error.message : String(error) };
+      outcome = { ok: false, message: errorMessage(error) };
     }
     deps.log.info('Automatic lab renewal finished', { target, ok: outcome.ok });
     deps.show({ ...autoRenewNotification(target, outcome), target });
@@ -52,7 +54,7 @@ export function createLabAutoRenewer(deps: LabAutoRenewerDeps): LabAutoRenewer {
       const session = deps.session(target);
       if (!session) return false;
       const settings = deps.settings();
-      const nowMs = deps.now();
+      const nowMs = deps.clock.now();
       const previous = lastAttempt.get(target);
       const decision = shouldAutoRenewLabSession({
         autoRenewLabSessions: settings.autoRenewLabSessions,

@@ -3,6 +3,7 @@
 // a few lines per user action, never in a loop.
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { systemClock, type Clock } from '../core/time/clock';
 import { redactText, redactValue } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -16,7 +17,7 @@ export interface Logger {
 
 export interface FileLoggerOptions {
   folder: string;
-  now?: () => number;
+  clock?: Clock;
   /** Rotate when the current file would pass this size. */
   maxBytes?: number;
   /** Rotated files kept besides the current one. */
@@ -28,7 +29,7 @@ export interface FileLoggerOptions {
 const LOG_FILE = 'main.log';
 
 export function createFileLogger(options: FileLoggerOptions): Logger & { readonly path: string } {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const keep = options.keep ?? 3;
   const path = join(options.folder, LOG_FILE);
@@ -47,7 +48,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { readonl
   }
 
   function write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
-    const entry = { time: new Date(now()).toISOString(), level, message: redactText(message), ...(fields && { fields: redactValue(fields) }) };
+    const entry = { time: new Date(clock.now()).toISOString(), level, message: redactText(message), ...(fields && { fields: redactValue(fields) }) };
     const line = `${JSON.stringify(entry)}\n`;
     try {
       rotateIfNeeded(Buffer.byteLength(line));

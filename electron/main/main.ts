@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { createAppService, createCorePorts, createIpcDispatcher, createIpcHandlers, IpcRejectedError } from '../app';
 import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
-import { systemClock } from '../core/expiry';
+import { systemClock } from '../core/time/clock';
+import { errorMessage } from '../shared/error-message';
 import { createLabDeviceService, labSocketHandler, startLabSocketServer, type LabSocketServer } from '../core/lab-devices';
 import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core/onboarding';
 import { runCli } from '../cli/program';
@@ -31,7 +32,7 @@ if (cliFlagAt !== -1) {
   runCli(process.argv.slice(cliFlagAt + 1)).then(
     () => exitAfterOutput(Number(process.exitCode ?? 0)),
     (error: unknown) => {
-      process.stderr.write(`mfa-tray: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`mfa-tray: ${errorMessage(error)}\n`);
       exitAfterOutput(1);
     },
   );
@@ -43,7 +44,7 @@ if (cliFlagAt !== -1) {
     .then(start)
     .catch((error: unknown) => {
       // Without its tray the app would run invisibly and hold the single-instance lock: say why and end.
-      dialog.showErrorBox('MFA Tray could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('MFA Tray could not start', errorMessage(error));
       app.exit(1);
     });
 }
@@ -92,13 +93,13 @@ async function start(): Promise<void> {
     env: process.env,
   });
   // Lab devices (lab accounts only): secrets sealed by the OS keychain through safeStorage, usable after ready.
-  const labDevices = createLabDeviceService({ stateDir, locations, env: process.env, now: () => Date.now(), cipher: createSafeStorageCipher(safeStorage) });
+  const labDevices = createLabDeviceService({ stateDir, locations, env: process.env, clock: systemClock, cipher: createSafeStorageCipher(safeStorage) });
   const service = createAppService({
     locations,
     stateDir,
     clock: systemClock,
     log,
-    core: createCorePorts({ locations, stateDir, env: process.env, now: () => Date.now(), isLabDevice: labDevices.isLabDevice }),
+    core: createCorePorts({ locations, stateDir, env: process.env, clock: systemClock, isLabDevice: labDevices.isLabDevice }),
     wizard,
     labDevices,
     platform: process.platform,
@@ -151,7 +152,7 @@ async function start(): Promise<void> {
   });
   let latest: DashboardState | undefined;
   const autoRenewer = createLabAutoRenewer({
-    now: () => Date.now(),
+    clock: systemClock,
     settings: () => latest?.settings ?? { autoRenewLabSessions: false, leadTimeMinutes: 15 },
     session: (target) => service.labSession(target),
     // Forced: at the lead time the session is still valid. The service refreshes the state after.
@@ -194,7 +195,7 @@ async function start(): Promise<void> {
       labSocket = server;
       if (quitting) void server.close();
     },
-    (error: unknown) => log.error('The lab device socket did not start', { error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => log.error('The lab device socket did not start', { error: errorMessage(error) }),
   );
   // Created hidden now so it appears instantly when asked for.
   windows.get('token-dialog');

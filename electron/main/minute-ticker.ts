@@ -1,7 +1,7 @@
 // Refreshes the tray's countdown text: one timer, at most once a minute, and none at all while nothing counts
 // down (no session with a future expiry), so an idle tray costs nothing. The same tick notices the wall clock
 // being set while the machine is awake (Electron has no event for it), so the expiry plan can be redone.
-import type { SchedulerClock } from '../core/expiry';
+import type { TimerClock } from '../core/time/clock';
 
 export interface MinuteTicker {
   /** Call whenever the state changes: starts or stops the tick as needed. */
@@ -20,7 +20,7 @@ export const TICK_MS = 60_000;
 /** Timer lateness under load stays far below this; a sleep or a clock change does not. */
 export const CLOCK_JUMP_MS = 30_000;
 
-export function createMinuteTicker(clock: SchedulerClock, onTick: () => void, jumps?: ClockJumpWatch): MinuteTicker {
+export function createMinuteTicker(clock: TimerClock, onTick: () => void, jumps?: ClockJumpWatch): MinuteTicker {
   let handle: unknown;
   let active = false;
   const schedule = () => {

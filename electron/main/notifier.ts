@@ -2,8 +2,9 @@
 // per event, through the expiry module's one-timer scheduler. Events that become due together (start-up, resume
 // from sleep, a clock jump) are announced as ONE catch-up notification. Notifications never open a window by
 // themselves: only a click (or its Renew action) asks for the token dialog.
-import { ExpiryScheduler, type ExpiryEvent, type SchedulerClock } from '../core/expiry';
+import { ExpiryScheduler, type ExpiryEvent } from '../core/expiry';
 import type { ProfileModel } from '../core/profiles/types';
+import type { TimerClock } from '../core/time/clock';
 import { formatTimeLeft } from './time-left';
 
 export interface MfaNotification {
@@ -14,7 +15,7 @@ export interface MfaNotification {
 }
 
 export interface NotifierOptions {
-  clock: SchedulerClock;
+  clock: TimerClock;
   show(notification: MfaNotification): void;
   leadTimeMinutes: number;
   mutedSessions: readonly string[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorMessage } from '../../electron/shared/error-message';
 import { faultSchema } from './faults';
 import type { EmulatorControls } from './emulator-types';
 
@@ -34,7 +35,7 @@ export function handleAdmin(emulator: EmulatorControls, method: string, path: st
         return { status: 404, body: { error: `No admin route ${route}` } };
     }
   } catch (error) {
-    const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+    const message = error instanceof z.ZodError ? z.prettifyError(error) : errorMessage(error);
     return { status: 400, body: { error: message } };
   }
 }

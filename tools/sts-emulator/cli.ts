@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { errorMessage } from '../../electron/shared/error-message';
 import { startEmulator } from './server';
 
 function parsePort(value: string): number {
@@ -24,6 +25,6 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  process.stderr.write(`sts-emulator: ${(error as Error).message}\n`);
+  process.stderr.write(`sts-emulator: ${errorMessage(error)}\n`);
   process.exit(1);
 }

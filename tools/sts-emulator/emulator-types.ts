@@ -1,4 +1,5 @@
 // The emulator's public shape: how tests start it and what they can ask of it (the admin routes see the controls).
+import type { Clock } from '../../electron/core/time/clock';
 import type { FaultQueue, FaultSpec } from './faults';
 import type { Seed } from './seed-schema';
 import type { EmulatorState } from './state';
@@ -8,8 +9,8 @@ export interface EmulatorOptions {
   port?: number;
   /** A seed object, or the path of a seed JSON file. */
   seed: Seed | string;
-  /** Milliseconds since the epoch; defaults to Date.now. */
-  clock?: () => number;
+  /** Defaults to the system clock. */
+  clock?: Clock;
 }
 
 export interface StsEmulator {
@@ -24,7 +25,7 @@ export interface StsEmulator {
   injectFault(fault: FaultSpec): void;
   /** Moves the emulator's clock (skew between it and its clients). */
   setClockOffset(ms: number): void;
-  /** The emulator's time: clock() + offset. */
+  /** The emulator's time: clock.now() + offset. */
   now(): number;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Clock } from '../../electron/core/time/clock';
 import type { ActionHandler } from './action-context';
 import { authenticate } from './authenticate';
 import { AwsError } from './aws-error';
@@ -38,7 +39,7 @@ export interface RouterDependencies {
   issuer: SessionIssuer;
   faults: FaultQueue;
   calls: Map<string, number>;
-  now: () => number;
+  clock: Clock;
 }
 
 export class Router {
@@ -67,7 +68,7 @@ export class Router {
       if (!scoped) throw new AwsError('SignatureDoesNotMatch', `Credential should be scoped to correct service: 'sts'.`, 403);
       service = scoped;
 
-      const nowMs = this.deps.now();
+      const nowMs = this.deps.clock.now();
       const caller = authenticate({ ...request, header: (name) => headers.get(name) }, auth, this.deps.state, this.deps.issuer, nowMs);
       const handler = Object.hasOwn(service.actions, action) ? service.actions[action] : undefined;
       if (!handler || params.get('Version') !== service.version) {
@@ -90,7 +91,7 @@ export class Router {
         'content-type': 'text/xml',
         'x-amzn-requestid': requestId,
         // The emulator's clock, so clients can measure their skew against it (as against AWS).
-        date: new Date(this.deps.now()).toUTCString(),
+        date: new Date(this.deps.clock.now()).toUTCString(),
       },
       body,
     };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { decodeBase32Secret, MIN_SECRET_BYTES } from '../../electron/core/totp';
+import { errorMessage } from '../../electron/shared/error-message';
 
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
 const iamName = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'IAM names use letters, digits and +=,.@_-');
@@ -16,7 +17,7 @@ const base32Secret = z.string().superRefine((secret, ctx) => {
   try {
     if (decodeBase32Secret(secret).length < MIN_SECRET_BYTES) ctx.addIssue({ code: 'custom', message: `TOTP secret shorter than ${MIN_SECRET_BYTES} bytes` });
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    ctx.addIssue({ code: 'custom', message: errorMessage(error) });
   }
 });
 
@@ -98,13 +99,13 @@ export async function loadSeedFile(path: string): Promise<Seed> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SeedError(`Cannot read seed file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new SeedError(`Cannot read seed file ${path}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SeedError(`Seed file ${path} is not JSON: ${(error as Error).message}`);
+    throw new SeedError(`Seed file ${path} is not JSON: ${errorMessage(error)}`);
   }
   return parseSeed(json, `seed file ${path}`);
 }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { systemClock } from '../../electron/core/time/clock';
+import { errorMessage } from '../../electron/shared/error-message';
 import type { EmulatorControls, EmulatorOptions, StsEmulator } from './emulator-types';
 import { FaultQueue } from './faults';
 import { Router } from './router';
@@ -12,13 +14,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startEmulator(options: EmulatorOptions): Promise<StsEmulator> {
   const seed = typeof options.seed === 'string' ? await loadSeedFile(options.seed) : parseSeed(options.seed);
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
   let offsetMs = 0;
-  const now = (): number => clock() + offsetMs;
+  const now = (): number => clock.now() + offsetMs;
   const state = new EmulatorState(seed, now());
   const faults = new FaultQueue();
   const calls = new Map<string, number>();
-  const router = new Router({ state, issuer: new SessionIssuer(), faults, calls, now });
+  const router = new Router({ state, issuer: new SessionIssuer(), faults, calls, clock: { now } });
 
   const emulator: EmulatorControls = {
     state,
@@ -55,7 +57,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<StsEmulat
       .catch((error: unknown) => {
         // A bug in the emulator, not an AWS answer: say so plainly (no request data is echoed).
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`sts-emulator internal error: ${(error as Error).message}\n`);
+        res.end(`sts-emulator internal error: ${errorMessage(error)}\n`);
       });
   });
   await listen(server, options.port ?? 0);

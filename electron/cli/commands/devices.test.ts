@@ -26,11 +26,11 @@ let io: CliIo;
 beforeEach(async () => {
   emulator = await startEmulator({ seed: join(__dirname, '../../../tools/sts-emulator/scenario-seed.json') });
   lab = await createScenarioLab(emulator.url);
-  service = createLabDeviceService({ stateDir: lab.stateDir, locations: resolveAwsFileLocations(lab.env), env: lab.env, now: Date.now, cipher: testCipher() });
+  service = createLabDeviceService({ stateDir: lab.stateDir, locations: resolveAwsFileLocations(lab.env), env: lab.env, clock: { now: Date.now }, cipher: testCipher() });
   server = await startLabSocketServer(lab.stateDir, labSocketHandler(service));
   out.stdout = '';
   out.stderr = '';
-  io = { env: lab.env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), now: Date.now };
+  io = { env: lab.env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), clock: { now: Date.now } };
 });
 afterEach(async () => {
   await server?.close();
@@ -72,7 +72,7 @@ describe('mfa-tray devices', () => {
 
   it('refuses a weak store unless --accept-weak-store, and a bad secret, with exit 1', async () => {
     await server?.close();
-    const weak = createLabDeviceService({ stateDir: lab.stateDir, locations: resolveAwsFileLocations(lab.env), env: lab.env, now: Date.now, cipher: testCipher('weak') });
+    const weak = createLabDeviceService({ stateDir: lab.stateDir, locations: resolveAwsFileLocations(lab.env), env: lab.env, clock: { now: Date.now }, cipher: testCipher('weak') });
     server = await startLabSocketServer(lab.stateDir, labSocketHandler(weak));
     const stdin = async () => scenario.mfaSecret;
     expect(await runDevicesImport(scenario.mfaSerial, {}, io, undefined, stdin)).toBe(DEVICES_EXIT.refused);
@@ -113,8 +113,8 @@ describe('mfa-tray devices', () => {
 describe('renew --device-code', () => {
   it('renews through the app twice in a row, the second time after waiting for the next window', async () => {
     const offset = { ms: 0 };
-    const now = () => Date.now() + offset.ms;
-    const deps = { locations: resolveAwsFileLocations(lab.env), stateDir: lab.stateDir, env: lab.env, now };
+    const clock = { now: () => Date.now() + offset.ms };
+    const deps = { locations: resolveAwsFileLocations(lab.env), stateDir: lab.stateDir, env: lab.env, clock };
     // The app and the CLI share a clock here; sleeping advances both instead of waiting for real.
     await server?.close();
     const shared = createLabDeviceService({ ...deps, cipher: testCipher() });

@@ -7,6 +7,7 @@ import { resolveStateDir } from '../../core/app-state';
 import { AppNotRunningError, requestLabSocket, type LabSocketRequest, type LabSocketResponse } from '../../core/lab-devices';
 import { CodeEntryCancelled, type CodeSource } from '../../core/renewal';
 import { processIo, type CliIo } from '../output/cli-io';
+import { errorMessage } from '../../shared/error-message';
 
 export const DEVICES_EXIT = { ok: 0, refused: 1, usage: 2, appNotRunning: 3 } as const;
 
@@ -29,7 +30,7 @@ async function call(send: Send, request: LabSocketRequest, io: CliIo): Promise<L
   try {
     return await send(request);
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n`);
+    io.stderr(`${errorMessage(error)}\n`);
     return error instanceof AppNotRunningError ? DEVICES_EXIT.appNotRunning : DEVICES_EXIT.refused;
   }
 }
@@ -167,7 +168,7 @@ export function appDeviceCodeSource(env: NodeJS.ProcessEnv): CodeSource {
       try {
         response = await requestLabSocket(resolveStateDir(env), { op: 'code', serial: request.device });
       } catch (error) {
-        throw new CodeEntryCancelled((error as Error).message);
+        throw new CodeEntryCancelled(errorMessage(error));
       }
       if (!response.ok || !response.currentCode) throw new CodeEntryCancelled(response.message);
       return response.currentCode;

@@ -8,6 +8,7 @@ import { loadProfileModel } from '../../core/profiles';
 import { openTerminal } from '../terminal/code-sources';
 import { notASession, sessionTarget, validCredentials } from '../terminal/session-keys';
 import { renewOnTerminal } from '../terminal/terminal-renewal';
+import { errorMessage } from '../../shared/error-message';
 
 const GIT_CREDENTIAL_HELP = `
 git runs this with the operation last (get, store or erase) and the request on stdin. For "get" it checks
@@ -72,7 +73,7 @@ export function registerGitCredentialCommand(program: Command): void {
         await freshenSession(target, options);
       } catch (error) {
         // Whatever went wrong, git must still reach the next helper: say why here and step aside.
-        process.stderr.write(`mfa-tray git-credential: ${(error as Error).message}\n`);
+        process.stderr.write(`mfa-tray git-credential: ${errorMessage(error)}\n`);
       }
     });
 }

@@ -24,7 +24,7 @@ function awsFiles(config: string, credentials: string) {
 
 function captureIo(env: NodeJS.ProcessEnv) {
   const out = { stdout: '', stderr: '' };
-  const io: CliIo = { env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), now: () => Date.UTC(2030, 0, 1) };
+  const io: CliIo = { env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), clock: { now: () => Date.UTC(2030, 0, 1) } };
   return { io, out };
 }
 

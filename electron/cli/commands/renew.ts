@@ -7,6 +7,7 @@ import { appDeviceCodeSource } from './devices';
 import { EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
 import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
 import { cliRenewDeps, parseSeconds } from '../terminal/renew-deps';
+import { errorMessage } from '../../shared/error-message';
 
 interface RenewOptions {
   source?: string;
@@ -22,7 +23,7 @@ function seconds(what: string) {
     try {
       return parseSeconds(value, what);
     } catch (error) {
-      throw new InvalidArgumentError((error as Error).message);
+      throw new InvalidArgumentError(errorMessage(error));
     }
   };
 }

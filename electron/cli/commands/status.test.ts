@@ -30,7 +30,7 @@ function scenarioHome(config = scenarioConfig(), roleCachedUntil?: string) {
 
 async function status(env: NodeJS.ProcessEnv, nowMs: number, options: { json?: boolean; warnBefore?: number } = { json: true }) {
   const out = { stdout: '', stderr: '' };
-  const io: CliIo = { env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), now: () => nowMs };
+  const io: CliIo = { env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), clock: { now: () => nowMs } };
   const code = await runStatus(options, io);
   return { code, ...out };
 }

@@ -49,7 +49,7 @@ function statusReport(model: ProfileModel, nowMs: number, leadMs: number): Statu
 export async function runStatus(options: StatusOptions, io: CliIo): Promise<number> {
   const leadMs = options.warnBefore === undefined ? DEFAULT_LEAD_MS : options.warnBefore * 60_000;
   const model = await loadProfileModel(resolveAwsFileLocations(io.env));
-  const report = statusReport(model, io.now(), leadMs);
+  const report = statusReport(model, io.clock.now(), leadMs);
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
     io.stdout(formatStatus(report));

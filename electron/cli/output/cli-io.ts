@@ -1,16 +1,18 @@
 // What a report command touches of the outside world, passed in so tests run commands on temp files in-process.
+import { systemClock, type Clock } from '../../core/time/clock';
+
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  now: () => number;
+  clock: Clock;
 }
 
 export const processIo: CliIo = {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  now: () => Date.now(),
+  clock: systemClock,
 };
 
 /** Exit codes of the report commands (`profiles`, `status`). */

@@ -1,8 +1,9 @@
 // AWS accepts each TOTP code once. We remember, per device, the 30-second window (and a digest of the code)
 // of the last code we sent, so a renewal never sends a code from a window already used.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../aws-files';
 import { deviceFileKey } from './device-key';
 
 export interface UsedCodeRecord {
@@ -48,13 +49,5 @@ export async function writeUsedCode(stateDir: string, device: string, record: Us
     return;
   }
   await mkdir(join(stateDir, 'used-codes'), { recursive: true, mode: 0o700 });
-  // Temp file + rename (write-file-atomic needs CommonJS __filename, which the bundled ESM CLI lacks).
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, `${JSON.stringify(record)}\n`, { mode: 0o600 });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, `${JSON.stringify(record)}\n`, 0o600);
 }

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareAtomicWrite, removeLeftoverTempFiles, renameWithRetry } from './atomic-write';
+import { prepareAtomicWrite, removeLeftoverTempFiles, renameWithRetry, writeFileAtomic } from './atomic-write';
 
 let folder: string;
 beforeEach(async () => {
@@ -66,5 +66,31 @@ describe('atomic writes', () => {
     await Promise.all(names.map((name) => writeFile(join(folder, name), '')));
     await removeLeftoverTempFiles(target);
     expect((await readdir(folder)).sort()).toEqual(['config', 'config.mfa-tray-tmp-notours', 'config2.mfa-tray-tmp-0123456789ab']);
+  });
+});
+
+describe('writeFileAtomic (our own state files)', () => {
+  it('replaces the file whole, with exactly the mode asked for, and leaves no temp file', async () => {
+    const target = join(folder, 'settings.json');
+    await writeFile(target, 'old', { mode: 0o644 });
+    await writeFileAtomic(target, '{ "leadTimeMinutes": 5 }\n', 0o600);
+    expect(await readFile(target, 'utf8')).toBe('{ "leadTimeMinutes": 5 }\n');
+    expect((await stat(target)).mode & 0o7777).toBe(0o600);
+    expect(await readdir(folder)).toEqual(['settings.json']);
+  });
+
+  it('leaves no temp file when the rename fails', async () => {
+    const target = join(folder, 'settings.json');
+    await mkdir(target);
+    await expect(writeFileAtomic(target, '{}\n', 0o600)).rejects.toThrow();
+    expect(await readdir(folder)).toEqual(['settings.json']);
+  });
+
+  it.runIf(process.getuid?.() === 0)('run as root, keeps the owner of the file it replaces', async () => {
+    const target = join(folder, 'settings.json');
+    await writeFile(target, 'old');
+    await chown(target, 4321, 4321);
+    await writeFileAtomic(target, 'new', 0o600);
+    expect(await stat(target)).toMatchObject({ uid: 4321, gid: 4321 });
   });
 });

@@ -1,7 +1,7 @@
 // Replace a file's bytes so that a crash at any moment leaves either the old or the new file, never a mix:
 // temp file in the same folder, fsync, rename over the target, fsync the folder so the rename itself survives.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Marks our temp files, so watchers and people can tell them apart from the user's files. */
@@ -42,6 +42,28 @@ export async function prepareAtomicWrite(
       await unlink(tempPath).catch(() => undefined);
     },
   };
+}
+
+/**
+ * The one way we replace a file of our own (settings, used codes, lab devices): prepareAtomicWrite and commit at
+ * once. The file ends with exactly `mode`; run as root (sudo), an existing file keeps its owner. No lock: each
+ * caller serialises its own writes.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, mode: number): Promise<void> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const prepared = await prepareAtomicWrite(target, bytes, mode, await ownerToKeep(target));
+  await prepared.commit();
+}
+
+async function ownerToKeep(target: string): Promise<{ uid: number; gid: number } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    const stats = await lstat(target);
+    return { uid: stats.uid, gid: stats.gid };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 export function tempPathFor(target: string): string {

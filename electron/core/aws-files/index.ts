@@ -8,6 +8,7 @@ export { readAwsFile, readParsedAwsFile, type ParsedAwsFile } from './read-aws-f
 export type { UpdateAwsFileOptions, UpdateAwsFileResult } from './update-aws-file';
 export { updateAwsFile } from './update-aws-file';
 export { backupPathFor } from './backup';
+export { writeFileAtomic } from './atomic-write';
 export { CREDENTIAL_KEYS, writeProfileSettings } from './profile-settings';
 export type { WatchAwsFilesOptions } from './watch-aws-files';
 export { watchAwsFiles } from './watch-aws-files';

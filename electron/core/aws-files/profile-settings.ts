@@ -9,6 +9,7 @@ import { backupPathFor } from './backup';
 import type { AwsFileLocations } from './locations';
 import { readAwsFile } from './read-aws-file';
 import { resolveSymlinkTarget } from './symlink-target';
+import { errorMessage } from '../../shared/error-message';
 import type { UpdateAwsFileOptions } from './update-aws-file';
 import { updateAwsFile } from './update-aws-file';
 
@@ -124,13 +125,12 @@ async function undo(done: readonly DoneWrite[], options: Pick<UpdateAwsFileOptio
         { ...options, role: write.plan.role },
       );
     } catch (undoError) {
-      const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
       // The backup sits beside the file a symlink points at, where updateAwsFile wrote.
       const backup = backupPathFor(await resolveSymlinkTarget(write.plan.path).catch(() => write.plan.path));
       throw AwsFileError.wholeFile(
         write.plan.path,
         write.plan.role,
-        `was updated, but the other file then failed (${reason(cause)}) and undoing this one failed too (${reason(undoError)}); the backup ${backup} holds its state before MFA Tray's first change`,
+        `was updated, but the other file then failed (${errorMessage(cause)}) and undoing this one failed too (${errorMessage(undoError)}); the backup ${backup} holds its state before MFA Tray's first change`,
       );
     }
   }

@@ -2,6 +2,7 @@
 // Wall-clock time decides what is due; the timer only wakes us. Timers run on a monotonic clock that stops
 // during sleep and ignores clock changes, so the shell calls replan() on resume and on clock jumps.
 import type { ProfileModel } from '../profiles/types';
+import type { TimerClock } from '../time/clock';
 import { DEFAULT_LEAD_MS, planExpiryEvents, type ExpiryEvent } from './events';
 
 /** setTimeout's largest delay (2^31 - 1 ms, about 24.8 days); longer waits are taken in steps. */
@@ -10,27 +11,15 @@ export const MAX_TIMER_DELAY_MS = 2_147_483_647;
 /** Events that became due more than this long ago (e.g. while the app was not running) are not announced. */
 export const DEFAULT_STALE_AFTER_MS = 24 * 60 * 60_000;
 
-export interface SchedulerClock {
-  now(): number;
-  setTimeout(callback: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: SchedulerClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export interface ExpirySchedulerOptions {
-  clock: SchedulerClock;
+  clock: TimerClock;
   onEvent: (event: ExpiryEvent) => void;
   leadMs?: number;
   staleAfterMs?: number;
 }
 
 export class ExpiryScheduler {
-  private readonly clock: SchedulerClock;
+  private readonly clock: TimerClock;
   private readonly onEvent: (event: ExpiryEvent) => void;
   private readonly staleAfterMs: number;
   private leadMs: number;

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function served(nowMs = Date.now()) {
   const stateDir = await mkdtemp(join(tmpdir(), 'mfa-lab-socket-'));
-  const service = createLabDeviceService({ stateDir, locations: { config: join(stateDir, 'c'), credentials: join(stateDir, 'k'), cliCacheDir: stateDir }, env: {}, now: () => nowMs, cipher: testCipher() });
+  const service = createLabDeviceService({ stateDir, locations: { config: join(stateDir, 'c'), credentials: join(stateDir, 'k'), cliCacheDir: stateDir }, env: {}, clock: { now: () => nowMs }, cipher: testCipher() });
   await service.importDevice({ serial: SERIAL, input: { format: 'base32', text: SECRET }, acceptWeakStore: false });
   const server = await startLabSocketServer(stateDir, labSocketHandler(service));
   servers.push(server);

@@ -7,7 +7,9 @@ import { readAwsFile, writeProfileSettings, type AwsFileLocations } from '../aws
 import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
 import { createIamGateway, type CallPolicy, type IamGateway, type IamGatewayOptions, type StsFailure } from '../sts';
+import type { Clock } from '../time/clock';
 import { generateTotp, msUntilNextWindow, totpWindow } from '../totp';
+import { errorMessage } from '../../shared/error-message';
 import type { Sleep } from './device-codes';
 import type { LabDeviceRecord, LabDeviceStore } from './device-store';
 import { LabDeviceError } from './lab-device-error';
@@ -29,7 +31,7 @@ export interface CreateDeviceDeps {
   stateDir: string;
   locations: AwsFileLocations;
   env: NodeJS.ProcessEnv;
-  now: () => number;
+  clock: Clock;
   sleep: Sleep;
   policy?: Partial<CallPolicy>;
   loadModel?: (locations: AwsFileLocations) => Promise<ProfileModel>;
@@ -59,7 +61,7 @@ async function gatewayFor(profileName: string, deps: CreateDeviceDeps): Promise<
     profileSettings: profile.settings,
     ...(servicesSections && { servicesSections }),
     env: deps.env,
-    now: deps.now,
+    clock: deps.clock,
     ...(deps.policy && { policy: deps.policy }),
   });
 }
@@ -118,7 +120,7 @@ export async function createLabDevice(
     const { serialNumber, base32Seed } = created.value;
     try {
       await deps.store.put(
-        { serial: serialNumber, label: `${request.deviceName} (lab)`, state: 'not-enabled', addedAt: new Date(deps.now()).toISOString(), sourceProfile: request.sourceProfile, userName: user.value.userName },
+        { serial: serialNumber, label: `${request.deviceName} (lab)`, state: 'not-enabled', addedAt: new Date(deps.clock.now()).toISOString(), sourceProfile: request.sourceProfile, userName: user.value.userName },
         base32Seed,
         { acceptWeakStore: request.acceptWeakStore },
       );
@@ -156,10 +158,10 @@ async function enable(serial: string, userName: string, sourceProfile: string, g
   } catch (error) {
     return refusal(error);
   }
-  const code1 = generateTotp(secret, deps.now());
+  const code1 = generateTotp(secret, deps.clock.now());
   // Two consecutive codes: the second comes from the next window, and both are sent right after it begins.
-  await deps.sleep(msUntilNextWindow(deps.now()) + 50);
-  const secondAt = deps.now();
+  await deps.sleep(msUntilNextWindow(deps.clock.now()) + 50);
+  const secondAt = deps.clock.now();
   const code2 = generateTotp(secret, secondAt);
   const enabled = await gateway.enableMfaDevice({ userName, serialNumber: serial, code1, code2 });
   const pending = `${serial} is stored as "not enabled": finish enabling it, or remove it (and delete it in the IAM console).`;
@@ -177,7 +179,7 @@ async function enable(serial: string, userName: string, sourceProfile: string, g
     return {
       ok: false,
       kind: 'configuration',
-      message: `The lab device ${serial} is enabled and stored, but mfa_serial could not be written to ${sourceProfile} (${(error as Error).message}); set it there yourself.`,
+      message: `The lab device ${serial} is enabled and stored, but mfa_serial could not be written to ${sourceProfile} (${errorMessage(error)}); set it there yourself.`,
       device: await deps.store.get(serial),
     };
   }

@@ -2,6 +2,7 @@
 // built-in device a renewal never sends a used window's code: it waits for the next window instead.
 import { readUsedCode } from '../app-state';
 import { CodeEntryCancelled, renew, type CodeSource, type RenewDeps, type RenewOutcome, type RenewRequest } from '../renewal';
+import { systemClock } from '../time/clock';
 import { generateTotp, msUntilNextWindow, totpWindow } from '../totp';
 import type { LabDeviceStore } from './device-store';
 import { LabDeviceError } from './lab-device-error';
@@ -70,8 +71,8 @@ export async function renewWithLabCodes(
 ): Promise<RenewOutcome> {
   const first = await renew({ ...request, codeSource }, deps);
   if (first.kind !== 'code-already-used') return first;
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
   // +50 ms: land safely inside the next window, not on its edge.
-  await sleep(msUntilNextWindow(now()) + 50);
+  await sleep(msUntilNextWindow(clock.now()) + 50);
   return renew({ ...request, codeSource }, deps);
 }

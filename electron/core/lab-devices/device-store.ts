@@ -2,11 +2,12 @@
 // injected cipher (the OS keychain in the app) before it is written: the file never holds a secret in plain
 // text. The file is rewritten whole, atomically (temp file + rename) with mode 0600, so removing a device
 // leaves no copy of its secret behind in the live file. Only the app writes it (the CLI goes through the app).
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../aws-files';
 import { generateTotp, normalizeBase32Secret } from '../totp';
+import { errorMessage } from '../../shared/error-message';
 import { LabDeviceError } from './lab-device-error';
 import type { SecretCipher, SecretStoreBackend } from './secret-cipher';
 
@@ -74,7 +75,7 @@ export function checkedSecret(base32Secret: string): string {
     generateTotp(secret, 0);
     return secret;
   } catch (error) {
-    throw new LabDeviceError('bad-secret', (error as Error).message);
+    throw new LabDeviceError('bad-secret', errorMessage(error));
   }
 }
 
@@ -112,15 +113,7 @@ export function createLabDeviceStore(stateDir: string, cipher: SecretCipher): La
 
   async function writeAll(devices: StoredRecord[]): Promise<void> {
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
-    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(temp, `${JSON.stringify({ version: 1, devices }, null, 2)}\n`, { mode: 0o600 });
-      await chmod(temp, 0o600); // writeFile's mode is filtered by the umask; 0600 is what we promise
-      await rename(temp, path);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, devices }, null, 2)}\n`, 0o600);
   }
 
   return {

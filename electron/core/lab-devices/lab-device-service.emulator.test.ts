@@ -22,7 +22,7 @@ const sleep = async (ms: number) => {
 
 let emulator: StsEmulator;
 async function start(seed: Seed | string = join(__dirname, '../../../tools/sts-emulator/scenario-seed.json')) {
-  emulator = await startEmulator({ seed, clock: () => clock.now() });
+  emulator = await startEmulator({ seed, clock });
 }
 beforeEach(() => {
   clock.offset = 0;
@@ -43,7 +43,7 @@ async function world(kind: TestCipher['kind'] = 'keychain'): Promise<World> {
     stateDir: lab.stateDir,
     locations: resolveAwsFileLocations(env),
     env,
-    now: clock.now,
+    clock,
     cipher,
     sleep,
     policy: { retryBaseDelayMs: 1 },

@@ -4,6 +4,7 @@ import type { AwsFileLocations } from '../aws-files';
 import { loadProfileModel, type ProfileModel } from '../profiles';
 import type { RenewOutcome } from '../renewal';
 import type { CallPolicy, IamGateway, IamGatewayOptions } from '../sts';
+import type { Clock } from '../time/clock';
 import { createLabDevice, finishLabDevice, type CreateOutcome } from './create-device';
 import { labCodeView, labDeviceCode, labDeviceCodeSource, realSleep, renewWithLabCodes, type LabCodeView, type Sleep } from './device-codes';
 import { createLabDeviceStore, type LabDeviceRecord, type LabDeviceStore } from './device-store';
@@ -16,7 +17,7 @@ export interface LabDeviceServiceOptions {
   locations: AwsFileLocations;
   /** For AWS_ENDPOINT_URL_STS / _IAM and the like. */
   env: NodeJS.ProcessEnv;
-  now: () => number;
+  clock: Clock;
   cipher: SecretCipher;
   sleep?: Sleep;
   policy?: Partial<CallPolicy>;
@@ -79,7 +80,7 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
     stateDir: options.stateDir,
     locations: options.locations,
     env: options.env,
-    now: options.now,
+    clock: options.clock,
     sleep,
     ...(options.policy && { policy: options.policy }),
     loadModel,
@@ -151,7 +152,7 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
         const imported = readSecretInput(request.input);
         const label = request.label?.trim() || imported.label || request.serial.split('/').pop() || request.serial;
         const record = await store.put(
-          { serial: request.serial, label, state: 'ready', addedAt: new Date(options.now()).toISOString() },
+          { serial: request.serial, label, state: 'ready', addedAt: new Date(options.clock.now()).toISOString() },
           imported.secret,
           { acceptWeakStore: request.acceptWeakStore },
         );
@@ -189,12 +190,12 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
         return refused(error);
       }
     },
-    codeView: (serial) => labCodeView(store, options.stateDir, serial, options.now()),
+    codeView: (serial) => labCodeView(store, options.stateDir, serial, options.clock.now()),
     renew(request) {
       return renewWithLabCodes(
         request,
-        labDeviceCodeSource((serial) => labDeviceCode(store, serial, options.now())),
-        { locations: options.locations, stateDir: options.stateDir, env: options.env, now: options.now, loadModel, ...(options.policy && { policy: options.policy }) },
+        labDeviceCodeSource((serial) => labDeviceCode(store, serial, options.clock.now())),
+        { locations: options.locations, stateDir: options.stateDir, env: options.env, clock: options.clock, loadModel, ...(options.policy && { policy: options.policy }) },
         sleep,
       );
     },

@@ -3,6 +3,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { parseOtpauthUri } from '../totp';
+import { errorMessage } from '../../shared/error-message';
 import { checkedSecret } from './device-store';
 import { LabDeviceError } from './lab-device-error';
 
@@ -35,7 +36,7 @@ function fromUri(uri: string): ImportedSecret {
     const parsed = parseOtpauthUri(uri);
     return { secret: parsed.secret, label: parsed.label };
   } catch (error) {
-    throw new LabDeviceError('bad-secret', (error as Error).message);
+    throw new LabDeviceError('bad-secret', errorMessage(error));
   }
 }
 

@@ -2,6 +2,7 @@
 // (docs/team-file.md). It holds names and IDs only: a file that carries keys is refused, not read.
 import { z } from 'zod';
 import type { WizardDraft } from '../../shared/contract';
+import { errorMessage } from '../../shared/error-message';
 import {
   DEFAULT_MAX_MFA_AGE_SECONDS,
   DEFAULT_SOURCE_PROFILE,
@@ -206,7 +207,7 @@ function describe(value: unknown): string {
 
 /** Node reports JSON errors by character position; people look for a line and column. */
 function jsonErrorPlace(text: string, error: unknown): string {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  const match = /position (\d+)/.exec(errorMessage(error));
   if (!match) return '(file)';
   const before = text.slice(0, Number(match[1]));
   const line = before.split('\n').length;
@@ -215,6 +216,6 @@ function jsonErrorPlace(text: string, error: unknown): string {
 }
 
 function jsonErrorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return text.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'The file ends before the JSON does');
 }

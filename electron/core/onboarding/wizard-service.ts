@@ -21,6 +21,8 @@ import { loadProfileModel } from '../profiles';
 import { SECRET_KEYS } from '../profiles/secrets';
 import type { ProfileModel } from '../profiles/types';
 import { createIamGateway, createStsGateway } from '../sts';
+import type { Clock } from '../time/clock';
+import { errorMessage } from '../../shared/error-message';
 import { checkKeyFormat, readAccessKeyCsv, type LongTermKeys } from './access-key-csv';
 import { maskSecrets } from './mask-secrets';
 import { defaultDraft, startFromModel } from './existing-setup';
@@ -40,7 +42,7 @@ export type WizardService = {
 
 export interface WizardServiceDeps {
   locations: AwsFileLocations;
-  clock: { now(): number };
+  clock: Clock;
   /** How `git mfa` starts our CLI (see resolveCliInvocation). */
   cli: CliInvocation;
   /** The OS folder picker; undefined when the user cancelled. */
@@ -280,7 +282,7 @@ function describeFileError(error: unknown): string {
   }
   if (error instanceof IniParseError) return `An AWS file cannot be read: ${error.problems.map((problem) => `line ${problem.line}: ${problem.message}`).join('; ')}.`;
   if (error instanceof IniEditError) return `This change cannot be written safely: ${error.message}.`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 function existingBackups(locations: AwsFileLocations): string[] {

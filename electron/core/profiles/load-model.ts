@@ -2,6 +2,7 @@
 // could not parse counts as empty (as the AWS CLI would refuse it whole) and its problems are in the model.
 import { AwsFileError, readParsedAwsFile, type AwsFileLocations } from '../aws-files';
 import { loadConfigFromRaw, type LoadedConfig, type RawConfig } from '../ini';
+import { errorMessage } from '../../shared/error-message';
 import { buildProfileModel } from './build-model';
 import { readCachedRoleCredentials } from './cached-roles';
 import type { FileProblem, FileRole } from '../aws-files/file-problem';
@@ -36,5 +37,5 @@ async function parseFile<T>(
 
 function problemsOf(error: unknown, file: string, fileRole: FileRole): FileProblem[] {
   if (error instanceof AwsFileError) return error.problems;
-  return [{ file, fileRole, line: 0, message: error instanceof Error ? error.message : String(error) }];
+  return [{ file, fileRole, line: 0, message: errorMessage(error) }];
 }

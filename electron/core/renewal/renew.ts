@@ -6,6 +6,8 @@ import { readAwsFile, writeProfileSettings } from '../aws-files';
 import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
 import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
+import { systemClock } from '../time/clock';
+import { errorMessage } from '../../shared/error-message';
 import { checkWindowFree, explainRejectedCode, reserveCode } from './code-guard';
 import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
@@ -27,10 +29,10 @@ function describeUntil(expiration: Date, nowMs: number): string {
 }
 
 export async function renew(request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
   const loadModel = deps.loadModel ?? loadProfileModel;
   const model = await loadModel(deps.locations);
-  const early = await precheck(model, request, deps, now());
+  const early = await precheck(model, request, deps, clock.now());
   if ('kind' in early) return early;
 
   const running = inFlight.get(early.device);
@@ -62,7 +64,7 @@ async function precheck(model: ProfileModel, request: RenewRequest, deps: RenewD
 }
 
 async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
   try {
     return await withDeviceLock(
       deps.stateDir,
@@ -71,17 +73,17 @@ async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, de
         // Another process may have renewed while we waited: re-read, and share its result.
         const model = await (deps.loadModel ?? loadProfileModel)(deps.locations);
         const current = targetExpiration(model, request.target);
-        if (current && current.getTime() > now() && current.getTime() !== before.expiration?.getTime()) {
+        if (current && current.getTime() > clock.now() && current.getTime() !== before.expiration?.getTime()) {
           return {
             kind: 'renewed',
             category: 'ok',
             target: request.target,
             expiration: current,
             sharedWithConcurrentRenewal: true,
-            message: `"${request.target}" was renewed by a concurrent renewal; valid until ${describeUntil(current, now())}.`,
+            message: `"${request.target}" was renewed by a concurrent renewal; valid until ${describeUntil(current, clock.now())}.`,
           } satisfies RenewOutcome;
         }
-        const resolved = await precheck(model, request, deps, now());
+        const resolved = await precheck(model, request, deps, clock.now());
         if ('kind' in resolved) return resolved;
         return await renewNow(resolved, request, deps);
       },
@@ -112,8 +114,8 @@ async function servicesSectionsFor(settings: Readonly<Record<string, SettingValu
 }
 
 async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
-  const now = deps.now ?? Date.now;
-  const usedWindow = await checkWindowFree(deps.stateDir, session.device, now());
+  const clock = deps.clock ?? systemClock;
+  const usedWindow = await checkWindowFree(deps.stateDir, session.device, clock.now());
   if (usedWindow) return usedWindow;
 
   let code: string;
@@ -136,7 +138,7 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
       servicesSections: await servicesSectionsFor(session.sourceSettings, deps.locations.config),
       env: deps.env ?? process.env,
       policy: deps.policy,
-      now,
+      clock,
     });
   } catch (error) {
     if (error instanceof EndpointConfigError) return { kind: 'configuration', category: 'user', message: error.message };
@@ -144,13 +146,13 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
   }
 
   // The code's window is recorded before sending: once sent, AWS may have used it even if no answer comes.
-  const reservation = await reserveCode(deps.stateDir, session.device, code, now());
+  const reservation = await reserveCode(deps.stateDir, session.device, code, clock.now());
   if ('kind' in reservation) return reservation;
   try {
     const result = await gateway.getSessionToken({ serialNumber: session.device, tokenCode: code, durationSeconds: session.durationSeconds });
     if (!result.ok) {
       if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format') await reservation.release();
-      return explainRejectedCode(result.failure, reservation.previous, now());
+      return explainRejectedCode(result.failure, reservation.previous, clock.now());
     }
     const credentials = result.value;
     try {
@@ -164,7 +166,7 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
       return {
         kind: 'file-problem',
         category: 'user',
-        message: `AWS issued the session, but it could not be saved (${maskSecretLike(error instanceof Error ? error.message : String(error))}); the files are unchanged. Wait for the next code and renew again.`,
+        message: `AWS issued the session, but it could not be saved (${maskSecretLike(errorMessage(error))}); the files are unchanged. Wait for the next code and renew again.`,
       };
     }
     return {
@@ -173,7 +175,7 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
       target: session.target,
       expiration: credentials.expiration,
       sharedWithConcurrentRenewal: false,
-      message: `Renewed "${session.target}" with ${session.source}'s MFA device; valid until ${describeUntil(credentials.expiration, now())}.`,
+      message: `Renewed "${session.target}" with ${session.source}'s MFA device; valid until ${describeUntil(credentials.expiration, clock.now())}.`,
     };
   } finally {
     gateway.close();

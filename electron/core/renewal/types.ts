@@ -3,6 +3,7 @@
 import type { AwsFileLocations } from '../aws-files';
 import type { ProfileModel } from '../profiles';
 import type { CallPolicy, GatewayOptions, StsFailure, StsGateway } from '../sts';
+import type { Clock } from '../time/clock';
 
 /** What the person (or the built-in lab device) is asked for. */
 export interface CodeRequest {
@@ -42,7 +43,7 @@ export interface RenewDeps {
   /** MFA Tray's state folder: device locks and used-code records. */
   stateDir: string;
   env?: NodeJS.ProcessEnv;
-  now?: () => number;
+  clock?: Clock;
   loadModel?: (locations: AwsFileLocations) => Promise<ProfileModel>;
   writeSettings?: (locations: AwsFileLocations, profile: string, values: Record<string, string | null>) => Promise<void>;
   createGateway?: (options: GatewayOptions) => StsGateway;

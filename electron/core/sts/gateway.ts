@@ -7,6 +7,7 @@ import {
   STSClient,
 } from '@aws-sdk/client-sts';
 import type { SettingValue } from '../profiles/types';
+import { systemClock, type Clock } from '../time/clock';
 import { callWithPolicy, DEFAULT_CALL_POLICY, type CallPolicy } from './call-policy';
 import type { FailureContext } from './classify-error';
 import { recordClockOffset } from './clock-offset';
@@ -30,7 +31,7 @@ export interface GatewayOptions {
   servicesSections?: Readonly<Record<string, Readonly<Record<string, SettingValue>>>>;
   env?: NodeJS.ProcessEnv;
   policy?: Partial<CallPolicy>;
-  now?: () => number;
+  clock?: Clock;
 }
 
 export interface GetSessionTokenInput {
@@ -101,7 +102,6 @@ const INCOMPLETE: StsFailure = {
 
 export function createStsGateway(options: GatewayOptions): StsGateway {
   const policy = { ...DEFAULT_CALL_POLICY, ...options.policy };
-  const now = options.now ?? Date.now;
   const target = resolveServiceTarget('sts', {
     env: options.env ?? process.env,
     profileSettings: options.profileSettings,
@@ -119,7 +119,7 @@ export function createStsGateway(options: GatewayOptions): StsGateway {
       throwOnRequestTimeout: true,
     },
   });
-  const clock = recordClockOffset(client.middlewareStack, now);
+  const clock = recordClockOffset(client.middlewareStack, options.clock ?? systemClock);
   const context = (base: Omit<FailureContext, 'keys' | 'clockOffsetMs'>) => (): FailureContext => ({
     ...base,
     keys: options.keys,

@@ -8,6 +8,7 @@ import {
   ListMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import type { SettingValue } from '../profiles/types';
+import { systemClock, type Clock } from '../time/clock';
 import { callWithPolicy, DEFAULT_CALL_POLICY, type CallPolicy } from './call-policy';
 import type { FailureContext } from './classify-error';
 import { recordClockOffset } from './clock-offset';
@@ -21,7 +22,7 @@ export interface IamGatewayOptions {
   servicesSections?: Readonly<Record<string, Readonly<Record<string, SettingValue>>>>;
   env?: NodeJS.ProcessEnv;
   policy?: Partial<CallPolicy>;
-  now?: () => number;
+  clock?: Clock;
 }
 
 export interface IamUser { userName: string; arn: string; userId: string }
@@ -75,7 +76,7 @@ export function createIamGateway(options: IamGatewayOptions): IamGateway {
     maxAttempts: 1,
     requestHandler: { connectionTimeout: policy.connectionTimeoutMs, requestTimeout: policy.requestTimeoutMs, throwOnRequestTimeout: true },
   });
-  const clock = recordClockOffset(client.middlewareStack, options.now ?? Date.now);
+  const clock = recordClockOffset(client.middlewareStack, options.clock ?? systemClock);
   const context = (sendsCode: boolean, serialNumber?: string) => (): FailureContext => ({
     operation: 'IAM',
     keys: options.keys,

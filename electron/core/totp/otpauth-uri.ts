@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/error-message';
 import { normalizeBase32Secret } from './base32';
 import { MIN_SECRET_BYTES, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from './codes';
 
@@ -51,7 +52,7 @@ export function parseOtpauthUri(uri: string): OtpauthTotp {
   try {
     secret = normalizeBase32Secret(rawSecret);
   } catch (error) {
-    throw new OtpauthUriError((error as Error).message);
+    throw new OtpauthUriError(errorMessage(error));
   }
   if (Math.floor((secret.length * 5) / 8) < MIN_SECRET_BYTES) {
     throw new OtpauthUriError(`The secret is too short: at least ${MIN_SECRET_BYTES} bytes are needed.`);

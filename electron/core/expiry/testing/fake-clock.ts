@@ -1,6 +1,6 @@
 // A clock for scheduler tests with the two times a real machine has: wall time (Date.now, which sleep and
 // clock changes move) and the monotonic time timers run on (which neither moves).
-import type { SchedulerClock } from '../scheduler';
+import type { TimerClock } from '../../time/clock';
 
 interface FakeTimer {
   id: number;
@@ -8,7 +8,7 @@ interface FakeTimer {
   callback: () => void;
 }
 
-export class FakeClock implements SchedulerClock {
+export class FakeClock implements TimerClock {
   private wall: number;
   private monotonic = 0;
   private nextId = 1;
