@@ -5,7 +5,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { scanForSecret } from '../../electron/core/lab-devices/testing/secret-scan';
+import { scanForSecret } from '../../testing/lab-devices/secret-scan';
 import { loadConfig } from '../../electron/core/ini';
 import { buildOtpauthUri, generateTotp } from '../../electron/core/totp';
 import { invokeContract } from '../../electron/shared/ipc-contract';

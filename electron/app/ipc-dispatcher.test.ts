@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invokeContract, RenewOutcomeKindSchema } from '../shared/ipc-contract';
 import { createAppService, type OperationHandlers } from './app-service';
-import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
+import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from '../../testing/app/fixtures';
 import { createIpcDispatcher, IpcRejectedError } from './ipc-dispatcher';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');

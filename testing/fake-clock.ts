@@ -1,6 +1,6 @@
 // A clock for scheduler tests with the two times a real machine has: wall time (Date.now, which sleep and
 // clock changes move) and the monotonic time timers run on (which neither moves).
-import type { SchedulerClock } from '../scheduler';
+import type { SchedulerClock } from '../electron/core/expiry/scheduler';
 
 interface FakeTimer {
   id: number;
