@@ -19,7 +19,7 @@ import { resolveAwsFileLocations, writeProfileSettings } from '../electron/core/
 import { renew } from '../electron/core/renewal';
 import { encodeBase32, generateTotp } from '../electron/core/totp';
 import { parseSeed, startEmulator, type Seed } from '../tools/sts-emulator';
-import { ensureCliBuilt } from '../e2e/cli/build-cli';
+import { ensureCliBuilt } from '../testing/cli/build-cli';
 
 const RUNS = { core: 20, cli: 8, script: 4 };
 const WARMUP = 1; // first run per variant: module loading, and MFA Tray's one-time backup of each file

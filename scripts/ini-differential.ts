@@ -1,7 +1,7 @@
 // `npx tsx scripts/ini-differential.ts --count 10000 [--seed N]`: reads random ini files (valid and broken)
 // with electron/core/ini and with botocore, and reports every difference in accept/reject, raw_config_parse
 // and load_config. Exits 1 when there is any.
-import { runDifferential } from '../electron/core/ini/differential/run';
+import { runDifferential } from '../testing/ini-differential/run';
 
 function option(name: string): number | undefined {
   const at = process.argv.indexOf(`--${name}`);

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scenario, scenarioCode } from '../../tools/sts-emulator/test-support';
-import { useScenarioEmulator } from './scenario-emulator';
-import { CLI } from './run-cli';
-import { createScenarioLab, TARGET } from './scenario-lab';
+import { scenario, scenarioCode } from '../../testing/scenario/scenario';
+import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
+import { CLI } from '../../testing/cli/run-cli';
+import { createScenarioLab, TARGET } from '../../testing/scenario/scenario-lab';
 
 const emulator = useScenarioEmulator('file');
 

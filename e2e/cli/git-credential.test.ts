@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitCredentialHelper, resolveCliInvocation } from '../../electron/core/onboarding';
-import { scenario, scenarioCode } from '../../tools/sts-emulator/test-support';
-import { useScenarioEmulator } from './scenario-emulator';
-import { CLI, runProcess, type CliResult } from './run-cli';
-import { createScenarioLab, SOURCE, TARGET, type ScenarioLab } from './scenario-lab';
+import { scenario, scenarioCode } from '../../testing/scenario/scenario';
+import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
+import { CLI, runProcess, type CliResult } from '../../testing/cli/run-cli';
+import { createScenarioLab, SOURCE, TARGET, type ScenarioLab } from '../../testing/scenario/scenario-lab';
 
 const emulator = useScenarioEmulator('test');
 

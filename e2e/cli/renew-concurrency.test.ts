@@ -1,9 +1,9 @@
 // Twenty `mfa-tray renew` processes at once for one MFA device: one GetSessionToken, every process succeeds.
 import { describe, expect, it } from 'vitest';
-import { scenarioCode } from '../../tools/sts-emulator/test-support';
-import { useScenarioEmulator } from './scenario-emulator';
-import { runCli } from './run-cli';
-import { createScenarioLab, TARGET } from './scenario-lab';
+import { scenarioCode } from '../../testing/scenario/scenario';
+import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
+import { runCli } from '../../testing/cli/run-cli';
+import { createScenarioLab, TARGET } from '../../testing/scenario/scenario-lab';
 
 const emulator = useScenarioEmulator('file');
 

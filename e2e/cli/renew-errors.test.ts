@@ -2,10 +2,10 @@
 // the message the user reads, the exit code, and that neither AWS file changed.
 import { describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../../tools/sts-emulator';
-import { scenario, scenarioCode } from '../../tools/sts-emulator/test-support';
-import { useScenarioEmulator } from './scenario-emulator';
-import { runCli } from './run-cli';
-import { createScenarioLab, SOURCE, TARGET, type LabOptions } from './scenario-lab';
+import { scenario, scenarioCode } from '../../testing/scenario/scenario';
+import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
+import { runCli } from '../../testing/cli/run-cli';
+import { createScenarioLab, SOURCE, TARGET, type LabOptions } from '../../testing/scenario/scenario-lab';
 
 const emulator = useScenarioEmulator('test');
 

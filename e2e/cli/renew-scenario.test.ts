@@ -1,10 +1,10 @@
 // Acceptance: the scenario's setup in a temp folder, `mfa-tray renew` as a real process against the STS
 // emulator, and the real AWS CLI reading and using what it wrote.
 import { describe, expect, it } from 'vitest';
-import { scenario, scenarioCode } from '../../tools/sts-emulator/test-support';
-import { useScenarioEmulator } from './scenario-emulator';
-import { runAws, runCli } from './run-cli';
-import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET } from './scenario-lab';
+import { scenario, scenarioCode } from '../../testing/scenario/scenario';
+import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
+import { runAws, runCli } from '../../testing/cli/run-cli';
+import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET } from '../../testing/scenario/scenario-lab';
 
 const emulator = useScenarioEmulator('test');
 

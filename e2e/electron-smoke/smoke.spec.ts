@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
-import { scenario, scenarioCode, scenarioSeed } from '../../tools/sts-emulator/test-support';
+import { scenario, scenarioCode, scenarioSeed } from '../../testing/scenario/scenario';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

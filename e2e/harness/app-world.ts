@@ -8,12 +8,12 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { createAppService, createIpcDispatcher, createIpcHandlers, type AppService, type IpcDispatcher, type ShellCapabilities } from '../../electron/app';
 import { createCorePorts } from '../../electron/app/core-ports';
 import { createLabDeviceService, type LabDeviceService } from '../../electron/core/lab-devices';
-import { testCipher, type TestCipher } from '../../electron/core/lab-devices/testing/test-cipher';
+import { testCipher, type TestCipher } from '../../testing/lab-devices/test-cipher';
 import { createWizardService } from '../../electron/core/onboarding/wizard-service';
 import { eventContract, type TokenDialogContext } from '../../electron/shared/contract';
 import { generateTotp } from '../../electron/core/totp';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
-import { scenario, scenarioSeed } from '../../tools/sts-emulator/test-support';
+import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
 import { bindPage, deliver } from './bridge-transport';
 
 export { scenario };
@@ -148,24 +148,25 @@ export async function createAppWorld(
 
 /** The scenario's three profiles, the MFA session not yet renewed (or valid until `expiration`). */
 export function scenarioFiles(options: { expiration?: Date; accessKeyId?: string; secret?: string } = {}): { config: string; credentials: string } {
+  const { profiles, staleSession } = scenario;
   const session = options.expiration
-    ? `\n[MyRepositoryAssumer]\naws_access_key_id = ASIAEXAMPLEEXAMPLE12\naws_secret_access_key = ${'s'.repeat(40)}\naws_session_token = ${'t'.repeat(120)}\n`
+    ? `\n[${profiles.target}]\naws_access_key_id = ${staleSession.accessKeyId}\naws_secret_access_key = ${staleSession.secretAccessKey}\naws_session_token = ${staleSession.sessionToken}\n`
     : '';
   return {
     config: [
-      '[profile FetchMfaCredentials]',
+      `[profile ${profiles.source}]`,
       `mfa_serial = ${scenario.mfaSerial}`,
-      'get_session_token_duration_seconds = 86400',
+      `get_session_token_duration_seconds = ${scenario.sessionDurationSeconds}`,
       '',
-      '[profile MyRepositoryAssumer]',
+      `[profile ${profiles.target}]`,
       ...(options.expiration ? [`expiration = ${options.expiration.toISOString().replace(/\.\d+Z$/, 'Z')}`] : []),
       '',
-      '[profile MyRepositoryContributor]',
-      'region = eu-west-1',
+      `[profile ${profiles.role}]`,
+      `region = ${scenario.region}`,
       `role_arn = ${scenario.roleArn}`,
-      'source_profile = MyRepositoryAssumer',
+      `source_profile = ${profiles.target}`,
       '',
     ].join('\n'),
-    credentials: `[FetchMfaCredentials]\naws_access_key_id = ${options.accessKeyId ?? scenario.activeKey.id}\naws_secret_access_key = ${options.secret ?? scenario.activeKey.secret}\n${session}`,
+    credentials: `[${profiles.source}]\naws_access_key_id = ${options.accessKeyId ?? scenario.activeKey.id}\naws_secret_access_key = ${options.secret ?? scenario.activeKey.secret}\n${session}`,
   };
 }

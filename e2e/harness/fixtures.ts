@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveRenderer } from './static-server';
 
-export const SCREENSHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
 
 export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<void> }, { rendererUrl: string }>({
   rendererUrl: [

@@ -2,17 +2,16 @@
 // link, seed and QR image, create and enable against the emulator's IAM, renew from the token dialog, remove.
 // The OS keychain is a cipher that really encrypts; after each test every file the app wrote is searched for the
 // secret in plain text.
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { scanForSecret } from '../../electron/core/lab-devices/testing/secret-scan';
+import { scanForSecret } from '../../testing/lab-devices/secret-scan';
 import { loadConfig } from '../../electron/core/ini';
 import { buildOtpauthUri, generateTotp } from '../../electron/core/totp';
 import { invokeContract } from '../../electron/shared/contract';
 import { createAppWorld, scenario, scenarioFiles, type AppWorld } from '../harness/app-world';
-import { expect, expectAccessible, SCREENSHOTS, test } from '../harness/fixtures';
+import { expect, expectAccessible, test } from '../harness/fixtures';
 
-const DOCS_SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const TARGET = 'MyRepositoryAssumer';
 const SOURCE = 'FetchMfaCredentials';
 const CREATED_SERIAL = 'arn:aws:iam::111111111111:mfa/LabDevice';
@@ -71,8 +70,6 @@ test('import by otpauth link: labelled lab only, sealed, live code with its coun
   expect(world.clipboardWrites()).toBe(1);
   await expectAccessible(page);
   await shoot(page, 'devices');
-  await mkdir(DOCS_SCREENSHOTS, { recursive: true });
-  await copyFile(join(SCREENSHOTS, 'devices.png'), join(DOCS_SCREENSHOTS, 'devices.png'));
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page);
   await shoot(page, 'devices-dark');

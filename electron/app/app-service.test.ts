@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardStateSchema } from '../shared/contract';
 import { createAppService, type ServiceEvent } from './app-service';
-import { fakeWorld, LONG_TERM_SECRET, renewedOutcome, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
+import { fakeWorld, LONG_TERM_SECRET, renewedOutcome, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from '../../testing/app/fixtures';
 import { createIpcHandlers } from './ipc-handlers';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');

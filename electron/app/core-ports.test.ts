@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
-import { scenario, scenarioCode, scenarioSeed } from '../../tools/sts-emulator/test-support';
+import { scenario, scenarioCode, scenarioSeed } from '../../testing/scenario/scenario';
 import { invokeContract } from '../shared/contract';
 import { createAppService } from './app-service';
 import { createCorePorts } from './core-ports';
-import { fakeWorld } from './fixtures';
+import { fakeWorld } from '../../testing/app/fixtures';
 import { createIpcHandlers } from './ipc-handlers';
 import { createIpcDispatcher } from './ipc-dispatcher';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invokeContract, RenewOutcomeKindSchema } from '../shared/contract';
 import { createAppService } from './app-service';
-import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from './fixtures';
+import { fakeWorld, LONG_TERM_SECRET, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from '../../testing/app/fixtures';
 import { createIpcHandlers, type OperationHandlers } from './ipc-handlers';
 import { createIpcDispatcher, IpcRejectedError } from './ipc-dispatcher';
 

@@ -1,18 +1,17 @@
 // The labDevice* operations through the IPC dispatcher, with the real lab-device service and the STS emulator:
 // the token dialog's "use lab device" renews, codes reach the clipboard through main, no response holds the secret.
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
-import { scenario } from '../../tools/sts-emulator/test-support';
-import { createScenarioLab, TARGET, type ScenarioLab } from '../../e2e/cli/scenario-lab';
+import { scenario, SCENARIO_SEED_FILE } from '../../testing/scenario/scenario';
+import { createScenarioLab, TARGET, type ScenarioLab } from '../../testing/scenario/scenario-lab';
 import { invokeContract } from '../shared/contract';
 import { resolveAwsFileLocations } from '../core/aws-files';
 import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
-import { secretForms } from '../core/lab-devices/testing/secret-scan';
-import { testCipher } from '../core/lab-devices/testing/test-cipher';
+import { secretForms } from '../../testing/lab-devices/secret-scan';
+import { testCipher } from '../../testing/lab-devices/test-cipher';
 import { loadProfileModel } from '../core/profiles';
 import { createAppService } from './app-service';
-import { fakeWorld } from './fixtures';
+import { fakeWorld } from '../../testing/app/fixtures';
 import { createIpcHandlers } from './ipc-handlers';
 import { createIpcDispatcher } from './ipc-dispatcher';
 
@@ -20,7 +19,7 @@ const trusted = { trusted: true, senderId: 1 } as const;
 let emulator: StsEmulator;
 let lab: ScenarioLab;
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../tools/sts-emulator/scenario-seed.json') });
+  emulator = await startEmulator({ seed: SCENARIO_SEED_FILE });
   lab = await createScenarioLab(emulator.url);
 });
 afterEach(() => emulator.close());

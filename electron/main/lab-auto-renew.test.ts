@@ -1,7 +1,7 @@
 // The scheduler's lead-time event for a lab session becomes an automatic renewal with its own notification,
 // through the real notifier on a fake clock; other sessions keep the usual warning.
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../core/expiry/testing/fake-clock';
+import { FakeClock } from '../../testing/fake-clock';
 import { AUTO_RENEW_RETRY_MS } from '../core/lab-devices';
 import type { MfaSession } from '../core/profiles/types';
 import { createLabAutoRenewer, type LabAutoRenewerDeps, type LabSessionFacts } from './lab-auto-renew';

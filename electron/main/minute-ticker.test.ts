@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../core/expiry/testing/fake-clock';
+import { FakeClock } from '../../testing/fake-clock';
 import { createMinuteTicker, TICK_MS } from './minute-ticker';
 
 const START = Date.UTC(2026, 10, 25, 9, 0, 0);

@@ -1,6 +1,6 @@
 // A simulated day on a fake clock (wall time vs the monotonic time timers use), with sleep and clock jumps.
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../core/expiry/testing/fake-clock';
+import { FakeClock } from '../../testing/fake-clock';
 import type { MfaSession } from '../core/profiles/types';
 import { createMinuteTicker, TICK_MS } from './minute-ticker';
 import { createNotifier, type MfaNotification } from './notifier';

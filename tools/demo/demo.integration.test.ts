@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ensureCliBuilt } from '../../e2e/cli/build-cli';
-import { runCli } from '../../e2e/cli/run-cli';
+import { ensureCliBuilt } from '../../testing/cli/build-cli';
+import { runCli } from '../../testing/cli/run-cli';
 
 const demo = fileURLToPath(new URL('./demo.ts', import.meta.url));
 

@@ -4,12 +4,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { generateTotp, msUntilNextWindow } from '../../electron/core/totp';
-import { loadSeedFile, startEmulator } from '../sts-emulator';
+import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
+import { startEmulator } from '../sts-emulator';
 
-const seedPath = fileURLToPath(new URL('../sts-emulator/scenario-seed.json', import.meta.url));
+const { profiles } = scenario;
 
 const options = new Command('demo')
   .description('Start a local STS emulator and a throwaway AWS folder with the scenario profiles.')
@@ -21,34 +21,26 @@ const options = new Command('demo')
   .parse()
   .opts<{ port: number }>();
 
-const seed = await loadSeedFile(seedPath);
-const user = seed.accounts[0]?.users[0];
-const key = user?.accessKeys.find((k) => k.status === 'Active');
-const device = user?.mfaDevices[0];
-const roleAccount = seed.accounts.find((a) => a.roles.length > 0);
-const role = roleAccount?.roles[0];
-if (!user || !key || !device || !roleAccount || !role) throw new Error('The scenario seed lacks its user, key, MFA device or role.');
-
-const emulator = await startEmulator({ port: options.port, seed });
+const emulator = await startEmulator({ port: options.port, seed: scenarioSeed });
 const dir = await mkdtemp(join(tmpdir(), 'mfa-tray-demo-'));
 const files = { config: join(dir, 'config'), credentials: join(dir, 'credentials'), state: join(dir, 'state') };
 await writeFile(
   files.config,
-  `[profile FetchMfaCredentials]
-mfa_serial = ${device.serial}
-get_session_token_duration_seconds = 86400
+  `[profile ${profiles.source}]
+mfa_serial = ${scenario.mfaSerial}
+get_session_token_duration_seconds = ${scenario.sessionDurationSeconds}
 
-[profile MyRepositoryAssumer]
+[profile ${profiles.target}]
 
-[profile MyRepositoryContributor]
-region = us-east-1
-role_arn = arn:aws:iam::${roleAccount.id}:role/${role.name}
-source_profile = MyRepositoryAssumer
+[profile ${profiles.role}]
+region = ${scenario.region}
+role_arn = ${scenario.roleArn}
+source_profile = ${profiles.target}
 `,
   { mode: 0o600 },
 );
 // Keys of the emulator's seed: they open nothing but this local emulator.
-await writeFile(files.credentials, `[FetchMfaCredentials]\naws_access_key_id = ${key.id}\naws_secret_access_key = ${key.secret}\n`, { mode: 0o600 });
+await writeFile(files.credentials, `[${profiles.source}]\naws_access_key_id = ${scenario.activeKey.id}\naws_secret_access_key = ${scenario.activeKey.secret}\n`, { mode: 0o600 });
 
 const env = [
   `export AWS_CONFIG_FILE=${files.config}`,
@@ -62,17 +54,17 @@ Paste these lines into another terminal:
 ${env.join('\n')}
 
 Then, in this folder, renew the MFA session (type the code printed below when asked, or pass it with --code):
-  npx mfa-tray renew MyRepositoryAssumer
+  npx mfa-tray renew ${profiles.target}
 and use it with the real AWS CLI, or as credential_process JSON:
-  /usr/bin/aws sts get-caller-identity --profile MyRepositoryAssumer --endpoint-url ${emulator.url} --region us-east-1
-  npx mfa-tray credential-process MyRepositoryAssumer
+  /usr/bin/aws sts get-caller-identity --profile ${profiles.target} --endpoint-url ${emulator.url} --region us-east-1
+  npx mfa-tray credential-process ${profiles.target}
 Each code works once (like AWS): renewing again needs the next code, and --force while the session is still valid.
-The demo MFA device ${device.serial} shows these codes (Ctrl-C ends the demo and deletes the folder):
+The demo MFA device ${scenario.mfaSerial} shows these codes (Ctrl-C ends the demo and deletes the folder):
 `);
 
 function printCode(): void {
   const now = Date.now();
-  process.stdout.write(`  code ${generateTotp(device!.secret, now)}  (valid for ${Math.ceil(msUntilNextWindow(now) / 1000)} s)\n`);
+  process.stdout.write(`  code ${generateTotp(scenario.mfaSecret, now)}  (valid for ${Math.ceil(msUntilNextWindow(now) / 1000)} s)\n`);
 }
 printCode();
 let timer: NodeJS.Timeout = setTimeout(function tick() {

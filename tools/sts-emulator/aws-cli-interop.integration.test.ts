@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StsEmulator } from './index';
-import { scenario, scenarioCode, scenarioSeed } from './test-support';
+import { scenario, scenarioCode, scenarioSeed } from '../../testing/scenario/scenario';
 
 // The real AWS CLI v2 (botocore's signer and parser), a client nobody here wrote.
 const AWS_CLI = '/usr/bin/aws';

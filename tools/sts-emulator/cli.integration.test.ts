@@ -3,14 +3,14 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_SEED_FILE } from '../../testing/scenario/scenario';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const seed = fileURLToPath(new URL('./scenario-seed.json', import.meta.url));
 const startCli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('sts-emulator command', () => {
   it('prints its 127.0.0.1 URL as the first stdout line and serves there', async () => {
-    const child = startCli(['--port', '0', '--seed', seed]);
+    const child = startCli(['--port', '0', '--seed', SCENARIO_SEED_FILE]);
     try {
       const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

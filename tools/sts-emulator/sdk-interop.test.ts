@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateTotp, parseOtpauthUri } from '../../electron/core/totp';
 import { startEmulator, type StsEmulator } from './index';
-import { scenario, scenarioCode, scenarioSeed } from './test-support';
+import { scenario, scenarioCode, scenarioSeed } from '../../testing/scenario/scenario';
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 

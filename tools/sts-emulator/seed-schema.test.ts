@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeedFile, parseSeed, SeedError } from './seed-schema';
-import { scenarioSeed } from './test-support';
+import { scenarioSeed } from '../../testing/scenario/scenario';
 
 const user = (overrides: Record<string, unknown> = {}) => ({
   name: 'Alice',

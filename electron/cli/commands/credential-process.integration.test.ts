@@ -1,9 +1,9 @@
 // credential-process named with a profile that is not an MFA session: a clear refusal, never an "expired"
 // story or a prompt, and nothing on stdout for the AWS CLI to mistake for credentials.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../../../e2e/cli/build-cli';
-import { runCli } from '../../../e2e/cli/run-cli';
-import { createScenarioLab, ROLE_PROFILE } from '../../../e2e/cli/scenario-lab';
+import { ensureCliBuilt } from '../../../testing/cli/build-cli';
+import { runCli } from '../../../testing/cli/run-cli';
+import { createScenarioLab, ROLE_PROFILE } from '../../../testing/scenario/scenario-lab';
 
 beforeAll(() => ensureCliBuilt(), 120_000);
 

@@ -6,12 +6,12 @@ import { Command } from 'commander';
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
-import { scenario } from '../../../tools/sts-emulator/test-support';
-import { createScenarioLab, TARGET, type ScenarioLab } from '../../../e2e/cli/scenario-lab';
+import { scenario, SCENARIO_SEED_FILE } from '../../../testing/scenario/scenario';
+import { createScenarioLab, TARGET, type ScenarioLab } from '../../../testing/scenario/scenario-lab';
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { createLabDeviceService, labSocketHandler, renewWithLabCodes, startLabSocketServer, type LabDeviceService, type LabSocketServer } from '../../core/lab-devices';
-import { secretForms } from '../../core/lab-devices/testing/secret-scan';
-import { testCipher } from '../../core/lab-devices/testing/test-cipher';
+import { secretForms } from '../../../testing/lab-devices/secret-scan';
+import { testCipher } from '../../../testing/lab-devices/test-cipher';
 import { buildOtpauthUri, generateTotp } from '../../core/totp';
 import type { CliIo } from '../output/cli-io';
 import { appDeviceCodeSource, DEVICES_EXIT, registerDevicesCommand, runDevicesCode, runDevicesImport, runDevicesList, runDevicesRemove } from './devices';
@@ -24,7 +24,7 @@ const out = { stdout: '', stderr: '' };
 let io: CliIo;
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../../tools/sts-emulator/scenario-seed.json') });
+  emulator = await startEmulator({ seed: SCENARIO_SEED_FILE });
   lab = await createScenarioLab(emulator.url);
   service = createLabDeviceService({ stateDir: lab.stateDir, locations: resolveAwsFileLocations(lab.env), env: lab.env, clock: { now: Date.now }, cipher: testCipher() });
   server = await startLabSocketServer(lab.stateDir, labSocketHandler(service));

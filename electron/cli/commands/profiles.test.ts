@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEYS } from '../../core/profiles';
-import { botocoreAvailable, runBotocore } from '../../core/profiles/testing/botocore';
-import { SCENARIO_CREDENTIALS, SCENARIO_SECRETS, scenarioConfig } from '../../core/profiles/testing/scenario-files';
+import { botocoreAvailable, runBotocore } from '../../../testing/botocore';
+import { scenario } from '../../../testing/scenario/scenario';
+import { SCENARIO_CREDENTIALS, SCENARIO_SECRETS, scenarioConfig } from '../../../testing/scenario/scenario-files';
 import type { CliIo } from '../output/cli-io';
 import { registerProfilesCommand, runProfiles, type ProfilesReport } from './profiles';
 import { registerStatusCommand } from './status';
@@ -82,7 +83,7 @@ describe('mfa-tray profiles', () => {
     ]);
     expect(report.profiles[1]!.settings).toEqual({
       expiration: '2030-01-02T03:04:05+00:00',
-      aws_access_key_id: 'ASIAEXAMPLESESSION01',
+      aws_access_key_id: scenario.staleSession.accessKeyId,
       aws_secret_access_key: '<redacted>',
       aws_session_token: '<redacted>',
     });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roleCacheKey } from '../../core/profiles';
-import { SCENARIO_CREDENTIALS, SCENARIO_SECRETS, scenarioConfig } from '../../core/profiles/testing/scenario-files';
+import { SCENARIO_CREDENTIALS, SCENARIO_SECRETS, scenarioConfig } from '../../../testing/scenario/scenario-files';
 import type { CliIo } from '../output/cli-io';
 import { runStatus, type StatusReport } from './status';
 

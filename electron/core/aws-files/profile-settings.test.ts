@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawConfigParse } from '../ini';
-import { AWS_CLI } from './aws-cli-race-harness';
+import { AWS_CLI } from '../../../testing/aws-files/aws-cli-race';
 import { AwsFileError } from './aws-file-error';
 import { acquireFileLock } from './file-lock';
 import type { AwsFileLocations } from './locations';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AWS_CLI, raceAgainstAwsCli } from './aws-cli-race-harness';
+import { AWS_CLI, raceAgainstAwsCli } from '../../../testing/aws-files/aws-cli-race';
 
 let folder: string;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe.skipIf(!existsSync(AWS_CLI))('our writes interleaved with real `aws configure set` calls', () => {
-  // 10 AWS CLI calls (~0.6 s each, two files in parallel); aws-cli-race.script.ts runs a longer race.
+  // 10 AWS CLI calls (~0.6 s each, two files in parallel); scripts/aws-cli-race.ts runs a longer race.
   it('lose no update from either side', async () => {
     const result = await raceAgainstAwsCli(folder, 5);
     expect(result.awsCalls).toBe(10);

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCrashTest } from './crash-test-harness';
-import { crashTestVersion, crashTestVersionOf } from './crash-test-versions';
+import { runCrashTest } from '../../../testing/aws-files/crash/harness';
+import { crashTestVersion, crashTestVersionOf } from '../../../testing/aws-files/crash/versions';
 import { updateAwsFile } from './update-aws-file';
 
 let folder: string;
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('updateAwsFile under SIGKILL', () => {
-  // crash-safety.script.ts kills far more often (a kill every ~1.2 writes) for a longer soak.
+  // scripts/crash-safety.ts kills far more often (a kill every ~1.2 writes) for a longer soak.
   it('leaves the old or the new version after every kill during 1,000 writes, never an empty or partial file', async () => {
     const result = await runCrashTest({ folder, writes: 1000, meanWritesPerLife: 10 });
     expect(result.writes).toBeGreaterThanOrEqual(1000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MfaSession, RoleProfile } from '../profiles/types';
 import { ExpiryScheduler, MAX_TIMER_DELAY_MS } from './scheduler';
 import type { ExpiryEvent } from './events';
-import { FakeClock } from './testing/fake-clock';
+import { FakeClock } from '../../../testing/fake-clock';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -5,8 +5,8 @@ import { loadConfig, loadConfigFromRaw } from './load-config';
 import { rawConfigFromDocument } from './raw-config';
 import { scanRawConfig } from './raw-config-scan';
 import { canonicalSetting } from './setting-equality';
-import { generateIniText } from './differential/generator';
-import { Random } from './differential/random';
+import { generateIniText } from '../../../testing/ini-differential/generator';
+import { Random } from '../../../testing/ini-differential/random';
 
 function reading(read: () => unknown): string | 'rejected' {
   try {

@@ -7,8 +7,8 @@ import { generateTotp } from '../totp';
 import { labSocketPath, requestLabSocket, startLabSocketServer, type LabSocketServer } from './code-socket';
 import { createLabDeviceService } from './lab-device-service';
 import { labSocketHandler } from './socket-handler';
-import { secretForms } from './testing/secret-scan';
-import { testCipher } from './testing/test-cipher';
+import { secretForms } from '../../../testing/lab-devices/secret-scan';
+import { testCipher } from '../../../testing/lab-devices/test-cipher';
 
 const SERIAL = 'arn:aws:iam::111111111111:mfa/lab';
 const SECRET = 'JV4VEZLQN5ZWS5DPOJ4VK43FOIWXGY3FNZQXE2LPFVWWMYJNONSWKZBNNNSXSIJB';

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../totp';
 import { createLabDeviceStore, LAB_DEVICES_FILE } from './device-store';
 import { LabDeviceError } from './lab-device-error';
-import { scanForSecret } from './testing/secret-scan';
-import { testCipher } from './testing/test-cipher';
+import { scanForSecret } from '../../../testing/lab-devices/secret-scan';
+import { testCipher } from '../../../testing/lab-devices/test-cipher';
 
 const SERIAL = 'arn:aws:iam::111111111111:mfa/lab';
 const SECRET = encodeBase32(Buffer.from('lab-device-secret-0123456789abcd'));

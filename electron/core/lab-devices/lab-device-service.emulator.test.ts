@@ -1,18 +1,17 @@
 // The lab device end to end against the STS/IAM emulator: its codes renew the scenario's session, a device
 // created and enabled through IAM renews too, and no file written on the way holds the secret.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
-import { scenario, scenarioSeed } from '../../../tools/sts-emulator/test-support';
+import { scenario, SCENARIO_SEED_FILE, scenarioSeed } from '../../../testing/scenario/scenario';
 import type { Seed } from '../../../tools/sts-emulator/seed-schema';
-import { createScenarioLab, SOURCE, TARGET, type ScenarioLab } from '../../../e2e/cli/scenario-lab';
+import { createScenarioLab, SOURCE, TARGET, type ScenarioLab } from '../../../testing/scenario/scenario-lab';
 import { readUsedCode } from '../app-state';
 import { resolveAwsFileLocations } from '../aws-files';
 import { loadConfig } from '../ini';
 import { totpWindow } from '../totp';
 import { createLabDeviceService, type LabDeviceService } from './lab-device-service';
-import { scanForSecret } from './testing/secret-scan';
-import { testCipher, type TestCipher } from './testing/test-cipher';
+import { scanForSecret } from '../../../testing/lab-devices/secret-scan';
+import { testCipher, type TestCipher } from '../../../testing/lab-devices/test-cipher';
 
 /** Real time plus an offset that the injected sleep advances: windows turn at once, and SigV4 stays valid. */
 const clock = { offset: 0, now: () => Date.now() + clock.offset };
@@ -21,7 +20,7 @@ const sleep = async (ms: number) => {
 };
 
 let emulator: StsEmulator;
-async function start(seed: Seed | string = join(__dirname, '../../../tools/sts-emulator/scenario-seed.json')) {
+async function start(seed: Seed | string = SCENARIO_SEED_FILE) {
   emulator = await startEmulator({ seed, clock });
 }
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WizardPlan, WizardPreview } from '../../shared/contract';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
-import { scenario, scenarioCode, scenarioSeed } from '../../../tools/sts-emulator/test-support';
+import { scenario, scenarioCode, scenarioSeed } from '../../../testing/scenario/scenario';
 import { createStsGateway } from '../sts';
 import { createWizardService, HELD_KEYS_TTL_MS, type WizardService } from './wizard-service';
 

@@ -6,7 +6,8 @@ import { loadConfig, rawConfigParse } from '../ini';
 import { buildProfileModel } from './build-model';
 import { loadProfileModel } from './load-model';
 import { roleCacheKey } from './role-cache-key';
-import { SCENARIO_ACCOUNTS, SCENARIO_CREDENTIALS, scenarioConfig } from './testing/scenario-files';
+import { scenario } from '../../../testing/scenario/scenario';
+import { SCENARIO_CREDENTIALS, scenarioConfig } from '../../../testing/scenario/scenario-files';
 
 function awsFolder(config: string | Uint8Array, credentials: string | Uint8Array) {
   const dir = mkdtempSync(join(tmpdir(), 'load-model-'));
@@ -20,7 +21,7 @@ describe('loadProfileModel', () => {
   it('reads the scenario’s files and the CLI’s cached role credentials', async () => {
     const locations = awsFolder(scenarioConfig(), SCENARIO_CREDENTIALS);
     mkdirSync(locations.cliCacheDir, { recursive: true });
-    const key = roleCacheKey({ role_arn: `arn:aws:iam::${SCENARIO_ACCOUNTS.repository}:role/MyRepositoryContributorRole` })!;
+    const key = roleCacheKey({ role_arn: scenario.roleArn })!;
     writeFileSync(
       join(locations.cliCacheDir, `${key}.json`),
       JSON.stringify({ Credentials: { SecretAccessKey: 'x', Expiration: '2030-01-01T01:00:00UTC' } }),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roleCacheKey } from './role-cache-key';
-import { botocoreAvailable, runBotocore } from './testing/botocore';
+import { botocoreAvailable, runBotocore } from '../../../testing/botocore';
 
 // Records the cache key of the last AssumeRoleCredentialFetcher botocore builds for each profile (the
 // outermost role of a chain is built last).

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
-import { scenarioCode } from '../../../tools/sts-emulator/test-support';
-import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET, type LabOptions, type ScenarioLab } from '../../../e2e/cli/scenario-lab';
+import { SCENARIO_SEED_FILE, scenarioCode } from '../../../testing/scenario/scenario';
+import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET, type LabOptions, type ScenarioLab } from '../../../testing/scenario/scenario-lab';
 import { resolveAwsFileLocations } from '../aws-files';
 import { renew } from './renew';
 import type { CodeSource, RenewDeps } from './types';
@@ -12,7 +12,7 @@ import type { CodeSource, RenewDeps } from './types';
 // A fresh emulator per test: it remembers used codes, like AWS, and every test uses the current window.
 let emulator: StsEmulator;
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../../tools/sts-emulator/scenario-seed.json') });
+  emulator = await startEmulator({ seed: SCENARIO_SEED_FILE });
 });
 afterEach(() => emulator.close());
 

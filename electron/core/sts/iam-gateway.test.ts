@@ -1,14 +1,13 @@
 // The IAM calls of onboarding and lab devices, against the STS/IAM emulator with the scenario seed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
-import { scenario } from '../../../tools/sts-emulator/test-support';
+import { scenario, SCENARIO_SEED_FILE } from '../../../testing/scenario/scenario';
 import { generateTotp } from '../totp';
 import { createIamGateway } from './iam-gateway';
 
 let emulator: StsEmulator;
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: join(__dirname, '../../../tools/sts-emulator/scenario-seed.json') });
+  emulator = await startEmulator({ seed: SCENARIO_SEED_FILE });
 });
 afterEach(() => emulator.close());
 

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { TRAY_ICON_FOLDER } from './generate-tray-icons';
 import { renderTrayIcon, TRAY_ICON_SCALES, TRAY_ICON_STATES, TRAY_ICON_VARIANTS, trayIconFileName } from './icon-art';
+
+const TRAY_ICON_FOLDER = fileURLToPath(new URL('../../../assets/tray', import.meta.url));
 
 const combos = TRAY_ICON_VARIANTS.flatMap((variant) => TRAY_ICON_SCALES.map((scale) => [variant, scale] as const));
 

@@ -1,6 +1,6 @@
 // The ONE description of the tray icon: a padlock glyph plus a badge per state, drawn as shapes in a unit square
 // and rasterised with 4×4 supersampling. Every PNG in assets/tray (each state in light, dark and macOS template
-// form, at 1× and 2×) comes from here through generate-tray-icons.ts; a test proves the files still match.
+// form, at 1× and 2×) comes from here through scripts/generate-tray-icons.ts; a test proves the files still match.
 import { PNG } from 'pngjs';
 
 export const TRAY_ICON_STATES = ['valid', 'expiring', 'expired', 'renewing', 'error'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseIniDocument, serializeLines } from '../document';
-import { IniParseError } from '../errors';
-import { runDifferential } from './run';
+import { parseIniDocument, serializeLines } from './document';
+import { IniParseError } from './errors';
+import { runDifferential } from '../../../testing/ini-differential/run';
 
 // A fresh seed each run widens coverage over time; INI_SEED=<n> reproduces a failing run.
 const seed = Number(process.env.INI_SEED ?? Math.floor(Math.random() * 2 ** 32));
@@ -18,8 +18,8 @@ describe('differential against botocore', () => {
   });
 
   it('gives back every accepted random file byte for byte when serialised unedited', async () => {
-    const { Random } = await import('./random');
-    const { generateIniText } = await import('./generator');
+    const { Random } = await import('../../../testing/ini-differential/random');
+    const { generateIniText } = await import('../../../testing/ini-differential/generator');
     const random = new Random(seed);
     let accepted = 0;
     for (let i = 0; i < 2000; i++) {

@@ -1,7 +1,7 @@
 // Test support: a cipher shaped like Electron's safeStorage (AES-256-GCM under a random in-memory key), with a
 // switchable backend kind so the keychain, weak-store and no-store paths can all be exercised.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SecretCipher, SecretStoreKind } from '../secret-cipher';
+import type { SecretCipher, SecretStoreKind } from '../../electron/core/lab-devices/secret-cipher';
 
 export interface TestCipher extends SecretCipher {
   kind: SecretStoreKind;

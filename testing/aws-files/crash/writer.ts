@@ -1,8 +1,8 @@
-// Test helper, run as its own process by crash-test-harness.ts: rewrites the file named by argv[2] forever
+// Test helper, run as its own process by harness.ts: rewrites the file named by argv[2] forever
 // through updateAwsFile, each time with the next version, and prints each version number once written.
 // The harness kills it with SIGKILL at random moments.
-import { crashTestVersion, crashTestVersionOf } from './crash-test-versions';
-import { updateAwsFile } from './update-aws-file';
+import { crashTestVersion, crashTestVersionOf } from './versions';
+import { updateAwsFile } from '../../../electron/core/aws-files/update-aws-file';
 
 const target = process.argv[2];
 if (target === undefined) throw new Error('usage: crash-test-writer <file>');

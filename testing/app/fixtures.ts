@@ -1,30 +1,32 @@
 // Test support: a profile model in the scenario's shape and in-memory ports that record what the service did.
-import type { ProfileModel, Profile, MfaSession, RoleProfile } from '../core/profiles/types';
-import { invokeContract, type InvokeName, type TokenDialogContext } from '../shared/contract';
-import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
-import type { RenewOutcome } from '../core/renewal';
-import type { CallerContext, WindowCloser } from './ipc-handlers';
-import type { AppServiceDeps, CorePorts, RenewRequest, ServiceLog, ShellCapabilities, WizardOperations } from './ports';
+import type { ProfileModel, Profile, MfaSession, RoleProfile } from '../../electron/core/profiles/types';
+import { invokeContract, type InvokeName, type TokenDialogContext } from '../../electron/shared/contract';
+import { createLabDeviceService, NO_SECRET_STORE } from '../../electron/core/lab-devices';
+import type { RenewOutcome } from '../../electron/core/renewal';
+import type { CallerContext, WindowCloser } from '../../electron/app/ipc-handlers';
+import type { AppServiceDeps, CorePorts, RenewRequest, ServiceLog, ShellCapabilities, WizardOperations } from '../../electron/app/ports';
+import { scenario } from '../scenario/scenario';
 
-export const SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYzz';
-export const SESSION_TOKEN = 'FwoGZXIvYXdzEXAMPLEsessionTOKENvalue0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=';
-export const LONG_TERM_SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY';
+const { profiles: names, staleSession } = scenario;
+export const SECRET_ACCESS_KEY = staleSession.secretAccessKey;
+export const SESSION_TOKEN = staleSession.sessionToken;
+export const LONG_TERM_SECRET = scenario.activeKey.secret;
 
 export function scenarioModel(expiration?: Date): ProfileModel {
   const profiles: Profile[] = [
     {
-      name: 'FetchMfaCredentials',
+      name: names.source,
       kind: 'long-term',
-      settings: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: LONG_TERM_SECRET, mfa_serial: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser' },
+      settings: { aws_access_key_id: scenario.activeKey.id, aws_secret_access_key: LONG_TERM_SECRET, mfa_serial: scenario.mfaSerial },
       origin: { aws_access_key_id: 'credentials', aws_secret_access_key: 'credentials', mfa_serial: 'config' },
-      accountId: '111111111111',
-      mfaSerial: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser',
+      accountId: scenario.accounts.users,
+      mfaSerial: scenario.mfaSerial,
     },
     {
-      name: 'MyRepositoryAssumer',
+      name: names.target,
       kind: 'mfa-session',
       settings: {
-        aws_access_key_id: 'ASIAIOSFODNN7EXAMPLE',
+        aws_access_key_id: staleSession.accessKeyId,
         aws_secret_access_key: SECRET_ACCESS_KEY,
         aws_session_token: SESSION_TOKEN,
         ...(expiration && { expiration: expiration.toISOString() }),
@@ -32,29 +34,29 @@ export function scenarioModel(expiration?: Date): ProfileModel {
       origin: {},
     },
     {
-      name: 'MyRepositoryContributor',
+      name: names.role,
       kind: 'role',
-      settings: { role_arn: 'arn:aws:iam::222222222222:role/MyRepositoryContributorRole', source_profile: 'MyRepositoryAssumer', region: 'eu-west-1' },
+      settings: { role_arn: scenario.roleArn, source_profile: names.target, region: scenario.region },
       origin: {},
-      accountId: '222222222222',
+      accountId: scenario.accounts.repository,
     },
   ];
   const session: MfaSession = {
-    source: 'FetchMfaCredentials',
-    target: 'MyRepositoryAssumer',
-    device: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser',
-    durationSeconds: 86400,
+    source: names.source,
+    target: names.target,
+    device: scenario.mfaSerial,
+    durationSeconds: scenario.sessionDurationSeconds,
     ...(expiration && { expiration }),
     pairedBy: 'scenario',
-    accountId: '111111111111',
+    accountId: scenario.accounts.users,
   };
   const role: RoleProfile = {
-    profile: 'MyRepositoryContributor',
-    roleArn: 'arn:aws:iam::222222222222:role/MyRepositoryContributorRole',
-    accountId: '222222222222',
-    region: 'eu-west-1',
-    chain: ['MyRepositoryContributor', 'MyRepositoryAssumer'],
-    mfaSessionTarget: 'MyRepositoryAssumer',
+    profile: names.role,
+    roleArn: scenario.roleArn,
+    accountId: scenario.accounts.repository,
+    region: scenario.region,
+    chain: [names.role, names.target],
+    mfaSessionTarget: names.target,
   };
   return { profiles: new Map(profiles.map((profile) => [profile.name, profile])), ssoSessions: new Map(), mfaSessions: [session], roles: [role], problems: [] };
 }

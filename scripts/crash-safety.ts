@@ -1,10 +1,10 @@
 // The full crash-safety run (the unit test runs a shorter one): 1,000 SIGKILLs during writes.
-// Run with: npx tsx electron/core/aws-files/crash-safety.script.ts [kills]
+// Run with: npx tsx scripts/crash-safety.ts [kills]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCrashTest } from './crash-test-harness';
+import { runCrashTest } from '../testing/aws-files/crash/harness';
 
 const wantedKills = Number(process.argv[2] ?? 1_000);
 const folder = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'aws-files-crash-'));

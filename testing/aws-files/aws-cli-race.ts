@@ -5,10 +5,10 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { rawConfigParse } from '../ini';
-import type { AwsFileLocations } from './locations';
-import { readAwsFile } from './read-aws-file';
-import { writeProfileSettings } from './profile-settings';
+import { rawConfigParse } from '../../electron/core/ini';
+import type { AwsFileLocations } from '../../electron/core/aws-files/locations';
+import { readAwsFile } from '../../electron/core/aws-files/read-aws-file';
+import { writeProfileSettings } from '../../electron/core/aws-files/profile-settings';
 
 const run = promisify(execFile);
 export const AWS_CLI = '/usr/bin/aws';

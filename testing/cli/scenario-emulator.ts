@@ -1,7 +1,7 @@
 // The STS emulator (scenario seed) a CLI test file talks to, and the CLI bundle its tests run.
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
-import { scenarioSeed } from '../../tools/sts-emulator/test-support';
+import { scenarioSeed } from '../scenario/scenario';
 import { ensureCliBuilt } from './build-cli';
 
 /** `test`: a fresh emulator per test (like AWS it accepts each code once); `file`: one for the whole file. */

@@ -1,11 +1,9 @@
-// Runs scripts/botocore-oracle.py once for a whole batch of texts: botocore's verdict on each.
+// Runs botocore-oracle.py (beside this file) once for a whole batch of texts: botocore's verdict on each.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AWSCLI_PATH, botocoreAvailable, PYTHON } from '../botocore';
 
-const PYTHON = '/usr/bin/python3';
-const AWSCLI_PACKAGES = '/usr/lib/python3/dist-packages/awscli';
-const SCRIPT = fileURLToPath(new URL('../../../../scripts/botocore-oracle.py', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('./botocore-oracle.py', import.meta.url));
 
 type Json = string | { [key: string]: Json };
 
@@ -17,17 +15,13 @@ export type BotocoreVerdict =
     }
   | { ok: false; error: string; lines: number[] };
 
-export function botocoreAvailable(): boolean {
-  return existsSync(PYTHON) && existsSync(`${AWSCLI_PACKAGES}/botocore/configloader.py`);
-}
-
 export function botocoreRead(texts: readonly string[]): BotocoreVerdict[] {
-  if (!botocoreAvailable()) {
+  if (!botocoreAvailable) {
     throw new Error(`botocore oracle missing: needs ${PYTHON} and the Debian awscli package (apt-get install awscli)`);
   }
   const run = spawnSync(PYTHON, [SCRIPT], {
     input: JSON.stringify(texts),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: AWSCLI_PACKAGES, PYTHONUTF8: '1', LANG: 'C.UTF-8' },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: AWSCLI_PATH, PYTHONUTF8: '1', LANG: 'C.UTF-8' },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });

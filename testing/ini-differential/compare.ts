@@ -1,8 +1,8 @@
 // Compares our reading of a text with botocore's verdict; returns what differs (empty when alike).
-import { IniParseError } from '../errors';
-import { loadConfig } from '../load-config';
-import { rawConfigParse } from '../raw-config';
-import { canonicalSetting as canonicalJson } from '../setting-equality';
+import { IniParseError } from '../../electron/core/ini/errors';
+import { loadConfig } from '../../electron/core/ini/load-config';
+import { rawConfigParse } from '../../electron/core/ini/raw-config';
+import { canonicalSetting as canonicalJson } from '../../electron/core/ini/setting-equality';
 import type { BotocoreVerdict } from './oracle';
 
 type Ours = { ok: true; raw: unknown; loaded: unknown } | { ok: false; lines: number[]; message: string };

@@ -1,5 +1,5 @@
-// The e2e tests run the real bundled CLI (node bin/mfa-tray.mjs → dist/cli/mfa-tray.js). This rebuilds the
-// bundle (npm run build:node) when a source file is newer, once, whichever test file gets here first.
+// Tests and benchmarks that start the CLI run the real bundle (node bin/mfa-tray.mjs → dist/cli/mfa-tray.js). This
+// rebuilds it (npm run build:node) when a source file is newer, once, whichever test file gets here first.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

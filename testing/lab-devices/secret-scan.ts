@@ -1,7 +1,7 @@
 // Test support: every file under some folders, searched for a TOTP secret in the forms it could leak in.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeBase32Secret, normalizeBase32Secret } from '../../totp';
+import { decodeBase32Secret, normalizeBase32Secret } from '../../electron/core/totp';
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { describe, expect, it } from 'vitest';
-import { parseIniDocument, splitLines } from '../document';
-import { configSectionIdentity } from '../load-config';
-import { canonicalSetting } from '../setting-equality';
-import { botocoreRead, type BotocoreVerdict } from './oracle';
-import { Random } from './random';
-import { randomEditSteps, touchedLines, type EditStep } from './random-edits';
+import { parseIniDocument, splitLines } from './document';
+import { configSectionIdentity } from './load-config';
+import { canonicalSetting } from './setting-equality';
+import { botocoreRead, type BotocoreVerdict } from '../../../testing/ini-differential/oracle';
+import { Random } from '../../../testing/ini-differential/random';
+import { randomEditSteps, touchedLines, type EditStep } from '../../../testing/ini-differential/random-edits';
 
 const seed = Number(process.env.INI_SEED ?? Math.floor(Math.random() * 2 ** 32));
 

@@ -1,9 +1,9 @@
 // Random edits on random files, for checking edits against botocore and the JS SDK.
-import { parseIniDocument, splitLines, type IniDocument } from '../document';
-import { IniEditError, IniParseError } from '../errors';
-import { applyEdits, type IniEdit } from '../edit';
-import { configSectionIdentity } from '../load-config';
-import { rawConfigFromDocument } from '../raw-config';
+import { parseIniDocument, splitLines, type IniDocument } from '../../electron/core/ini/document';
+import { IniEditError, IniParseError } from '../../electron/core/ini/errors';
+import { applyEdits, type IniEdit } from '../../electron/core/ini/edit';
+import { configSectionIdentity } from '../../electron/core/ini/load-config';
+import { rawConfigFromDocument } from '../../electron/core/ini/raw-config';
 import { generateIniText } from './generator';
 import type { Random } from './random';
 

@@ -3,11 +3,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scenario } from '../../tools/sts-emulator/test-support';
+import { scenario } from './scenario';
 
-export const TARGET = 'MyRepositoryAssumer';
-export const SOURCE = 'FetchMfaCredentials';
-export const ROLE_PROFILE = 'MyRepositoryContributor';
+export const { target: TARGET, source: SOURCE, role: ROLE_PROFILE } = scenario.profiles;
 
 export interface ScenarioLab {
   dir: string;
@@ -37,14 +35,14 @@ region = eu-west-1
 
 [profile ${SOURCE}]
 mfa_serial = ${options.mfaSerial ?? scenario.mfaSerial}
-get_session_token_duration_seconds = ${options.durationSeconds ?? '86400'}
+get_session_token_duration_seconds = ${options.durationSeconds ?? scenario.sessionDurationSeconds}
 
 [profile ${TARGET}]
 expiration = ${options.expiration ?? '2020-01-01T00:00:00Z'}
 
 ; the role that git uses
 [profile ${ROLE_PROFILE}]
-region = eu-central-1
+region = ${scenario.region}
 role_arn = ${scenario.roleArn}
 source_profile = ${TARGET}
 `;
@@ -57,9 +55,9 @@ aws_secret_access_key = ${options.secretAccessKey ?? scenario.activeKey.secret}
 ${options.sessionToken ? `aws_session_token = ${options.sessionToken}\n` : ''}
 # old session, replaced by each renewal
 [${TARGET}]
-aws_access_key_id = ASIAOLDOLDOLDOLDOLD1
-aws_secret_access_key = old-secret
-aws_session_token = old-token
+aws_access_key_id = ${scenario.staleSession.accessKeyId}
+aws_secret_access_key = ${scenario.staleSession.secretAccessKey}
+aws_session_token = ${scenario.staleSession.sessionToken}
 
 [unrelated]
 aws_access_key_id   =   AKIAUNRELATED0000001

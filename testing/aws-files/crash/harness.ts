@@ -6,7 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { crashTestVersion, crashTestVersionOf } from './crash-test-versions';
+import { crashTestVersion, crashTestVersionOf } from './versions';
 
 export interface CrashTestResult {
   writes: number;
@@ -20,7 +20,7 @@ export async function runCrashTest(options: { folder: string; writes: number; me
   // A bundled child starts in ~50 ms, instead of several hundred through a TypeScript loader.
   const writerBundle = join(options.folder, 'crash-test-writer.mjs');
   await build({
-    entryPoints: [fileURLToPath(new URL('./crash-test-writer.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('./writer.ts', import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'esm',

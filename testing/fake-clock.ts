@@ -1,6 +1,6 @@
 // A clock for scheduler tests with the two times a real machine has: wall time (Date.now, which sleep and
 // clock changes move) and the monotonic time timers run on (which neither moves).
-import type { TimerClock } from '../../time/clock';
+import type { TimerClock } from '../electron/core/time/clock';
 
 interface FakeTimer {
   id: number;

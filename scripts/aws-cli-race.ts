@@ -1,9 +1,9 @@
 // The long lost-update race (the unit test runs 10 AWS CLI calls): our writes against real
-// `aws configure set` calls on the same files. Run with: npx tsx electron/core/aws-files/aws-cli-race.script.ts [callsPerFile]
+// `aws configure set` calls on the same files. Run with: npx tsx scripts/aws-cli-race.ts [callsPerFile]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { raceAgainstAwsCli } from './aws-cli-race-harness';
+import { raceAgainstAwsCli } from '../testing/aws-files/aws-cli-race';
 
 const callsPerFile = Number(process.argv[2] ?? 50);
 const folder = await mkdtemp(join(tmpdir(), 'aws-files-race-'));

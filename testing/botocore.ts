@@ -2,8 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const PYTHON = '/usr/bin/python3';
-const AWSCLI_PATH = '/usr/lib/python3/dist-packages/awscli';
+export const PYTHON = '/usr/bin/python3';
+/** Debian's awscli package, which carries the botocore the AWS CLI reads files with. */
+export const AWSCLI_PATH = '/usr/lib/python3/dist-packages/awscli';
 
 export const botocoreAvailable = existsSync(PYTHON) && existsSync(`${AWSCLI_PATH}/botocore/configloader.py`);
 
