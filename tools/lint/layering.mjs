@@ -13,7 +13,7 @@ const DEV_DEPENDENCIES = new Set(Object.keys(packageJson.devDependencies ?? {}))
 const BY_SPECIFICITY = [...LAYERS].sort((a, b) => b.folder.length - a.folder.length);
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 /** What tests may use besides their own layer's imports. */
-const TEST_SUPPORT = ['testing', 'tools/sts-emulator'];
+const TEST_SUPPORT = ['testing', 'tools/sts-emulator', 'scripts'];
 
 /** The layer a repository-relative path belongs to. */
 export function layerOf(path) {
