@@ -16,6 +16,8 @@ export function runProcess(file: string, args: string[], env: NodeJS.ProcessEnv,
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
+    // A child that exits without reading its input (git config, a refusing helper) closes the pipe: EPIPE is no failure.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
 }
