@@ -19,8 +19,8 @@ export function useTokenForm(context: TokenDialogContext) {
   const [status, show] = useStatus();
   // Closing the window and opening the folder report to the dialog's status line; a renewal that could not be
   // sent is an outcome of its own (the error box, with Retry).
-  const windowCall = useBridgeCall(show);
-  const renewal = useBridgeCall((failure) => dispatch({ type: 'rejected', target: context.target, message: failure.message, at: Date.now() }));
+  const { run: runWindowCall } = useBridgeCall(show);
+  const { run: runRenewal } = useBridgeCall((failure) => dispatch({ type: 'rejected', target: context.target, message: failure.message, at: Date.now() }));
 
   const { phase, usingLab } = state;
   const failed = phase.kind === 'failed' ? phase : undefined;
@@ -36,7 +36,6 @@ export function useTokenForm(context: TokenDialogContext) {
     return () => clearInterval(timer);
   }, [waiting]);
 
-  const { run: runWindowCall } = windowCall;
   const close = useCallback(() => runWindowCall('Could not close the window', (api) => api.closeWindow()), [runWindowCall]);
   const openFolder = () => runWindowCall('Could not open the AWS folder', (api) => api.openProfilesFolder(), (result) => !result.ok && show(result));
 
@@ -57,13 +56,13 @@ export function useTokenForm(context: TokenDialogContext) {
     if (!isCompleteCode(code)) return dispatch({ type: 'incomplete' });
     dispatch({ type: 'sent', code, lab: false });
     // The user asked for a new session and typed a code for it: renew even if the current one is still valid.
-    renewal.run('Could not renew', (api) => api.renew({ target: context.target, code, durationSeconds: context.durationSeconds, force: true }), answer);
+    runRenewal('Could not renew', (api) => api.renew({ target: context.target, code, durationSeconds: context.durationSeconds, force: true }), answer);
   };
 
   // The lab device makes the code in main; if this 30-s window's code was used, main waits for the next window.
   const renewWithLabDevice = () => {
     dispatch({ type: 'sent', code: '', lab: true });
-    renewal.run('Could not renew with the lab device', (api) => api.labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds, force: true }), answer);
+    runRenewal('Could not renew with the lab device', (api) => api.labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds, force: true }), answer);
   };
 
   const change = (raw: string) => {
