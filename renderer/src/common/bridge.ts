@@ -7,7 +7,9 @@ declare global {
   }
 }
 
-export function bridge(): MfaTrayBridge {
+export type Bridge = MfaTrayBridge;
+
+export function bridge(): Bridge {
   const found = window.mfaTray;
   if (!found) throw new Error('MFA Tray runs inside its app window: the bridge to the main process is missing.');
   return found;

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { DashboardState } from '../../../electron/shared/contract';
 import { bridge } from './bridge';
+import { useBridgeCall, type Load } from './use-bridge-call';
 import { clockOffsetMs } from './use-live-now';
 
 export interface LoadedState {
@@ -9,33 +10,26 @@ export interface LoadedState {
   offsetMs: number;
 }
 
-export type StateLoad = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & LoadedState);
-
-export function useDashboardState(): StateLoad {
-  const [load, setLoad] = useState<StateLoad>({ status: 'loading' });
+export function useDashboardState(): Load<LoadedState> {
+  const [load, setLoad] = useState<Load<LoadedState>>({ status: 'loading' });
+  const { run } = useBridgeCall((failure) => setLoad({ status: 'failed', message: failure.message }));
   useEffect(() => {
-    let alive = true;
     // A push can arrive before the first getState answers: never replace a newer state with an older one.
     let newest = -Infinity;
     const accept = (state: DashboardState) => {
       const builtAt = Date.parse(state.now);
-      if (!alive || builtAt < newest) return;
+      if (builtAt < newest) return;
       newest = builtAt;
       // Start of the dashboard's first-render measure (see Dashboard.tsx).
       if (performance.getEntriesByName('mfa-dashboard-state').length === 0) performance.mark('mfa-dashboard-state');
-      setLoad({ status: 'ready', state, offsetMs: clockOffsetMs(state.now, Date.now()) });
+      setLoad({ status: 'ready', value: { state, offsetMs: clockOffsetMs(state.now, Date.now()) } });
     };
     const unsubscribe = bridge().onStateChanged(accept);
-    bridge()
-      .getState()
-      .then(accept)
-      .catch((error: unknown) => {
-        if (alive) setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-      });
+    const cancel = run('Could not load your profiles', (api) => api.getState(), accept);
     return () => {
-      alive = false;
+      cancel();
       unsubscribe();
     };
-  }, []);
+  }, [run]);
   return load;
 }

@@ -1,7 +1,9 @@
 // The dashboard window: every account's MFA sessions and roles, live countdowns, parse problems, actions.
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
 import type { DashboardState } from '../../../electron/shared/contract';
-import { bridge } from '../common/bridge';
+import { Loading } from '../common/Loading';
+import { TopBar } from '../common/TopBar';
+import { useBridgeCall } from '../common/use-bridge-call';
 import { useLiveNow } from '../common/use-live-now';
 import { useDashboardState } from '../common/use-dashboard-state';
 import { StatusMessage, useStatus } from '../common/StatusMessage';
@@ -11,22 +13,15 @@ import { RoleRow } from './RoleRow';
 import { SessionRow } from './SessionRow';
 import { EmptyState } from './EmptyState';
 
+const TITLE = 'MFA Tray';
+
 /** Rows rendered at first and added per "Show more": keeps the DOM light with thousands of profiles. */
 export const ROW_PAGE = 100;
 
 export function Dashboard() {
   const load = useDashboardState();
-  if (load.status === 'loading') return <p className="loading" role="status">Loading your AWS profiles…</p>;
-  if (load.status === 'failed') {
-    return (
-      <main className="page">
-        <p role="alert" className="error-text">
-          Could not load your profiles: {load.message}
-        </p>
-      </main>
-    );
-  }
-  return <DashboardView state={load.state} offsetMs={load.offsetMs} />;
+  if (load.status !== 'ready') return <Loading load={load} title={TITLE} label="Loading your AWS profiles…" />;
+  return <DashboardView state={load.value.state} offsetMs={load.value.offsetMs} />;
 }
 
 function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: number }) {
@@ -35,6 +30,7 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
   const deferredQuery = useDeferredValue(query);
   const [budget, setBudget] = useState(ROW_PAGE);
   const [status, show] = useStatus();
+  const { run } = useBridgeCall(show);
   const groups = useMemo(() => groupByAccount(state, deferredQuery), [state, deferredQuery]);
   const { shown, hiddenRows } = useMemo(() => takeRows(groups, budget), [groups, budget]);
 
@@ -45,47 +41,42 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
     performance.measure('mfa-dashboard-first-render', 'mfa-dashboard-state', 'mfa-dashboard-rendered');
   }, []);
 
-  const renew = useCallback((target: string) => {
-    bridge()
-      .openTokenDialog({ target })
-      .then((result) => !result.ok && show(result))
-      .catch((error: unknown) => show({ ok: false, message: String(error) }));
-  }, [show]);
-  const copy = useCallback((profile: string) => {
-    bridge()
-      .copyExportLines({ profile })
-      .then(show)
-      .catch((error: unknown) => show({ ok: false, message: String(error) }));
-  }, [show]);
-  const openFolder = () => void bridge().openProfilesFolder().then(show);
-  const openWizard = () => void bridge().openWizard().then((result) => !result.ok && show(result));
+  const renew = useCallback(
+    (target: string) => run('Could not open the token dialog', (api) => api.openTokenDialog({ target }), (result) => !result.ok && show(result)),
+    [run, show],
+  );
+  const copy = useCallback((profile: string) => run('Could not copy the export lines', (api) => api.copyExportLines({ profile }), show), [run, show]);
+  const openFolder = () => run('Could not open the AWS folder', (api) => api.openProfilesFolder(), show);
+  const openWizard = () => run('Could not open the setup wizard', (api) => api.openWizard(), (result) => !result.ok && show(result));
 
   const isEmpty = state.sessions.length === 0 && state.roles.length === 0;
   const shownRows = shown.reduce((sum, group) => sum + group.sessions.length + group.roles.length, 0);
 
   return (
     <div className="app">
-      <header className="topbar">
-        <h1>MFA Tray</h1>
-        <p className="muted summary">
-          {state.sessions.length} MFA {state.sessions.length === 1 ? 'session' : 'sessions'}, {state.roles.length}{' '}
-          {state.roles.length === 1 ? 'role' : 'roles'} in {state.profileCount} profiles
-        </p>
-        <nav className="topbar-actions" aria-label="Dashboard actions">
-          <button type="button" onClick={openWizard}>
-            Add profiles…
-          </button>
-          <button type="button" onClick={openFolder}>
-            Open AWS folder
-          </button>
-          <a className="button" href="#/devices">
-            Lab devices
-          </a>
-          <a className="button" href="#/settings">
-            Settings
-          </a>
-        </nav>
-      </header>
+      <TopBar
+        title={TITLE}
+        summary={
+          <>
+            {state.sessions.length} MFA {state.sessions.length === 1 ? 'session' : 'sessions'}, {state.roles.length}{' '}
+            {state.roles.length === 1 ? 'role' : 'roles'} in {state.profileCount} profiles
+          </>
+        }
+        nav={{
+          label: 'Dashboard actions',
+          actions: (
+            <>
+              <button type="button" onClick={openWizard}>
+                Add profiles…
+              </button>
+              <button type="button" onClick={openFolder}>
+                Open AWS folder
+              </button>
+            </>
+          ),
+          links: ['devices', 'settings'],
+        }}
+      />
       <main className="page">
         <StatusMessage status={status} />
         <ProblemList problems={state.problems} />

@@ -2,8 +2,8 @@
 // two consecutive codes, which takes up to a minute) and point the source profile's mfa_serial at it.
 import { useState, type FormEvent } from 'react';
 import { LabDeviceCreateRequestSchema, type LabDeviceResult, type LabSecretStore } from '../../../electron/shared/contract';
-import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
+import { useBridgeCall } from '../common/use-bridge-call';
 import { WEAK_STORE_REQUIRED, WeakStoreChoice } from './WeakStoreChoice';
 
 const deviceNameSchema = LabDeviceCreateRequestSchema.shape.deviceName;
@@ -21,14 +21,15 @@ export function CreateForm({ store, sourceProfiles, now, onResult }: Props) {
   const [name, setName] = useState('');
   const [acceptWeak, setAcceptWeak] = useState(false);
   const [tried, setTried] = useState(false);
-  const [startedAt, setStartedAt] = useState<number>();
+  const [startedAt, setStartedAt] = useState(0);
+  // The parent shows the outcome either way; a rejected call reads as the answer of a failed creation.
+  const { run, pending: busy } = useBridgeCall((failure) => onResult({ ...failure, kind: 'aws-error' }));
 
   // The profiles arrive with the state, after the first render: until the user picks, the first one is chosen.
   const source = sourceProfiles.includes(picked) ? picked : (sourceProfiles[0] ?? '');
   const nameCheck = deviceNameSchema.safeParse(name);
   const nameError = (tried || name !== '') && !nameCheck.success ? nameCheck.error.issues[0]?.message : undefined;
   const weakError = tried && store.kind === 'weak' && !acceptWeak ? WEAK_STORE_REQUIRED : undefined;
-  const busy = startedAt !== undefined;
   const unusable = store.kind === 'unavailable' || sourceProfiles.length === 0;
 
   const submit = (event: FormEvent) => {
@@ -36,18 +37,14 @@ export function CreateForm({ store, sourceProfiles, now, onResult }: Props) {
     setTried(true);
     if (busy || !source || !nameCheck.success || (store.kind === 'weak' && !acceptWeak)) return;
     setStartedAt(Date.now());
-    bridge()
-      .labDeviceCreate({ sourceProfile: source, deviceName: nameCheck.data, acceptWeakStore: acceptWeak })
-      .then((result) => {
-        onResult(result);
-        if (result.ok) {
-          setName('');
-          setAcceptWeak(false);
-          setTried(false);
-        }
-      })
-      .catch((error: unknown) => onResult({ ok: false, kind: 'aws-error', message: error instanceof Error ? error.message : String(error) }))
-      .finally(() => setStartedAt(undefined));
+    run('Could not create the device', (api) => api.labDeviceCreate({ sourceProfile: source, deviceName: nameCheck.data, acceptWeakStore: acceptWeak }), (result) => {
+      onResult(result);
+      if (result.ok) {
+        setName('');
+        setAcceptWeak(false);
+        setTried(false);
+      }
+    });
   };
 
   return (

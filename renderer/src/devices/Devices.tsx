@@ -3,50 +3,52 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionResult, LabDeviceList, MfaSessionView } from '../../../electron/shared/contract';
 import { bridge } from '../common/bridge';
+import { Loading } from '../common/Loading';
 import { StatusMessage, useStatus } from '../common/StatusMessage';
+import { TopBar } from '../common/TopBar';
+import { useBridgeCall, useBridgeLoad, type BridgeCallOf } from '../common/use-bridge-call';
 import { useLiveNow } from '../common/use-live-now';
 import { CreateForm } from './CreateForm';
 import { DeviceCard } from './DeviceCard';
 import { ImportForm } from './ImportForm';
 import { useLabCodes } from './use-lab-codes';
 
+const TITLE = 'Lab devices';
+
 const STORE_BOX: Record<LabDeviceList['store']['kind'], string> = { keychain: 'ok-box', weak: 'warn-box', unavailable: 'error-box' };
 
 export function Devices() {
-  const [listing, setListing] = useState<LabDeviceList>();
-  const [sessions, setSessions] = useState<MfaSessionView[]>([]);
-  const [failure, setFailure] = useState<string>();
-
-  const reload = useCallback(() => {
-    bridge()
-      .labDeviceList()
-      .then(setListing, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
-  }, []);
-
-  useEffect(() => {
-    reload();
-    bridge().getState().then((state) => setSessions(state.sessions), () => setSessions([]));
-    // Imports, removals and renewals push a new state: the devices' sessions and flags follow it.
-    return bridge().onStateChanged((state) => {
-      setSessions(state.sessions);
-      reload();
-    });
-  }, [reload]);
-
-  if (failure) return <p role="alert" className="error-text">Could not load the lab devices: {failure}</p>;
-  if (!listing) return <p className="loading" role="status">Loading lab devices…</p>;
-  return <DevicesView listing={listing} sessions={sessions} reload={reload} />;
+  const { load, reload } = useBridgeLoad('Could not load the lab devices', (api) => api.labDeviceList());
+  if (load.status !== 'ready') return <Loading load={load} title={TITLE} label="Loading lab devices…" />;
+  return <DevicesView listing={load.value} reload={reload} />;
 }
 
-function DevicesView({ listing, sessions, reload }: { listing: LabDeviceList; sessions: MfaSessionView[]; reload: () => void }) {
+function DevicesView({ listing, reload }: { listing: LabDeviceList; reload: () => void }) {
   const now = useLiveNow(0);
   const [status, show] = useStatus();
+  const { run } = useBridgeCall(show);
+  // Its own hook: `pending` is then the device action's, not the sessions' load.
+  const deviceCall = useBridgeCall(show);
+  const [sessions, setSessions] = useState<MfaSessionView[]>([]);
   const [busySerial, setBusySerial] = useState<string>();
   const devicesTitle = useRef<HTMLHeadingElement>(null);
   const readySerials = useMemo(() => listing.devices.filter((device) => device.state === 'ready').map((device) => device.serial), [listing]);
   const codes = useLabCodes(readySerials, now);
   const knownSerials = useMemo(() => [...new Set(sessions.flatMap((session) => (session.device ? [session.device] : [])))], [sessions]);
   const sourceProfiles = useMemo(() => [...new Set(sessions.map((session) => session.source))].sort(), [sessions]);
+
+  useEffect(() => {
+    const cancel = run('Could not load your MFA sessions', (api) => api.getState(), (state) => setSessions(state.sessions));
+    // Imports, removals and renewals push a new state: the devices' sessions and flags follow it.
+    const unsubscribe = bridge().onStateChanged((state) => {
+      setSessions(state.sessions);
+      reload();
+    });
+    return () => {
+      cancel();
+      unsubscribe();
+    };
+  }, [run, reload]);
 
   const report = useCallback(
     (result: ActionResult) => {
@@ -55,38 +57,24 @@ function DevicesView({ listing, sessions, reload }: { listing: LabDeviceList; se
     },
     [show, reload],
   );
-  const act = (serial: string, call: () => Promise<ActionResult>, after?: (result: ActionResult) => void) => {
+  const act = (serial: string, what: string, call: BridgeCallOf<ActionResult>, after?: (result: ActionResult) => void) => {
     setBusySerial(serial);
-    call()
-      .then(
-        (result) => {
-          report(result);
-          after?.(result);
-        },
-        (error: unknown) => show({ ok: false, message: error instanceof Error ? error.message : String(error) }),
-      )
-      .finally(() => setBusySerial(undefined));
+    deviceCall.run(what, call, (result) => {
+      report(result);
+      after?.(result);
+    });
   };
   // A removed device's card (and the focused button in it) goes away: focus moves to the list's heading.
   const focusList = (result: ActionResult) => result.ok && devicesTitle.current?.focus();
 
   return (
     <div className="app">
-      <header className="topbar">
-        <h1>Lab devices</h1>
-        <span className="badge lab">Lab accounts only</span>
-        <p className="muted summary">
-          {listing.devices.length} {listing.devices.length === 1 ? 'device' : 'devices'}
-        </p>
-        <nav className="topbar-actions" aria-label="Lab devices navigation">
-          <a className="button" href="#/dashboard">
-            Back to dashboard
-          </a>
-          <a className="button" href="#/settings">
-            Settings
-          </a>
-        </nav>
-      </header>
+      <TopBar
+        title={TITLE}
+        labBadge="Lab accounts only"
+        summary={`${listing.devices.length} ${listing.devices.length === 1 ? 'device' : 'devices'}`}
+        nav={{ label: 'Lab devices navigation', links: ['dashboard', 'settings'] }}
+      />
       <main className="page narrow">
         <p className="lab-warning">
           Here MFA Tray acts as the virtual MFA device itself: it keeps the device's secret and makes its codes. A second factor kept on the same machine
@@ -114,10 +102,10 @@ function DevicesView({ listing, sessions, reload }: { listing: LabDeviceList; se
                   device={device}
                   code={codes[device.serial]}
                   now={now}
-                  busy={busySerial === device.serial}
-                  onCopy={(serial) => act(serial, () => bridge().labDeviceCopyCode({ serial }))}
-                  onFinish={(serial) => act(serial, () => bridge().labDeviceFinish({ serial }))}
-                  onRemove={(serial) => act(serial, () => bridge().labDeviceRemove({ serial }), focusList)}
+                  busy={deviceCall.pending && busySerial === device.serial}
+                  onCopy={(serial) => act(serial, 'Could not copy the code', (api) => api.labDeviceCopyCode({ serial }))}
+                  onFinish={(serial) => act(serial, 'Could not finish enabling the device', (api) => api.labDeviceFinish({ serial }))}
+                  onRemove={(serial) => act(serial, 'Could not remove the device', (api) => api.labDeviceRemove({ serial }), focusList)}
                 />
               ))}
             </ul>

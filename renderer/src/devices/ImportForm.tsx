@@ -1,10 +1,10 @@
 // Import a lab device's secret: its serial (ARN) and the secret as an otpauth:// link, a Base32 seed or the QR image
 // the AWS console shows. The secret goes to main once and the fields are emptied after it is stored.
 import { useRef, useState, type FormEvent } from 'react';
-import type { ActionResult, LabSecretStore } from '../../../electron/shared/contract';
+import { type ActionResult, type LabSecretStore } from '../../../electron/shared/contract';
 import { MfaSerialSchema } from '../../../electron/shared/vocabulary';
-import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
+import { useBridgeCall } from '../common/use-bridge-call';
 import { base64FromDataUrl, FORMAT_LABELS, secretInputFrom, type SecretFormat } from './secret-form';
 import { WEAK_STORE_REQUIRED, WeakStoreChoice } from './WeakStoreChoice';
 
@@ -39,7 +39,7 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
   const [fileError, setFileError] = useState<string>();
   const [acceptWeak, setAcceptWeak] = useState(false);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy } = useBridgeCall(onResult);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const serialCheck = MfaSerialSchema.safeParse(serial);
@@ -62,10 +62,10 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
     event.preventDefault();
     setTried(true);
     if (busy || !serialCheck.success || !secret.ok || (store.kind === 'weak' && !acceptWeak)) return;
-    setBusy(true);
-    bridge()
-      .labDeviceImport({ serial: serialCheck.data, input: secret.input, ...(label.trim() && { label: label.trim() }), acceptWeakStore: acceptWeak })
-      .then((result) => {
+    run(
+      'Could not import the device',
+      (api) => api.labDeviceImport({ serial: serialCheck.data, input: secret.input, ...(label.trim() && { label: label.trim() }), acceptWeakStore: acceptWeak }),
+      (result) => {
         onResult(result);
         if (!result.ok) return;
         // The secret leaves the page as soon as main holds it.
@@ -76,9 +76,8 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
         setLabel('');
         setAcceptWeak(false);
         setTried(false);
-      })
-      .catch((error: unknown) => onResult({ ok: false, message: error instanceof Error ? error.message : String(error) }))
-      .finally(() => setBusy(false));
+      },
+    );
   };
 
   return (

@@ -5,30 +5,37 @@ import type { MfaSessionView } from '../../../electron/shared/contract';
 import { SESSION_DURATION, SettingsSchema, type Settings as SettingsValues } from '../../../electron/shared/vocabulary';
 import { bridge } from '../common/bridge';
 import { formatDuration } from '../common/format';
+import { Loading } from '../common/Loading';
 import { StatusMessage, useStatus } from '../common/StatusMessage';
+import { TopBar } from '../common/TopBar';
+import { useBridgeCall, useBridgeLoad } from '../common/use-bridge-call';
+
+const TITLE = 'Settings';
 
 const leadSchema = SettingsSchema.shape.leadTimeMinutes;
 const durationSchema = SettingsSchema.shape.defaultDurationSeconds;
 
 export function Settings() {
-  const [settings, setSettings] = useState<SettingsValues>();
-  const [sessions, setSessions] = useState<MfaSessionView[]>([]);
-  const [failure, setFailure] = useState<string>();
-  useEffect(() => {
-    bridge().getSettings().then(setSettings, (error: unknown) => setFailure(String(error)));
-    bridge().getState().then((state) => setSessions(state.sessions), () => setSessions([]));
-    return bridge().onStateChanged((state) => setSessions(state.sessions));
-  }, []);
-  if (failure) return <p role="alert" className="error-text">Could not load the settings: {failure}</p>;
-  if (!settings) return <p className="loading" role="status">Loading settings…</p>;
-  return <SettingsForm initial={settings} sessions={sessions} />;
+  const { load } = useBridgeLoad('Could not load the settings', (api) => api.getSettings());
+  if (load.status !== 'ready') return <Loading load={load} title={TITLE} label="Loading settings…" />;
+  return <SettingsForm initial={load.value} />;
 }
 
-function SettingsForm({ initial, sessions }: { initial: SettingsValues; sessions: MfaSessionView[] }) {
+function SettingsForm({ initial }: { initial: SettingsValues }) {
   const [settings, setSettings] = useState(initial);
+  const [sessions, setSessions] = useState<MfaSessionView[]>([]);
   const [lead, setLead] = useState(String(initial.leadTimeMinutes));
   const [hours, setHours] = useState(String(initial.defaultDurationSeconds / 3600));
   const [status, show] = useStatus();
+  const { run } = useBridgeCall(show);
+  useEffect(() => {
+    const cancel = run('Could not load your MFA sessions', (api) => api.getState(), (state) => setSessions(state.sessions));
+    const unsubscribe = bridge().onStateChanged((state) => setSessions(state.sessions));
+    return () => {
+      cancel();
+      unsubscribe();
+    };
+  }, [run]);
 
   const leadCheck = leadSchema.safeParse(Number(lead));
   const leadError = lead.trim() === '' || !leadCheck.success ? 'Choose between 1 and 720 minutes.' : undefined;
@@ -36,15 +43,11 @@ function SettingsForm({ initial, sessions }: { initial: SettingsValues; sessions
   const durationError =
     hours.trim() === '' || !durationSchema.safeParse(seconds).success ? `STS gives sessions of ${SESSION_DURATION.min / 3600} to ${SESSION_DURATION.max / 3600} hours.` : undefined;
 
-  const save = (change: Partial<SettingsValues>) => {
-    bridge()
-      .updateSettings(change)
-      .then((saved) => {
-        setSettings(saved);
-        show({ ok: true, message: 'Saved.' });
-      })
-      .catch((error: unknown) => show({ ok: false, message: `Not saved: ${error instanceof Error ? error.message : String(error)}` }));
-  };
+  const save = (change: Partial<SettingsValues>) =>
+    run('Not saved', (api) => api.updateSettings(change), (saved) => {
+      setSettings(saved);
+      show({ ok: true, message: 'Saved.' });
+    });
 
   const toggleMuted = (target: string, notify: boolean) => {
     const muted = new Set(settings.mutedSessions);
@@ -55,17 +58,7 @@ function SettingsForm({ initial, sessions }: { initial: SettingsValues; sessions
 
   return (
     <div className="app">
-      <header className="topbar">
-        <h1>Settings</h1>
-        <nav className="topbar-actions" aria-label="Settings navigation">
-          <a className="button" href="#/dashboard">
-            Back to dashboard
-          </a>
-          <a className="button" href="#/devices">
-            Lab devices
-          </a>
-        </nav>
-      </header>
+      <TopBar title={TITLE} nav={{ label: 'Settings navigation', links: ['dashboard', 'devices'] }} />
       <main className="page narrow">
         <StatusMessage status={status} />
         <form className="settings" onSubmit={(event) => event.preventDefault()}>

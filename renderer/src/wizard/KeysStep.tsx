@@ -1,10 +1,11 @@
 // Step 2: the IAM user's long-term keys, typed or from the console's CSV, checked live with GetCallerIdentity.
 // The secret goes to main once (wizardSetKeys) and never comes back.
 import { useEffect, useState } from 'react';
-import type { WizardKeysResult, WizardStart } from '../../../electron/shared/contract';
+import { type WizardKeysResult, type WizardStart } from '../../../electron/shared/contract';
 import { AccessKeyIdSchema, SecretAccessKeySchema } from '../../../electron/shared/vocabulary';
-import { bridge } from '../common/bridge';
+import type { Bridge } from '../common/bridge';
 import { Field } from '../common/Field';
+import { useBridgeCall } from '../common/use-bridge-call';
 
 type Mode = 'typed' | 'csv' | 'existing';
 
@@ -27,32 +28,28 @@ export function KeysStep({ existing, sourceProfile, result, onResult }: Props) {
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secret, setSecret] = useState('');
   const [csv, setCsv] = useState('');
-  const [checking, setChecking] = useState(false);
+  // A check that could not run reads as an unreachable STS: the result box says why and Next stays disabled.
+  const { run, pending: checking } = useBridgeCall((failure) => onResult({ ok: false, kind: 'unreachable', message: failure.message, mfaDevices: [] }, 'new'));
 
   const idError = accessKeyId ? firstIssue(AccessKeyIdSchema.safeParse(accessKeyId)) : undefined;
   const secretError = secret ? firstIssue(SecretAccessKeySchema.safeParse(secret)) : undefined;
 
   useEffect(() => {
-    let request: Parameters<ReturnType<typeof bridge>['wizardSetKeys']>[0] | undefined;
+    let request: Parameters<Bridge['wizardSetKeys']>[0] | undefined;
     if (mode === 'typed' && accessKeyId && secret && !idError && !secretError) request = { source: 'typed', accessKeyId, secretAccessKey: secret };
     if (mode === 'csv' && csv.trim()) request = { source: 'csv', text: csv };
     if (mode === 'existing' && existing) request = { source: 'existing', profile: existing.sourceProfile };
     if (!request) return;
     const chosen = request;
-    let current = true;
+    let cancel: (() => void) | undefined;
     const timer = setTimeout(() => {
-      setChecking(true);
-      bridge()
-        .wizardSetKeys(chosen)
-        .then((answer) => current && onResult(answer, mode === 'existing' ? 'keep' : 'new'))
-        .catch((error: unknown) => current && onResult({ ok: false, kind: 'unreachable', message: String(error), mfaDevices: [] }, 'new'))
-        .finally(() => current && setChecking(false));
+      cancel = run('Could not check the key', (api) => api.wizardSetKeys(chosen), (answer) => onResult(answer, mode === 'existing' ? 'keep' : 'new'));
     }, CHECK_DELAY_MS);
     return () => {
-      current = false;
       clearTimeout(timer);
+      cancel?.();
     };
-  }, [mode, accessKeyId, secret, csv, idError, secretError, existing, onResult]);
+  }, [mode, accessKeyId, secret, csv, idError, secretError, existing, onResult, run]);
 
   const choose = (next: Mode) => {
     setMode(next);

@@ -1,7 +1,7 @@
 // Step 6 (optional): the CodeCommit repository to clone over HTTPS once the profiles exist.
 import { RegionSchema, RepositoryNameSchema } from '../../../electron/shared/vocabulary';
-import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
+import { useBridgeCall, type Failure } from '../common/use-bridge-call';
 
 export interface RepositoryForm {
   enabled: boolean;
@@ -27,14 +27,15 @@ interface Props {
   form: RepositoryForm;
   roleProfiles: readonly string[];
   onChange: (change: Partial<RepositoryForm>) => void;
+  /** The wizard's status line, for a folder picker that could not open. */
+  report: (failure: Failure) => void;
 }
 
-export function RepositoryStep({ form, roleProfiles, onChange }: Props) {
+export function RepositoryStep({ form, roleProfiles, onChange, report }: Props) {
   const problems = repositoryProblems(form, roleProfiles);
+  const { run } = useBridgeCall(report);
   const pick = () =>
-    void bridge()
-      .wizardPickFolder()
-      .then((answer) => answer.ok && answer.folder && onChange({ parentFolder: answer.folder }));
+    run('Could not open the folder picker', (api) => api.wizardPickFolder(), (answer) => answer.ok && answer.folder && onChange({ parentFolder: answer.folder }));
   return (
     <>
       <p className="why">Cloning over HTTPS with the role profile makes every git push and pull use your MFA session. When it has expired, git asks for your MFA code in the terminal and carries on; `git mfa` renews it by hand.</p>

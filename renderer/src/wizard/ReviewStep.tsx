@@ -2,7 +2,7 @@
 // renew once, test the roles, clone the repository.
 import { useEffect, useState } from 'react';
 import type { WizardPlan, WizardPreview, WizardRoleCheck } from '../../../electron/shared/contract';
-import { bridge } from '../common/bridge';
+import { useBridgeCall } from '../common/use-bridge-call';
 import type { RepositoryForm } from './RepositoryStep';
 
 interface Props {
@@ -19,33 +19,38 @@ export function ReviewStep({ plan, repository, onWritten }: Props) {
   const [after, setAfter] = useState<string>();
   const [roleCheck, setRoleCheck] = useState<WizardRoleCheck>();
 
+  // The actions after the write (renew, test, clone) answer in the line below their buttons; so do their failures.
+  const { run } = useBridgeCall((failure) => setAfter(failure.message));
+
   useEffect(() => {
-    let current = true;
-    bridge()
-      .wizardPreview(plan)
-      .then((answer) => current && setPreview(answer))
-      .catch((error: unknown) => current && setPreview({ ok: false, message: String(error), files: [], profiles: [], warnings: [] }));
-    return () => {
-      current = false;
-    };
-  }, [plan]);
+    const cancel = run(
+      'Could not prepare the changes',
+      (api) => api.wizardPreview(plan),
+      setPreview,
+      (message) => setPreview({ ok: false, message, files: [], profiles: [], warnings: [] }),
+    );
+    // The preview of an earlier plan never replaces the current one.
+    return cancel;
+  }, [plan, run]);
 
   const apply = () => {
     setWrite({ state: 'writing' });
-    bridge()
-      .wizardApply({ plan, previewId: preview?.previewId })
-      .then((result) => {
+    run(
+      'Could not write the changes',
+      (api) => api.wizardApply({ plan, previewId: preview?.previewId }),
+      (result) => {
         setWrite(result.ok ? { state: 'done', message: result.message, backups: result.backups } : { state: 'failed', message: result.message });
         onWritten(result.ok);
-      })
-      .catch((error: unknown) => setWrite({ state: 'failed', message: String(error) }));
+      },
+      (message) => setWrite({ state: 'failed', message }),
+    );
   };
-  const renew = () => void bridge().openTokenDialog({ target: plan.targetProfile }).then((result) => setAfter(result.message));
-  const testRoles = () => void bridge().wizardCheckRoles({ targetProfile: plan.targetProfile, roles: plan.roles }).then(setRoleCheck);
+  const renew = () => run('Could not open the token dialog', (api) => api.openTokenDialog({ target: plan.targetProfile }), (result) => setAfter(result.message));
+  const testRoles = () => run('Could not test the roles', (api) => api.wizardCheckRoles({ targetProfile: plan.targetProfile, roles: plan.roles }), setRoleCheck);
   const clone = () =>
-    void bridge()
-      .wizardSetUpRepository({ ...repository, sourceProfile: plan.sourceProfile, targetProfile: plan.targetProfile })
-      .then((result) => setAfter(result.message));
+    run('Could not set up the repository', (api) => api.wizardSetUpRepository({ ...repository, sourceProfile: plan.sourceProfile, targetProfile: plan.targetProfile }), (result) =>
+      setAfter(result.message),
+    );
 
   if (!preview) return <p role="status">Preparing the changes…</p>;
   if (write.state === 'done') {

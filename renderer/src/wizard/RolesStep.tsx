@@ -1,8 +1,8 @@
 // Step 5: the roles reached through the MFA session (e.g. the repository's contributor role), each with its own profile.
 import { useState } from 'react';
 import type { WizardRoleCheck } from '../../../electron/shared/contract';
-import { bridge } from '../common/bridge';
 import { Field } from '../common/Field';
+import { useBridgeCall } from '../common/use-bridge-call';
 import { planFromForm, type RoleForm, type WizardForm } from './plan';
 
 interface Props {
@@ -16,10 +16,9 @@ export function RolesStep({ form, problems, onRoles }: Props) {
   const update = (index: number, change: Partial<RoleForm>) => onRoles(form.roles.map((role, at) => (at === index ? { ...role, ...change } : role)));
   const plan = planFromForm(form);
 
-  const checkRoles = () =>
-    void bridge()
-      .wizardCheckRoles({ targetProfile: plan.targetProfile, roles: plan.roles })
-      .then(setCheck, (error: unknown) => setCheck({ sessionState: 'missing', message: String(error), results: [] }));
+  // The check's own box shows a check that could not run, like one that ran.
+  const { run } = useBridgeCall((failure) => setCheck({ sessionState: 'missing', message: failure.message, results: [] }));
+  const checkRoles = () => run('Could not test the roles', (api) => api.wizardCheckRoles({ targetProfile: plan.targetProfile, roles: plan.roles }), setCheck);
 
   return (
     <>

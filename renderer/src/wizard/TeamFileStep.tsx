@@ -1,21 +1,22 @@
 // Step 1: the administrator's team file fills in accounts, device naming, roles and repositories.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { WizardDraft, WizardTeamFileResult } from '../../../electron/shared/contract';
-import { bridge } from '../common/bridge';
+import { useBridgeCall } from '../common/use-bridge-call';
 
 export function TeamFileStep({ onImported }: { onImported: (draft: WizardDraft) => void }) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<WizardTeamFileResult>();
+  const { run } = useBridgeCall((failure) => setResult({ ok: false, message: failure.message, problems: [] }));
+  // Each keystroke sends the text again: only the answer for the newest text counts.
+  const cancelPrevious = useRef<() => void>(undefined);
   const importText = (value: string) => {
     setText(value);
+    cancelPrevious.current?.();
     if (!value.trim()) return setResult(undefined);
-    bridge()
-      .wizardImportTeamFile({ text: value })
-      .then((answer) => {
-        setResult(answer);
-        if (answer.ok && answer.draft) onImported(answer.draft);
-      })
-      .catch((error: unknown) => setResult({ ok: false, message: String(error), problems: [] }));
+    cancelPrevious.current = run('Could not read the team file', (api) => api.wizardImportTeamFile({ text: value }), (answer) => {
+      setResult(answer);
+      if (answer.ok && answer.draft) onImported(answer.draft);
+    });
   };
   return (
     <>

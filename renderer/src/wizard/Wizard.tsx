@@ -2,7 +2,10 @@
 // type; Back always works; nothing is written before the review step.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WizardDraft, WizardKeysResult, WizardStart } from '../../../electron/shared/contract';
-import { bridge } from '../common/bridge';
+import { Loading } from '../common/Loading';
+import { StatusMessage, useStatus } from '../common/StatusMessage';
+import { TopBar } from '../common/TopBar';
+import { useBridgeCall, useBridgeLoad } from '../common/use-bridge-call';
 import { DeviceStep } from './DeviceStep';
 import { KeysStep } from './KeysStep';
 import { NamesStep } from './NamesStep';
@@ -12,17 +15,14 @@ import { ReviewStep } from './ReviewStep';
 import { RolesStep } from './RolesStep';
 import { TeamFileStep } from './TeamFileStep';
 
+const TITLE = 'Set up MFA profiles';
+
 const STEPS = ['Team file', 'Access keys', 'MFA device', 'Session and names', 'Roles', 'Repository', 'Review and write'] as const;
 
 export function Wizard() {
-  const [start, setStart] = useState<WizardStart>();
-  const [failure, setFailure] = useState<string>();
-  useEffect(() => {
-    bridge().wizardStart().then(setStart, (error: unknown) => setFailure(String(error)));
-  }, []);
-  if (failure) return <p role="alert" className="error-text">The wizard could not start: {failure}</p>;
-  if (!start) return <p className="loading" role="status">Reading your AWS files…</p>;
-  return <WizardSteps start={start} />;
+  const { load } = useBridgeLoad('The wizard could not start', (api) => api.wizardStart());
+  if (load.status !== 'ready') return <Loading load={load} title={TITLE} label="Reading your AWS files…" />;
+  return <WizardSteps start={load.value} />;
 }
 
 function repositoryFromDraft(draft: WizardDraft): RepositoryForm {
@@ -37,6 +37,8 @@ function WizardSteps({ start }: { start: WizardStart }) {
   const [keys, setKeys] = useState<WizardKeysResult>();
   const [written, setWritten] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [status, show] = useStatus();
+  const { run } = useBridgeCall(show);
 
   const problems = useMemo(() => planProblems(form), [form]);
   const plan = useMemo(() => planFromForm(form), [form]);
@@ -64,13 +66,13 @@ function WizardSteps({ start }: { start: WizardStart }) {
     written,
   ][step];
 
-  const finish = () => void bridge().openDashboard().then(() => bridge().closeWindow());
-  const cancel = () => void bridge().wizardDiscard().then(() => bridge().closeWindow());
+  const close = () => run('Could not close the wizard', (api) => api.closeWindow());
+  const finish = () => run('Could not open the dashboard', (api) => api.openDashboard(), close);
+  const cancel = () => run('Could not discard the keys', (api) => api.wizardDiscard(), close);
 
   return (
     <div className="app wizard">
-      <header className="topbar">
-        <h1>Set up MFA profiles</h1>
+      <TopBar title={TITLE}>
         <ol className="steps" aria-label="Steps">
           {STEPS.map((name, index) => (
             <li key={name} aria-current={index === step ? 'step' : undefined} className={index < step ? 'done' : undefined}>
@@ -78,7 +80,7 @@ function WizardSteps({ start }: { start: WizardStart }) {
             </li>
           ))}
         </ol>
-      </header>
+      </TopBar>
       <main className="page narrow">
         {start.problems.length > 0 && (
           <div className="error-box" role="alert">
@@ -103,8 +105,9 @@ function WizardSteps({ start }: { start: WizardStart }) {
         {step === 2 && <DeviceStep value={form.mfaSerial} error={problems.mfaSerial} keys={keys} onValue={(mfaSerial) => change({ mfaSerial })} />}
         {step === 3 && <NamesStep form={form} problems={problems} onChange={change} />}
         {step === 4 && <RolesStep form={form} problems={problems} onRoles={(roles) => change({ roles })} />}
-        {step === 5 && <RepositoryStep form={repository} roleProfiles={plan.roles.map((role) => role.profile)} onChange={(partial) => setRepository((current) => ({ ...current, ...partial }))} />}
+        {step === 5 && <RepositoryStep report={show} form={repository} roleProfiles={plan.roles.map((role) => role.profile)} onChange={(partial) => setRepository((current) => ({ ...current, ...partial }))} />}
         {step === 6 && <ReviewStep plan={plan} repository={repository} onWritten={setWritten} />}
+        <StatusMessage status={status} />
         <div className="buttons wizard-nav">
           {!written && (
             <button type="button" onClick={cancel}>

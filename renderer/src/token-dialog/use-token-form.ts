@@ -1,0 +1,113 @@
+// The token form's behaviour: the code field that sends itself at 6 digits, the renewal (typed code or lab
+// device), the outcome's advice, the countdown to the next 30-s window after "already used", focus, Esc, and
+// the dialog hiding itself after a success. TokenForm.tsx draws it.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { RenewResult, TokenDialogContext } from '../../../electron/shared/contract';
+import { useStatus } from '../common/StatusMessage';
+import { useBridgeCall } from '../common/use-bridge-call';
+import { adviceFor } from './advice';
+import { isCompleteCode } from './code-input';
+import { INITIAL_TOKEN_FORM, fieldTakesFocus, retryAt, retryCode, sendsItself, tokenFormReducer } from './token-form-state';
+
+/** How long the success message stays before the dialog hides itself. */
+const CLOSE_AFTER_SUCCESS_MS = 1600;
+
+export function useTokenForm(context: TokenDialogContext) {
+  const [state, dispatch] = useReducer(tokenFormReducer, INITIAL_TOKEN_FORM);
+  const [now, setNow] = useState(() => Date.now());
+  const input = useRef<HTMLInputElement>(null);
+  const [status, show] = useStatus();
+  // Closing the window and opening the folder report to the dialog's status line; a renewal that could not be
+  // sent is an outcome of its own (the error box, with Retry).
+  const { run: runWindowCall } = useBridgeCall(show);
+  const { run: runRenewal } = useBridgeCall((failure) => dispatch({ type: 'rejected', target: context.target, message: failure.message, at: Date.now() }));
+
+  const { phase, usingLab } = state;
+  const failed = phase.kind === 'failed' ? phase : undefined;
+  const advice = failed ? adviceFor(failed.result, context) : undefined;
+  const waitUntil = retryAt(phase);
+  const waiting = waitUntil > now;
+  const busy = phase.kind === 'submitting';
+
+  // The wait for the next 30-s window counts down on screen; nothing ticks otherwise.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [waiting]);
+
+  const close = useCallback(() => runWindowCall('Could not close the window', (api) => api.closeWindow()), [runWindowCall]);
+  const openFolder = () => runWindowCall('Could not open the AWS folder', (api) => api.openProfilesFolder(), (result) => !result.ok && show(result));
+
+  useEffect(() => {
+    if (phase.kind !== 'succeeded') return;
+    const timer = setTimeout(close, CLOSE_AFTER_SUCCESS_MS);
+    return () => clearTimeout(timer);
+  }, [phase.kind, close]);
+
+  /** Shows a renewal's result, whether the code was typed or made by the lab device. */
+  const answer = (result: RenewResult) => {
+    const at = Date.now();
+    setNow(at);
+    dispatch({ type: 'answered', result, at, clearCode: adviceFor(result, context).clearCode });
+  };
+
+  const submit = (code: string) => {
+    if (!isCompleteCode(code)) return dispatch({ type: 'incomplete' });
+    dispatch({ type: 'sent', code, lab: false });
+    // The user asked for a new session and typed a code for it: renew even if the current one is still valid.
+    runRenewal('Could not renew', (api) => api.renew({ target: context.target, code, durationSeconds: context.durationSeconds, force: true }), answer);
+  };
+
+  // The lab device makes the code in main; if this 30-s window's code was used, main waits for the next window.
+  const renewWithLabDevice = () => {
+    dispatch({ type: 'sent', code: '', lab: true });
+    runRenewal('Could not renew with the lab device', (api) => api.labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds, force: true }), answer);
+  };
+
+  const change = (raw: string) => {
+    const event = { type: 'typed', raw } as const;
+    dispatch(event);
+    const typed = tokenFormReducer(state, event);
+    if (sendsItself(typed, waiting)) submit(typed.code);
+  };
+
+  // Focus returns to the field whenever it can take a new code (after an error the code was cleared); after a
+  // lab-device attempt it stays on that button, where the user acted.
+  useEffect(() => {
+    if (fieldTakesFocus(phase, usingLab)) input.current?.focus();
+  }, [phase, usingLab]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  return {
+    code: state.code,
+    hint: state.hint,
+    phase,
+    usingLab,
+    now,
+    failed,
+    advice,
+    waiting,
+    waitUntil,
+    busy,
+    status,
+    input,
+    change,
+    /** The form's own submit (Enter, the Renew button): not while waiting or renewing. */
+    submitTyped: () => !waiting && !busy && submit(state.code),
+    retry: () => submit(retryCode(state)),
+    renewWithLabDevice,
+    openFolder,
+    close,
+  };
+}
