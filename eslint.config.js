@@ -5,7 +5,17 @@ import globals from 'globals';
 import mfaTray from './tools/lint/layering.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'renderer/dist/**', 'node_modules/**', 'e2e/screenshots/**', 'e2e/test-results/**', 'e2e/report/**', 'release/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'renderer/dist/**',
+      'node_modules/**',
+      'e2e/screenshots/**',
+      'e2e/test-results/**',
+      'e2e/report/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,9 +36,18 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/main.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Only electron/main/main.ts wires real Electron objects; other modules use `import type`.', allowTypeImports: true }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main/main.ts wires real Electron objects; other modules use `import type`.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -14,7 +14,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'tools/**/*.test.ts', 'scripts/**/*.test.ts', 'testing/**/*.test.ts'],
+          include: [
+            'electron/**/*.test.ts',
+            'renderer/**/*.test.{ts,tsx}',
+            'tools/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'testing/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', ...integration],
           testTimeout: 30_000,
         },

@@ -212,9 +212,16 @@ export async function run(): Promise<void> {
         `${cell(ours.total[k], 8)}  ${`(${ours.build[k].toFixed(3)})`.padStart(7)}  ${cell(theirs[k], 8)}  ${`${(theirs[k] / ours.total[k]).toFixed(1)}x`.padStart(13)}`;
       console.log(`${String(ours.profiles).padStart(8)}  ${side('wall')}   ${side('cpu')}`);
     });
-    const growth = (k: keyof Timing) => (js[3]!.total[k] / js[2]!.total[k] / (js[3]!.profiles / js[2]!.profiles)).toFixed(2);
-    console.log(`growth 1,000 → 10,000 profiles, per profile: ${growth('wall')} by the clock, ${growth('cpu')} by CPU time (1.00 = linear)`);
-    console.log(`fastest ~${BATCH_MS} ms batch per size (warm); load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    const growth = (k: keyof Timing) =>
+      (js[3]!.total[k] / js[2]!.total[k] / (js[3]!.profiles / js[2]!.profiles)).toFixed(2);
+    console.log(
+      `growth 1,000 → 10,000 profiles, per profile: ${growth('wall')} by the clock, ${growth('cpu')} by CPU time (1.00 = linear)`,
+    );
+    console.log(
+      `fastest ~${BATCH_MS} ms batch per size (warm); load average during the run: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,7 +23,9 @@ export async function run(): Promise<void> {
   const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
   const raw = scripts.reduce((sum, name) => sum + readFileSync(join(assets, name)).length, 0);
   const gzip = scripts.reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length, 0);
-  console.log(`renderer JS: ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip = ${((gzip / 1024 / JS_BUDGET_KB) * 100).toFixed(0)}% of the ${JS_BUDGET_KB} KB budget`);
+  console.log(
+    `renderer JS: ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip = ${((gzip / 1024 / JS_BUDGET_KB) * 100).toFixed(0)}% of the ${JS_BUDGET_KB} KB budget`,
+  );
 
   const server = await serveRenderer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -37,7 +39,9 @@ export async function run(): Promise<void> {
         for (let load = 0; load < LOADS; load++) {
           const page = await world.open('#/dashboard');
           await page.waitForFunction(() => performance.getEntriesByName('mfa-dashboard-first-render').length === 1);
-          samples.push(await page.evaluate(() => performance.getEntriesByName('mfa-dashboard-first-render')[0]!.duration));
+          samples.push(
+            await page.evaluate(() => performance.getEntriesByName('mfa-dashboard-first-render')[0]!.duration),
+          );
           await page.close();
         }
       } finally {
@@ -46,9 +50,13 @@ export async function run(): Promise<void> {
       }
       // The first load warms Chromium's caches; the median of the rest is reported.
       results[count] = median(samples.slice(1));
-      console.log(`dashboard first render, ${count} profiles: median ${results[count]!.toFixed(1)} ms over ${LOADS - 1} loads (min ${Math.min(...samples.slice(1)).toFixed(1)}, max ${Math.max(...samples.slice(1)).toFixed(1)})`);
+      console.log(
+        `dashboard first render, ${count} profiles: median ${results[count]!.toFixed(1)} ms over ${LOADS - 1} loads (min ${Math.min(...samples.slice(1)).toFixed(1)}, max ${Math.max(...samples.slice(1)).toFixed(1)})`,
+      );
     }
-    console.log(`1000 vs 12 profiles: ×${(results[1000]! / Math.max(results[12]!, 0.1)).toFixed(2)}; 1000 profiles = ${((results[1000]! / RENDER_BUDGET_MS) * 100).toFixed(0)}% of the ${RENDER_BUDGET_MS} ms budget`);
+    console.log(
+      `1000 vs 12 profiles: ×${(results[1000]! / Math.max(results[12]!, 0.1)).toFixed(2)}; 1000 profiles = ${((results[1000]! / RENDER_BUDGET_MS) * 100).toFixed(0)}% of the ${RENDER_BUDGET_MS} ms budget`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -45,7 +45,12 @@ $AWS configure set aws_session_token "$3" --profile $TARGET
 $AWS configure set expiration "$4" --profile $TARGET
 `;
 
-interface BenchUser { keyId: string; secret: string; serial: string; totpSecret: string }
+interface BenchUser {
+  keyId: string;
+  secret: string;
+  serial: string;
+  totpSecret: string;
+}
 
 function benchSeed(count: number): { seed: Seed; users: BenchUser[] } {
   const users = Array.from({ length: count }, (_, i): BenchUser => ({
@@ -55,20 +60,24 @@ function benchSeed(count: number): { seed: Seed; users: BenchUser[] } {
     totpSecret: encodeBase32(randomBytes(20)),
   }));
   const seed = parseSeed({
-    accounts: [{
-      id: '111111111111',
-      users: users.map((u, i) => ({
-        name: `BenchUser${i}`,
-        accessKeys: [{ id: u.keyId, secret: u.secret }],
-        mfaDevices: [{ serial: u.serial, secret: u.totpSecret }],
-      })),
-    }],
+    accounts: [
+      {
+        id: '111111111111',
+        users: users.map((u, i) => ({
+          name: `BenchUser${i}`,
+          accessKeys: [{ id: u.keyId, secret: u.secret }],
+          mfaDevices: [{ serial: u.serial, secret: u.totpSecret }],
+        })),
+      },
+    ],
   });
   return { seed, users };
 }
 
 /** Forwards to the emulator and adds up the time requests spend there. */
-async function timingProxy(upstream: string): Promise<{ url: string; spentMs: () => number; reset(): void; server: Server }> {
+async function timingProxy(
+  upstream: string,
+): Promise<{ url: string; spentMs: () => number; reset(): void; server: Server }> {
   const target = new URL(upstream);
   let spent = 0;
   const server = createServer((req, res) => {
@@ -76,19 +85,27 @@ async function timingProxy(upstream: string): Promise<{ url: string; spentMs: ()
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const started = performance.now();
-      const up = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        const body: Buffer[] = [];
-        answer.on('data', (c: Buffer) => body.push(c));
-        answer.on('end', () => {
-          spent += performance.now() - started;
-          res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(body));
-        });
-      });
+      const up = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          const body: Buffer[] = [];
+          answer.on('data', (c: Buffer) => body.push(c));
+          answer.on('end', () => {
+            spent += performance.now() - started;
+            res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(body));
+          });
+        },
+      );
       up.end(Buffer.concat(chunks));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spentMs: () => spent, reset: () => (spent = 0), server };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    spentMs: () => spent,
+    reset: () => (spent = 0),
+    server,
+  };
 }
 
 /** One AWS folder per variant, reused run after run as a person's ~/.aws is (so MFA Tray's one-time backup
@@ -98,22 +115,36 @@ async function labFolder(endpoint: string): Promise<{ env: NodeJS.ProcessEnv; re
   const config = join(dir, 'config');
   const credentials = join(dir, 'credentials');
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: dir, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials,
-    AWS_ENDPOINT_URL_STS: endpoint, ENDPOINT: endpoint, MFA_TRAY_STATE_DIR: join(dir, 'state'), AWS_EC2_METADATA_DISABLED: 'true',
+    PATH: process.env.PATH,
+    HOME: dir,
+    AWS_CONFIG_FILE: config,
+    AWS_SHARED_CREDENTIALS_FILE: credentials,
+    AWS_ENDPOINT_URL_STS: endpoint,
+    ENDPOINT: endpoint,
+    MFA_TRAY_STATE_DIR: join(dir, 'state'),
+    AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   return {
     env,
     reset: async (user) => {
-      await writeFile(config, `[profile FetchMfaCredentials]\nmfa_serial = ${user.serial}\nget_session_token_duration_seconds = 86400\n\n[profile MyRepositoryAssumer]\nexpiration = 2020-01-01T00:00:00Z\n`);
-      await writeFile(credentials, `[FetchMfaCredentials]\naws_access_key_id = ${user.keyId}\naws_secret_access_key = ${user.secret}\n`);
+      await writeFile(
+        config,
+        `[profile FetchMfaCredentials]\nmfa_serial = ${user.serial}\nget_session_token_duration_seconds = 86400\n\n[profile MyRepositoryAssumer]\nexpiration = 2020-01-01T00:00:00Z\n`,
+      );
+      await writeFile(
+        credentials,
+        `[FetchMfaCredentials]\naws_access_key_id = ${user.keyId}\naws_secret_access_key = ${user.secret}\n`,
+      );
     },
   };
 }
 
 function runFile(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile(file, args, { env }, (error, _stdout, stderr) => (error ? reject(new Error(`${file} failed: ${stderr}`)) : resolve())),
+    execFile(file, args, { env }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`${file} failed: ${stderr}`)) : resolve(),
+    ),
   );
 }
 
@@ -132,27 +163,33 @@ export async function run(): Promise<void> {
   let next = 0;
   const fileWriteMs: number[] = [];
 
-  const variants: Record<keyof typeof RUNS, (user: BenchUser, env: NodeJS.ProcessEnv, code: string) => Promise<void>> = {
-    core: async (_user, env, code) => {
-      const outcome = await renew(
-        { target: 'MyRepositoryAssumer', codeSource: { getCode: async () => code } },
-        {
-          locations: resolveAwsFileLocations(env),
-          stateDir: env.MFA_TRAY_STATE_DIR!,
-          env,
-          // Timed separately: the locked, backed-up, atomic, settle-checked writes of both AWS files.
-          writeSettings: async (locations, profile, values) => {
-            const started = performance.now();
-            await writeProfileSettings(locations, profile, values);
-            fileWriteMs.push(performance.now() - started);
+  const variants: Record<keyof typeof RUNS, (user: BenchUser, env: NodeJS.ProcessEnv, code: string) => Promise<void>> =
+    {
+      core: async (_user, env, code) => {
+        const outcome = await renew(
+          { target: 'MyRepositoryAssumer', codeSource: { getCode: async () => code } },
+          {
+            locations: resolveAwsFileLocations(env),
+            stateDir: env.MFA_TRAY_STATE_DIR!,
+            env,
+            // Timed separately: the locked, backed-up, atomic, settle-checked writes of both AWS files.
+            writeSettings: async (locations, profile, values) => {
+              const started = performance.now();
+              await writeProfileSettings(locations, profile, values);
+              fileWriteMs.push(performance.now() - started);
+            },
           },
-        },
-      );
-      if (outcome.kind !== 'renewed') throw new Error(`core renewal failed: ${outcome.message}`);
-    },
-    cli: (_user, env, code) => runFile(process.execPath, [cli, 'renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', '--code', code], env),
-    script: (_user, env, code) => runFile(scriptPath, [code], env),
-  };
+        );
+        if (outcome.kind !== 'renewed') throw new Error(`core renewal failed: ${outcome.message}`);
+      },
+      cli: (_user, env, code) =>
+        runFile(
+          process.execPath,
+          [cli, 'renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', '--code', code],
+          env,
+        ),
+      script: (_user, env, code) => runFile(scriptPath, [code], env),
+    };
 
   const overhead: Record<string, number[]> = {};
   const emulatorMs: Record<string, number[]> = {};
@@ -177,12 +214,19 @@ export async function run(): Promise<void> {
   await emulator.close();
   proxy.server.close();
 
-  const m = Object.fromEntries(Object.keys(RUNS).map((k) => [k, median(overhead[k]!)])) as Record<keyof typeof RUNS, number>;
+  const m = Object.fromEntries(Object.keys(RUNS).map((k) => [k, median(overhead[k]!)])) as Record<
+    keyof typeof RUNS,
+    number
+  >;
   console.log('renewal overhead (median wall time minus time inside the emulator), same emulator, same run:');
   for (const name of Object.keys(RUNS) as (keyof typeof RUNS)[]) {
-    console.log(`  ${name.padEnd(7)} ${m[name].toFixed(1).padStart(9)} ms   (${RUNS[name]} runs; emulator ${median(emulatorMs[name]!).toFixed(1)} ms per run)`);
+    console.log(
+      `  ${name.padEnd(7)} ${m[name].toFixed(1).padStart(9)} ms   (${RUNS[name]} runs; emulator ${median(emulatorMs[name]!).toFixed(1)} ms per run)`,
+    );
   }
-  console.log(`  of the core's overhead, writeProfileSettings (both AWS files): ${median(fileWriteMs.slice(WARMUP)).toFixed(1)} ms`);
+  console.log(
+    `  of the core's overhead, writeProfileSettings (both AWS files): ${median(fileWriteMs.slice(WARMUP)).toFixed(1)} ms`,
+  );
   console.log(`  in-process core: ${(m.script / m.core).toFixed(0)}× less overhead than the script (target ≥ 50×)`);
   console.log(`  mfa-tray renew : ${(m.script / m.cli).toFixed(1)}× less overhead than the script (target ≥ 10×)`);
 }

@@ -10,7 +10,9 @@ const folder = await mkdtemp(join(tmpdir(), 'aws-files-race-'));
 const started = Date.now();
 try {
   const result = await raceAgainstAwsCli(folder, callsPerFile);
-  console.log(`${result.awsCalls} aws configure set calls, ${result.ourWrites} of our writes, ${result.lost.length} lost updates; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${result.awsCalls} aws configure set calls, ${result.ourWrites} of our writes, ${result.lost.length} lost updates; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   for (const line of result.lost) console.log(`  lost: ${line}`);
   if (result.lost.length > 0) process.exitCode = 1;
 } finally {

@@ -6,7 +6,13 @@ import { esmOptions, nodeBundleOptions } from './node-bundle-options.mjs';
 
 const entries = [
   { entryPoints: ['electron/main/main.ts'], outfile: 'dist/main/main.js', ...esmOptions, external: ['electron'] },
-  { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser' },
+  {
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/preload/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+    platform: 'browser',
+  },
   { entryPoints: ['electron/cli/mfa-tray.ts'], outfile: 'dist/cli/mfa-tray.js', ...esmOptions },
 ];
 

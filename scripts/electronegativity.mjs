@@ -27,7 +27,10 @@ for (const input of ['electron']) {
     parserPlugins: [],
   });
   const issues = result?.issues ?? [];
-  for (const issue of issues) console.log(`${input}: ${issue.id} ${issue.severity?.name ?? ''} ${issue.file}:${issue.location?.line ?? ''} ${issue.description ?? ''}`);
+  for (const issue of issues)
+    console.log(
+      `${input}: ${issue.id} ${issue.severity?.name ?? ''} ${issue.file}:${issue.location?.line ?? ''} ${issue.description ?? ''}`,
+    );
   total += issues.length;
 }
 console.log(`electronegativity: ${total} finding(s)`);

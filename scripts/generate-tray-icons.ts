@@ -3,7 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { renderTrayIcon, TRAY_ICON_SCALES, TRAY_ICON_STATES, TRAY_ICON_VARIANTS, trayIconFileName } from '../electron/main/tray-icons/icon-art';
+import {
+  renderTrayIcon,
+  TRAY_ICON_SCALES,
+  TRAY_ICON_STATES,
+  TRAY_ICON_VARIANTS,
+  trayIconFileName,
+} from '../electron/main/tray-icons/icon-art';
 
 const folder = fileURLToPath(new URL('../assets/tray', import.meta.url));
 mkdirSync(folder, { recursive: true });
@@ -11,7 +17,10 @@ let written = 0;
 for (const state of TRAY_ICON_STATES) {
   for (const variant of TRAY_ICON_VARIANTS) {
     for (const scale of TRAY_ICON_SCALES) {
-      writeFileSync(join(folder, trayIconFileName(state, variant, scale)), PNG.sync.write(renderTrayIcon(state, variant, scale)));
+      writeFileSync(
+        join(folder, trayIconFileName(state, variant, scale)),
+        PNG.sync.write(renderTrayIcon(state, variant, scale)),
+      );
       written += 1;
     }
   }

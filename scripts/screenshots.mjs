@@ -11,14 +11,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const shots = join(root, 'e2e', 'screenshots');
 const docs = join(root, 'docs', 'screenshots');
 const names = new Set([
-  ...readdirSync(docs).filter((file) => file.endsWith('.png')).map((file) => file.slice(0, -'.png'.length)),
+  ...readdirSync(docs)
+    .filter((file) => file.endsWith('.png'))
+    .map((file) => file.slice(0, -'.png'.length)),
   ...process.argv.slice(2),
 ]);
 
 // Fresh shots only: a name no spec takes any more must fail here, not publish an old picture.
 rmSync(shots, { recursive: true, force: true });
 const playwright = createRequire(import.meta.url).resolve('@playwright/test/cli');
-const run = spawnSync(process.execPath, [playwright, 'test', '--config', join(root, 'e2e', 'playwright.config.ts')], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [playwright, 'test', '--config', join(root, 'e2e', 'playwright.config.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (run.status !== 0) {
   console.error('screenshots: the browser suite failed; docs/screenshots is unchanged');
   process.exit(run.status ?? 1);

@@ -29,7 +29,10 @@ function executablePath(context) {
 }
 
 async function afterPack(context) {
-  await flipFuses(executablePath(context), { ...FUSES, resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' });
+  await flipFuses(executablePath(context), {
+    ...FUSES,
+    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin',
+  });
 }
 
 module.exports = afterPack;

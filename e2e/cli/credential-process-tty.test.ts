@@ -16,7 +16,11 @@ describe('credential-process on a terminal', () => {
     const lab = await createScenarioLab(emulator().url);
     const jsonFile = join(lab.dir, 'stdout.json');
     // util-linux `script` gives the CLI a controlling terminal; stdout is redirected to a file, as git would pipe it.
-    const child = spawn('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" credential-process ${TARGET} > "${jsonFile}"`, '/dev/null'], { env: lab.env });
+    const child = spawn(
+      '/usr/bin/script',
+      ['-qec', `"${process.execPath}" "${CLI}" credential-process ${TARGET} > "${jsonFile}"`, '/dev/null'],
+      { env: lab.env },
+    );
     let terminal = '';
     let typed = false;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -30,7 +34,11 @@ describe('credential-process on a terminal', () => {
     expect(exitCode).toBe(0);
     expect(terminal).toMatch(/Renewed "MyRepositoryAssumer"/);
     const printed = JSON.parse(await readFile(jsonFile, 'utf8'));
-    expect(printed).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/), Expiration: expect.stringMatching(/Z$/) });
+    expect(printed).toMatchObject({
+      Version: 1,
+      AccessKeyId: expect.stringMatching(/^ASIA/),
+      Expiration: expect.stringMatching(/Z$/),
+    });
     expect(terminal).not.toContain(printed.SecretAccessKey);
     expect(emulator().callCount('GetSessionToken')).toBe(1);
   });

@@ -38,7 +38,10 @@ async function onTerminal(command: string, env: NodeJS.ProcessEnv): Promise<{ co
   return { code, terminal };
 }
 
-const validLab = () => createScenarioLab(emulator().url, { expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z') });
+const validLab = () =>
+  createScenarioLab(emulator().url, {
+    expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+  });
 
 // The AWS CLI's stand-in: answers git only while TARGET's expiration in the config file lies ahead.
 const STAND_IN = `
@@ -58,7 +61,11 @@ async function gitRepository(lab: ScenarioLab): Promise<{ repo: string; env: Nod
   const env = { ...lab.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(lab.dir, 'gitconfig') };
   const cli = resolveCliInvocation({ kind: 'node', execPath: process.execPath, cliScript: CLI });
   const helpers = ['', gitCredentialHelper(cli, TARGET, SOURCE), `!'${process.execPath}' '${standIn}'`];
-  for (const args of [['init', '-q', repo], ...helpers.map((helper) => ['-C', repo, 'config', '--add', 'credential.helper', helper]), ['-C', repo, 'config', 'credential.UseHttpPath', 'true']]) {
+  for (const args of [
+    ['init', '-q', repo],
+    ...helpers.map((helper) => ['-C', repo, 'config', '--add', 'credential.helper', helper]),
+    ['-C', repo, 'config', 'credential.UseHttpPath', 'true'],
+  ]) {
     const result = await runProcess('/usr/bin/git', args, env);
     expect(result.code, result.stderr).toBe(0);
   }
@@ -85,7 +92,9 @@ describe('mfa-tray git-credential', { timeout: 60_000 }, () => {
     expect(terminal).toMatch(/Renewed "MyRepositoryAssumer"/);
     expect(await readFile(stdoutFile, 'utf8')).toBe('');
     expect(emulator().callCount('GetSessionToken')).toBe(1);
-    expect(Date.parse(/expiration = (\S+)/.exec((await lab.snapshot()).config)?.[1] ?? '') - Date.now()).toBeGreaterThan(86_000_000);
+    expect(
+      Date.parse(/expiration = (\S+)/.exec((await lab.snapshot()).config)?.[1] ?? '') - Date.now(),
+    ).toBeGreaterThan(86_000_000);
   });
 
   it('without a terminal says to run `git mfa`, exits 0 and changes nothing', async () => {
@@ -94,14 +103,19 @@ describe('mfa-tray git-credential', { timeout: 60_000 }, () => {
     const result = await withoutTerminal([process.execPath, CLI, ...HELPER_ARGS, 'get'], lab.env, REQUEST);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`The MFA session "${TARGET}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`);
+    expect(result.stderr).toBe(
+      `The MFA session "${TARGET}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`,
+    );
     expect(emulator().callCount('GetSessionToken')).toBe(0);
     expect(await lab.snapshot()).toEqual(before);
   });
 
   it('does not prompt when git is told not to (GIT_TERMINAL_PROMPT=0), even on a terminal', async () => {
     const lab = await createScenarioLab(emulator().url);
-    const { code, terminal } = await onTerminal(`"${process.execPath}" "${CLI}" ${HELPER_ARGS.join(' ')} get < /dev/null`, { ...lab.env, GIT_TERMINAL_PROMPT: '0' });
+    const { code, terminal } = await onTerminal(
+      `"${process.execPath}" "${CLI}" ${HELPER_ARGS.join(' ')} get < /dev/null`,
+      { ...lab.env, GIT_TERMINAL_PROMPT: '0' },
+    );
     expect(code).toBe(0);
     expect(terminal).not.toContain(PROMPT);
     expect(terminal).toContain('run `git mfa`');
@@ -111,7 +125,11 @@ describe('mfa-tray git-credential', { timeout: 60_000 }, () => {
   it('ignores store and erase silently, even with an expired session', async () => {
     const lab = await createScenarioLab(emulator().url);
     for (const operation of ['store', 'erase']) {
-      const result = await withoutTerminal([process.execPath, CLI, ...HELPER_ARGS, operation], lab.env, `${REQUEST.trim()}\nusername=u\npassword=p\n\n`);
+      const result = await withoutTerminal(
+        [process.execPath, CLI, ...HELPER_ARGS, operation],
+        lab.env,
+        `${REQUEST.trim()}\nusername=u\npassword=p\n\n`,
+      );
       expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     }
   });
@@ -123,17 +141,26 @@ describe('mfa-tray git-credential', { timeout: 60_000 }, () => {
     await writeFile(request, REQUEST);
 
     // Control: no terminal (and git may not prompt either) — the stand-in refuses the expired session, git fails.
-    const refused = await withoutTerminal(['/usr/bin/git', '-C', repo, 'credential', 'fill'], { ...env, GIT_TERMINAL_PROMPT: '0' }, REQUEST);
+    const refused = await withoutTerminal(
+      ['/usr/bin/git', '-C', repo, 'credential', 'fill'],
+      { ...env, GIT_TERMINAL_PROMPT: '0' },
+      REQUEST,
+    );
     expect(refused.code).not.toBe(0);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('run `git mfa`');
 
     const answer = join(lab.dir, 'answer.txt');
-    const { code, terminal } = await onTerminal(`/usr/bin/git -C "${repo}" credential fill < "${request}" > "${answer}"`, env);
+    const { code, terminal } = await onTerminal(
+      `/usr/bin/git -C "${repo}" credential fill < "${request}" > "${answer}"`,
+      env,
+    );
     expect(code).toBe(0);
     expect(terminal).toContain(PROMPT);
     expect(terminal).not.toMatch(/Username for/);
-    expect(await readFile(answer, 'utf8')).toBe(`protocol=https\nhost=git-codecommit.eu-west-1.amazonaws.com\npath=v1/repos/myRepository\nusername=stand-in\npassword=signed-with-fresh-keys\n`);
+    expect(await readFile(answer, 'utf8')).toBe(
+      `protocol=https\nhost=git-codecommit.eu-west-1.amazonaws.com\npath=v1/repos/myRepository\nusername=stand-in\npassword=signed-with-fresh-keys\n`,
+    );
     expect(emulator().callCount('GetSessionToken')).toBe(1);
   });
 });

@@ -12,7 +12,9 @@ const awsGet = async (key: string, profile: string, env: NodeJS.ProcessEnv) =>
   (await runAws(['configure', 'get', key, '--profile', profile], env)).stdout.trim();
 
 /** The target's keys as the AWS CLI resolves them (one slow AWS CLI start instead of three). */
-async function exportCredentials(env: NodeJS.ProcessEnv): Promise<{ Version: 1; AccessKeyId: string; SecretAccessKey: string; SessionToken: string }> {
+async function exportCredentials(
+  env: NodeJS.ProcessEnv,
+): Promise<{ Version: 1; AccessKeyId: string; SecretAccessKey: string; SessionToken: string }> {
   const result = await runAws(['configure', 'export-credentials', '--profile', TARGET, '--format', 'process'], env);
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
@@ -47,9 +49,25 @@ describe('mfa-tray renew with the scenario profiles', { timeout: 120_000 }, () =
 
     // What the MyRepositoryContributor profile makes any AWS tool do: AssumeRole with its source_profile's keys.
     const [identity, assumed] = await Promise.all([
-      runAws(['sts', 'get-caller-identity', '--profile', TARGET, '--endpoint-url', emulator().url, '--region', 'us-east-1'], lab.env),
       runAws(
-        ['sts', 'assume-role', '--profile', sourceProfile, '--role-arn', roleArn, '--role-session-name', 'git', '--endpoint-url', emulator().url, '--region', region],
+        ['sts', 'get-caller-identity', '--profile', TARGET, '--endpoint-url', emulator().url, '--region', 'us-east-1'],
+        lab.env,
+      ),
+      runAws(
+        [
+          'sts',
+          'assume-role',
+          '--profile',
+          sourceProfile,
+          '--role-arn',
+          roleArn,
+          '--role-session-name',
+          'git',
+          '--endpoint-url',
+          emulator().url,
+          '--region',
+          region,
+        ],
         lab.env,
       ),
     ]);
@@ -61,7 +79,8 @@ describe('mfa-tray renew with the scenario profiles', { timeout: 120_000 }, () =
     // Every other byte of both files is unchanged.
     const after = await lab.snapshot();
     expect(after.config).toBe(before.config.replace(/expiration = .*/, `expiration = ${expiration}`));
-    const secretLine = (text: string, key: string) => text.split('\n').findIndex((l, i, all) => l.startsWith(key) && all.slice(0, i).includes(`[${TARGET}]`));
+    const secretLine = (text: string, key: string) =>
+      text.split('\n').findIndex((l, i, all) => l.startsWith(key) && all.slice(0, i).includes(`[${TARGET}]`));
     const expected = before.credentials.split('\n');
     expected[secretLine(before.credentials, 'aws_access_key_id')] = `aws_access_key_id = ${keyId}`;
     expected[secretLine(before.credentials, 'aws_secret_access_key')] = `aws_secret_access_key = ${secret}`;
@@ -96,7 +115,10 @@ describe('mfa-tray renew with the scenario profiles', { timeout: 120_000 }, () =
     expect((await runCli(['renew', TARGET, '--code', scenarioCode(Date.now())], lab.env)).code).toBe(0);
     const printed = await runCli(['credential-process', TARGET], lab.env);
     expect(printed.code).toBe(0);
-    const [exported, Expiration] = await Promise.all([exportCredentials(lab.env), awsGet('expiration', TARGET, lab.env)]);
+    const [exported, Expiration] = await Promise.all([
+      exportCredentials(lab.env),
+      awsGet('expiration', TARGET, lab.env),
+    ]);
     expect(JSON.parse(printed.stdout)).toEqual({ ...exported, Expiration });
   });
 });

@@ -32,8 +32,14 @@ test.describe('the desktop app', () => {
   test.beforeAll(async () => {
     emulator = await startEmulator({ seed: scenarioSeed });
     dir = mkdtempSync(join(tmpdir(), 'mfa-tray-smoke-'));
-    writeFileSync(join(dir, 'config'), `[profile FetchMfaCredentials]\nmfa_serial = ${scenario.mfaSerial}\nget_session_token_duration_seconds = 3600\n\n[profile MyRepositoryAssumer]\nmfa_tray_source_profile = FetchMfaCredentials\n`);
-    writeFileSync(join(dir, 'credentials'), `[FetchMfaCredentials]\naws_access_key_id = ${scenario.activeKey.id}\naws_secret_access_key = ${scenario.activeKey.secret}\n`);
+    writeFileSync(
+      join(dir, 'config'),
+      `[profile FetchMfaCredentials]\nmfa_serial = ${scenario.mfaSerial}\nget_session_token_duration_seconds = 3600\n\n[profile MyRepositoryAssumer]\nmfa_tray_source_profile = FetchMfaCredentials\n`,
+    );
+    writeFileSync(
+      join(dir, 'credentials'),
+      `[FetchMfaCredentials]\naws_access_key_id = ${scenario.activeKey.id}\naws_secret_access_key = ${scenario.activeKey.secret}\n`,
+    );
   });
   test.afterAll(async () => {
     await emulator?.close();
@@ -55,8 +61,14 @@ test.describe('the desktop app', () => {
       },
     });
     try {
-      const logFile = join(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData')), 'logs', 'main.log');
-      await expect.poll(() => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''), { timeout: 20_000 }).toContain('Tray ready');
+      const logFile = join(
+        await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData')),
+        'logs',
+        'main.log',
+      );
+      await expect
+        .poll(() => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''), { timeout: 20_000 })
+        .toContain('Tray ready');
 
       await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance'));
       const windowAt = (route: string) => app.windows().find((page) => page.url().endsWith(`#/${route}`));
@@ -66,9 +78,18 @@ test.describe('the desktop app', () => {
 
       const dialog = windowAt('token-dialog');
       expect(dialog, 'the token dialog is created hidden at start').toBeTruthy();
-      const result = await dialog!.evaluate((code) => (window as unknown as { mfaTray: { renew(request: object): Promise<{ kind: string }> } }).mfaTray.renew({ target: 'MyRepositoryAssumer', code }), scenarioCode(Date.now()));
+      const result = await dialog!.evaluate(
+        (code) =>
+          (window as unknown as { mfaTray: { renew(request: object): Promise<{ kind: string }> } }).mfaTray.renew({
+            target: 'MyRepositoryAssumer',
+            code,
+          }),
+        scenarioCode(Date.now()),
+      );
       expect(result.kind).toBe('renewed');
-      expect(readFileSync(join(dir, 'credentials'), 'utf8')).toMatch(/\[MyRepositoryAssumer\][\s\S]*aws_session_token = /);
+      expect(readFileSync(join(dir, 'credentials'), 'utf8')).toMatch(
+        /\[MyRepositoryAssumer\][\s\S]*aws_session_token = /,
+      );
     } finally {
       await app.close();
     }

@@ -5,7 +5,14 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { createAppService, createIpcDispatcher, createIpcHandlers, type AppService, type IpcDispatcher, type ShellCapabilities } from '../../electron/app';
+import {
+  createAppService,
+  createIpcDispatcher,
+  createIpcHandlers,
+  type AppService,
+  type IpcDispatcher,
+  type ShellCapabilities,
+} from '../../electron/app';
 import { createCorePorts } from '../../electron/app/core-ports';
 import { createLabDeviceService, type LabDeviceService } from '../../electron/core/lab-devices';
 import { testCipher, type TestCipher } from '../../testing/lab-devices/test-cipher';
@@ -57,7 +64,11 @@ export async function createAppWorld(
   const home = await mkdtemp(join(tmpdir(), 'mfa-tray-e2e-'));
   const awsDir = join(home, '.aws');
   await mkdir(awsDir, { recursive: true });
-  const locations = { config: join(awsDir, 'config'), credentials: join(awsDir, 'credentials'), cliCacheDir: join(awsDir, 'cli', 'cache') };
+  const locations = {
+    config: join(awsDir, 'config'),
+    credentials: join(awsDir, 'credentials'),
+    cliCacheDir: join(awsDir, 'cli', 'cache'),
+  };
   if (files.config !== undefined) await writeFile(locations.config, files.config, { mode: 0o600 });
   if (files.credentials !== undefined) await writeFile(locations.credentials, files.credentials, { mode: 0o600 });
   const emulator = await startEmulator({ port: 0, seed: scenarioSeed });
@@ -93,17 +104,30 @@ export async function createAppWorld(
     },
     showTokenDialog: (dialog: TokenDialogContext) => {
       shellLog.push(`token dialog ${dialog.target}`);
-      void open(`#/token-dialog?target=${encodeURIComponent(dialog.target)}`).then((page) => dialogWaiters.shift()?.(page));
+      void open(`#/token-dialog?target=${encodeURIComponent(dialog.target)}`).then((page) =>
+        dialogWaiters.shift()?.(page),
+      );
     },
     openDashboard: () => shellLog.push('open dashboard'),
     openWizard: () => shellLog.push('open wizard'),
     setStartAtLogin: (enabled) => shellLog.push(`start at login ${enabled}`),
   };
-  const log = { info: () => undefined, warn: () => undefined, error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields ?? '') };
+  const log = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields ?? ''),
+  };
   const stateDir = join(home, 'state');
   const labCipher = testCipher(options.secretStore ?? 'keychain');
   const labDevices = createLabDeviceService({ stateDir, locations, env, clock: { now: Date.now }, cipher: labCipher });
-  const core = createCorePorts({ locations, stateDir, env, clock: { now: Date.now }, isLabDevice: labDevices.isLabDevice, watchDebounceMs: 50 });
+  const core = createCorePorts({
+    locations,
+    stateDir,
+    env,
+    clock: { now: Date.now },
+    isLabDevice: labDevices.isLabDevice,
+    watchDebounceMs: 50,
+  });
   const wizard = createWizardService({
     locations,
     clock: { now: Date.now },
@@ -111,7 +135,17 @@ export async function createAppWorld(
     pickFolder: async () => home,
     env,
   });
-  const service: AppService = createAppService({ locations, stateDir, clock: { now: Date.now }, core, shell, log, wizard, labDevices, platform: 'linux' });
+  const service: AppService = createAppService({
+    locations,
+    stateDir,
+    clock: { now: Date.now },
+    core,
+    shell,
+    log,
+    wizard,
+    labDevices,
+    platform: 'linux',
+  });
   const closeSender = (caller: { senderId: number }) => {
     shellLog.push(`hide ${caller.senderId}`);
     return pages.has(caller.senderId);
@@ -147,7 +181,10 @@ export async function createAppWorld(
 }
 
 /** The scenario's three profiles, the MFA session not yet renewed (or valid until `expiration`). */
-export function scenarioFiles(options: { expiration?: Date; accessKeyId?: string; secret?: string } = {}): { config: string; credentials: string } {
+export function scenarioFiles(options: { expiration?: Date; accessKeyId?: string; secret?: string } = {}): {
+  config: string;
+  credentials: string;
+} {
   const { profiles, staleSession } = scenario;
   const session = options.expiration
     ? `\n[${profiles.target}]\naws_access_key_id = ${staleSession.accessKeyId}\naws_secret_access_key = ${staleSession.secretAccessKey}\naws_session_token = ${staleSession.sessionToken}\n`

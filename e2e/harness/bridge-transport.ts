@@ -21,9 +21,11 @@ function installBridge(tables: BridgeTables): void {
   const listeners = new Map<string, Set<Listener>>();
   const w = window as unknown as Record<string, unknown>;
   const invoke = w.__mfaTrayInvoke as (channel: string, payload: unknown) => Promise<unknown>;
-  w.__mfaTrayDeliver = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload));
+  w.__mfaTrayDeliver = (channel: string, payload: unknown) =>
+    listeners.get(channel)?.forEach((listener) => listener(payload));
   const bridge: Record<string, unknown> = {};
-  for (const [name, channel] of Object.entries(tables.invoke)) bridge[name] = (request?: unknown) => invoke(channel, request);
+  for (const [name, channel] of Object.entries(tables.invoke))
+    bridge[name] = (request?: unknown) => invoke(channel, request);
   for (const [name, channel] of Object.entries(tables.events)) {
     bridge[`on${name[0]!.toUpperCase()}${name.slice(1)}`] = (listener: Listener) => {
       const set = listeners.get(channel) ?? new Set<Listener>();
@@ -40,12 +42,20 @@ let nextSenderId = 1;
 /** Binds one page to the dispatcher; returns the sender id the service sees for this page. */
 export async function bindPage(page: Page, dispatcher: IpcDispatcher): Promise<number> {
   const senderId = nextSenderId++;
-  await page.exposeBinding('__mfaTrayInvoke', (_source, channel: string, payload: unknown) => dispatcher.dispatch(channel, { trusted: true, senderId }, payload));
+  await page.exposeBinding('__mfaTrayInvoke', (_source, channel: string, payload: unknown) =>
+    dispatcher.dispatch(channel, { trusted: true, senderId }, payload),
+  );
   await page.addInitScript(installBridge, bridgeTables);
   return senderId;
 }
 
 export async function deliver(page: Page, channel: string, payload: unknown): Promise<void> {
   if (page.isClosed()) return;
-  await page.evaluate(([c, p]) => (window as unknown as { __mfaTrayDeliver?: (c: string, p: unknown) => void }).__mfaTrayDeliver?.(c, p), [channel, payload] as const).catch(() => undefined);
+  await page
+    .evaluate(
+      ([c, p]) =>
+        (window as unknown as { __mfaTrayDeliver?: (c: string, p: unknown) => void }).__mfaTrayDeliver?.(c, p),
+      [channel, payload] as const,
+    )
+    .catch(() => undefined);
 }

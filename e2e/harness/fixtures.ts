@@ -21,15 +21,25 @@ export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<v
   shoot: async ({}, use) => {
     await mkdir(SCREENSHOTS, { recursive: true });
     await use(async (page, name) => {
-      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+      await page.screenshot({
+        path: `${SCREENSHOTS}/${name}.png`,
+        fullPage: true,
+        animations: 'disabled',
+        caret: 'hide',
+      });
     });
   },
 });
 
 /** axe-core with WCAG 2.x A/AA rules; fails with the list of violations. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
   expect(summary).toEqual([]);
 }
 

@@ -24,7 +24,10 @@ function watchErrors(page: Page): Page {
 function rejectCalls([method, reason]: readonly [string, string]): void {
   const w = window as unknown as { mfaTray: Record<string, unknown>; realMfaTray?: Record<string, unknown> };
   w.realMfaTray ??= w.mfaTray;
-  w.mfaTray = Object.freeze({ ...w.mfaTray, [method]: () => Promise.reject(new Error(`Error invoking remote method 'mfa-tray:${method}': Error: ${reason}`)) });
+  w.mfaTray = Object.freeze({
+    ...w.mfaTray,
+    [method]: () => Promise.reject(new Error(`Error invoking remote method 'mfa-tray:${method}': Error: ${reason}`)),
+  });
 }
 
 function restoreBridge(): void {
@@ -32,19 +35,26 @@ function restoreBridge(): void {
   if (w.realMfaTray) w.mfaTray = w.realMfaTray;
 }
 
-test('dashboard: a rejected copy or folder call says what failed and why, in the status line', async ({ context, rendererUrl }) => {
+test('dashboard: a rejected copy or folder call says what failed and why, in the status line', async ({
+  context,
+  rendererUrl,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles({ expiration: new Date(Date.now() + 3600_000) }));
   const dashboard = watchErrors(await world.open('#/dashboard'));
   await expect(dashboard.getByTestId('session-MyRepositoryAssumer')).toBeVisible();
   await dashboard.evaluate(rejectCalls, ['copyExportLines', 'the clipboard is locked'] as const);
   await dashboard.getByRole('button', { name: 'Copy export lines for MyRepositoryAssumer' }).click();
-  await expect(dashboard.getByRole('status').filter({ hasText: 'Could not copy' })).toHaveText('Could not copy the export lines: the clipboard is locked');
+  await expect(dashboard.getByRole('status').filter({ hasText: 'Could not copy' })).toHaveText(
+    'Could not copy the export lines: the clipboard is locked',
+  );
   expect(world.shellLog).not.toContain('clipboard written');
   await expectAccessible(dashboard);
 
   await dashboard.evaluate(rejectCalls, ['openProfilesFolder', 'no file manager'] as const);
   await dashboard.getByRole('button', { name: 'Open AWS folder' }).click();
-  await expect(dashboard.getByRole('status').filter({ hasText: 'Could not open' })).toHaveText('Could not open the AWS folder: no file manager');
+  await expect(dashboard.getByRole('status').filter({ hasText: 'Could not open' })).toHaveText(
+    'Could not open the AWS folder: no file manager',
+  );
 });
 
 test('settings: a rejected save says it was not saved and why', async ({ context, rendererUrl }) => {
@@ -57,14 +67,19 @@ test('settings: a rejected save says it was not saved and why', async ({ context
   expect(world.shellLog).not.toContain('start at login true');
 });
 
-test('token dialog: a renewal that could not be sent is a failure with Retry, and Retry sends the same code', async ({ context, rendererUrl }) => {
+test('token dialog: a renewal that could not be sent is a failure with Retry, and Retry sends the same code', async ({
+  context,
+  rendererUrl,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const dialog = watchErrors(await world.open('#/token-dialog?target=MyRepositoryAssumer'));
   const field = dialog.getByLabel('6-digit code from your authenticator');
   await expect(field).toBeFocused();
   await dialog.evaluate(rejectCalls, ['renew', 'the main process is restarting'] as const);
   await field.fill(world.code());
-  await expect(dialog.getByRole('alert')).toContainText('Renewal failed. Could not renew: the main process is restarting');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Renewal failed. Could not renew: the main process is restarting',
+  );
   await expectAccessible(dialog);
 
   await dialog.evaluate(restoreBridge);
@@ -73,17 +88,25 @@ test('token dialog: a renewal that could not be sent is a failure with Retry, an
   expect(world.emulator.callCount('GetSessionToken')).toBe(1);
 });
 
-test('token dialog: a session main does not know is named with the reason, and Close still works', async ({ context, rendererUrl }) => {
+test('token dialog: a session main does not know is named with the reason, and Close still works', async ({
+  context,
+  rendererUrl,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   // A real rejection: main's handler throws for an unknown session.
   const dialog = watchErrors(await world.open('#/token-dialog?target=Nobody'));
-  await expect(dialog.getByRole('alert')).toHaveText('Could not load the session Nobody: Nobody is not an MFA session MFA Tray knows.');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Could not load the session Nobody: Nobody is not an MFA session MFA Tray knows.',
+  );
   await expectAccessible(dialog);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => world.shellLog.some((entry) => entry.startsWith('hide'))).toBe(true);
 });
 
-test('every screen whose first call main rejects names the screen and says why it could not load', async ({ context, rendererUrl }) => {
+test('every screen whose first call main rejects names the screen and says why it could not load', async ({
+  context,
+  rendererUrl,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   for (const [hash, method, heading, message] of [
     ['#/dashboard', 'getState', 'MFA Tray', 'Could not load your profiles: the AWS folder is not readable'],
@@ -103,7 +126,10 @@ test('every screen whose first call main rejects names the screen and says why i
   }
 });
 
-test('lab devices: a rejected import is reported in the status line and the form keeps what was typed', async ({ context, rendererUrl }) => {
+test('lab devices: a rejected import is reported in the status line and the form keeps what was typed', async ({
+  context,
+  rendererUrl,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const page = watchErrors(await world.open('#/devices'));
   await page.getByLabel('MFA device ARN').fill('arn:aws:iam::111111111111:mfa/MyRepositoryUser');
@@ -111,7 +137,9 @@ test('lab devices: a rejected import is reported in the status line and the form
   await page.getByLabel('Paste the secret key (Base32)').fill('JBSWY3DPEHPK3PXP');
   await page.evaluate(rejectCalls, ['labDeviceImport', 'the keychain is locked'] as const);
   await page.getByRole('button', { name: 'Import device' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Could not import' })).toHaveText('Could not import the device: the keychain is locked');
+  await expect(page.getByRole('status').filter({ hasText: 'Could not import' })).toHaveText(
+    'Could not import the device: the keychain is locked',
+  );
   await expect(page.getByLabel('MFA device ARN')).toHaveValue('arn:aws:iam::111111111111:mfa/MyRepositoryUser');
   await expect(page.getByRole('button', { name: 'Import device' })).not.toHaveAttribute('aria-disabled', 'true');
 });

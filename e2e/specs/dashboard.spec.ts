@@ -6,14 +6,20 @@ import { expect, expectAccessible, test } from '../harness/fixtures';
 let world: AppWorld;
 test.afterEach(async () => world?.close());
 
-test('shows each account with its MFA session and role, and renews from the Renew button', async ({ context, rendererUrl, shoot }) => {
+test('shows each account with its MFA session and role, and renews from the Renew button', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const dashboard = await world.open('#/dashboard');
   const session = dashboard.getByTestId('session-MyRepositoryAssumer');
   await expect(dashboard.getByRole('heading', { name: 'Account 111111111111' })).toBeVisible();
   await expect(dashboard.getByRole('heading', { name: 'Account 222222222222' })).toBeVisible();
   await expect(session).toContainText('Not set up yet');
-  await expect(dashboard.getByTestId('role-MyRepositoryContributor')).toContainText('MyRepositoryContributor → MyRepositoryAssumer');
+  await expect(dashboard.getByTestId('role-MyRepositoryContributor')).toContainText(
+    'MyRepositoryContributor → MyRepositoryAssumer',
+  );
   await expectAccessible(dashboard);
 
   const dialogOpened = world.nextDialog();
@@ -35,13 +41,24 @@ test('shows each account with its MFA session and role, and renews from the Rene
   await shoot(dashboard, 'dashboard');
 });
 
-test('shows a profile added by another program and a parse problem with file and line, without a restart', async ({ context, rendererUrl, shoot }) => {
-  world = await createAppWorld(context, rendererUrl, scenarioFiles({ expiration: new Date(Date.now() + 3 * 3600_000) }));
+test('shows a profile added by another program and a parse problem with file and line, without a restart', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
+  world = await createAppWorld(
+    context,
+    rendererUrl,
+    scenarioFiles({ expiration: new Date(Date.now() + 3 * 3600_000) }),
+  );
   const dashboard = await world.open('#/dashboard');
   await expect(dashboard.getByTestId('session-MyRepositoryAssumer')).toContainText('Valid');
 
   const config = await readFile(world.files.config, 'utf8');
-  await writeFile(world.files.config, `${config}\n[profile Reader]\nrole_arn = arn:aws:iam::333333333333:role/Reader\nsource_profile = MyRepositoryAssumer\n`);
+  await writeFile(
+    world.files.config,
+    `${config}\n[profile Reader]\nrole_arn = arn:aws:iam::333333333333:role/Reader\nsource_profile = MyRepositoryAssumer\n`,
+  );
   await expect(dashboard.getByTestId('role-Reader')).toBeVisible();
   await expect(dashboard.getByRole('heading', { name: 'Account 333333333333' })).toBeVisible();
 

@@ -42,7 +42,11 @@ async function expectCurrentCode(shown: string, secret: string): Promise<void> {
   expect([generateTotp(secret, now), generateTotp(secret, now - 30_000)]).toContain(shown.replace(/\s/g, ''));
 }
 
-test('import by otpauth link: labelled lab only, sealed, live code with its countdown, copied through main', async ({ context, rendererUrl, shoot }) => {
+test('import by otpauth link: labelled lab only, sealed, live code with its countdown, copied through main', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const page = await world.open('#/dashboard');
   await page.getByRole('link', { name: 'Lab devices' }).click();
@@ -51,7 +55,9 @@ test('import by otpauth link: labelled lab only, sealed, live code with its coun
   await expect(page.getByText('No lab devices yet')).toBeVisible();
 
   await page.getByLabel('MFA device ARN').fill(scenario.mfaSerial);
-  await page.getByLabel('Paste the otpauth:// link').fill(buildOtpauthUri('MyRepositoryUser@111111111111', scenario.mfaSecret, 'Amazon Web Services'));
+  await page
+    .getByLabel('Paste the otpauth:// link')
+    .fill(buildOtpauthUri('MyRepositoryUser@111111111111', scenario.mfaSecret, 'Amazon Web Services'));
   await page.getByRole('button', { name: 'Import device' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Stored the lab device' })).toBeVisible();
   // The secret left the page with the request.
@@ -80,7 +86,11 @@ test('import by otpauth link: labelled lab only, sealed, live code with its coun
   await expect(page.getByTestId(`session-${TARGET}`).getByText('Lab device')).toBeVisible();
 });
 
-test('weak store: explained, and a Base32 seed is stored only once the user accepts it for that device', async ({ context, rendererUrl, shoot }) => {
+test('weak store: explained, and a Base32 seed is stored only once the user accepts it for that device', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles(), { secretStore: 'weak' });
   const page = await world.open('#/devices');
   await expect(page.getByTestId('secret-store')).toContainText('Only a weak store exists here (basic_text)');
@@ -93,7 +103,10 @@ test('weak store: explained, and a Base32 seed is stored only once the user acce
   await shoot(page, 'devices-weak-store');
   await expectAccessible(page);
 
-  await page.getByRole('form', { name: 'Import a device you already have' }).getByLabel('Keep this device\'s secret in the weak store (basic_text)').check();
+  await page
+    .getByRole('form', { name: 'Import a device you already have' })
+    .getByLabel("Keep this device's secret in the weak store (basic_text)")
+    .check();
   await page.getByRole('button', { name: 'Import device' }).click();
   const device = page.getByTestId(`device-${scenario.mfaSerial}`);
   await expect(device).toContainText('its secret is in the weak store you accepted');
@@ -101,12 +114,21 @@ test('weak store: explained, and a Base32 seed is stored only once the user acce
   await expectCurrentCode((await device.getByTestId('current-code').textContent()) ?? '', scenario.mfaSecret);
 });
 
-test('import by QR image: the PNG is read in main, and an image without a QR code is refused clearly', async ({ context, rendererUrl, shoot }) => {
+test('import by QR image: the PNG is read in main, and an image without a QR code is refused clearly', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   // Outside the world's folders: the scan covers only what the app wrote.
   const qrFile = test.info().outputPath('qr.png');
   const blankFile = test.info().outputPath('blank.png');
-  await writeFile(qrFile, await QRCode.toBuffer(buildOtpauthUri('MyRepositoryUser@111111111111', scenario.mfaSecret, 'Amazon Web Services'), { type: 'png' }));
+  await writeFile(
+    qrFile,
+    await QRCode.toBuffer(buildOtpauthUri('MyRepositoryUser@111111111111', scenario.mfaSecret, 'Amazon Web Services'), {
+      type: 'png',
+    }),
+  );
   await writeFile(blankFile, await QRCode.toBuffer('https://example.com/not-an-mfa-code', { type: 'png' }));
   const page = await world.open('#/devices');
   await page.getByLabel('MFA device ARN').fill(scenario.mfaSerial);
@@ -126,9 +148,16 @@ test('import by QR image: the PNG is read in main, and an image without a QR cod
   await shoot(page, 'devices-import-qr');
 });
 
-test('token dialog: "Use lab device" renews with the held device and writes the session', async ({ context, rendererUrl, shoot }) => {
+test('token dialog: "Use lab device" renews with the held device and writes the session', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
-  await world.dispatcher.dispatch(invokeContract.labDeviceImport.channel, caller, { serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret } });
+  await world.dispatcher.dispatch(invokeContract.labDeviceImport.channel, caller, {
+    serial: scenario.mfaSerial,
+    input: { format: 'base32', text: scenario.mfaSecret },
+  });
   const dialog = await world.open(`#/token-dialog?target=${TARGET}`);
   const useLab = dialog.getByRole('button', { name: 'Use lab device' });
   await expect(useLab).toBeVisible();
@@ -146,11 +175,15 @@ test('token dialog: "Use lab device" renews with the held device and writes the 
   expect(Date.parse(String(expiration))).toBeGreaterThan(Date.now() + 23 * 3600_000);
 });
 
-test('create against the emulator: progress while IAM enables it, then mfa_serial points at it and it renews', async ({ context, rendererUrl, shoot }) => {
+test('create against the emulator: progress while IAM enables it, then mfa_serial points at it and it renews', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   test.setTimeout(150_000);
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const page = await world.open('#/devices');
-  await expect(page.getByLabel('Profile with the IAM user\'s keys')).toHaveValue(SOURCE);
+  await expect(page.getByLabel("Profile with the IAM user's keys")).toHaveValue(SOURCE);
   await page.getByLabel('Device name in IAM').fill('LabDevice');
   const create = page.getByRole('button', { name: 'Create and enable' });
   await create.click();
@@ -178,9 +211,17 @@ test('create against the emulator: progress while IAM enables it, then mfa_seria
   expect(world.emulator.callCount('GetSessionToken')).toBe(1);
 });
 
-test('remove asks first (keyboard only), erases the sealed secret, and the dialog no longer offers the device', async ({ context, rendererUrl, shoot }) => {
+test('remove asks first (keyboard only), erases the sealed secret, and the dialog no longer offers the device', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
-  await world.dispatcher.dispatch(invokeContract.labDeviceImport.channel, caller, { serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret }, label: 'Scenario device' });
+  await world.dispatcher.dispatch(invokeContract.labDeviceImport.channel, caller, {
+    serial: scenario.mfaSerial,
+    input: { format: 'base32', text: scenario.mfaSecret },
+    label: 'Scenario device',
+  });
   const page = await world.open('#/devices');
   const remove = page.getByRole('button', { name: 'Remove Scenario device…' });
   await remove.focus();
@@ -206,10 +247,16 @@ test('remove asks first (keyboard only), erases the sealed secret, and the dialo
   await expect(dialog.getByRole('button', { name: 'Use lab device' })).toHaveCount(0);
 });
 
-test('no secret store: the screen says why nothing can be stored and the forms are disabled', async ({ context, rendererUrl, shoot }) => {
+test('no secret store: the screen says why nothing can be stored and the forms are disabled', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles(), { secretStore: 'unavailable' });
   const page = await world.open('#/devices');
-  await expect(page.getByTestId('secret-store')).toContainText('MFA Tray cannot hold lab device secrets on this system');
+  await expect(page.getByTestId('secret-store')).toContainText(
+    'MFA Tray cannot hold lab device secrets on this system',
+  );
   await expect(page.getByRole('button', { name: 'Import device' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Create and enable' })).toBeDisabled();
   await shoot(page, 'devices-no-store');

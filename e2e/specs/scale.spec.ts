@@ -6,7 +6,11 @@ import { expect, test } from '../harness/fixtures';
 let world: AppWorld;
 test.afterEach(async () => world?.close());
 
-test('1,000 profiles: light first render, search finds the last profile, more rows on request', async ({ context, rendererUrl, shoot }) => {
+test('1,000 profiles: light first render, search finds the last profile, more rows on request', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, manyProfiles(1000, Date.now()));
   const dashboard = await world.open('#/dashboard');
   await expect(dashboard.getByText('250 MFA sessions, 500 roles in 1000 profiles')).toBeVisible();

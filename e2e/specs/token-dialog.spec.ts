@@ -33,9 +33,16 @@ test('pasted code with a space is accepted and Esc closes', async ({ context, re
   await expect.poll(() => world.shellLog.filter((entry) => entry.startsWith('hide')).length).toBeGreaterThanOrEqual(1);
 });
 
-test('a dialog window that loads after the request still shows the session it was opened for', async ({ context, rendererUrl }) => {
+test('a dialog window that loads after the request still shows the session it was opened for', async ({
+  context,
+  rendererUrl,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
-  await world.dispatcher.dispatch(invokeContract.openTokenDialog.channel, { trusted: true, senderId: 0 }, { target: 'MyRepositoryAssumer' });
+  await world.dispatcher.dispatch(
+    invokeContract.openTokenDialog.channel,
+    { trusted: true, senderId: 0 },
+    { target: 'MyRepositoryAssumer' },
+  );
   // As the app's hidden dialog window loads: no target in the URL, the push already gone.
   const late = await world.open('#/token-dialog');
   await expect(late.getByText('MyRepositoryAssumer')).toBeVisible();
@@ -45,7 +52,11 @@ test('a dialog window that loads after the request still shows the session it wa
 test('code already used: counts down to the next 30-second window', async ({ context, rendererUrl, shoot }) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const code = world.code();
-  const first = await world.dispatcher.dispatch(invokeContract.renew.channel, { trusted: true, senderId: 0 }, { target: 'MyRepositoryAssumer', code });
+  const first = await world.dispatcher.dispatch(
+    invokeContract.renew.channel,
+    { trusted: true, senderId: 0 },
+    { target: 'MyRepositoryAssumer', code },
+  );
   expect(first).toMatchObject({ ok: true });
   // The session is gone again (say, deleted by hand): the same code must not be sent twice.
   const files = scenarioFiles();
@@ -82,7 +93,11 @@ test('clock skew: shows how far the clock is off', async ({ context, rendererUrl
   await shoot(dialog, 'token-dialog-clock-skew');
 });
 
-test('network failure: asks for the next code, and never resends within the same 30-second window', async ({ context, rendererUrl, shoot }) => {
+test('network failure: asks for the next code, and never resends within the same 30-second window', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   world.emulator.injectFault({ action: 'GetSessionToken', kind: 'drop-connection' });
   const dialog = await openDialog();

@@ -9,11 +9,17 @@ let world: AppWorld;
 test.afterEach(async () => world?.close());
 
 async function awsCli(args: string[]): Promise<string> {
-  const { stdout } = await run('/usr/bin/aws', args, { env: { ...world.env, PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+  const { stdout } = await run('/usr/bin/aws', args, {
+    env: { ...world.env, PATH: process.env.PATH ?? '/usr/bin:/bin' },
+  });
   return stdout.trim();
 }
 
-test('sets up the three scenario profiles, renews through the dialog, and the role works in the AWS CLI', async ({ context, rendererUrl, shoot }) => {
+test('sets up the three scenario profiles, renews through the dialog, and the role works in the AWS CLI', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
   test.setTimeout(60_000);
   world = await createAppWorld(context, rendererUrl);
   const wizard = await world.open('#/wizard');
@@ -49,7 +55,8 @@ test('sets up the three scenario profiles, renews through the dialog, and the ro
   await shoot(wizard, 'wizard-4-names');
   await next.click();
 
-  if ((await wizard.getByLabel('Role ARN').count()) === 0) await wizard.getByRole('button', { name: 'Add a role' }).click();
+  if ((await wizard.getByLabel('Role ARN').count()) === 0)
+    await wizard.getByRole('button', { name: 'Add a role' }).click();
   await wizard.getByLabel('Profile name').fill('MyRepositoryContributor');
   await wizard.getByLabel('Role ARN').fill('arn:aws:iam::2222:role/x');
   await expect(wizard.getByText('A role ARN looks like')).toBeVisible();
@@ -66,7 +73,9 @@ test('sets up the three scenario profiles, renews through the dialog, and the ro
   await next.click();
   await next.click();
 
-  await expect(wizard.getByRole('region', { name: `Changes to ${world.files.config}` })).toContainText('[profile MyRepositoryContributor]');
+  await expect(wizard.getByRole('region', { name: `Changes to ${world.files.config}` })).toContainText(
+    '[profile MyRepositoryContributor]',
+  );
   await expect(wizard.getByRole('region', { name: `Changes to ${world.files.credentials}` })).toContainText('********');
   await expect(wizard.getByRole('main')).not.toContainText(scenario.activeKey.secret);
   await expectAccessible(wizard);
@@ -74,10 +83,14 @@ test('sets up the three scenario profiles, renews through the dialog, and the ro
   await wizard.getByRole('button', { name: 'Write these changes' }).click();
   await expect(wizard.getByRole('button', { name: 'Renew now…' })).toBeVisible();
 
-  expect(await awsCli(['configure', 'get', 'aws_access_key_id', '--profile', 'FetchMfaCredentials'])).toBe(scenario.activeKey.id);
+  expect(await awsCli(['configure', 'get', 'aws_access_key_id', '--profile', 'FetchMfaCredentials'])).toBe(
+    scenario.activeKey.id,
+  );
   expect(await awsCli(['configure', 'get', 'mfa_serial', '--profile', 'FetchMfaCredentials'])).toBe(scenario.mfaSerial);
   expect(await awsCli(['configure', 'get', 'role_arn', '--profile', 'MyRepositoryContributor'])).toBe(scenario.roleArn);
-  expect(await awsCli(['configure', 'get', 'source_profile', '--profile', 'MyRepositoryContributor'])).toBe('MyRepositoryAssumer');
+  expect(await awsCli(['configure', 'get', 'source_profile', '--profile', 'MyRepositoryContributor'])).toBe(
+    'MyRepositoryAssumer',
+  );
 
   const dialogOpened = world.nextDialog();
   await wizard.getByRole('button', { name: 'Renew now…' }).click();
@@ -92,7 +105,22 @@ test('sets up the three scenario profiles, renews through the dialog, and the ro
   // What the role profile does, by the AWS CLI itself (v2.9 has no AWS_ENDPOINT_URL_STS, so the call names the
   // emulator): AssumeRole signed with the MFA session the dialog wrote.
   const assumed = JSON.parse(
-    await awsCli(['sts', 'assume-role', '--profile', 'MyRepositoryAssumer', '--role-arn', scenario.roleArn, '--role-session-name', 'e2e', '--endpoint-url', world.emulator.url, '--output', 'json']),
+    await awsCli([
+      'sts',
+      'assume-role',
+      '--profile',
+      'MyRepositoryAssumer',
+      '--role-arn',
+      scenario.roleArn,
+      '--role-session-name',
+      'e2e',
+      '--endpoint-url',
+      world.emulator.url,
+      '--output',
+      'json',
+    ]),
   ) as { AssumedRoleUser: { Arn: string } };
-  expect(assumed.AssumedRoleUser.Arn).toMatch(/^arn:aws:sts::222222222222:assumed-role\/MyRepositoryContributorRole\/e2e$/);
+  expect(assumed.AssumedRoleUser.Arn).toMatch(
+    /^arn:aws:sts::222222222222:assumed-role\/MyRepositoryContributorRole\/e2e$/,
+  );
 });

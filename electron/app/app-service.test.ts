@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardStateSchema } from '../shared/contract';
 import { createAppService, type ServiceEvent } from './app-service';
-import { fakeWorld, LONG_TERM_SECRET, renewedOutcome, scenarioModel, SECRET_ACCESS_KEY, SESSION_TOKEN } from '../../testing/app/fixtures';
+import {
+  fakeWorld,
+  LONG_TERM_SECRET,
+  renewedOutcome,
+  scenarioModel,
+  SECRET_ACCESS_KEY,
+  SESSION_TOKEN,
+} from '../../testing/app/fixtures';
 import { createIpcHandlers } from './ipc-handlers';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
@@ -26,9 +33,18 @@ describe('createAppService', () => {
     expect(DashboardStateSchema.parse(state)).toEqual(state);
     expect(state.now).toBe('2025-03-01T12:00:00.000Z');
     expect(state.sessions).toEqual([
-      expect.objectContaining({ target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials', state: 'expiring', durationSeconds: 86400, notificationsEnabled: true }),
+      expect.objectContaining({
+        target: 'MyRepositoryAssumer',
+        source: 'FetchMfaCredentials',
+        state: 'expiring',
+        durationSeconds: 86400,
+        notificationsEnabled: true,
+      }),
     ]);
-    expect(state.roles[0]).toMatchObject({ profile: 'MyRepositoryContributor', chain: ['MyRepositoryContributor', 'MyRepositoryAssumer'] });
+    expect(state.roles[0]).toMatchObject({
+      profile: 'MyRepositoryContributor',
+      chain: ['MyRepositoryContributor', 'MyRepositoryAssumer'],
+    });
     expect(state.profileCount).toBe(3);
     world.setNow(NOW + 11 * 60_000);
     expect((await service.state()).sessions[0]?.state).toBe('expired');
@@ -56,22 +72,47 @@ describe('createAppService', () => {
     service.subscribe((event) => event.name === 'stateChanged' && states.push(event.payload.sessions[0]?.state ?? ''));
     world.setRenew(async () => {
       world.setModel(scenarioModel(new Date(NOW + 86400_000)));
-      return { ...renewedOutcome('MyRepositoryAssumer', new Date(NOW + 86400_000)), message: 'Renewed until tomorrow.' };
+      return {
+        ...renewedOutcome('MyRepositoryAssumer', new Date(NOW + 86400_000)),
+        message: 'Renewed until tomorrow.',
+      };
     });
     const result = await service.renew({ target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 });
-    expect(result).toEqual({ ok: true, kind: 'renewed', message: 'Renewed until tomorrow.', target: 'MyRepositoryAssumer', expiration: '2025-03-02T12:00:00.000Z' });
-    expect(world.record.renewRequests).toEqual([{ target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 }]);
+    expect(result).toEqual({
+      ok: true,
+      kind: 'renewed',
+      message: 'Renewed until tomorrow.',
+      target: 'MyRepositoryAssumer',
+      expiration: '2025-03-02T12:00:00.000Z',
+    });
+    expect(world.record.renewRequests).toEqual([
+      { target: 'MyRepositoryAssumer', code: '123456', durationSeconds: 3600 },
+    ]);
     expect(states).toEqual(['renewing', 'valid']);
   });
 
   it("maps failed outcomes, STS's unexpected failure, and a renewal that throws, to secret-free results", async () => {
     const world = fakeWorld(stateDir, scenarioModel(), NOW);
     const service = createAppService(world.deps);
-    world.setRenew(async () => ({ kind: 'code-already-used', category: 'user', message: 'That code was just used.', retryAfterSeconds: 12 }));
+    world.setRenew(async () => ({
+      kind: 'code-already-used',
+      category: 'user',
+      message: 'That code was just used.',
+      retryAfterSeconds: 12,
+    }));
     expect(await service.renew({ target: 'MyRepositoryAssumer', code: '123456' })).toEqual({
-      ok: false, kind: 'code-already-used', message: 'That code was just used.', target: 'MyRepositoryAssumer', retryAfterSeconds: 12,
+      ok: false,
+      kind: 'code-already-used',
+      message: 'That code was just used.',
+      target: 'MyRepositoryAssumer',
+      retryAfterSeconds: 12,
     });
-    world.setRenew(async () => ({ kind: 'unexpected', category: 'aws', message: 'Something new.', code: 'BrandNewError' }));
+    world.setRenew(async () => ({
+      kind: 'unexpected',
+      category: 'aws',
+      message: 'Something new.',
+      code: 'BrandNewError',
+    }));
     expect((await service.renew({ target: 'MyRepositoryAssumer', code: '123456' })).kind).toBe('unknown');
     world.setRenew(async () => {
       throw new Error(`boom ${SECRET_ACCESS_KEY}`);
@@ -85,7 +126,12 @@ describe('createAppService', () => {
     const world = fakeWorld(stateDir, scenarioModel(), NOW);
     const service = createAppService(world.deps);
     let release: () => void = () => undefined;
-    world.setRenew(() => new Promise((resolve) => (release = () => resolve(renewedOutcome('MyRepositoryAssumer', new Date(NOW + 3600_000))))));
+    world.setRenew(
+      () =>
+        new Promise(
+          (resolve) => (release = () => resolve(renewedOutcome('MyRepositoryAssumer', new Date(NOW + 3600_000)))),
+        ),
+    );
     const first = service.renew({ target: 'MyRepositoryAssumer', code: '123456' });
     await vi.waitFor(() => expect(world.record.renewRequests).toHaveLength(1));
     const second = await service.renew({ target: 'MyRepositoryAssumer', code: '654321' });
@@ -101,7 +147,13 @@ describe('createAppService', () => {
     const events: ServiceEvent[] = [];
     service.subscribe((event) => events.push(event));
     expect(await service.openTokenDialog('MyRepositoryAssumer')).toMatchObject({ ok: true });
-    const expected = { target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials', device: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser', durationSeconds: 86400, labDevice: false };
+    const expected = {
+      target: 'MyRepositoryAssumer',
+      source: 'FetchMfaCredentials',
+      device: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser',
+      durationSeconds: 86400,
+      labDevice: false,
+    };
     expect(world.record.dialogs).toEqual([expected]);
     expect(events).toEqual([{ name: 'tokenDialogRequested', payload: expected }]);
     expect(await service.tokenDialogContext('MyRepositoryAssumer')).toEqual(expected);
@@ -114,7 +166,10 @@ describe('createAppService', () => {
     const service = createAppService(world.deps);
     expect(service.requestedTokenDialog()).toBeNull();
     await service.openTokenDialog('MyRepositoryAssumer');
-    expect(service.requestedTokenDialog()).toMatchObject({ target: 'MyRepositoryAssumer', source: 'FetchMfaCredentials' });
+    expect(service.requestedTokenDialog()).toMatchObject({
+      target: 'MyRepositoryAssumer',
+      source: 'FetchMfaCredentials',
+    });
   });
 
   it('writes export lines to the clipboard and never returns them', async () => {
@@ -126,8 +181,14 @@ describe('createAppService', () => {
     expect(world.record.clipboard).toEqual([
       `export AWS_ACCESS_KEY_ID='ASIAIOSFODNN7EXAMPLE'\nexport AWS_SECRET_ACCESS_KEY='${SECRET_ACCESS_KEY}'\nexport AWS_SESSION_TOKEN='${SESSION_TOKEN}'\nexport AWS_CREDENTIAL_EXPIRATION='2025-03-01T13:00:00.000Z'\n`,
     ]);
-    expect(await service.copyExportLines('MyRepositoryContributor')).toMatchObject({ ok: false, message: expect.stringContaining('role profile') });
-    expect(await service.copyExportLines('Missing')).toEqual({ ok: false, message: 'There is no profile named Missing.' });
+    expect(await service.copyExportLines('MyRepositoryContributor')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('role profile'),
+    });
+    expect(await service.copyExportLines('Missing')).toEqual({
+      ok: false,
+      message: 'There is no profile named Missing.',
+    });
     expect(world.record.clipboard).toHaveLength(1);
     expect(JSON.stringify(world.record.logs)).not.toContain(LONG_TERM_SECRET);
   });
@@ -142,7 +203,10 @@ describe('createAppService', () => {
     expect(updated).toMatchObject({ leadTimeMinutes: 45, startAtLogin: true });
     expect(JSON.parse(await readFile(join(stateDir, 'settings.json'), 'utf8'))).toEqual(updated);
     expect(world.record.startAtLogin).toEqual([true]);
-    expect(events[0]).toMatchObject({ name: 'stateChanged', payload: { sessions: [{ state: 'expiring' }], settings: { leadTimeMinutes: 45 } } });
+    expect(events[0]).toMatchObject({
+      name: 'stateChanged',
+      payload: { sessions: [{ state: 'expiring' }], settings: { leadTimeMinutes: 45 } },
+    });
     const reopened = createAppService(world.deps);
     expect(await reopened.settings()).toEqual(updated);
   });
@@ -156,6 +220,11 @@ describe('createAppService', () => {
     service.openDashboard();
     service.openWizard();
     expect(await service.openProfilesFolder()).toEqual({ ok: true, message: 'Opened /home/dev/.aws.' });
-    expect(world.record).toMatchObject({ hidden: [caller, { senderId: 0 }], dashboards: 1, wizards: 1, openedPaths: ['/home/dev/.aws'] });
+    expect(world.record).toMatchObject({
+      hidden: [caller, { senderId: 0 }],
+      dashboards: 1,
+      wizards: 1,
+      openedPaths: ['/home/dev/.aws'],
+    });
   });
 });

@@ -4,7 +4,14 @@
 // lab auto-renewal) call it directly. Pure Node; electron/main and the e2e harness bind it to a transport.
 import { dirname } from 'node:path';
 import type { ProfileModel } from '../core/profiles/types';
-import type { ActionResult, DashboardState, EventName, PayloadOf, RenewResult, TokenDialogContext } from '../shared/contract';
+import type {
+  ActionResult,
+  DashboardState,
+  EventName,
+  PayloadOf,
+  RenewResult,
+  TokenDialogContext,
+} from '../shared/contract';
 import type { Settings } from '../shared/vocabulary';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
@@ -98,7 +105,14 @@ export function createAppService(deps: AppServiceDeps): AppService {
   }
 
   function stateFrom(current: ProfileModel, currentSettings: Settings): DashboardState {
-    return buildDashboardState({ model: current, settings: currentSettings, nowMs: clock.now(), locations, renewing, labDevices });
+    return buildDashboardState({
+      model: current,
+      settings: currentSettings,
+      nowMs: clock.now(),
+      locations,
+      renewing,
+      labDevices,
+    });
   }
 
   async function freshState(): Promise<DashboardState> {
@@ -116,7 +130,9 @@ export function createAppService(deps: AppServiceDeps): AppService {
   }
 
   function refreshLogged(after: string): Promise<unknown> {
-    return refresh().catch((error: unknown) => log.error(`Reloading the AWS files after ${after} failed`, { error: errorMessage(error) }));
+    return refresh().catch((error: unknown) =>
+      log.error(`Reloading the AWS files after ${after} failed`, { error: errorMessage(error) }),
+    );
   }
 
   async function findTokenDialogContext(target: string): Promise<TokenDialogContext | undefined> {
@@ -171,7 +187,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
     labSession(target) {
       const session = model?.mfaSessions.find((candidate) => candidate.target === target);
       if (!session) return undefined;
-      return { labDevice: session.device !== undefined && labDevices.has(session.device), ...(session.expiration !== undefined && { expiration: session.expiration }) };
+      return {
+        labDevice: session.device !== undefined && labDevices.has(session.device),
+        ...(session.expiration !== undefined && { expiration: session.expiration }),
+      };
     },
 
     async renew(request) {
@@ -237,7 +256,9 @@ export function createAppService(deps: AppServiceDeps): AppService {
     async openProfilesFolder() {
       const folder = dirname(locations.config);
       const failure = await shell.openPath(folder);
-      return failure ? { ok: false, message: `Could not open ${folder}: ${failure}` } : { ok: true, message: `Opened ${folder}.` };
+      return failure
+        ? { ok: false, message: `Could not open ${folder}: ${failure}` }
+        : { ok: true, message: `Opened ${folder}.` };
     },
 
     async settings() {
@@ -253,7 +274,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return { ...next };
     },
 
-    labDevices: createLabDeviceActions({ service: deps.labDevices, writeClipboard: (text) => shell.writeClipboard(text), log, refresh }),
+    labDevices: createLabDeviceActions({
+      service: deps.labDevices,
+      writeClipboard: (text) => shell.writeClipboard(text),
+      log,
+      refresh,
+    }),
 
     wizard: deps.wizard,
 

@@ -26,10 +26,24 @@ afterAll(async () => {
 
 describe('the app service on the real core', () => {
   it('renews the scenario session through the dispatcher, writes the files and answers without secrets', async () => {
-    const locations = { config: join(dir, 'config'), credentials: join(dir, 'credentials'), cliCacheDir: join(dir, 'cli', 'cache') };
-    await writeFile(locations.config, `[profile FetchMfaCredentials]\nmfa_serial = ${scenario.mfaSerial}\nget_session_token_duration_seconds = 3600\n\n[profile MyRepositoryAssumer]\nmfa_tray_source_profile = FetchMfaCredentials\n`);
-    await writeFile(locations.credentials, `[FetchMfaCredentials]\naws_access_key_id = ${scenario.activeKey.id}\naws_secret_access_key = ${scenario.activeKey.secret}\n`);
-    const world = fakeWorld(join(dir, 'state'), { profiles: new Map(), ssoSessions: new Map(), mfaSessions: [], roles: [], problems: [] }, Date.now());
+    const locations = {
+      config: join(dir, 'config'),
+      credentials: join(dir, 'credentials'),
+      cliCacheDir: join(dir, 'cli', 'cache'),
+    };
+    await writeFile(
+      locations.config,
+      `[profile FetchMfaCredentials]\nmfa_serial = ${scenario.mfaSerial}\nget_session_token_duration_seconds = 3600\n\n[profile MyRepositoryAssumer]\nmfa_tray_source_profile = FetchMfaCredentials\n`,
+    );
+    await writeFile(
+      locations.credentials,
+      `[FetchMfaCredentials]\naws_access_key_id = ${scenario.activeKey.id}\naws_secret_access_key = ${scenario.activeKey.secret}\n`,
+    );
+    const world = fakeWorld(
+      join(dir, 'state'),
+      { profiles: new Map(), ssoSessions: new Map(), mfaSessions: [], roles: [], problems: [] },
+      Date.now(),
+    );
     const core = createCorePorts({
       locations,
       stateDir: join(dir, 'state'),
@@ -40,10 +54,18 @@ describe('the app service on the real core', () => {
     const service = createAppService({ ...world.deps, locations, clock: { now: Date.now }, core });
     const dispatcher = createIpcDispatcher(createIpcHandlers(service, world.windows), world.deps.log);
 
-    const before = (await dispatcher.dispatch(invokeContract.getState.channel, { trusted: true, senderId: 1 }, undefined)) as { sessions: Array<{ target: string; state: string }> };
+    const before = (await dispatcher.dispatch(
+      invokeContract.getState.channel,
+      { trusted: true, senderId: 1 },
+      undefined,
+    )) as { sessions: Array<{ target: string; state: string }> };
     expect(before.sessions).toEqual([expect.objectContaining({ target: 'MyRepositoryAssumer', state: 'never' })]);
 
-    const result = await dispatcher.dispatch(invokeContract.renew.channel, { trusted: true, senderId: 1 }, { target: 'MyRepositoryAssumer', code: scenarioCode(Date.now()) });
+    const result = await dispatcher.dispatch(
+      invokeContract.renew.channel,
+      { trusted: true, senderId: 1 },
+      { target: 'MyRepositoryAssumer', code: scenarioCode(Date.now()) },
+    );
     expect(result).toMatchObject({ ok: true, kind: 'renewed', target: 'MyRepositoryAssumer' });
 
     const credentials = await readFile(locations.credentials, 'utf8');
@@ -56,7 +78,11 @@ describe('the app service on the real core', () => {
     for (const value of [secret!, token!, scenario.activeKey.secret]) expect(everything).not.toContain(value);
     expect(state).toMatchObject({ sessions: [{ target: 'MyRepositoryAssumer', state: 'valid' }] });
 
-    const again = await dispatcher.dispatch(invokeContract.renew.channel, { trusted: true, senderId: 1 }, { target: 'MyRepositoryAssumer', code: '000000' });
+    const again = await dispatcher.dispatch(
+      invokeContract.renew.channel,
+      { trusted: true, senderId: 1 },
+      { target: 'MyRepositoryAssumer', code: '000000' },
+    );
     expect(again).toMatchObject({ ok: true, kind: 'still-valid' });
   });
 });

@@ -31,7 +31,12 @@ export function createCorePorts(options: CorePortsOptions): CorePorts {
         },
         { locations, stateDir, env, clock },
       ),
-    watchAwsFiles: (onChange) => watchAwsFiles(locations, onChange, options.watchDebounceMs === undefined ? {} : { debounceMs: options.watchDebounceMs }),
+    watchAwsFiles: (onChange) =>
+      watchAwsFiles(
+        locations,
+        onChange,
+        options.watchDebounceMs === undefined ? {} : { debounceMs: options.watchDebounceMs },
+      ),
     isLabDevice: options.isLabDevice,
   };
 }

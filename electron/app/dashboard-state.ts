@@ -17,7 +17,12 @@ export interface DashboardInput {
   labDevices: ReadonlySet<string>;
 }
 
-function sessionState(session: Pick<MfaSession, 'expiration'>, nowMs: number, leadTimeMinutes: number, renewing = false): SessionState {
+function sessionState(
+  session: Pick<MfaSession, 'expiration'>,
+  nowMs: number,
+  leadTimeMinutes: number,
+  renewing = false,
+): SessionState {
   // The same rule the expiry scheduler uses, so the dashboard and the notifications agree.
   return renewing ? 'renewing' : expiryState(session.expiration, nowMs, leadTimeMinutes * 60_000);
 }
@@ -51,7 +56,12 @@ export function buildDashboardState(input: DashboardInput): DashboardState {
     sessions,
     roles,
     profileCount: model.profiles.size,
-    problems: model.problems.map((problem) => ({ file: problem.file, fileRole: problem.fileRole, line: problem.line, message: problem.message })),
+    problems: model.problems.map((problem) => ({
+      file: problem.file,
+      fileRole: problem.fileRole,
+      line: problem.line,
+      message: problem.message,
+    })),
     files: { config: locations.config, credentials: locations.credentials },
     settings: { ...settings, mutedSessions: [...settings.mutedSessions] },
   };

@@ -21,12 +21,18 @@ export function exportFormatFor(platform: NodeJS.Platform): ExportFormat {
 export function buildExportLines(profile: Profile, format: ExportFormat, expiration?: Date): string {
   const values: Array<[string, string]> = [];
   for (const [variable, key] of VARIABLES) {
-    const value = profile.settings[key] ?? (key === 'aws_session_token' ? profile.settings.aws_security_token : undefined);
+    const value =
+      profile.settings[key] ?? (key === 'aws_session_token' ? profile.settings.aws_security_token : undefined);
     if (typeof value === 'string' && value !== '') values.push([variable, value]);
   }
   const names = values.map(([variable]) => variable);
   if (!names.includes('AWS_ACCESS_KEY_ID') || !names.includes('AWS_SECRET_ACCESS_KEY')) {
-    const hint = profile.kind === 'role' ? ' It is a role profile: its keys come from AssumeRole; use `aws configure export-credentials --profile ' + profile.name + '`.' : '';
+    const hint =
+      profile.kind === 'role'
+        ? ' It is a role profile: its keys come from AssumeRole; use `aws configure export-credentials --profile ' +
+          profile.name +
+          '`.'
+        : '';
     throw new ExportLinesError(`Profile ${profile.name} holds no access key pair.${hint}`);
   }
   if (expiration) values.push(['AWS_CREDENTIAL_EXPIRATION', expiration.toISOString()]);

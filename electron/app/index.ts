@@ -7,4 +7,12 @@ export type { IpcDispatcher, SenderCheck } from './ipc-dispatcher';
 export { createCorePorts } from './core-ports';
 export type { CorePortsOptions } from './core-ports';
 export type { LabDeviceActions } from './lab-device-actions';
-export type { AppServiceDeps, AwsFileLocations, CorePorts, RenewRequest, ServiceLog, ShellCapabilities, WizardOperations } from './ports';
+export type {
+  AppServiceDeps,
+  AwsFileLocations,
+  CorePorts,
+  RenewRequest,
+  ServiceLog,
+  ShellCapabilities,
+  WizardOperations,
+} from './ports';

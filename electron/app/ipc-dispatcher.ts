@@ -39,13 +39,20 @@ export function createIpcDispatcher(handlers: OperationHandlers, log: ServiceLog
     channels: [...operationByChannel.keys()],
     async dispatch(channel, sender, rawPayload) {
       const name = operationByChannel.get(channel);
-      if (!name) return reject(channel, 'Unknown operation.', `no operation has the channel ${JSON.stringify(channel).slice(0, 80)}`);
+      if (!name)
+        return reject(
+          channel,
+          'Unknown operation.',
+          `no operation has the channel ${JSON.stringify(channel).slice(0, 80)}`,
+        );
       if (!sender.trusted) return reject(channel, 'Rejected: the sender is not an MFA Tray window.', sender.reason);
       const contract = invokeContract[name];
       const request = contract.request.safeParse(rawPayload);
       if (!request.success) {
         // Only paths and zod's messages are logged, never the values (a payload may hold a code).
-        const issues = request.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
+        const issues = request.error.issues
+          .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+          .join('; ');
         return reject(channel, `Rejected: invalid request for ${name}: ${issues}`, `malformed payload: ${issues}`);
       }
       const handler = handlers[name] as (request: unknown, caller: { senderId: number }) => Promise<unknown>;
@@ -58,7 +65,10 @@ export function createIpcDispatcher(handlers: OperationHandlers, log: ServiceLog
       }
       const checked = contract.response.safeParse(response);
       if (!checked.success) {
-        log.error('IPC response does not match the contract', { channel, issues: checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+        log.error('IPC response does not match the contract', {
+          channel,
+          issues: checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+        });
         throw new Error(`${name} produced an invalid response; the log has the details.`);
       }
       // The parsed value, not the raw one: zod drops any key the schema does not name.

@@ -8,7 +8,10 @@ export interface CallerContext {
   senderId: number;
 }
 
-export type OperationHandler<K extends InvokeName> = (request: RequestOf<K>, caller: CallerContext) => Promise<ResponseOf<K>>;
+export type OperationHandler<K extends InvokeName> = (
+  request: RequestOf<K>,
+  caller: CallerContext,
+) => Promise<ResponseOf<K>>;
 export type OperationHandlers = { [K in InvokeName]: OperationHandler<K> };
 
 export interface WindowCloser {
@@ -25,7 +28,9 @@ export function createIpcHandlers(service: AppService, windows: WindowCloser): O
     getRequestedTokenDialog: async () => ({ context: service.requestedTokenDialog() }),
     openTokenDialog: (request) => service.openTokenDialog(request.target),
     closeWindow: async (_request, caller) =>
-      windows.closeSender(caller) ? { ok: true, message: 'Closed.' } : { ok: false, message: 'That window is not one MFA Tray can close.' },
+      windows.closeSender(caller)
+        ? { ok: true, message: 'Closed.' }
+        : { ok: false, message: 'That window is not one MFA Tray can close.' },
     openDashboard: async () => service.openDashboard(),
     openWizard: async () => service.openWizard(),
     copyExportLines: (request) => service.copyExportLines(request.profile),

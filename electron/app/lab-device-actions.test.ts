@@ -26,10 +26,35 @@ afterEach(() => emulator.close());
 
 function setup(withService = true) {
   const locations = resolveAwsFileLocations(lab.env);
-  const labDevices = createLabDeviceService({ stateDir: lab.stateDir, locations, env: lab.env, clock: { now: Date.now }, cipher: testCipher() });
-  const world = fakeWorld(lab.stateDir, { profiles: new Map(), ssoSessions: new Map(), mfaSessions: [], roles: [], problems: [] }, Date.now());
-  const deps = { ...world.deps, locations, clock: { now: Date.now }, core: { ...world.deps.core, loadProfileModel: () => loadProfileModel(locations), isLabDevice: labDevices.isLabDevice } };
-  const noStore = createLabDeviceService({ stateDir: lab.stateDir, locations, env: {}, clock: { now: Date.now }, cipher: NO_SECRET_STORE });
+  const labDevices = createLabDeviceService({
+    stateDir: lab.stateDir,
+    locations,
+    env: lab.env,
+    clock: { now: Date.now },
+    cipher: testCipher(),
+  });
+  const world = fakeWorld(
+    lab.stateDir,
+    { profiles: new Map(), ssoSessions: new Map(), mfaSessions: [], roles: [], problems: [] },
+    Date.now(),
+  );
+  const deps = {
+    ...world.deps,
+    locations,
+    clock: { now: Date.now },
+    core: {
+      ...world.deps.core,
+      loadProfileModel: () => loadProfileModel(locations),
+      isLabDevice: labDevices.isLabDevice,
+    },
+  };
+  const noStore = createLabDeviceService({
+    stateDir: lab.stateDir,
+    locations,
+    env: {},
+    clock: { now: Date.now },
+    cipher: NO_SECRET_STORE,
+  });
   const service = createAppService({ ...deps, labDevices: withService ? labDevices : noStore });
   const dispatcher = createIpcDispatcher(createIpcHandlers(service, world.windows), world.deps.log);
   const responses: string[] = [];
@@ -44,25 +69,51 @@ function setup(withService = true) {
 describe('lab device operations over IPC', () => {
   it('import, list, code, copy, renew with the device, remove — and no response holds the secret', async () => {
     const { world, service, call, responses } = setup();
-    expect(await call('labDeviceImport', { serial: scenario.mfaSerial, input: { format: 'otpauth-uri', text: `otpauth://totp/MyRepositoryUser@111111111111?secret=${scenario.mfaSecret}` } })).toMatchObject({ ok: true, kind: 'stored' });
-    expect(await call('labDeviceList')).toMatchObject({ store: { kind: 'keychain' }, devices: [{ serial: scenario.mfaSerial, state: 'ready', label: 'MyRepositoryUser@111111111111', sessions: [TARGET] }] });
+    expect(
+      await call('labDeviceImport', {
+        serial: scenario.mfaSerial,
+        input: {
+          format: 'otpauth-uri',
+          text: `otpauth://totp/MyRepositoryUser@111111111111?secret=${scenario.mfaSecret}`,
+        },
+      }),
+    ).toMatchObject({ ok: true, kind: 'stored' });
+    expect(await call('labDeviceList')).toMatchObject({
+      store: { kind: 'keychain' },
+      devices: [
+        { serial: scenario.mfaSerial, state: 'ready', label: 'MyRepositoryUser@111111111111', sessions: [TARGET] },
+      ],
+    });
     expect((await service.state()).sessions).toEqual([expect.objectContaining({ target: TARGET, labDevice: true })]);
     const code = await call('labDeviceCode', { serial: scenario.mfaSerial });
     expect(code).toMatchObject({ currentCode: expect.stringMatching(/^\d{6}$/), windowUsed: false });
     expect(await call('labDeviceCopyCode', { serial: scenario.mfaSerial })).toMatchObject({ ok: true });
     expect(world.record.clipboard).toEqual([expect.stringMatching(/^\d{6}$/)]);
-    expect(await call('labDeviceRenew', { target: TARGET })).toMatchObject({ ok: true, kind: 'renewed', target: TARGET });
+    expect(await call('labDeviceRenew', { target: TARGET })).toMatchObject({
+      ok: true,
+      kind: 'renewed',
+      target: TARGET,
+    });
     expect(await call('labDeviceCode', { serial: scenario.mfaSerial })).toMatchObject({ windowUsed: true });
     expect(await call('labDeviceRemove', { serial: scenario.mfaSerial })).toMatchObject({ ok: true, kind: 'removed' });
     expect((await service.state()).sessions[0]).toMatchObject({ labDevice: false });
     for (const form of secretForms(scenario.mfaSecret)) expect(responses.join('\n')).not.toContain(form);
-    for (const entry of world.record.logs) for (const form of secretForms(scenario.mfaSecret)) expect(JSON.stringify(entry)).not.toContain(form);
+    for (const entry of world.record.logs)
+      for (const form of secretForms(scenario.mfaSecret)) expect(JSON.stringify(entry)).not.toContain(form);
   });
 
   it('with no secret store the app holds nothing and says why', async () => {
     const { call } = setup(false);
-    expect(await call('labDeviceList')).toMatchObject({ store: { kind: 'unavailable', message: expect.stringMatching(/cannot hold lab device secrets/) }, devices: [] });
-    expect(await call('labDeviceImport', { serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret } })).toMatchObject({ ok: false, kind: 'no-secret-store' });
+    expect(await call('labDeviceList')).toMatchObject({
+      store: { kind: 'unavailable', message: expect.stringMatching(/cannot hold lab device secrets/) },
+      devices: [],
+    });
+    expect(
+      await call('labDeviceImport', {
+        serial: scenario.mfaSerial,
+        input: { format: 'base32', text: scenario.mfaSecret },
+      }),
+    ).toMatchObject({ ok: false, kind: 'no-secret-store' });
     expect(await call('labDeviceRenew', { target: TARGET })).toMatchObject({ ok: false, kind: 'cancelled' });
     expect(emulator.callCount('GetSessionToken')).toBe(0);
   });

@@ -1,7 +1,21 @@
 // What the app does with lab devices (lab accounts only), over electron/core/lab-devices' service. Results hold
 // device metadata and current codes; the secret never leaves the core.
-import { LabDeviceError, type LabDeviceOutcome, type LabDeviceService, type LabDeviceSummary } from '../core/lab-devices';
-import type { ActionResult, LabDeviceCodeView, LabDeviceImportRequest, LabDeviceCreateRequest, LabDeviceList, LabDeviceResult, LabDeviceView, RenewResult } from '../shared/contract';
+import {
+  LabDeviceError,
+  type LabDeviceOutcome,
+  type LabDeviceService,
+  type LabDeviceSummary,
+} from '../core/lab-devices';
+import type {
+  ActionResult,
+  LabDeviceCodeView,
+  LabDeviceImportRequest,
+  LabDeviceCreateRequest,
+  LabDeviceList,
+  LabDeviceResult,
+  LabDeviceView,
+  RenewResult,
+} from '../shared/contract';
 import type { ServiceLog } from './ports';
 import { toRenewResult, unexpectedRenewFailure } from './renew-result';
 import { errorMessage } from '../shared/error-message';
@@ -40,7 +54,11 @@ export function createLabDeviceActions(deps: LabDeviceActionDeps): LabDeviceActi
   async function changed(operation: string, outcome: LabDeviceOutcome): Promise<LabDeviceResult> {
     // The serial is an identifier, not a secret; the outcome kind says what happened.
     log.info(`Lab device ${operation}`, { kind: outcome.kind, ok: outcome.ok });
-    await deps.refresh().catch((error: unknown) => log.error('Reloading after a lab device change failed', { error: errorMessage(error) }));
+    await deps
+      .refresh()
+      .catch((error: unknown) =>
+        log.error('Reloading after a lab device change failed', { error: errorMessage(error) }),
+      );
     return result(outcome);
   }
 
@@ -50,7 +68,10 @@ export function createLabDeviceActions(deps: LabDeviceActionDeps): LabDeviceActi
       return { store: listing.store, devices: listing.devices.map(view) };
     },
     async importDevice(request) {
-      return changed('import', await service.importDevice({ ...request, acceptWeakStore: request.acceptWeakStore ?? false }));
+      return changed(
+        'import',
+        await service.importDevice({ ...request, acceptWeakStore: request.acceptWeakStore ?? false }),
+      );
     },
     async create(request) {
       return changed('create', await service.create({ ...request, acceptWeakStore: request.acceptWeakStore ?? false }));

@@ -38,15 +38,24 @@ export function toRenewResult(target: string, outcome: RenewOutcome): RenewResul
     kind,
     message: outcome.message,
     target,
-    ...('expiration' in outcome && !Number.isNaN(outcome.expiration.getTime()) && { expiration: outcome.expiration.toISOString() }),
-    ...('retryAfterSeconds' in outcome && outcome.retryAfterSeconds !== undefined && outcome.retryAfterSeconds >= 0 && { retryAfterSeconds: outcome.retryAfterSeconds }),
-    ...('clockOffsetSeconds' in outcome && outcome.clockOffsetSeconds !== undefined && { clockOffsetSeconds: outcome.clockOffsetSeconds }),
+    ...('expiration' in outcome &&
+      !Number.isNaN(outcome.expiration.getTime()) && { expiration: outcome.expiration.toISOString() }),
+    ...('retryAfterSeconds' in outcome &&
+      outcome.retryAfterSeconds !== undefined &&
+      outcome.retryAfterSeconds >= 0 && { retryAfterSeconds: outcome.retryAfterSeconds }),
+    ...('clockOffsetSeconds' in outcome &&
+      outcome.clockOffsetSeconds !== undefined && { clockOffsetSeconds: outcome.clockOffsetSeconds }),
   };
 }
 
 /** A renewal that threw instead of returning an outcome: the message stays generic (details go to the log). */
 export function unexpectedRenewFailure(target: string): RenewResult {
-  return { ok: false, kind: 'unknown', message: `Renewing ${target} failed unexpectedly; the log in MFA Tray's data folder has the details.`, target };
+  return {
+    ok: false,
+    kind: 'unknown',
+    message: `Renewing ${target} failed unexpectedly; the log in MFA Tray's data folder has the details.`,
+    target,
+  };
 }
 
 /** A second submission while the first renewal of the same target is still running. */

@@ -43,7 +43,9 @@ function walk(schema: z.ZodType, path: string, findings: Finding[]): void {
 
 describe('the IPC contract responses', () => {
   const schemas: Array<[string, z.ZodType]> = [
-    ...Object.entries(invokeContract).map(([name, entry]) => [`${name}.response`, entry.response] as [string, z.ZodType]),
+    ...Object.entries(invokeContract).map(
+      ([name, entry]) => [`${name}.response`, entry.response] as [string, z.ZodType],
+    ),
     ...Object.entries(eventContract).map(([name, entry]) => [`${name}.payload`, entry.payload] as [string, z.ZodType]),
   ];
 
@@ -56,7 +58,19 @@ describe('the IPC contract responses', () => {
   it('the walker itself flags secret-named fields, open maps and passthrough objects', async () => {
     const { z: zod } = await import('zod');
     const findings: Finding[] = [];
-    walk(zod.object({ sessionToken: zod.string(), extra: zod.record(zod.string(), zod.string()), loose: zod.looseObject({}) }), 'probe', findings);
-    expect(findings.map((finding) => finding.problem)).toEqual(['field named like a secret', 'open or unknown schema type record', 'object keeps unknown keys']);
+    walk(
+      zod.object({
+        sessionToken: zod.string(),
+        extra: zod.record(zod.string(), zod.string()),
+        loose: zod.looseObject({}),
+      }),
+      'probe',
+      findings,
+    );
+    expect(findings.map((finding) => finding.problem)).toEqual([
+      'field named like a secret',
+      'open or unknown schema type record',
+      'object keeps unknown keys',
+    ]);
   });
 });

@@ -21,7 +21,10 @@ describe('createSettingsStore', () => {
   });
 
   it('keeps the valid fields of a hand-edited file and reports the others', async () => {
-    await writeFile(join(stateDir, 'settings.json'), JSON.stringify({ leadTimeMinutes: 30, startAtLogin: 'yes', mutedSessions: ['A'] }));
+    await writeFile(
+      join(stateDir, 'settings.json'),
+      JSON.stringify({ leadTimeMinutes: 30, startAtLogin: 'yes', mutedSessions: ['A'] }),
+    );
     const { settings, problems } = await createSettingsStore(stateDir).load();
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, leadTimeMinutes: 30, mutedSessions: ['A'] });
     expect(problems).toHaveLength(1);
@@ -47,6 +50,9 @@ describe('createSettingsStore', () => {
   it('applies quick successive updates in order without losing either', async () => {
     const store = createSettingsStore(stateDir);
     await Promise.all([store.update({ leadTimeMinutes: 25 }), store.update({ startAtLogin: true })]);
-    expect(JSON.parse(await readFile(join(stateDir, 'settings.json'), 'utf8'))).toMatchObject({ leadTimeMinutes: 25, startAtLogin: true });
+    expect(JSON.parse(await readFile(join(stateDir, 'settings.json'), 'utf8'))).toMatchObject({
+      leadTimeMinutes: 25,
+      startAtLogin: true,
+    });
   });
 });

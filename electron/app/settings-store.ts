@@ -38,7 +38,10 @@ export function createSettingsStore(stateDir: string, clock: Clock = systemClock
   async function write(patch: Partial<Settings>): Promise<Settings> {
     const base = current ?? (await load()).settings;
     const merged = SettingsSchema.safeParse({ ...base, ...patch });
-    if (!merged.success) throw new Error(`Settings not saved: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!merged.success)
+      throw new Error(
+        `Settings not saved: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
     if (damaged) {
       await copyFile(path, `${path}.damaged-${clock.now()}`).catch((error: NodeJS.ErrnoException) => {
@@ -68,17 +71,24 @@ async function readSettingsFile(path: string): Promise<LoadedSettings> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS, mutedSessions: [] }, problems: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { settings: { ...DEFAULT_SETTINGS, mutedSessions: [] }, problems: [] };
     throw error;
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { settings: { ...DEFAULT_SETTINGS, mutedSessions: [] }, problems: [`${path} is not valid JSON; using the default settings`] };
+    return {
+      settings: { ...DEFAULT_SETTINGS, mutedSessions: [] },
+      problems: [`${path} is not valid JSON; using the default settings`],
+    };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings: { ...DEFAULT_SETTINGS, mutedSessions: [] }, problems: [`${path} does not hold an object; using the default settings`] };
+    return {
+      settings: { ...DEFAULT_SETTINGS, mutedSessions: [] },
+      problems: [`${path} does not hold an object; using the default settings`],
+    };
   }
   const record = raw as Record<string, unknown>;
   const settings: Record<string, unknown> = {};
@@ -88,7 +98,10 @@ async function readSettingsFile(path: string): Promise<LoadedSettings> {
     if (field.success) settings[key] = field.data;
     else {
       settings[key] = DEFAULT_SETTINGS[key as keyof Settings];
-      if (key in record) problems.push(`${path}: ${key} is invalid (${field.error.issues[0]?.message ?? 'wrong type'}); using the default`);
+      if (key in record)
+        problems.push(
+          `${path}: ${key} is invalid (${field.error.issues[0]?.message ?? 'wrong type'}); using the default`,
+        );
     }
   }
   return { settings: SettingsSchema.parse(settings), problems };

@@ -60,14 +60,20 @@ describe('desktop notifications', () => {
     const refs = created.map((notification) => new WeakRef(notification));
     created.length = 0;
     await collectGarbage();
-    expect(refs.map((ref) => ref.deref() !== undefined), 'both kept while unclicked').toEqual([true, true]);
+    expect(
+      refs.map((ref) => ref.deref() !== undefined),
+      'both kept while unclicked',
+    ).toEqual([true, true]);
 
     refs[0]!.deref()!.handlers.get('click')!();
     display.show({ title: 't2', body: 'b2', target: 'B' });
     const newest = new WeakRef(created[0]!);
     created.length = 0;
     await collectGarbage();
-    expect(refs.map((ref) => ref.deref() !== undefined), 'clicked and replaced ones released').toEqual([false, false]);
+    expect(
+      refs.map((ref) => ref.deref() !== undefined),
+      'clicked and replaced ones released',
+    ).toEqual([false, false]);
     expect(newest.deref(), 'the newest for B is kept').toBeDefined();
   });
 });

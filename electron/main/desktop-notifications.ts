@@ -14,7 +14,9 @@ export interface DesktopNotificationsDeps {
   open(target: string): void;
 }
 
-export function createDesktopNotifications(deps: DesktopNotificationsDeps): { show(notification: MfaNotification): void } {
+export function createDesktopNotifications(deps: DesktopNotificationsDeps): {
+  show(notification: MfaNotification): void;
+} {
   const kept = new Map<string, ShownNotification>();
   return {
     show({ title, body, target }) {

@@ -43,9 +43,21 @@ function setup(sessions: Array<[string, LabSessionFacts]>, autoRenewLabSessions 
     log: { info: () => undefined, error: () => undefined },
   };
   const renewer = createLabAutoRenewer(deps);
-  const notifier = createNotifier({ clock: world.clock, leadTimeMinutes: 15, mutedSessions: [], show: deps.show, claim: renewer.claim });
+  const notifier = createNotifier({
+    clock: world.clock,
+    leadTimeMinutes: 15,
+    mutedSessions: [],
+    show: deps.show,
+    claim: renewer.claim,
+  });
   const model: { mfaSessions: MfaSession[]; roles: [] } = {
-    mfaSessions: sessions.map(([target, facts]) => ({ source: `${target}Source`, target, device: `arn:aws:iam::111111111111:mfa/${target}`, ...(facts.expiration && { expiration: facts.expiration }), pairedBy: 'explicit' })),
+    mfaSessions: sessions.map(([target, facts]) => ({
+      source: `${target}Source`,
+      target,
+      device: `arn:aws:iam::111111111111:mfa/${target}`,
+      ...(facts.expiration && { expiration: facts.expiration }),
+      pairedBy: 'explicit',
+    })),
     roles: [],
   };
   notifier.setModel(model);
@@ -67,7 +79,9 @@ describe('automatic renewal of lab sessions', () => {
       ['MFA session expires in 15 min', 'Real'],
       ['Renewed Lab automatically', 'Lab'],
     ]);
-    expect(world.shown[1]!.body).toBe('MFA Tray renewed Lab with its lab device (lab accounts only). Valid until tomorrow 08:00.');
+    expect(world.shown[1]!.body).toBe(
+      'MFA Tray renewed Lab with its lab device (lab accounts only). Valid until tomorrow 08:00.',
+    );
   });
 
   it('with the setting off, a lab session gets the usual warning and nothing is renewed', async () => {
@@ -93,12 +107,21 @@ describe('automatic renewal of lab sessions', () => {
     await settle();
     await renewer.idle();
     expect(world.renewed).toEqual(['Lab', 'Lab']);
-    expect(world.shown.map((n) => n.title)).toEqual(['Automatic renewal of Lab failed', 'Automatic renewal of Lab failed']);
+    expect(world.shown.map((n) => n.title)).toEqual([
+      'Automatic renewal of Lab failed',
+      'Automatic renewal of Lab failed',
+    ]);
   });
 
   it('does not try twice within the retry interval: the second event gets the usual notification', () => {
     const { world, renewer } = setup([['Lab', { labDevice: true, expiration: new Date(MORNING + 10 * MINUTE) }]]);
-    const event = { id: 'e', kind: 'session-expiring' as const, profile: 'Lab', at: MORNING, expiresAt: MORNING + 10 * MINUTE };
+    const event = {
+      id: 'e',
+      kind: 'session-expiring' as const,
+      profile: 'Lab',
+      at: MORNING,
+      expiresAt: MORNING + 10 * MINUTE,
+    };
     expect(renewer.claim(event)).toBe(true);
     expect(renewer.claim(event)).toBe(true); // still running: claimed, not started again
     return renewer.idle().then(() => {
@@ -110,7 +133,11 @@ describe('automatic renewal of lab sessions', () => {
 
   it('never claims role events or sessions that are gone', () => {
     const { renewer } = setup([['Lab', { labDevice: true }]]);
-    expect(renewer.claim({ id: 'r', kind: 'role-expired', profile: 'Lab', at: MORNING, expiresAt: MORNING })).toBe(false);
-    expect(renewer.claim({ id: 'g', kind: 'session-expiring', profile: 'Gone', at: MORNING, expiresAt: MORNING })).toBe(false);
+    expect(renewer.claim({ id: 'r', kind: 'role-expired', profile: 'Lab', at: MORNING, expiresAt: MORNING })).toBe(
+      false,
+    );
+    expect(renewer.claim({ id: 'g', kind: 'session-expiring', profile: 'Gone', at: MORNING, expiresAt: MORNING })).toBe(
+      false,
+    );
   });
 });

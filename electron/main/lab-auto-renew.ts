@@ -21,7 +21,10 @@ export interface LabAutoRenewerDeps {
   /** Renews with the lab device (forced: at the lead time the session is still valid). */
   renew(target: string): Promise<{ ok: boolean; message: string }>;
   show(notification: MfaNotification): void;
-  log: { info(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
+  log: {
+    info(message: string, fields?: Record<string, unknown>): void;
+    error(message: string, fields?: Record<string, unknown>): void;
+  };
 }
 
 export interface LabAutoRenewer {

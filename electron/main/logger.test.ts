@@ -19,7 +19,10 @@ const CARRIERS: Array<[string, (secret: string) => [string, Record<string, unkno
   ['an env export line', (secret) => [`export AWS_SESSION_TOKEN='x' token=${secret}`]],
   ['an otpauth URI', (secret) => [`scanned otpauth://totp/MyRepositoryUser@111111111111?secret=${secret}&issuer=AWS`]],
   ['a JSON body', (secret) => [`request {"TokenCode":"${secret}","SerialNumber":"arn:aws:iam::1:mfa/u"}`]],
-  ['a secret-named field', (secret) => ['renewing', { code: secret, sessionToken: secret, nested: { secretAccessKey: secret } }]],
+  [
+    'a secret-named field',
+    (secret) => ['renewing', { code: secret, sessionToken: secret, nested: { secretAccessKey: secret } }],
+  ],
   ['a free-text field', (secret) => ['renewing', { detail: `the key was ${secret}` }], { named: false }],
   ['an error object', (secret) => ['failed', { error: new Error(`boom secret=${secret}`) }]],
   ['an array', (secret) => ['list', { values: [`x ${secret}`] }], { named: false }],
@@ -51,7 +54,8 @@ describe('the file logger', () => {
   });
 
   it('leaves ordinary operational text readable', () => {
-    const text = 'Renewed MyRepositoryAssumer (arn:aws:iam::111111111111:mfa/MyRepositoryUser) until 2025-03-01T12:00:00Z with key AKIAIOSFODNN7EXAMPLE';
+    const text =
+      'Renewed MyRepositoryAssumer (arn:aws:iam::111111111111:mfa/MyRepositoryUser) until 2025-03-01T12:00:00Z with key AKIAIOSFODNN7EXAMPLE';
     expect(redactText(text)).toBe(text);
   });
 

@@ -43,12 +43,18 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { readonl
     const size = existsSync(path) ? statSync(path).size : 0;
     if (size === 0 || size + incoming <= maxBytes) return;
     rmSync(rotatedPath(keep), { force: true });
-    for (let index = keep - 1; index >= 1; index--) if (existsSync(rotatedPath(index))) renameSync(rotatedPath(index), rotatedPath(index + 1));
+    for (let index = keep - 1; index >= 1; index--)
+      if (existsSync(rotatedPath(index))) renameSync(rotatedPath(index), rotatedPath(index + 1));
     renameSync(path, rotatedPath(1));
   }
 
   function write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
-    const entry = { time: new Date(clock.now()).toISOString(), level, message: redactText(message), ...(fields && { fields: redactValue(fields) }) };
+    const entry = {
+      time: new Date(clock.now()).toISOString(),
+      level,
+      message: redactText(message),
+      ...(fields && { fields: redactValue(fields) }),
+    };
     const line = `${JSON.stringify(entry)}\n`;
     try {
       rotateIfNeeded(Buffer.byteLength(line));

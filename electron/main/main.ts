@@ -1,6 +1,21 @@
 // The composition root: the only module that imports Electron for real. It wires the app service, the IPC gate,
 // windows, tray, notifications and power events; everything it calls is tested without Electron.
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppService, createCorePorts, createIpcDispatcher, createIpcHandlers, IpcRejectedError } from '../app';
@@ -8,7 +23,12 @@ import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
 import { systemClock } from '../core/time/clock';
 import { errorMessage } from '../shared/error-message';
-import { createLabDeviceService, labSocketHandler, startLabSocketServer, type LabSocketServer } from '../core/lab-devices';
+import {
+  createLabDeviceService,
+  labSocketHandler,
+  startLabSocketServer,
+  type LabSocketServer,
+} from '../core/lab-devices';
 import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core/onboarding';
 import { runCli } from '../cli/program';
 import { eventContract, type DashboardState } from '../shared/contract';
@@ -50,7 +70,10 @@ if (cliFlagAt !== -1) {
 }
 
 async function start(): Promise<void> {
-  const log = createFileLogger({ folder: join(app.getPath('userData'), 'logs'), ...(development && { echo: (line: string) => console.log(line) }) });
+  const log = createFileLogger({
+    folder: join(app.getPath('userData'), 'logs'),
+    ...(development && { echo: (line: string) => console.log(line) }),
+  });
   process.on('uncaughtException', (error) => log.error('Uncaught exception', { error }));
   process.on('unhandledRejection', (error) => log.error('Unhandled rejection', { error }));
   if (process.platform === 'darwin') app.dock?.hide();
@@ -69,7 +92,8 @@ async function start(): Promise<void> {
   };
   const windows = createWindowManager({
     // The options come from windowOptions(): contextIsolation, sandbox, no Node, Auxclick disabled (security.test.ts).
-    createWindow: (options) => new BrowserWindow(options), /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
+    createWindow: (options) =>
+      new BrowserWindow(options) /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */,
     rendererIndex,
     preloadPath: join(appPath, 'dist', 'preload', 'preload.cjs'),
     iconPath: join(appPath, 'assets', 'tray', 'tray-valid-light@2x.png'),
@@ -85,7 +109,11 @@ async function start(): Promise<void> {
   const wizard = createWizardService({
     locations,
     clock: systemClock,
-    cli: resolveCliInvocation({ kind: 'electron-app', execPath: process.execPath, appArgs: app.isPackaged ? [] : [appPath] }),
+    cli: resolveCliInvocation({
+      kind: 'electron-app',
+      execPath: process.execPath,
+      appArgs: app.isPackaged ? [] : [appPath],
+    }),
     pickFolder: async () => {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? undefined : result.filePaths[0];
@@ -93,13 +121,25 @@ async function start(): Promise<void> {
     env: process.env,
   });
   // Lab devices (lab accounts only): secrets sealed by the OS keychain through safeStorage, usable after ready.
-  const labDevices = createLabDeviceService({ stateDir, locations, env: process.env, clock: systemClock, cipher: createSafeStorageCipher(safeStorage) });
+  const labDevices = createLabDeviceService({
+    stateDir,
+    locations,
+    env: process.env,
+    clock: systemClock,
+    cipher: createSafeStorageCipher(safeStorage),
+  });
   const service = createAppService({
     locations,
     stateDir,
     clock: systemClock,
     log,
-    core: createCorePorts({ locations, stateDir, env: process.env, clock: systemClock, isLabDevice: labDevices.isLabDevice }),
+    core: createCorePorts({
+      locations,
+      stateDir,
+      env: process.env,
+      clock: systemClock,
+      isLabDevice: labDevices.isLabDevice,
+    }),
     wizard,
     labDevices,
     platform: process.platform,
@@ -112,7 +152,10 @@ async function start(): Promise<void> {
       setStartAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
     },
   });
-  const dispatcher = createIpcDispatcher(createIpcHandlers(service, { closeSender: (caller) => windows.hideByWebContentsId(caller.senderId) }), log);
+  const dispatcher = createIpcDispatcher(
+    createIpcHandlers(service, { closeSender: (caller) => windows.hideByWebContentsId(caller.senderId) }),
+    log,
+  );
   for (const channel of dispatcher.channels) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       if (args.length > 1) {
@@ -160,11 +203,19 @@ async function start(): Promise<void> {
     show: showNotification,
     log,
   });
-  const notifier = createNotifier({ clock: systemClock, leadTimeMinutes: 15, mutedSessions: [], show: showNotification, claim: autoRenewer.claim });
+  const notifier = createNotifier({
+    clock: systemClock,
+    leadTimeMinutes: 15,
+    mutedSessions: [],
+    show: showNotification,
+    claim: autoRenewer.claim,
+  });
 
   const render = (state: DashboardState) => {
     presenter.present(buildTrayView(state));
-    ticker.update(state.sessions.some((s) => s.expiration !== undefined && Date.parse(s.expiration) > Date.parse(state.now)));
+    ticker.update(
+      state.sessions.some((s) => s.expiration !== undefined && Date.parse(s.expiration) > Date.parse(state.now)),
+    );
   };
   const ticker = createMinuteTicker(systemClock, () => render(service.currentState()), {
     monotonicNow: () => performance.now(),

@@ -8,7 +8,10 @@ function setup() {
   const clock = new FakeClock(START);
   let ticks = 0;
   let jumps = 0;
-  const ticker = createMinuteTicker(clock, () => ticks++, { monotonicNow: () => clock.monotonicNow(), onJump: () => jumps++ });
+  const ticker = createMinuteTicker(clock, () => ticks++, {
+    monotonicNow: () => clock.monotonicNow(),
+    onJump: () => jumps++,
+  });
   ticker.update(true);
   return { clock, ticker, counts: () => ({ ticks, jumps }) };
 }

@@ -10,13 +10,27 @@ const HOUR = 3600_000;
 const MINUTE = 60_000;
 
 function sessionsExpiringAt(...entries: Array<[string, number]>): { mfaSessions: MfaSession[]; roles: [] } {
-  return { mfaSessions: entries.map(([target, at]) => ({ source: `${target}Source`, target, device: 'arn:aws:iam::1:mfa/u', expiration: new Date(at), pairedBy: 'explicit' })), roles: [] };
+  return {
+    mfaSessions: entries.map(([target, at]) => ({
+      source: `${target}Source`,
+      target,
+      device: 'arn:aws:iam::1:mfa/u',
+      expiration: new Date(at),
+      pairedBy: 'explicit',
+    })),
+    roles: [],
+  };
 }
 
 function setup(muted: string[] = []) {
   const clock = new FakeClock(MORNING);
   const shown: Array<MfaNotification & { at: string }> = [];
-  const notifier = createNotifier({ clock, leadTimeMinutes: 15, mutedSessions: muted, show: (n) => shown.push({ ...n, at: new Date(clock.now()).toISOString().slice(11, 16) }) });
+  const notifier = createNotifier({
+    clock,
+    leadTimeMinutes: 15,
+    mutedSessions: muted,
+    show: (n) => shown.push({ ...n, at: new Date(clock.now()).toISOString().slice(11, 16) }),
+  });
   return { clock, shown, notifier };
 }
 
@@ -50,7 +64,9 @@ describe('the notification plan', () => {
     await settle();
     notifier.replan(); // 'unlock-screen' right after
     await settle();
-    expect(shown).toEqual([{ title: '2 MFA sessions need renewing', body: 'A, B. Click to renew A.', target: 'A', at: '13:00' }]);
+    expect(shown).toEqual([
+      { title: '2 MFA sessions need renewing', body: 'A, B. Click to renew A.', target: 'A', at: '13:00' },
+    ]);
   });
 
   it('re-plans after the clock jumps forwards and backwards without repeating itself', async () => {

@@ -36,23 +36,40 @@ export function createNotifier(options: NotifierOptions): Notifier {
   let batch: ExpiryEvent[] = [];
 
   function flush(): void {
-    const events = batch.filter((event) => event.kind !== 'role-expired' && !options.claim?.(event) && !muted.has(event.profile));
+    const events = batch.filter(
+      (event) => event.kind !== 'role-expired' && !options.claim?.(event) && !muted.has(event.profile),
+    );
     batch = [];
     if (events.length === 0) return;
     // Most urgent first: already expired before expiring, then the earliest expiry.
-    events.sort((a, b) => Number(b.kind === 'session-expired') - Number(a.kind === 'session-expired') || a.expiresAt - b.expiresAt);
+    events.sort(
+      (a, b) =>
+        Number(b.kind === 'session-expired') - Number(a.kind === 'session-expired') || a.expiresAt - b.expiresAt,
+    );
     const first = events[0]!;
     const now = options.clock.now();
     if (events.length === 1) {
       options.show(
         first.kind === 'session-expired'
-          ? { title: 'MFA session expired', body: `${first.profile} has expired. Click to renew it.`, target: first.profile }
-          : { title: `MFA session expires in ${formatTimeLeft(first.expiresAt - now)}`, body: `${first.profile} needs a new MFA code soon. Click to renew it.`, target: first.profile },
+          ? {
+              title: 'MFA session expired',
+              body: `${first.profile} has expired. Click to renew it.`,
+              target: first.profile,
+            }
+          : {
+              title: `MFA session expires in ${formatTimeLeft(first.expiresAt - now)}`,
+              body: `${first.profile} needs a new MFA code soon. Click to renew it.`,
+              target: first.profile,
+            },
       );
       return;
     }
     const names = [...new Set(events.map((event) => event.profile))];
-    options.show({ title: `${names.length} MFA sessions need renewing`, body: `${names.join(', ')}. Click to renew ${first.profile}.`, target: first.profile });
+    options.show({
+      title: `${names.length} MFA sessions need renewing`,
+      body: `${names.join(', ')}. Click to renew ${first.profile}.`,
+      target: first.profile,
+    });
   }
 
   const scheduler = new ExpiryScheduler({

@@ -4,7 +4,10 @@ import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const hook = require('../../assets/packaging/after-pack.cjs') as { FUSES: Record<number, boolean>; executablePath(context: unknown): string };
+const hook = require('../../assets/packaging/after-pack.cjs') as {
+  FUSES: Record<number, boolean>;
+  executablePath(context: unknown): string;
+};
 
 describe('packaging', () => {
   it('turns off RunAsNode and the inspector, loads the app only from an integrity-checked asar', () => {
@@ -15,7 +18,11 @@ describe('packaging', () => {
   });
 
   it('finds the packaged binary on every platform', () => {
-    const context = (platform: string) => ({ electronPlatformName: platform, appOutDir: '/out', packager: { appInfo: { productFilename: 'MFA Tray' }, executableName: 'mfa-tray' } });
+    const context = (platform: string) => ({
+      electronPlatformName: platform,
+      appOutDir: '/out',
+      packager: { appInfo: { productFilename: 'MFA Tray' }, executableName: 'mfa-tray' },
+    });
     expect(hook.executablePath(context('darwin'))).toBe('/out/MFA Tray.app');
     expect(hook.executablePath(context('win32'))).toBe('/out/MFA Tray.exe');
     expect(hook.executablePath(context('linux'))).toBe('/out/mfa-tray');

@@ -19,7 +19,9 @@ const PATTERNS: RegExp[] = [
 export function redactText(text: string): string {
   let result = text;
   for (const pattern of PATTERNS) {
-    result = result.replace(pattern, (match, prefix?: unknown) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}${REDACTED}` : REDACTED));
+    result = result.replace(pattern, (match, prefix?: unknown) =>
+      typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}${REDACTED}` : REDACTED,
+    );
   }
   return result;
 }
@@ -32,7 +34,10 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, SECRET_FIELD.test(key) ? REDACTED : redactValue(item, depth + 1)]),
+      Object.entries(value).map(([key, item]) => [
+        key,
+        SECRET_FIELD.test(key) ? REDACTED : redactValue(item, depth + 1),
+      ]),
     );
   }
   return value;

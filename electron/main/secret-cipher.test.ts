@@ -15,16 +15,34 @@ function fakeSafeStorage(available: boolean, backend: Backend): SafeStorageLike 
 
 describe('safeStorage cipher', () => {
   it('reports the Linux secret services as a keychain, basic_text and unknown as weak, and no encryption as unavailable', () => {
-    expect(safeStorageBackend(fakeSafeStorage(true, 'gnome_libsecret'), 'linux')).toEqual({ kind: 'keychain', name: 'gnome_libsecret' });
-    expect(safeStorageBackend(fakeSafeStorage(true, 'kwallet6'), 'linux')).toEqual({ kind: 'keychain', name: 'kwallet6' });
-    expect(safeStorageBackend(fakeSafeStorage(true, 'basic_text'), 'linux')).toEqual({ kind: 'weak', name: 'basic_text' });
+    expect(safeStorageBackend(fakeSafeStorage(true, 'gnome_libsecret'), 'linux')).toEqual({
+      kind: 'keychain',
+      name: 'gnome_libsecret',
+    });
+    expect(safeStorageBackend(fakeSafeStorage(true, 'kwallet6'), 'linux')).toEqual({
+      kind: 'keychain',
+      name: 'kwallet6',
+    });
+    expect(safeStorageBackend(fakeSafeStorage(true, 'basic_text'), 'linux')).toEqual({
+      kind: 'weak',
+      name: 'basic_text',
+    });
     expect(safeStorageBackend(fakeSafeStorage(true, 'unknown'), 'linux')).toEqual({ kind: 'weak', name: 'unknown' });
-    expect(safeStorageBackend(fakeSafeStorage(false, 'gnome_libsecret'), 'linux')).toEqual({ kind: 'unavailable', name: 'gnome_libsecret' });
+    expect(safeStorageBackend(fakeSafeStorage(false, 'gnome_libsecret'), 'linux')).toEqual({
+      kind: 'unavailable',
+      name: 'gnome_libsecret',
+    });
   });
 
   it('uses the platform keychain on macOS and Windows', () => {
-    expect(safeStorageBackend(fakeSafeStorage(true, 'unknown'), 'darwin')).toEqual({ kind: 'keychain', name: 'macOS Keychain' });
-    expect(safeStorageBackend(fakeSafeStorage(false, 'unknown'), 'win32')).toEqual({ kind: 'unavailable', name: 'Windows DPAPI' });
+    expect(safeStorageBackend(fakeSafeStorage(true, 'unknown'), 'darwin')).toEqual({
+      kind: 'keychain',
+      name: 'macOS Keychain',
+    });
+    expect(safeStorageBackend(fakeSafeStorage(false, 'unknown'), 'win32')).toEqual({
+      kind: 'unavailable',
+      name: 'Windows DPAPI',
+    });
   });
 
   it('seals through safeStorage and refuses when encryption is unavailable', () => {
@@ -32,6 +50,8 @@ describe('safeStorage cipher', () => {
     const sealed = cipher.encrypt('JBSWY3DPEHPK3PXP');
     expect(sealed.toString('utf8')).not.toContain('JBSWY3DPEHPK3PXP');
     expect(cipher.decrypt(sealed)).toBe('JBSWY3DPEHPK3PXP');
-    expect(() => createSafeStorageCipher(fakeSafeStorage(false, 'unknown'), 'linux').encrypt('x')).toThrow(/not available/);
+    expect(() => createSafeStorageCipher(fakeSafeStorage(false, 'unknown'), 'linux').encrypt('x')).toThrow(
+      /not available/,
+    );
   });
 });

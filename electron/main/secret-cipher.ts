@@ -4,11 +4,20 @@
 import type { SafeStorage } from 'electron';
 import type { SecretCipher, SecretStoreBackend } from '../core/lab-devices';
 
-export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+>;
 
-const PLATFORM_KEYCHAIN: Partial<Record<NodeJS.Platform, string>> = { darwin: 'macOS Keychain', win32: 'Windows DPAPI' };
+const PLATFORM_KEYCHAIN: Partial<Record<NodeJS.Platform, string>> = {
+  darwin: 'macOS Keychain',
+  win32: 'Windows DPAPI',
+};
 
-export function safeStorageBackend(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): SecretStoreBackend {
+export function safeStorageBackend(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretStoreBackend {
   if (platform !== 'linux') {
     const name = PLATFORM_KEYCHAIN[platform] ?? platform;
     return { kind: safeStorage.isEncryptionAvailable() ? 'keychain' : 'unavailable', name };
@@ -19,7 +28,10 @@ export function safeStorageBackend(safeStorage: SafeStorageLike, platform: NodeJ
   return { kind: name === 'basic_text' || name === 'unknown' ? 'weak' : 'keychain', name };
 }
 
-export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): SecretCipher {
+export function createSafeStorageCipher(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretCipher {
   return {
     backend: () => safeStorageBackend(safeStorage, platform),
     encrypt(plain) {

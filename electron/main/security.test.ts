@@ -1,16 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkSender, CONTENT_SECURITY_POLICY, guardSession, guardWebContents, isAllowedExternalUrl, secureWebPreferences } from './security';
+import {
+  checkSender,
+  CONTENT_SECURITY_POLICY,
+  guardSession,
+  guardWebContents,
+  isAllowedExternalUrl,
+  secureWebPreferences,
+} from './security';
 
 const RENDERER = 'file:///opt/MFA%20Tray/resources/app.asar/renderer/dist/index.html';
-const log = { warnings: [] as string[], warn(message: string) { this.warnings.push(message); } };
+const log = {
+  warnings: [] as string[],
+  warn(message: string) {
+    this.warnings.push(message);
+  },
+};
 
 describe('window security', () => {
   it('isolates, sandboxes and strips Node from every window, with dev tools only in development', () => {
     for (const development of [false, true]) {
       expect(secureWebPreferences('/p/preload.cjs', development)).toMatchObject({
-        contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-        webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, devTools: development, preload: '/p/preload.cjs', disableBlinkFeatures: 'Auxclick',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        devTools: development,
+        preload: '/p/preload.cjs',
+        disableBlinkFeatures: 'Auxclick',
       });
     }
   });
@@ -21,7 +42,8 @@ describe('window security', () => {
     const opened: string[] = [];
     const contents = {
       setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
-      on: (name: string, handler: (event: { preventDefault(): void }, url: string) => void) => handlers.set(name, handler),
+      on: (name: string, handler: (event: { preventDefault(): void }, url: string) => void) =>
+        handlers.set(name, handler),
       getURL: () => RENDERER,
     };
     guardWebContents(contents as never, log, (url) => opened.push(url));
@@ -37,7 +59,14 @@ describe('window security', () => {
 
   it('opens only https URLs to the hosts we link to', () => {
     expect(isAllowedExternalUrl('https://docs.aws.amazon.com/codecommit/')).toBe(true);
-    for (const url of ['http://docs.aws.amazon.com/', 'file:///etc/passwd', 'https://aws.amazon.com.evil.example/', 'https://user:pw@github.com/', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'http://docs.aws.amazon.com/',
+      'file:///etc/passwd',
+      'https://aws.amazon.com.evil.example/',
+      'https://user:pw@github.com/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }
   });
@@ -52,7 +81,10 @@ describe('window security', () => {
       {
         setPermissionRequestHandler: (handler: typeof permission) => (permission = handler),
         setPermissionCheckHandler: (handler: typeof check) => (check = handler),
-        webRequest: { onBeforeRequest: (handler: typeof beforeRequest) => (beforeRequest = handler), onHeadersReceived: (handler: typeof headers) => (headers = handler) },
+        webRequest: {
+          onBeforeRequest: (handler: typeof beforeRequest) => (beforeRequest = handler),
+          onHeadersReceived: (handler: typeof headers) => (headers = handler),
+        },
       } as never,
       log,
       false,
@@ -62,7 +94,8 @@ describe('window security', () => {
     expect(granted).toEqual([false]);
     expect(check!()).toBe(false);
     const decisions: unknown[] = [];
-    for (const url of [RENDERER, 'https://example.com/x.js', 'devtools://devtools/bundled/x.html']) beforeRequest!({ url }, (response) => decisions.push(response.cancel));
+    for (const url of [RENDERER, 'https://example.com/x.js', 'devtools://devtools/bundled/x.html'])
+      beforeRequest!({ url }, (response) => decisions.push(response.cancel));
     expect(decisions).toEqual([false, true, true]);
     let sent: Record<string, unknown> = {};
     headers!({ responseHeaders: {} }, (response) => (sent = response));
@@ -75,9 +108,16 @@ describe('window security', () => {
   it('puts the same CSP in the renderer page, but for frame-ancestors, which a meta tag cannot carry', () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
-    const directives = (policy: string) => policy.split(';').map((directive) => directive.trim()).filter(Boolean).sort();
+    const directives = (policy: string) =>
+      policy
+        .split(';')
+        .map((directive) => directive.trim())
+        .filter(Boolean)
+        .sort();
     expect(meta, 'the page has a CSP meta tag').toBeDefined();
-    expect(directives(meta!)).toEqual(directives(CONTENT_SECURITY_POLICY).filter((directive) => !directive.startsWith('frame-ancestors ')));
+    expect(directives(meta!)).toEqual(
+      directives(CONTENT_SECURITY_POLICY).filter((directive) => !directive.startsWith('frame-ancestors ')),
+    );
   });
 });
 

@@ -32,7 +32,12 @@ export const CONTENT_SECURITY_POLICY =
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && /(^|\.)(aws\.amazon\.com|amazonaws\.com|github\.com)$/.test(parsed.hostname);
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      /(^|\.)(aws\.amazon\.com|amazonaws\.com|github\.com)$/.test(parsed.hostname)
+    );
   } catch {
     return false;
   }
@@ -63,7 +68,11 @@ export function guardWebContents(contents: GuardedContents, log: GuardLog, openE
   });
 }
 
-type GuardedSession = { setPermissionRequestHandler: Session['setPermissionRequestHandler']; setPermissionCheckHandler: Session['setPermissionCheckHandler']; webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'> };
+type GuardedSession = {
+  setPermissionRequestHandler: Session['setPermissionRequestHandler'];
+  setPermissionCheckHandler: Session['setPermissionCheckHandler'];
+  webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'>;
+};
 
 export function guardSession(session: GuardedSession, log: GuardLog, development: boolean): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
@@ -79,13 +88,21 @@ export function guardSession(session: GuardedSession, log: GuardLog, development
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     // A constant the analyser cannot evaluate; security.test.ts checks it.
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }); /* eng-disable CSP_GLOBAL_CHECK */
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    }); /* eng-disable CSP_GLOBAL_CHECK */
   });
 }
 
 /** An IPC message is ours only if it comes from one of our windows, from its main frame, showing our file. */
-export function checkSender(sender: { id: number }, frameUrl: string | undefined, ourWebContentsIds: ReadonlySet<number>, rendererFileUrl: string): SenderCheck {
-  if (!ourWebContentsIds.has(sender.id)) return { trusted: false, reason: `webContents ${sender.id} is not one of our windows` };
+export function checkSender(
+  sender: { id: number },
+  frameUrl: string | undefined,
+  ourWebContentsIds: ReadonlySet<number>,
+  rendererFileUrl: string,
+): SenderCheck {
+  if (!ourWebContentsIds.has(sender.id))
+    return { trusted: false, reason: `webContents ${sender.id} is not one of our windows` };
   if (!frameUrl) return { trusted: false, reason: 'the sending frame is gone' };
   let url: URL;
   try {
@@ -94,7 +111,10 @@ export function checkSender(sender: { id: number }, frameUrl: string | undefined
     return { trusted: false, reason: 'the sending frame has no valid URL' };
   }
   if (url.protocol !== 'file:' || `${url.protocol}//${url.host}${url.pathname}` !== rendererFileUrl) {
-    return { trusted: false, reason: `the sending frame shows ${url.protocol}//${url.host}${url.pathname.slice(0, 120)}, not our renderer` };
+    return {
+      trusted: false,
+      reason: `the sending frame shows ${url.protocol}//${url.host}${url.pathname.slice(0, 120)}, not our renderer`,
+    };
   }
   return { trusted: true, senderId: sender.id };
 }

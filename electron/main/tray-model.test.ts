@@ -25,7 +25,13 @@ function dashboard(sessions: MfaSessionView[], extra: Partial<DashboardState> = 
     profileCount: sessions.length * 2,
     problems: [],
     files: { config: '/h/.aws/config', credentials: '/h/.aws/credentials' },
-    settings: { leadTimeMinutes: 15, defaultDurationSeconds: 43200, startAtLogin: false, mutedSessions: [], autoRenewLabSessions: false },
+    settings: {
+      leadTimeMinutes: 15,
+      defaultDurationSeconds: 43200,
+      startAtLogin: false,
+      mutedSessions: [],
+      autoRenewLabSessions: false,
+    },
     ...extra,
   };
 }
@@ -34,7 +40,9 @@ const labels = (state: DashboardState) => buildTrayView(state).menu.map((item) =
 
 describe('the tray view', () => {
   it('shows all valid with the time left of the session expiring first', () => {
-    const view = buildTrayView(dashboard([session('MyRepositoryAssumer', 'valid', 192), session('Other', 'valid', 600)]));
+    const view = buildTrayView(
+      dashboard([session('MyRepositoryAssumer', 'valid', 192), session('Other', 'valid', 600)]),
+    );
     expect(view.icon).toBe('valid');
     expect(view.tooltip).toBe('MyRepositoryAssumer: 3 h 12 min left (+1 more)');
     expect(labels(dashboard([session('MyRepositoryAssumer', 'valid', 192)]))).toEqual([
@@ -61,7 +69,11 @@ describe('the tray view', () => {
   });
 
   it('shows the error icon when the AWS files have a problem', () => {
-    const view = buildTrayView(dashboard([session('A', 'valid', 600)], { problems: [{ file: '/h/.aws/config', fileRole: 'config', line: 3, message: 'bad' }] }));
+    const view = buildTrayView(
+      dashboard([session('A', 'valid', 600)], {
+        problems: [{ file: '/h/.aws/config', fileRole: 'config', line: 3, message: 'bad' }],
+      }),
+    );
     expect(view.icon).toBe('error');
     expect(view.tooltip).toBe('A: 10 h left · AWS files have a problem');
   });
@@ -75,7 +87,9 @@ describe('the tray view', () => {
   });
 
   it('lists twenty sessions, each renewable, with a tooltip Windows can show', () => {
-    const sessions = Array.from({ length: 20 }, (_, index) => session(`Team${String(index).padStart(2, '0')}AssumerWithAQuiteLongProfileName`, 'valid', 100 + index * 37));
+    const sessions = Array.from({ length: 20 }, (_, index) =>
+      session(`Team${String(index).padStart(2, '0')}AssumerWithAQuiteLongProfileName`, 'valid', 100 + index * 37),
+    );
     const view = buildTrayView(dashboard(sessions));
     expect(view.menu.filter((item) => item.type === 'renew')).toHaveLength(20);
     expect(view.tooltip.length).toBeLessThanOrEqual(127);
@@ -83,7 +97,9 @@ describe('the tray view', () => {
   });
 
   it('says why a session without an MFA device cannot be renewed, and disables renewing ones', () => {
-    const view = buildTrayView(dashboard([session('NoDevice', 'never', undefined, false), session('Busy', 'renewing', 60)]));
+    const view = buildTrayView(
+      dashboard([session('NoDevice', 'never', undefined, false), session('Busy', 'renewing', 60)]),
+    );
     expect(view.menu.slice(0, 2)).toEqual([
       { type: 'renew', target: 'Busy', label: 'Renewing MFA session — Busy…', enabled: false },
       { type: 'note', label: 'NoDevice: no MFA device (mfa_serial) configured' },
@@ -100,6 +116,10 @@ describe('the tray view', () => {
 
   it('reflects the start-at-login setting as a checkbox', () => {
     const state = dashboard([], { settings: { ...dashboard([]).settings, startAtLogin: true } });
-    expect(buildTrayView(state).menu).toContainEqual({ type: 'start-at-login', label: 'Start at login', checked: true });
+    expect(buildTrayView(state).menu).toContainEqual({
+      type: 'start-at-login',
+      label: 'Start at login',
+      checked: true,
+    });
   });
 });

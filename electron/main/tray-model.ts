@@ -41,7 +41,10 @@ function status(session: MfaSessionView, nowMs: number): string {
 }
 
 function mostUrgent(sessions: readonly MfaSessionView[], nowMs: number): MfaSessionView | undefined {
-  return [...sessions].sort((a, b) => URGENCY[a.state] - URGENCY[b.state] || msLeft(a, nowMs) - msLeft(b, nowMs) || a.target.localeCompare(b.target))[0];
+  return [...sessions].sort(
+    (a, b) =>
+      URGENCY[a.state] - URGENCY[b.state] || msLeft(a, nowMs) - msLeft(b, nowMs) || a.target.localeCompare(b.target),
+  )[0];
 }
 
 function trayIconState(state: DashboardState): TrayIconState {
@@ -56,7 +59,8 @@ function trayIconState(state: DashboardState): TrayIconState {
 function tooltipFor(state: DashboardState, nowMs: number): string {
   const urgent = mostUrgent(state.sessions, nowMs);
   let text: string;
-  if (!urgent) text = state.problems.length > 0 ? 'MFA Tray: the AWS files have a problem' : 'MFA Tray: no MFA session set up yet';
+  if (!urgent)
+    text = state.problems.length > 0 ? 'MFA Tray: the AWS files have a problem' : 'MFA Tray: no MFA session set up yet';
   else {
     text = `${urgent.target}: ${status(urgent, nowMs)}`;
     if (state.sessions.length > 1) text += ` (+${state.sessions.length - 1} more)`;
@@ -82,7 +86,13 @@ export function buildTrayView(state: DashboardState): TrayView {
   const nowMs = Date.parse(state.now);
   const menu: TrayMenuItem[] = [];
   for (const session of [...state.sessions].sort((a, b) => a.target.localeCompare(b.target))) {
-    if (session.device) menu.push({ type: 'renew', target: session.target, label: renewLabel(session, nowMs), enabled: session.state !== 'renewing' });
+    if (session.device)
+      menu.push({
+        type: 'renew',
+        target: session.target,
+        label: renewLabel(session, nowMs),
+        enabled: session.state !== 'renewing',
+      });
     else menu.push({ type: 'note', label: `${session.target}: no MFA device (mfa_serial) configured` });
   }
   if (state.sessions.length === 0) menu.push({ type: 'note', label: 'No MFA session set up yet' });

@@ -55,7 +55,11 @@ describe('the tray presenter', () => {
     presenter.refreshTheme();
     expect(tray.menus).toHaveLength(2);
     expect(tray.tooltips).toEqual(['A: 9 min left', 'A: expired']);
-    expect(tray.images).toEqual(['/icons/tray-expiring-light.png', '/icons/tray-expired-light.png', '/icons/tray-expired-dark.png']);
+    expect(tray.images).toEqual([
+      '/icons/tray-expiring-light.png',
+      '/icons/tray-expired-light.png',
+      '/icons/tray-expired-dark.png',
+    ]);
   });
 
   it('wires each menu item to its action', () => {
@@ -71,7 +75,8 @@ describe('the tray presenter', () => {
       ],
       recordingActions(calls),
     );
-    const click = (index: number, checked = false) => (template[index]!.click as (item: { checked: boolean }) => void)({ checked });
+    const click = (index: number, checked = false) =>
+      (template[index]!.click as (item: { checked: boolean }) => void)({ checked });
     [0, 1, 2, 3].forEach((index) => click(index));
     click(4, true);
     click(5);

@@ -31,16 +31,29 @@ export function menuTemplate(items: readonly TrayMenuItem[], actions: TrayAction
       case 'renew':
         return { label: item.label, enabled: item.enabled, click: () => actions.renew(item.target) };
       case 'start-at-login':
-        return { label: item.label, type: 'checkbox', checked: item.checked, click: (menuItem) => actions.setStartAtLogin(menuItem.checked) };
+        return {
+          label: item.label,
+          type: 'checkbox',
+          checked: item.checked,
+          click: (menuItem) => actions.setStartAtLogin(menuItem.checked),
+        };
       case 'action': {
-        const run = { 'open-dashboard': actions.openDashboard, 'open-wizard': actions.openWizard, 'open-preferences': actions.openPreferences, quit: actions.quit }[item.action];
+        const run = {
+          'open-dashboard': actions.openDashboard,
+          'open-wizard': actions.openWizard,
+          'open-preferences': actions.openPreferences,
+          quit: actions.quit,
+        }[item.action];
         return { label: item.label, click: () => run() };
       }
     }
   });
 }
 
-export function createTrayPresenter(options: TrayPresenterOptions): { present(view: TrayView): boolean; refreshTheme(): void } {
+export function createTrayPresenter(options: TrayPresenterOptions): {
+  present(view: TrayView): boolean;
+  refreshTheme(): void;
+} {
   let shownKey: string | undefined;
   let shownIcon: string | undefined;
   let last: TrayView | undefined;

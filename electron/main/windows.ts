@@ -19,13 +19,31 @@ export interface WindowFactoryOptions {
 
 const SHAPES: Record<WindowRole, BrowserWindowConstructorOptions> = {
   dashboard: { width: 960, height: 680, minWidth: 640, minHeight: 420, title: 'MFA Tray' },
-  'token-dialog': { width: 440, height: 360, resizable: false, minimizable: false, maximizable: false, alwaysOnTop: true, skipTaskbar: true, title: 'Renew MFA session' },
+  'token-dialog': {
+    width: 440,
+    height: 360,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    alwaysOnTop: true,
+    skipTaskbar: true,
+    title: 'Renew MFA session',
+  },
   wizard: { width: 860, height: 720, minWidth: 640, minHeight: 520, title: 'Set up a contributor' },
   settings: { width: 560, height: 560, minWidth: 480, minHeight: 420, title: 'MFA Tray Preferences' },
 };
 
-export function windowOptions(role: WindowRole, options: Pick<WindowFactoryOptions, 'preloadPath' | 'iconPath' | 'development'>): BrowserWindowConstructorOptions {
-  return { ...SHAPES[role], show: false, icon: options.iconPath, autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preloadPath, options.development) };
+export function windowOptions(
+  role: WindowRole,
+  options: Pick<WindowFactoryOptions, 'preloadPath' | 'iconPath' | 'development'>,
+): BrowserWindowConstructorOptions {
+  return {
+    ...SHAPES[role],
+    show: false,
+    icon: options.iconPath,
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(options.preloadPath, options.development),
+  };
 }
 
 export interface WindowManager {
@@ -65,11 +83,14 @@ export function createWindowManager(options: WindowFactoryOptions): WindowManage
       window.focus();
     },
     hideByWebContentsId(id) {
-      const window = [...windows.values()].find((candidate) => !candidate.isDestroyed() && candidate.webContents.id === id);
+      const window = [...windows.values()].find(
+        (candidate) => !candidate.isDestroyed() && candidate.webContents.id === id,
+      );
       window?.hide();
       return window !== undefined;
     },
-    webContentsIds: () => new Set([...windows.values()].filter((window) => !window.isDestroyed()).map((window) => window.webContents.id)),
+    webContentsIds: () =>
+      new Set([...windows.values()].filter((window) => !window.isDestroyed()).map((window) => window.webContents.id)),
     all: () => [...windows.values()].filter((window) => !window.isDestroyed()),
     anyVisible: () => [...windows.values()].some((window) => !window.isDestroyed() && window.isVisible()),
   };

@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { BRIDGE_KEY, eventContract, invokeContract } from '../shared/contract';
 
 async function bundle(): Promise<string> {
-  const result = await build({ entryPoints: ['electron/preload/preload.ts'], bundle: true, write: false, format: 'cjs', platform: 'browser', external: ['electron'], logLevel: 'silent' });
+  const result = await build({
+    entryPoints: ['electron/preload/preload.ts'],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'browser',
+    external: ['electron'],
+    logLevel: 'silent',
+  });
   return result.outputFiles[0]!.text;
 }
 
@@ -18,7 +26,9 @@ describe('the preload bundle', () => {
     const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
     const exposed: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
     const electron = {
-      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (...args: unknown[]) => unknown>) => (exposed[key] = api) },
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: Record<string, (...args: unknown[]) => unknown>) => (exposed[key] = api),
+      },
       ipcRenderer: {
         invoke: (...args: unknown[]) => {
           invoked.push(args);
@@ -29,13 +39,25 @@ describe('the preload bundle', () => {
       },
     };
     const module = { exports: {} };
-    runInNewContext(code, { module, exports: module.exports, require: (name: string) => (required.push(name), name === 'electron' ? electron : undefined) });
+    runInNewContext(code, {
+      module,
+      exports: module.exports,
+      require: (name: string) => (required.push(name), name === 'electron' ? electron : undefined),
+    });
     expect([...new Set(required)]).toEqual(['electron']);
     const bridge = exposed[BRIDGE_KEY]!;
-    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(invokeContract), ...Object.keys(eventContract).map((name) => `on${name[0]!.toUpperCase()}${name.slice(1)}`)].sort());
+    expect(Object.keys(bridge).sort()).toEqual(
+      [
+        ...Object.keys(invokeContract),
+        ...Object.keys(eventContract).map((name) => `on${name[0]!.toUpperCase()}${name.slice(1)}`),
+      ].sort(),
+    );
     await bridge.getState!();
     await bridge.renew!({ target: 'A', code: '123456' });
-    expect(invoked).toEqual([[invokeContract.getState.channel], [invokeContract.renew.channel, { target: 'A', code: '123456' }]]);
+    expect(invoked).toEqual([
+      [invokeContract.getState.channel],
+      [invokeContract.renew.channel, { target: 'A', code: '123456' }],
+    ]);
     const received: unknown[] = [];
     const unsubscribe = bridge.onStateChanged!((payload: unknown) => received.push(payload)) as () => void;
     listeners.get(eventContract.stateChanged.channel)!({ sender: 'hidden' }, { now: 'x' });

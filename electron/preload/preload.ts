@@ -1,14 +1,22 @@
 // The sandboxed preload: exposes `window.mfaTray` with one method per contract operation and one `onX` per push,
 // generated from the contract tables. The page never gets ipcRenderer itself, nor any channel outside the contract.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_KEY, eventContract, invokeContract, type EventName, type InvokeName, type MfaTrayBridge } from '../shared/contract';
+import {
+  BRIDGE_KEY,
+  eventContract,
+  invokeContract,
+  type EventName,
+  type InvokeName,
+  type MfaTrayBridge,
+} from '../shared/contract';
 
 function buildBridge(): MfaTrayBridge {
   const bridge: Record<string, unknown> = {};
   for (const name of Object.keys(invokeContract) as InvokeName[]) {
     const { channel } = invokeContract[name];
     // Exactly one argument crosses (or none): main rejects anything else.
-    bridge[name] = (request?: unknown) => (request === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, request));
+    bridge[name] = (request?: unknown) =>
+      request === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, request);
   }
   for (const name of Object.keys(eventContract) as EventName[]) {
     const { channel } = eventContract[name];

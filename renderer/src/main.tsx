@@ -36,7 +36,8 @@ function App() {
         <main className="page">
           <h1>Nothing here</h1>
           <p>
-            MFA Tray has no screen called <span className="mono">{route.hash}</span>. <a href="#/dashboard">Open the dashboard</a>.
+            MFA Tray has no screen called <span className="mono">{route.hash}</span>.{' '}
+            <a href="#/dashboard">Open the dashboard</a>.
           </p>
         </main>
       );

@@ -4,7 +4,14 @@ import { invokeContract, type InvokeName, type TokenDialogContext } from '../../
 import { createLabDeviceService, NO_SECRET_STORE } from '../../electron/core/lab-devices';
 import type { RenewOutcome } from '../../electron/core/renewal';
 import type { CallerContext, WindowCloser } from '../../electron/app/ipc-handlers';
-import type { AppServiceDeps, CorePorts, RenewRequest, ServiceLog, ShellCapabilities, WizardOperations } from '../../electron/app/ports';
+import type {
+  AppServiceDeps,
+  CorePorts,
+  RenewRequest,
+  ServiceLog,
+  ShellCapabilities,
+  WizardOperations,
+} from '../../electron/app/ports';
 import { scenario } from '../scenario/scenario';
 
 const { profiles: names, staleSession } = scenario;
@@ -17,7 +24,11 @@ export function scenarioModel(expiration?: Date): ProfileModel {
     {
       name: names.source,
       kind: 'long-term',
-      settings: { aws_access_key_id: scenario.activeKey.id, aws_secret_access_key: LONG_TERM_SECRET, mfa_serial: scenario.mfaSerial },
+      settings: {
+        aws_access_key_id: scenario.activeKey.id,
+        aws_secret_access_key: LONG_TERM_SECRET,
+        mfa_serial: scenario.mfaSerial,
+      },
       origin: { aws_access_key_id: 'credentials', aws_secret_access_key: 'credentials', mfa_serial: 'config' },
       accountId: scenario.accounts.users,
       mfaSerial: scenario.mfaSerial,
@@ -58,7 +69,13 @@ export function scenarioModel(expiration?: Date): ProfileModel {
     chain: [names.role, names.target],
     mfaSessionTarget: names.target,
   };
-  return { profiles: new Map(profiles.map((profile) => [profile.name, profile])), ssoSessions: new Map(), mfaSessions: [session], roles: [role], problems: [] };
+  return {
+    profiles: new Map(profiles.map((profile) => [profile.name, profile])),
+    ssoSessions: new Map(),
+    mfaSessions: [session],
+    roles: [role],
+    problems: [],
+  };
 }
 
 export interface Recorder {
@@ -91,8 +108,19 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
   let now = nowMs;
   let onChange: (() => void) | undefined;
   let closed = false;
-  let renewImpl: (request: RenewRequest) => Promise<RenewOutcome> = async (request) => renewedOutcome(request.target, new Date(now + 3600_000));
-  const record: Recorder = { clipboard: [], openedPaths: [], dialogs: [], hidden: [], dashboards: 0, wizards: 0, startAtLogin: [], renewRequests: [], logs: [] };
+  let renewImpl: (request: RenewRequest) => Promise<RenewOutcome> = async (request) =>
+    renewedOutcome(request.target, new Date(now + 3600_000));
+  const record: Recorder = {
+    clipboard: [],
+    openedPaths: [],
+    dialogs: [],
+    hidden: [],
+    dashboards: 0,
+    wizards: 0,
+    startAtLogin: [],
+    renewRequests: [],
+    logs: [],
+  };
   const core: CorePorts = {
     loadProfileModel: async () => currentModel,
     renew: (request) => {
@@ -125,11 +153,18 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
   const wizard = Object.fromEntries(
     (Object.keys(invokeContract) as InvokeName[])
       .filter((name) => name.startsWith('wizard'))
-      .map((name) => [name, async () => {
-        throw new Error(`reached ${name}`);
-      }]),
+      .map((name) => [
+        name,
+        async () => {
+          throw new Error(`reached ${name}`);
+        },
+      ]),
   ) as unknown as WizardOperations;
-  const locations = { config: '/home/dev/.aws/config', credentials: '/home/dev/.aws/credentials', cliCacheDir: '/home/dev/.aws/cli/cache' };
+  const locations = {
+    config: '/home/dev/.aws/config',
+    credentials: '/home/dev/.aws/credentials',
+    cliCacheDir: '/home/dev/.aws/cli/cache',
+  };
   return {
     windows: {
       closeSender: (caller) => {
@@ -146,7 +181,13 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
       shell,
       log,
       // The real service with no secret store: it holds no device.
-      labDevices: createLabDeviceService({ stateDir, locations, env: {}, clock: { now: () => now }, cipher: NO_SECRET_STORE }),
+      labDevices: createLabDeviceService({
+        stateDir,
+        locations,
+        env: {},
+        clock: { now: () => now },
+        cipher: NO_SECRET_STORE,
+      }),
       platform: 'linux',
     },
     record,
@@ -160,5 +201,12 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
 
 /** A successful renewal's outcome, as the renewal module reports it. */
 export function renewedOutcome(target: string, expiration: Date): RenewOutcome {
-  return { kind: 'renewed', category: 'ok', message: 'Renewed.', target, expiration, sharedWithConcurrentRenewal: false };
+  return {
+    kind: 'renewed',
+    category: 'ok',
+    message: 'Renewed.',
+    target,
+    expiration,
+    sharedWithConcurrentRenewal: false,
+  };
 }

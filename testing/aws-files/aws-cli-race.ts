@@ -22,13 +22,18 @@ export interface RaceResult {
 }
 
 export async function raceAgainstAwsCli(folder: string, awsCallsPerFile: number): Promise<RaceResult> {
-  const locations: AwsFileLocations = { config: join(folder, 'config'), credentials: join(folder, 'credentials'), cliCacheDir: join(folder, 'cli', 'cache') };
+  const locations: AwsFileLocations = {
+    config: join(folder, 'config'),
+    credentials: join(folder, 'credentials'),
+    cliCacheDir: join(folder, 'cli', 'cache'),
+  };
   // Sections exist up front: two writers that both find a section missing would both append it, and
   // `aws configure set` has no way to notice (a duplicate section makes the file unreadable for botocore).
   await writeFile(locations.config, `[profile ${PROFILE}]\nregion = eu-west-1\n`, { mode: 0o600 });
   await writeFile(locations.credentials, `[${PROFILE}]\n`, { mode: 0o600 });
   const env = { ...process.env, AWS_CONFIG_FILE: locations.config, AWS_SHARED_CREDENTIALS_FILE: locations.credentials };
-  const aws = (key: string, value: string) => run(AWS_CLI, ['configure', 'set', key, value, '--profile', PROFILE], { env });
+  const aws = (key: string, value: string) =>
+    run(AWS_CLI, ['configure', 'set', key, value, '--profile', PROFILE], { env });
 
   const expectedConfig: Record<string, string> = {};
   const expectedCredentials: Record<string, string> = {};
@@ -71,7 +76,8 @@ export async function raceAgainstAwsCli(folder: string, awsCallsPerFile: number)
   const check = async (path: string, section: string, expected: Record<string, string>) => {
     const found = rawConfigParse((await readAwsFile(path)).text)[section] ?? {};
     for (const [key, value] of Object.entries(expected)) {
-      if (found[key] !== value) lost.push(`${path} [${section}] ${key}: expected ${value}, found ${String(found[key])}`);
+      if (found[key] !== value)
+        lost.push(`${path} [${section}] ${key}: expected ${value}, found ${String(found[key])}`);
     }
   };
   await check(locations.config, `profile ${PROFILE}`, expectedConfig);

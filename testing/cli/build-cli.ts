@@ -29,7 +29,10 @@ function bundleMs(): number {
 
 export async function ensureCliBuilt(): Promise<void> {
   mkdirSync(join(root, 'dist'), { recursive: true });
-  const release = await lockfile.lock(root, { lockfilePath: join(root, 'dist', '.cli-build.lock'), retries: { retries: 200, minTimeout: 50, maxTimeout: 200 } });
+  const release = await lockfile.lock(root, {
+    lockfilePath: join(root, 'dist', '.cli-build.lock'),
+    retries: { retries: 200, minTimeout: 50, maxTimeout: 200 },
+  });
   try {
     if (bundleMs() < newestSourceMs(join(root, 'electron'))) {
       execFileSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], { cwd: root, stdio: 'inherit' });

@@ -25,4 +25,5 @@ export function runProcess(file: string, args: string[], env: NodeJS.ProcessEnv,
 export const runCli = (args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> =>
   runProcess(process.execPath, [CLI, ...args], env, input);
 
-export const runAws = (args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> => runProcess('/usr/bin/aws', args, env);
+export const runAws = (args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> =>
+  runProcess('/usr/bin/aws', args, env);

@@ -11,9 +11,14 @@ function readOurs(text: string): Ours {
   try {
     const raw = rawConfigParse(text);
     const loaded = loadConfig(text);
-    return { ok: true, raw, loaded: { profiles: loaded.profiles, sso_sessions: loaded.ssoSessions, services: loaded.services } };
+    return {
+      ok: true,
+      raw,
+      loaded: { profiles: loaded.profiles, sso_sessions: loaded.ssoSessions, services: loaded.services },
+    };
   } catch (error) {
-    if (error instanceof IniParseError) return { ok: false, lines: error.problems.map((p) => p.line), message: error.message };
+    if (error instanceof IniParseError)
+      return { ok: false, lines: error.problems.map((p) => p.line), message: error.message };
     throw error;
   }
 }
@@ -30,10 +35,13 @@ export function differences(text: string, botocore: BotocoreVerdict): string[] {
     }
     return found;
   }
-  if (ours.ok && !botocore.ok) return [`botocore rejects (${botocore.error} at lines ${botocore.lines.join(',')}) but we accept`];
+  if (ours.ok && !botocore.ok)
+    return [`botocore rejects (${botocore.error} at lines ${botocore.lines.join(',')}) but we accept`];
   if (!ours.ok && botocore.ok) return [`we reject (${ours.message}) but botocore accepts`];
   if (!ours.ok && !botocore.ok && botocore.lines.length > 0 && ours.lines.join(',') !== botocore.lines.join(',')) {
-    return [`both reject, botocore (${botocore.error}) at lines ${botocore.lines.join(',')}, ours at ${ours.lines.join(',')}: ${ours.message}`];
+    return [
+      `both reject, botocore (${botocore.error}) at lines ${botocore.lines.join(',')}, ours at ${ours.lines.join(',')}: ${ours.message}`,
+    ];
   }
   return [];
 }

@@ -4,16 +4,58 @@ import type { Random } from './random';
 
 const NEWLINES = ['\n', '\r\n'] as const;
 const KEYS = [
-  'region', 'output', 'mfa_serial', 'role_arn', 'source_profile', 'aws_access_key_id', 'expiration',
-  'Region', 'REGION', 'Output', 'cli_pager', 'x', 'k1', 'key with space', 'ключ', 'Ünïcode', 'a.b', 'a-b',
-  '[bracket', 'q"uote', '__proto__', 'constructor', '1', '10',
+  'region',
+  'output',
+  'mfa_serial',
+  'role_arn',
+  'source_profile',
+  'aws_access_key_id',
+  'expiration',
+  'Region',
+  'REGION',
+  'Output',
+  'cli_pager',
+  'x',
+  'k1',
+  'key with space',
+  'ключ',
+  'Ünïcode',
+  'a.b',
+  'a-b',
+  '[bracket',
+  'q"uote',
+  '__proto__',
+  'constructor',
+  '1',
+  '10',
 ];
 const NESTED_KEYS = ['max_concurrent_requests', 'addressing_style', 'Signature_Version', 'a b', 'x', '1'];
 const PROFILE_NAMES = ['dev', 'prod', 'default', 'MyRepositoryAssumer', 'a-b_c.d@e+f%g:h/i', 'Ünï', '__proto__', '2'];
 const VALUES = [
-  'us-east-1', 'json', '', ' ', 'a b', '"quoted"', "'single'", 'x # not a comment', 'x ; not a comment', '#hash',
-  ';semi', 'a=b', 'a:b', 'http://host:8080/p?q=1', '\ttab\t', 'ünï', '\u00a0nbsp\u00a0', 'mid\u000bdle', 'x\u001fy',
-  '\u3000wide', '%(interp)s', 'arn:aws:iam::123456789012:mfa/user', '2030-01-01T00:00:00Z', 'trailing  ',
+  'us-east-1',
+  'json',
+  '',
+  ' ',
+  'a b',
+  '"quoted"',
+  "'single'",
+  'x # not a comment',
+  'x ; not a comment',
+  '#hash',
+  ';semi',
+  'a=b',
+  'a:b',
+  'http://host:8080/p?q=1',
+  '\ttab\t',
+  'ünï',
+  '\u00a0nbsp\u00a0',
+  'mid\u000bdle',
+  'x\u001fy',
+  '\u3000wide',
+  '%(interp)s',
+  'arn:aws:iam::123456789012:mfa/user',
+  '2030-01-01T00:00:00Z',
+  'trailing  ',
 ];
 const SPACES = ['', ' ', '  ', '\t', ' \t', '\u00a0', '\u3000', '\u001c', '\u0085', '\u000c'];
 const BLANKISH = ['', ' ', '\t', '\u00a0', '\u0085', '\u2028', '\u001f  ', '\u000b'];
@@ -21,9 +63,20 @@ const BLANKISH = ['', ' ', '\t', '\u00a0', '\u0085', '\u2028', '\u001f  ', '\u00
 function profileHeader(random: Random): string {
   const name = random.pick(PROFILE_NAMES);
   return random.pick([
-    `profile ${name}`, `profile ${name}`, `profile "${name}"`, `profile '${name}'`, `profile "${name} two"`,
-    `profile ${name} two`, 'profile', `profile  ${name} `, `profile\t${name}`, `profile "${name}`, `profile ${name}\\`,
-    `profilex ${name}`, `profile a\\ b`, `profile "a\\"b"`,
+    `profile ${name}`,
+    `profile ${name}`,
+    `profile "${name}"`,
+    `profile '${name}'`,
+    `profile "${name} two"`,
+    `profile ${name} two`,
+    'profile',
+    `profile  ${name} `,
+    `profile\t${name}`,
+    `profile "${name}`,
+    `profile ${name}\\`,
+    `profilex ${name}`,
+    `profile a\\ b`,
+    `profile "a\\"b"`,
   ]);
 }
 
@@ -32,7 +85,8 @@ function sectionName(random: Random): string {
   if (roll < 4) return profileHeader(random);
   if (roll === 4) return 'default';
   if (roll === 5) return random.pick(['DEFAULT', 'Default', 'default ', ' default']);
-  if (roll === 6) return random.pick([`sso-session ${random.pick(PROFILE_NAMES)}`, 'sso-session "my sso"', 'sso-session']);
+  if (roll === 6)
+    return random.pick([`sso-session ${random.pick(PROFILE_NAMES)}`, 'sso-session "my sso"', 'sso-session']);
   if (roll === 7) return random.pick([`services ${random.pick(PROFILE_NAMES)}`, 'services "s p"', 'services']);
   if (roll === 8) return random.pick(PROFILE_NAMES);
   if (roll === 9) return random.pick([' spaced ', 'plugins', 'a]b', 'tab\there', 'preview']);
@@ -66,7 +120,10 @@ function keyName(random: Random, used: Set<string>, strictness: number): string 
 function keyLine(random: Random, indent: string, strictness: number, used: Set<string>): string {
   if (!random.chance(strictness)) {
     const broken = random.pick([
-      `${random.pick(KEYS)}`, `= ${random.pick(VALUES)}`, `: x`, `${random.pick(KEYS)} value without separator`,
+      `${random.pick(KEYS)}`,
+      `= ${random.pick(VALUES)}`,
+      `: x`,
+      `${random.pick(KEYS)} value without separator`,
     ]);
     return indent + broken;
   }
@@ -111,7 +168,8 @@ function sectionBody(random: Random, strictness: number, used: Set<string>): str
         if (random.chance(0.2)) lines.push(...continuation(random, indent, strictness));
       }
     } else if (roll < 15) lines.push(random.pick(BLANKISH));
-    else if (roll < 18) lines.push(random.pick(SPACES) + random.pick(['# comment', ';comment', '#', '# key = v', '#[x]']));
+    else if (roll < 18)
+      lines.push(random.pick(SPACES) + random.pick(['# comment', ';comment', '#', '# key = v', '#[x]']));
     else if (roll < 19) lines.push(random.pick(SPACES) + random.pick(['\u00a0', '\u0085']));
     else lines.push(keyLine(random, '', strictness, used));
   }
@@ -128,7 +186,11 @@ export function generateIniText(random: Random): string {
   for (let s = 0; s < sectionCount; s++) {
     let name = sectionName(random);
     // Mostly avoid repeating a section (botocore rejects that), except [DEFAULT] which may repeat.
-    for (let tries = 0; tries < 6 && keysBySection.has(name) && name !== 'DEFAULT' && random.chance(strictness); tries++) {
+    for (
+      let tries = 0;
+      tries < 6 && keysBySection.has(name) && name !== 'DEFAULT' && random.chance(strictness);
+      tries++
+    ) {
       name = sectionName(random);
     }
     const used = keysBySection.get(name) ?? new Set<string>();

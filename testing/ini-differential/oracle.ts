@@ -27,6 +27,7 @@ export function botocoreRead(texts: readonly string[]): BotocoreVerdict[] {
   });
   if (run.status !== 0) throw new Error(`botocore oracle failed (${run.status}): ${run.stderr}`);
   const verdicts = JSON.parse(run.stdout) as BotocoreVerdict[];
-  if (verdicts.length !== texts.length) throw new Error(`botocore oracle answered ${verdicts.length} of ${texts.length}`);
+  if (verdicts.length !== texts.length)
+    throw new Error(`botocore oracle answered ${verdicts.length} of ${texts.length}`);
   return verdicts;
 }

@@ -10,7 +10,16 @@ import type { Random } from './random';
 const SECTION_NAME = /^(?:(?:profile|sso-session|services) )?[\w\-@+.%:/]+$/;
 const KEY = /^[a-z0-9_]+$/;
 const NEW_KEYS = ['expiration', 'aws_session_token', 'region', 'mfa_serial', 'new_key_1'];
-const VALUES = ['eu-west-1', '2030-01-01T00:00:00Z', 'a=b:c', 'arn:aws:iam::123456789012:mfa/me', 'x#y', '"q"', 'ünï', 'a\tb'];
+const VALUES = [
+  'eu-west-1',
+  '2030-01-01T00:00:00Z',
+  'a=b:c',
+  'arn:aws:iam::123456789012:mfa/me',
+  'x#y',
+  '"q"',
+  'ünï',
+  'a\tb',
+];
 
 export interface EditStep {
   before: string;
@@ -22,11 +31,25 @@ export interface EditStep {
 function randomEdit(random: Random, doc: IniDocument, file: 'config' | 'credentials'): IniEdit {
   const existing = doc.sections
     .map((s) => s.name)
-    .filter((n) => SECTION_NAME.test(n) && n !== 'DEFAULT' && !n.includes('__proto__') && (file === 'credentials' || configSectionIdentity(n) !== null));
-  const section = existing.length > 0 && random.chance(0.8)
-    ? random.pick(existing)
-    : random.pick(file === 'config' ? ['profile fresh', 'default', 'sso-session fresh', 'services fresh'] : ['fresh', 'default']);
-  const keys = doc.sections.filter((s) => s.name === section).flatMap((s) => s.entries.map((e) => e.key)).filter((k) => KEY.test(k) && k !== '__proto__');
+    .filter(
+      (n) =>
+        SECTION_NAME.test(n) &&
+        n !== 'DEFAULT' &&
+        !n.includes('__proto__') &&
+        (file === 'credentials' || configSectionIdentity(n) !== null),
+    );
+  const section =
+    existing.length > 0 && random.chance(0.8)
+      ? random.pick(existing)
+      : random.pick(
+          file === 'config'
+            ? ['profile fresh', 'default', 'sso-session fresh', 'services fresh']
+            : ['fresh', 'default'],
+        );
+  const keys = doc.sections
+    .filter((s) => s.name === section)
+    .flatMap((s) => s.entries.map((e) => e.key))
+    .filter((k) => KEY.test(k) && k !== '__proto__');
   const key = keys.length > 0 && random.chance(0.6) ? random.pick(keys) : random.pick(NEW_KEYS);
   return { section, key, value: random.chance(0.2) ? null : random.pick(VALUES) };
 }
@@ -35,7 +58,7 @@ function randomEdit(random: Random, doc: IniDocument, file: 'config' | 'credenti
 export function randomEditSteps(random: Random, files: number): { steps: EditStep[]; refused: number } {
   const steps: EditStep[] = [];
   let refused = 0;
-  for (let made = 0; made < files; ) {
+  for (let made = 0; made < files;) {
     const text = generateIniText(random);
     let doc: IniDocument;
     try {

@@ -6,7 +6,9 @@ import { decodeBase32Secret, normalizeBase32Secret } from '../../electron/core/t
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? filesUnder(join(folder, entry.name)) : entry.isFile() ? [join(folder, entry.name)] : [])),
+    entries.map((entry) =>
+      entry.isDirectory() ? filesUnder(join(folder, entry.name)) : entry.isFile() ? [join(folder, entry.name)] : [],
+    ),
   );
   return nested.flat();
 }
@@ -15,11 +17,20 @@ async function filesUnder(folder: string): Promise<string[]> {
 export function secretForms(base32Secret: string): string[] {
   const canonical = normalizeBase32Secret(base32Secret);
   const raw = Buffer.from(decodeBase32Secret(canonical));
-  return [canonical, canonical.toLowerCase(), raw.toString('hex'), raw.toString('base64'), Buffer.from(canonical).toString('base64')];
+  return [
+    canonical,
+    canonical.toLowerCase(),
+    raw.toString('hex'),
+    raw.toString('base64'),
+    Buffer.from(canonical).toString('base64'),
+  ];
 }
 
 /** Files (with the form found) that hold the secret in plain text; also reports how many files were read. */
-export async function scanForSecret(folders: string[], base32Secret: string): Promise<{ scanned: number; leaks: string[] }> {
+export async function scanForSecret(
+  folders: string[],
+  base32Secret: string,
+): Promise<{ scanned: number; leaks: string[] }> {
   const forms = secretForms(base32Secret);
   const files = (await Promise.all(folders.map(filesUnder))).flat();
   const leaks: string[] = [];

@@ -13,7 +13,10 @@ export function testCipher(kind: SecretStoreKind = 'keychain'): TestCipher {
   let key = randomBytes(32);
   const cipher: TestCipher = {
     kind,
-    backend: () => ({ kind: cipher.kind, name: cipher.kind === 'keychain' ? 'test_keychain' : cipher.kind === 'weak' ? 'basic_text' : 'unknown' }),
+    backend: () => ({
+      kind: cipher.kind,
+      name: cipher.kind === 'keychain' ? 'test_keychain' : cipher.kind === 'weak' ? 'basic_text' : 'unknown',
+    }),
     encrypt(plain) {
       if (cipher.kind === 'unavailable') throw new Error('Encryption is not available.');
       const iv = randomBytes(12);

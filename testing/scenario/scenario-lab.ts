@@ -88,6 +88,9 @@ export async function createScenarioLab(emulatorUrl: string, options: LabOptions
     credentialsPath,
     stateDir,
     env,
-    snapshot: async () => ({ config: await readFile(configPath, 'utf8'), credentials: await readFile(credentialsPath, 'utf8') }),
+    snapshot: async () => ({
+      config: await readFile(configPath, 'utf8'),
+      credentials: await readFile(credentialsPath, 'utf8'),
+    }),
   };
 }

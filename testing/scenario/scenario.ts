@@ -18,7 +18,9 @@ const [activeKey, inactiveKey] = user?.accessKeys ?? [];
 const device = user?.mfaDevices[0];
 const role = repositoryAccount?.roles[0];
 if (!usersAccount || !repositoryAccount || !user || !activeKey || !inactiveKey || !device || !role) {
-  throw new Error(`${SCENARIO_SEED_FILE} lacks the users' account (user, two keys, MFA device) or the repository account's role`);
+  throw new Error(
+    `${SCENARIO_SEED_FILE} lacks the users' account (user, two keys, MFA device) or the repository account's role`,
+  );
 }
 
 export const scenario = {
@@ -39,9 +41,11 @@ export const scenario = {
   staleSession: {
     accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
     secretAccessKey: 'staleSessionSecret/EXAMPLE/0123456789abc',
-    sessionToken: 'FwoGZXIvYXdzEXAMPLEsessionTOKENvalue0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=',
+    sessionToken:
+      'FwoGZXIvYXdzEXAMPLEsessionTOKENvalue0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=',
   },
 } as const;
 
 /** The scenario device's code for the window `windowOffset` steps from `nowMs` (±1 are accepted). */
-export const scenarioCode = (nowMs: number, windowOffset = 0): string => generateTotp(scenario.mfaSecret, nowMs + windowOffset * 30_000);
+export const scenarioCode = (nowMs: number, windowOffset = 0): string =>
+  generateTotp(scenario.mfaSecret, nowMs + windowOffset * 30_000);

@@ -22,9 +22,19 @@ describe('npm run demo', () => {
     });
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: '/nonexistent' };
     for (const [, name, value] of out.matchAll(/^export (\w+)=(.*)$/gm)) env[name!] = value!;
-    expect(Object.keys(env)).toEqual(expect.arrayContaining(['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_STS', 'MFA_TRAY_STATE_DIR']));
+    expect(Object.keys(env)).toEqual(
+      expect.arrayContaining([
+        'AWS_CONFIG_FILE',
+        'AWS_SHARED_CREDENTIALS_FILE',
+        'AWS_ENDPOINT_URL_STS',
+        'MFA_TRAY_STATE_DIR',
+      ]),
+    );
     const code = /code (\d{6})/.exec(out)![1]!;
-    const renewed = await runCli(['renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', '--code', code], env);
+    const renewed = await runCli(
+      ['renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', '--code', code],
+      env,
+    );
     expect(renewed.stderr).toBe('');
     expect(renewed.code).toBe(0);
 

@@ -13,11 +13,16 @@ const { profiles } = scenario;
 
 const options = new Command('demo')
   .description('Start a local STS emulator and a throwaway AWS folder with the scenario profiles.')
-  .option('--port <port>', 'emulator port (0 picks a free one)', (v) => {
-    const port = Number(v);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is 0-65535');
-    return port;
-  }, 0)
+  .option(
+    '--port <port>',
+    'emulator port (0 picks a free one)',
+    (v) => {
+      const port = Number(v);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is 0-65535');
+      return port;
+    },
+    0,
+  )
   .parse()
   .opts<{ port: number }>();
 
@@ -40,7 +45,11 @@ source_profile = ${profiles.target}
   { mode: 0o600 },
 );
 // Keys of the emulator's seed: they open nothing but this local emulator.
-await writeFile(files.credentials, `[${profiles.source}]\naws_access_key_id = ${scenario.activeKey.id}\naws_secret_access_key = ${scenario.activeKey.secret}\n`, { mode: 0o600 });
+await writeFile(
+  files.credentials,
+  `[${profiles.source}]\naws_access_key_id = ${scenario.activeKey.id}\naws_secret_access_key = ${scenario.activeKey.secret}\n`,
+  { mode: 0o600 },
+);
 
 const env = [
   `export AWS_CONFIG_FILE=${files.config}`,
@@ -64,13 +73,18 @@ The demo MFA device ${scenario.mfaSerial} shows these codes (Ctrl-C ends the dem
 
 function printCode(): void {
   const now = Date.now();
-  process.stdout.write(`  code ${generateTotp(scenario.mfaSecret, now)}  (valid for ${Math.ceil(msUntilNextWindow(now) / 1000)} s)\n`);
+  process.stdout.write(
+    `  code ${generateTotp(scenario.mfaSecret, now)}  (valid for ${Math.ceil(msUntilNextWindow(now) / 1000)} s)\n`,
+  );
 }
 printCode();
-let timer: NodeJS.Timeout = setTimeout(function tick() {
-  printCode();
-  timer = setTimeout(tick, msUntilNextWindow(Date.now()) + 50);
-}, msUntilNextWindow(Date.now()) + 50);
+let timer: NodeJS.Timeout = setTimeout(
+  function tick() {
+    printCode();
+    timer = setTimeout(tick, msUntilNextWindow(Date.now()) + 50);
+  },
+  msUntilNextWindow(Date.now()) + 50,
+);
 
 async function stop(): Promise<void> {
   clearTimeout(timer);

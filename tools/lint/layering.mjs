@@ -23,7 +23,9 @@ export function layerOf(path) {
 
 /** Whether a may-import list names `folder`, directly or by a `prefix/*` or `*` pattern. */
 function allows(list, folder) {
-  return list.some((entry) => entry === folder || entry === '*' || (entry.endsWith('/*') && folder.startsWith(entry.slice(0, -1))));
+  return list.some(
+    (entry) => entry === folder || entry === '*' || (entry.endsWith('/*') && folder.startsWith(entry.slice(0, -1))),
+  );
 }
 
 function packageName(specifier) {
@@ -39,7 +41,9 @@ export function layeringViolation(file, specifier) {
   if (!from) return `${file} is in no layer of tools/lint/layers.mjs: add its folder to the table.`;
   const isTest = TEST_FILE.test(file);
   if (specifier.startsWith('.')) {
-    const target = relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/');
+    const target = relative(ROOT, resolve(ROOT, dirname(file), specifier))
+      .split(sep)
+      .join('/');
     if (target.startsWith('..')) return `${specifier} leaves the repository.`;
     const to = layerOf(target);
     if (!to) return `${target} is in no layer of tools/lint/layers.mjs.`;
@@ -48,10 +52,15 @@ export function layeringViolation(file, specifier) {
     return `${from.folder} may not import ${to.folder}${isTest ? ', even in a test' : ''} (the table in docs/architecture.md).`;
   }
   if (specifier.startsWith('node:')) {
-    return from.node === false && !isTest && !BUILD_CONFIG_FILES.includes(file) ? `${from.folder} runs without Node: ${specifier} is not there.` : undefined;
+    return from.node === false && !isTest && !BUILD_CONFIG_FILES.includes(file)
+      ? `${from.folder} runs without Node: ${specifier} is not there.`
+      : undefined;
   }
   const name = packageName(specifier);
-  if (name === 'electron') return from.electron ? undefined : `${from.folder} may not import electron: Electron objects are passed in from electron/main.`;
+  if (name === 'electron')
+    return from.electron
+      ? undefined
+      : `${from.folder} may not import electron: Electron objects are passed in from electron/main.`;
   if (DEV_DEPENDENCIES.has(name) && !isTest && !from.devDependencies && !BUILD_CONFIG_FILES.includes(file)) {
     return `${name} is a devDependency: only tests, testing/, scripts/, tools/, e2e/ and bench/ may import it.`;
   }
@@ -60,7 +69,11 @@ export function layeringViolation(file, specifier) {
 
 /** @type {import('eslint').Rule.RuleModule} */
 const rule = {
-  meta: { type: 'problem', docs: { description: 'Imports follow the architecture table (docs/architecture.md).' }, schema: [] },
+  meta: {
+    type: 'problem',
+    docs: { description: 'Imports follow the architecture table (docs/architecture.md).' },
+    schema: [],
+  },
   create(context) {
     const file = relative(ROOT, context.physicalFilename).split(sep).join('/');
     function check(node) {
@@ -69,7 +82,12 @@ const rule = {
       const problem = layeringViolation(file, source.value);
       if (problem) context.report({ node: source, message: problem });
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 

@@ -11,22 +11,34 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 async function lint(filePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'mfa-tray/layering').map((message) => message.message);
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'mfa-tray/layering')
+    .map((message) => message.message);
 }
 
 describe('the layering rule', () => {
   it('fails a wrong-way import in npm run lint: the domain core reaching up into the app layer', async () => {
-    const messages = await lint('electron/core/ini/wrong-way.ts', "import { createAppService } from '../../app';\nexport const service = createAppService;\n");
+    const messages = await lint(
+      'electron/core/ini/wrong-way.ts',
+      "import { createAppService } from '../../app';\nexport const service = createAppService;\n",
+    );
     expect(messages).toEqual([expect.stringContaining('electron/core/ini may not import electron/app')]);
   });
 
   it('passes an import the table allows', async () => {
-    expect(await lint('electron/core/profiles/allowed.ts', "import { loadConfig } from '../ini';\nexport const load = loadConfig;\n")).toEqual([]);
+    expect(
+      await lint(
+        'electron/core/profiles/allowed.ts',
+        "import { loadConfig } from '../ini';\nexport const load = loadConfig;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('holds tests to their layer too, with test support on top', () => {
     expect(layeringViolation('electron/core/ini/edit.test.ts', '../../app')).toMatch(/may not import electron\/app/);
-    expect(layeringViolation('electron/core/ini/edit.test.ts', '../../../e2e/harness/fixtures')).toMatch(/may not import e2e/);
+    expect(layeringViolation('electron/core/ini/edit.test.ts', '../../../e2e/harness/fixtures')).toMatch(
+      /may not import e2e/,
+    );
     expect(layeringViolation('electron/core/ini/edit.test.ts', '../../../testing/botocore')).toBeUndefined();
     expect(layeringViolation('electron/core/ini/edit.test.ts', 'vitest')).toBeUndefined();
   });
@@ -53,6 +65,8 @@ describe('the layering rule', () => {
       const imports = cells[2] === 'nothing of ours' ? [] : cells[2]!.split(', ').map((cell) => cell.replace(/`/g, ''));
       rows.set(cells[1]!, imports);
     }
-    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(LAYERS.map((layer) => [layer.folder, [...layer.mayImport]])));
+    expect(Object.fromEntries(rows)).toEqual(
+      Object.fromEntries(LAYERS.map((layer) => [layer.folder, [...layer.mayImport]])),
+    );
   });
 });

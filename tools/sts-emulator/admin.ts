@@ -8,7 +8,10 @@ export const ADMIN_PREFIX = '/__emulator/';
 
 const clockSchema = z.object({ offsetMs: z.number().int() });
 
-export interface AdminReply { status: number; body: unknown }
+export interface AdminReply {
+  status: number;
+  body: unknown;
+}
 
 export function handleAdmin(emulator: EmulatorControls, method: string, path: string, body: string): AdminReply {
   const route = `${method} ${path.slice(ADMIN_PREFIX.length - 1)}`;

@@ -17,7 +17,11 @@ export function authenticate(
 ): Caller {
   const amzDate = request.header('x-amz-date');
   if (!amzDate) {
-    throw new AwsError('IncompleteSignature', `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`, 400);
+    throw new AwsError(
+      'IncompleteSignature',
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`,
+      400,
+    );
   }
   checkRequestTime(amzDate, nowMs);
 

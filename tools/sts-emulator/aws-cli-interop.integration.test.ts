@@ -24,11 +24,18 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-interface Keys { id: string; secret: string; token?: string }
+interface Keys {
+  id: string;
+  secret: string;
+  token?: string;
+}
 const longTerm: Keys = { id: scenario.activeKey.id, secret: scenario.activeKey.secret };
 
 /** Runs the AWS CLI against the emulator with only these keys in its environment. */
-async function aws(keys: Keys, args: string[]): Promise<{ ok: boolean; json?: Record<string, unknown>; stderr: string }> {
+async function aws(
+  keys: Keys,
+  args: string[],
+): Promise<{ ok: boolean; json?: Record<string, unknown>; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
     PATH: '/usr/bin:/bin',
     HOME: home,
@@ -52,7 +59,11 @@ async function aws(keys: Keys, args: string[]): Promise<{ ok: boolean; json?: Re
 /** The CLI's error line, whether or not it adds "(reached max retries: N)". */
 function expectAwsError(stderr: string, code: string, operation: string, message: string): void {
   const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  expect(stderr).toMatch(new RegExp(`An error occurred \\(${code}\\) when calling the ${operation} operation( \\(reached max retries: \\d+\\))?: ${escaped}`));
+  expect(stderr).toMatch(
+    new RegExp(
+      `An error occurred \\(${code}\\) when calling the ${operation} operation( \\(reached max retries: \\d+\\))?: ${escaped}`,
+    ),
+  );
 }
 
 function sessionKeys(result: { json?: Record<string, unknown> }): Keys {
@@ -73,13 +84,32 @@ describe.concurrent('the AWS CLI v2 against the emulator', { timeout: 90_000 }, 
       aws({ id: 'AKIAUNKNOWNKEY000000', secret: 'x'.repeat(40) }, ['sts', 'get-caller-identity']),
       aws({ ...longTerm, secret: 'y'.repeat(40) }, ['sts', 'get-caller-identity']),
     ]);
-    expectAwsError(unknown.stderr, 'InvalidClientTokenId', 'GetCallerIdentity', 'The security token included in the request is invalid');
-    expectAwsError(wrongSecret.stderr, 'SignatureDoesNotMatch', 'GetCallerIdentity', 'The request signature we calculated does not match');
+    expectAwsError(
+      unknown.stderr,
+      'InvalidClientTokenId',
+      'GetCallerIdentity',
+      'The security token included in the request is invalid',
+    );
+    expectAwsError(
+      wrongSecret.stderr,
+      'SignatureDoesNotMatch',
+      'GetCallerIdentity',
+      'The request signature we calculated does not match',
+    );
   });
 
   it('gets an MFA session, refuses a reused code, then assumes the role within the chaining cap', async () => {
     const code = scenarioCode(emulator.now());
-    const args = ['sts', 'get-session-token', '--serial-number', scenario.mfaSerial, '--token-code', code, '--duration-seconds', '86400'];
+    const args = [
+      'sts',
+      'get-session-token',
+      '--serial-number',
+      scenario.mfaSerial,
+      '--token-code',
+      code,
+      '--duration-seconds',
+      '86400',
+    ];
     const session = await aws(longTerm, args);
     expect(session.ok).toBe(true);
     const creds = session.json!.Credentials as Record<string, string>;
@@ -94,15 +124,44 @@ describe.concurrent('the AWS CLI v2 against the emulator', { timeout: 90_000 }, 
       aws(keys, [...assume, '--duration-seconds', '7200']),
       aws(keys, ['sts', 'get-session-token']),
     ]);
-    expectAwsError(reused.stderr, 'AccessDenied', 'GetSessionToken', 'MultiFactorAuthentication failed with invalid MFA one time pass code.');
-    expect(role.json).toMatchObject({ AssumedRoleUser: { Arn: 'arn:aws:sts::222222222222:assumed-role/MyRepositoryContributorRole/cli' } });
-    expectAwsError(tooLong.stderr, 'ValidationError', 'AssumeRole', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
-    expectAwsError(again.stderr, 'AccessDenied', 'GetSessionToken', 'Cannot call GetSessionToken with session credentials');
+    expectAwsError(
+      reused.stderr,
+      'AccessDenied',
+      'GetSessionToken',
+      'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+    );
+    expect(role.json).toMatchObject({
+      AssumedRoleUser: { Arn: 'arn:aws:sts::222222222222:assumed-role/MyRepositoryContributorRole/cli' },
+    });
+    expectAwsError(
+      tooLong.stderr,
+      'ValidationError',
+      'AssumeRole',
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
+    expectAwsError(
+      again.stderr,
+      'AccessDenied',
+      'GetSessionToken',
+      'Cannot call GetSessionToken with session credentials',
+    );
   });
 
-  it('rejects a serial that is not the user\'s device with the real message', async () => {
-    const result = await aws(longTerm, ['sts', 'get-session-token', '--serial-number', 'arn:aws:iam::111111111111:mfa/Other', '--token-code', '123456']);
-    expectAwsError(result.stderr, 'AccessDenied', 'GetSessionToken', 'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.');
+  it("rejects a serial that is not the user's device with the real message", async () => {
+    const result = await aws(longTerm, [
+      'sts',
+      'get-session-token',
+      '--serial-number',
+      'arn:aws:iam::111111111111:mfa/Other',
+      '--token-code',
+      '123456',
+    ]);
+    expectAwsError(
+      result.stderr,
+      'AccessDenied',
+      'GetSessionToken',
+      'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.',
+    );
   });
 
   it('lists MFA devices through IAM, and reports NoSuchEntity with the wire code', async () => {
@@ -110,7 +169,9 @@ describe.concurrent('the AWS CLI v2 against the emulator', { timeout: 90_000 }, 
       aws(longTerm, ['iam', 'list-mfa-devices']),
       aws(longTerm, ['iam', 'get-user', '--user-name', 'Nobody']),
     ]);
-    expect(listed.json).toMatchObject({ MFADevices: [{ UserName: 'MyRepositoryUser', SerialNumber: scenario.mfaSerial }] });
+    expect(listed.json).toMatchObject({
+      MFADevices: [{ UserName: 'MyRepositoryUser', SerialNumber: scenario.mfaSerial }],
+    });
     expectAwsError(missing.stderr, 'NoSuchEntity', 'GetUser', 'The user with name Nobody cannot be found.');
   });
 });

@@ -36,7 +36,11 @@ export const signatureMismatch = (): AwsError =>
   );
 
 export const notAuthorized = (principalArn: string, action: string, resource: string): AwsError =>
-  new AwsError('AccessDenied', `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`, 403);
+  new AwsError(
+    'AccessDenied',
+    `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`,
+    403,
+  );
 
 export const noSuchUser = (userName: string): AwsError =>
   new AwsError('NoSuchEntity', `The user with name ${userName} cannot be found.`, 404);

@@ -4,7 +4,14 @@ import type { RoleRecord, UserRecord } from './state';
 export type Caller =
   | { kind: 'user'; accountId: string; user: UserRecord }
   | { kind: 'session'; accountId: string; user: UserRecord; mfaAtMs?: number; expiresAtMs: number }
-  | { kind: 'role'; accountId: string; role: RoleRecord; roleSessionName: string; mfaAtMs?: number; expiresAtMs: number };
+  | {
+      kind: 'role';
+      accountId: string;
+      role: RoleRecord;
+      roleSessionName: string;
+      mfaAtMs?: number;
+      expiresAtMs: number;
+    };
 
 export function callerArn(caller: Caller): string {
   return caller.kind === 'role'

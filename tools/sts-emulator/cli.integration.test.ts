@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_SEED_FILE } from '../../testing/scenario/scenario';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const startCli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+const startCli = (args: string[]) =>
+  spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('sts-emulator command', () => {
   it('prints its 127.0.0.1 URL as the first stdout line and serves there', async () => {
@@ -14,7 +15,10 @@ describe('sts-emulator command', () => {
     try {
       const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const response = await fetch(`${firstLine}/`, { method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15' });
+      const response = await fetch(`${firstLine}/`, {
+        method: 'POST',
+        body: 'Action=GetCallerIdentity&Version=2011-06-15',
+      });
       expect(response.status).toBe(403);
       expect(response.headers.get('date')).not.toBeNull();
       expect(await response.text()).toContain('<Code>MissingAuthenticationToken</Code>');

@@ -28,7 +28,15 @@ const getUser: ActionHandler = (context) => {
   const userName = read.string('UserName', USER_NAME_RULE);
   read.done();
   const user = targetUser(context, userName);
-  return { User: { Path: user.path, UserName: user.name, UserId: user.userId, Arn: user.arn, CreateDate: isoSeconds(user.createdAtMs) } };
+  return {
+    User: {
+      Path: user.path,
+      UserName: user.name,
+      UserId: user.userId,
+      Arn: user.arn,
+      CreateDate: isoSeconds(user.createdAtMs),
+    },
+  };
 };
 
 const listMfaDevices: ActionHandler = (context) => {
@@ -49,7 +57,8 @@ const listMfaDevices: ActionHandler = (context) => {
 const createVirtualMfaDevice: ActionHandler = async ({ params, caller, state }) => {
   const read = new ParameterReader(params);
   const name = read.string('VirtualMFADeviceName', { required: true, min: 1, max: 226, pattern: '[\\w+=,.@-]+' });
-  const path = read.string('Path', { min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007F]+\\u002F)' }) ?? '/';
+  const path =
+    read.string('Path', { min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007F]+\\u002F)' }) ?? '/';
   read.done();
   const serial = `arn:aws:iam::${caller.accountId}:mfa${path}${name}`;
   if (state.devices.has(serial)) {
@@ -85,7 +94,8 @@ const enableMfaDevice: ActionHandler = (context) => {
     throw new AwsError('LimitExceeded', `Cannot exceed quota for MFADevicesPerUser: ${MAX_DEVICES_PER_USER}`, 409);
   }
   const window = consecutiveCodesWindow(device, code1!, code2!, context.nowMs);
-  if (window === null) throw new AwsError('InvalidAuthenticationCode', 'Authentication code for device is not valid.', 403);
+  if (window === null)
+    throw new AwsError('InvalidAuthenticationCode', 'Authentication code for device is not valid.', 403);
   Object.assign(device, { userName: user.name, enabledAtMs: context.nowMs, lastUsedWindow: window });
   return '';
 };
@@ -102,6 +112,10 @@ export const iamActions: Record<string, ActionHandler> = {
 export function checkIamCaller(context: Pick<ActionContext, 'caller'>): void {
   const { caller } = context;
   if (caller.kind === 'session' && caller.mfaAtMs === undefined) {
-    throw new AwsError('AccessDenied', 'Calls to IAM with credentials from GetSessionToken require MFA authentication.', 403);
+    throw new AwsError(
+      'AccessDenied',
+      'Calls to IAM with credentials from GetSessionToken require MFA authentication.',
+      403,
+    );
   }
 }

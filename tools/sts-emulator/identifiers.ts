@@ -19,7 +19,8 @@ export const stableUniqueId = (prefix: 'AIDA' | 'AROA', arn: string): string =>
 export const randomRequestId = (): string => crypto.randomUUID();
 
 /** ISO-8601 without milliseconds, as STS writes Expiration. */
-export const isoSeconds = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+export const isoSeconds = (ms: number): string =>
+  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 /** SigV4's basic format, 20240101T000000Z. */
 export const amzDate = (ms: number): string => isoSeconds(ms).replace(/[-:]/g, '');

@@ -58,29 +58,49 @@ export class Router {
     if (fault?.kind === 'drop-connection') return { kind: 'drop' };
     if (fault?.kind === 'delay') await sleep(fault.ms);
     // A reply cut in half: the client sees 200 and XML it cannot parse.
-    const shape = (body: string): string => (fault?.kind === 'malformed-xml' ? body.slice(0, Math.floor(body.length / 2)) : body);
+    const shape = (body: string): string =>
+      fault?.kind === 'malformed-xml' ? body.slice(0, Math.floor(body.length / 2)) : body;
     try {
       if (fault?.kind === 'throttle') throw new AwsError('Throttling', 'Rate exceeded', 400);
-      if (fault?.kind === '5xx') throw new AwsError('InternalFailure', 'An internal error has occurred', 500, 'Receiver');
-      if (authorization === undefined) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+      if (fault?.kind === '5xx')
+        throw new AwsError('InternalFailure', 'An internal error has occurred', 500, 'Receiver');
+      if (authorization === undefined)
+        throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       const auth = parseAuthorization(authorization);
       const scoped = SERVICES[auth.service];
-      if (!scoped) throw new AwsError('SignatureDoesNotMatch', `Credential should be scoped to correct service: 'sts'.`, 403);
+      if (!scoped)
+        throw new AwsError('SignatureDoesNotMatch', `Credential should be scoped to correct service: 'sts'.`, 403);
       service = scoped;
 
       const nowMs = this.deps.clock.now();
-      const caller = authenticate({ ...request, header: (name) => headers.get(name) }, auth, this.deps.state, this.deps.issuer, nowMs);
+      const caller = authenticate(
+        { ...request, header: (name) => headers.get(name) },
+        auth,
+        this.deps.state,
+        this.deps.issuer,
+        nowMs,
+      );
       const handler = Object.hasOwn(service.actions, action) ? service.actions[action] : undefined;
       if (!handler || params.get('Version') !== service.version) {
-        throw new AwsError('InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`, 400);
+        throw new AwsError(
+          'InvalidAction',
+          `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`,
+          400,
+        );
       }
       const context = { params, caller, state: this.deps.state, issuer: this.deps.issuer, nowMs };
       service.authorize?.(context);
       const result = await handler(context);
-      return { kind: 'respond', response: this.response(200, requestId, shape(successXml(service.namespace, action, result, requestId))) };
+      return {
+        kind: 'respond',
+        response: this.response(200, requestId, shape(successXml(service.namespace, action, result, requestId))),
+      };
     } catch (error) {
       if (!(error instanceof AwsError)) throw error;
-      return { kind: 'respond', response: this.response(error.status, requestId, shape(errorXml(service.namespace, error, requestId))) };
+      return {
+        kind: 'respond',
+        response: this.response(error.status, requestId, shape(errorXml(service.namespace, error, requestId))),
+      };
     }
   }
 

@@ -1,4 +1,10 @@
-import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, GetUserCommand, IAMClient, ListMFADevicesCommand } from '@aws-sdk/client-iam';
+import {
+  CreateVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  GetUserCommand,
+  IAMClient,
+  ListMFADevicesCommand,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -34,7 +40,11 @@ async function errorOf(promise: Promise<unknown>): Promise<{ name: string; messa
 
 async function mfaSession(durationSeconds = 86400, windowOffset = 0): Promise<Required<Keys> & { expiration: Date }> {
   const { Credentials } = await sts(longTerm).send(
-    new GetSessionTokenCommand({ DurationSeconds: durationSeconds, SerialNumber: scenario.mfaSerial, TokenCode: scenarioCode(emulator.now(), windowOffset) }),
+    new GetSessionTokenCommand({
+      DurationSeconds: durationSeconds,
+      SerialNumber: scenario.mfaSerial,
+      TokenCode: scenarioCode(emulator.now(), windowOffset),
+    }),
   );
   return {
     accessKeyId: Credentials!.AccessKeyId!,
@@ -61,7 +71,10 @@ describe('STS through @aws-sdk/client-sts', () => {
     const session = await mfaSession(900);
     emulator.setClockOffset(901_000);
     const error = await errorOf(sts(session, { systemClockOffset: 901_000 }).send(new GetCallerIdentityCommand({})));
-    expect(error).toMatchObject({ name: 'ExpiredToken', message: 'The security token included in the request is expired' });
+    expect(error).toMatchObject({
+      name: 'ExpiredToken',
+      message: 'The security token included in the request is expired',
+    });
   });
 
   it('accepts a code once: the same code again fails like a wrong code', async () => {
@@ -69,20 +82,41 @@ describe('STS through @aws-sdk/client-sts', () => {
     const request = { SerialNumber: scenario.mfaSerial, TokenCode: code };
     await sts(longTerm).send(new GetSessionTokenCommand(request));
     const reuse = await errorOf(sts(longTerm).send(new GetSessionTokenCommand(request)));
-    expect(reuse).toMatchObject({ name: 'AccessDenied', status: 403, message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.' });
-    const older = await errorOf(sts(longTerm).send(new GetSessionTokenCommand({ ...request, TokenCode: scenarioCode(emulator.now(), -1) })));
+    expect(reuse).toMatchObject({
+      name: 'AccessDenied',
+      status: 403,
+      message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+    });
+    const older = await errorOf(
+      sts(longTerm).send(new GetSessionTokenCommand({ ...request, TokenCode: scenarioCode(emulator.now(), -1) })),
+    );
     expect(older.message).toBe(reuse.message);
   });
 
   it('rejects a wrong serial, a wrong code, and out-of-range values with AWS messages', async () => {
     const wrongSerial = await errorOf(
-      sts(longTerm).send(new GetSessionTokenCommand({ SerialNumber: 'arn:aws:iam::111111111111:mfa/Someone', TokenCode: scenarioCode(emulator.now()) })),
+      sts(longTerm).send(
+        new GetSessionTokenCommand({
+          SerialNumber: 'arn:aws:iam::111111111111:mfa/Someone',
+          TokenCode: scenarioCode(emulator.now()),
+        }),
+      ),
     );
     expect(wrongSerial.message).toContain('unable to validate MFA code. Please verify your MFA serial number is valid');
     const wrongCode = scenarioCode(emulator.now(), 5);
-    expect((await errorOf(sts(longTerm).send(new GetSessionTokenCommand({ SerialNumber: scenario.mfaSerial, TokenCode: wrongCode })))).name).toBe('AccessDenied');
+    expect(
+      (
+        await errorOf(
+          sts(longTerm).send(new GetSessionTokenCommand({ SerialNumber: scenario.mfaSerial, TokenCode: wrongCode })),
+        )
+      ).name,
+    ).toBe('AccessDenied');
 
-    const invalid = await errorOf(sts(longTerm).send(new GetSessionTokenCommand({ DurationSeconds: 899, SerialNumber: scenario.mfaSerial, TokenCode: '12345' })));
+    const invalid = await errorOf(
+      sts(longTerm).send(
+        new GetSessionTokenCommand({ DurationSeconds: 899, SerialNumber: scenario.mfaSerial, TokenCode: '12345' }),
+      ),
+    );
     expect(invalid).toMatchObject({ name: 'ValidationError', status: 400 });
     expect(invalid.message).toBe(
       "2 validation errors detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900; " +
@@ -95,18 +129,35 @@ describe('STS through @aws-sdk/client-sts', () => {
   it('refuses GetSessionToken signed with session credentials', async () => {
     const session = await mfaSession();
     const error = await errorOf(sts(session).send(new GetSessionTokenCommand({})));
-    expect(error).toMatchObject({ name: 'AccessDenied', message: 'Cannot call GetSessionToken with session credentials' });
+    expect(error).toMatchObject({
+      name: 'AccessDenied',
+      message: 'Cannot call GetSessionToken with session credentials',
+    });
   });
 
   it('tells unknown, inactive and wrongly signed keys apart', async () => {
-    const unknown = await errorOf(sts({ accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x'.repeat(40) }).send(new GetCallerIdentityCommand({})));
+    const unknown = await errorOf(
+      sts({ accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x'.repeat(40) }).send(
+        new GetCallerIdentityCommand({}),
+      ),
+    );
     expect(unknown).toMatchObject({ name: 'InvalidClientTokenId', status: 403 });
-    const inactive = await errorOf(sts({ accessKeyId: scenario.inactiveKey.id, secretAccessKey: scenario.inactiveKey.secret }).send(new GetCallerIdentityCommand({})));
+    const inactive = await errorOf(
+      sts({ accessKeyId: scenario.inactiveKey.id, secretAccessKey: scenario.inactiveKey.secret }).send(
+        new GetCallerIdentityCommand({}),
+      ),
+    );
     expect(inactive.name).toBe('InvalidClientTokenId');
-    const wrongSecret = await errorOf(sts({ ...longTerm, secretAccessKey: 'y'.repeat(40) }).send(new GetCallerIdentityCommand({})));
+    const wrongSecret = await errorOf(
+      sts({ ...longTerm, secretAccessKey: 'y'.repeat(40) }).send(new GetCallerIdentityCommand({})),
+    );
     expect(wrongSecret).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
     const session = await mfaSession();
-    const noToken = await errorOf(sts({ accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey }).send(new GetCallerIdentityCommand({})));
+    const noToken = await errorOf(
+      sts({ accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey }).send(
+        new GetCallerIdentityCommand({}),
+      ),
+    );
     expect(noToken.name).toBe('InvalidClientTokenId');
   });
 
@@ -114,35 +165,65 @@ describe('STS through @aws-sdk/client-sts', () => {
     emulator.setClockOffset(16 * 60_000);
     const late = await errorOf(sts(longTerm, { maxAttempts: 1 }).send(new GetCallerIdentityCommand({})));
     expect(late.name).toBe('SignatureDoesNotMatch');
-    expect(late.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/);
+    expect(late.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/,
+    );
     emulator.setClockOffset(-16 * 60_000);
     const early = await errorOf(sts(longTerm, { maxAttempts: 1 }).send(new GetCallerIdentityCommand({})));
-    expect(early.message).toMatch(/^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)$/);
+    expect(early.message).toMatch(
+      /^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)$/,
+    );
     emulator.setClockOffset(14 * 60_000);
     await expect(sts(longTerm).send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
   });
 
   it('assumes the role with the MFA session, capped at one hour by role chaining', async () => {
     const session = await mfaSession();
-    const role = await sts(session).send(new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git', DurationSeconds: 3600 }));
+    const role = await sts(session).send(
+      new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git', DurationSeconds: 3600 }),
+    );
     expect(role.AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/MyRepositoryContributorRole/git');
     expect(role.AssumedRoleUser?.AssumedRoleId).toMatch(/^AROA[A-Z2-7]{17}:git$/);
-    const roleKeys = { accessKeyId: role.Credentials!.AccessKeyId!, secretAccessKey: role.Credentials!.SecretAccessKey!, sessionToken: role.Credentials!.SessionToken! };
+    const roleKeys = {
+      accessKeyId: role.Credentials!.AccessKeyId!,
+      secretAccessKey: role.Credentials!.SecretAccessKey!,
+      sessionToken: role.Credentials!.SessionToken!,
+    };
     expect((await sts(roleKeys).send(new GetCallerIdentityCommand({}))).Account).toBe('222222222222');
 
-    const chained = await errorOf(sts(session).send(new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git', DurationSeconds: 3601 })));
-    expect(chained).toMatchObject({ name: 'ValidationError', message: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.' });
+    const chained = await errorOf(
+      sts(session).send(
+        new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git', DurationSeconds: 3601 }),
+      ),
+    );
+    expect(chained).toMatchObject({
+      name: 'ValidationError',
+      message: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    });
   });
 
   it('denies the role without MFA, and once the MFA is 86400 s old', async () => {
     const { Credentials } = await sts(longTerm).send(new GetSessionTokenCommand({ DurationSeconds: 129600 }));
-    const noMfa = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
-    const denied = await errorOf(sts(noMfa).send(new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git' })));
-    expect(denied).toMatchObject({ name: 'AccessDenied', message: `User: ${scenario.userArn} is not authorized to perform: sts:AssumeRole on resource: ${scenario.roleArn}` });
+    const noMfa = {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    };
+    const denied = await errorOf(
+      sts(noMfa).send(new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git' })),
+    );
+    expect(denied).toMatchObject({
+      name: 'AccessDenied',
+      message: `User: ${scenario.userArn} is not authorized to perform: sts:AssumeRole on resource: ${scenario.roleArn}`,
+    });
 
     const session = await mfaSession(129600);
     emulator.setClockOffset(86400_000);
-    const old = await errorOf(sts(session, { systemClockOffset: 86400_000 }).send(new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git' })));
+    const old = await errorOf(
+      sts(session, { systemClockOffset: 86400_000 }).send(
+        new AssumeRoleCommand({ RoleArn: scenario.roleArn, RoleSessionName: 'git' }),
+      ),
+    );
     expect(old.name).toBe('AccessDenied');
   });
 
@@ -155,7 +236,9 @@ describe('STS through @aws-sdk/client-sts', () => {
     const saved = process.env.AWS_ENDPOINT_URL_STS;
     process.env.AWS_ENDPOINT_URL_STS = emulator.url;
     try {
-      const identity = await new STSClient({ region: 'us-east-1', credentials: longTerm }).send(new GetCallerIdentityCommand({}));
+      const identity = await new STSClient({ region: 'us-east-1', credentials: longTerm }).send(
+        new GetCallerIdentityCommand({}),
+      );
       expect(identity.Arn).toBe(scenario.userArn);
       expect(emulator.callCount('GetCallerIdentity')).toBe(1);
     } finally {
@@ -181,26 +264,49 @@ describe('IAM through @aws-sdk/client-iam', () => {
 
     const now = emulator.now();
     const notConsecutive = await errorOf(
-      iam(session).send(new EnableMFADeviceCommand({ UserName: 'MyRepositoryUser', SerialNumber: device.SerialNumber, AuthenticationCode1: generateTotp(seed, now), AuthenticationCode2: generateTotp(seed, now) })),
+      iam(session).send(
+        new EnableMFADeviceCommand({
+          UserName: 'MyRepositoryUser',
+          SerialNumber: device.SerialNumber,
+          AuthenticationCode1: generateTotp(seed, now),
+          AuthenticationCode2: generateTotp(seed, now),
+        }),
+      ),
     );
     expect(notConsecutive).toMatchObject({ name: 'InvalidAuthenticationCodeException', status: 403 });
     await iam(session).send(
-      new EnableMFADeviceCommand({ UserName: 'MyRepositoryUser', SerialNumber: device.SerialNumber, AuthenticationCode1: generateTotp(seed, now - 30_000), AuthenticationCode2: generateTotp(seed, now) }),
+      new EnableMFADeviceCommand({
+        UserName: 'MyRepositoryUser',
+        SerialNumber: device.SerialNumber,
+        AuthenticationCode1: generateTotp(seed, now - 30_000),
+        AuthenticationCode2: generateTotp(seed, now),
+      }),
     );
     const listed = await iam(session).send(new ListMFADevicesCommand({}));
-    expect(listed.MFADevices?.map((d) => d.SerialNumber)).toEqual(['arn:aws:iam::111111111111:mfa/Laptop', scenario.mfaSerial]);
+    expect(listed.MFADevices?.map((d) => d.SerialNumber)).toEqual([
+      'arn:aws:iam::111111111111:mfa/Laptop',
+      scenario.mfaSerial,
+    ]);
   });
 
   it('answers GetUser, and NoSuchEntity for a user not in the account', async () => {
     const user = await iam(longTerm).send(new GetUserCommand({}));
-    expect(user.User).toMatchObject({ UserName: 'MyRepositoryUser', Arn: scenario.userArn, UserId: expect.stringMatching(/^AIDA/) });
+    expect(user.User).toMatchObject({
+      UserName: 'MyRepositoryUser',
+      Arn: scenario.userArn,
+      UserId: expect.stringMatching(/^AIDA/),
+    });
     const missing = await errorOf(iam(longTerm).send(new GetUserCommand({ UserName: 'Nobody' })));
     expect(missing).toMatchObject({ name: 'NoSuchEntityException', status: 404 });
   });
 
   it('keeps GetSessionToken credentials without MFA out of IAM', async () => {
     const { Credentials } = await sts(longTerm).send(new GetSessionTokenCommand({}));
-    const keys = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
+    const keys = {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    };
     expect((await errorOf(iam(keys).send(new ListMFADevicesCommand({})))).name).toBe('AccessDenied');
   });
 });
@@ -217,11 +323,16 @@ describe('fault injection', () => {
   it('throttles, breaks the XML, drops the connection and delays as asked', async () => {
     const once = { maxAttempts: 1 };
     emulator.injectFault({ kind: 'throttle' });
-    expect(await errorOf(sts(longTerm, once).send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'Throttling', message: 'Rate exceeded' });
+    expect(await errorOf(sts(longTerm, once).send(new GetCallerIdentityCommand({})))).toMatchObject({
+      name: 'Throttling',
+      message: 'Rate exceeded',
+    });
     emulator.injectFault({ kind: 'malformed-xml' });
     expect((await errorOf(sts(longTerm, once).send(new GetCallerIdentityCommand({})))).message).not.toBe('');
     emulator.injectFault({ kind: 'drop-connection' });
-    expect((await errorOf(sts(longTerm, once).send(new GetCallerIdentityCommand({})))).message).toMatch(/socket hang up|ECONNRESET/);
+    expect((await errorOf(sts(longTerm, once).send(new GetCallerIdentityCommand({})))).message).toMatch(
+      /socket hang up|ECONNRESET/,
+    );
     emulator.injectFault({ kind: 'delay', ms: 300 });
     const started = Date.now();
     await sts(longTerm, once).send(new GetCallerIdentityCommand({}));
@@ -230,7 +341,8 @@ describe('fault injection', () => {
   });
 
   it('is driven over HTTP by the admin routes', async () => {
-    const post = (path: string, body: unknown) => fetch(`${emulator.url}/__emulator/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${emulator.url}/__emulator/${path}`, { method: 'POST', body: JSON.stringify(body) });
     expect((await post('faults', { kind: 'throttle', action: 'AssumeRole' })).status).toBe(200);
     expect(emulator.faults.pending).toMatchObject([{ kind: 'throttle', action: 'AssumeRole', times: 1 }]);
     const bad = await post('faults', { kind: 'explode' });

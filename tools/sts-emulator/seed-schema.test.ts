@@ -17,7 +17,9 @@ describe('parseSeed', () => {
     const role = scenarioSeed.accounts[1]!.roles[0]!;
     expect(role).toMatchObject({ name: 'MyRepositoryContributorRole', path: '/', maxSessionDuration: 3600 });
     expect(role.trust).toEqual({ accounts: ['111111111111'], mfaRequired: true, maxMfaAgeSeconds: 86400 });
-    expect(parseSeed({ accounts: [{ id: '111111111111', users: [user()] }] }).accounts[0]!.users[0]!.accessKeys[0]!.status).toBe('Active');
+    expect(
+      parseSeed({ accounts: [{ id: '111111111111', users: [user()] }] }).accounts[0]!.users[0]!.accessKeys[0]!.status,
+    ).toBe('Active');
   });
 
   it('lists every problem with its path, without echoing secrets', () => {
@@ -25,7 +27,10 @@ describe('parseSeed', () => {
       accounts: [
         {
           id: '1111',
-          users: [user({ mfaDevices: [{ serial: 'arn:aws:iam::111111111111:mfa/Alice', secret: 'NOT*BASE32*SECRET' }] }), user()],
+          users: [
+            user({ mfaDevices: [{ serial: 'arn:aws:iam::111111111111:mfa/Alice', secret: 'NOT*BASE32*SECRET' }] }),
+            user(),
+          ],
           roles: [{ name: 'R', maxSessionDuration: 60, trust: { accounts: [] } }],
         },
       ],

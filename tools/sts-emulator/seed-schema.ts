@@ -5,7 +5,10 @@ import { errorMessage } from '../../electron/shared/error-message';
 
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
 const iamName = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'IAM names use letters, digits and +=,.@_-');
-const iamPath = z.string().regex(/^\/([\x21-\x7e]*\/)?$/, 'an IAM path starts and ends with /').default('/');
+const iamPath = z
+  .string()
+  .regex(/^\/([\x21-\x7e]*\/)?$/, 'an IAM path starts and ends with /')
+  .default('/');
 
 const accessKey = z.object({
   id: z.string().regex(/^AKIA[A-Z0-9]{16}$/, 'a long-term access key id is AKIA + 16 upper-case letters/digits'),
@@ -15,7 +18,8 @@ const accessKey = z.object({
 
 const base32Secret = z.string().superRefine((secret, ctx) => {
   try {
-    if (decodeBase32Secret(secret).length < MIN_SECRET_BYTES) ctx.addIssue({ code: 'custom', message: `TOTP secret shorter than ${MIN_SECRET_BYTES} bytes` });
+    if (decodeBase32Secret(secret).length < MIN_SECRET_BYTES)
+      ctx.addIssue({ code: 'custom', message: `TOTP secret shorter than ${MIN_SECRET_BYTES} bytes` });
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: errorMessage(error) });
   }
@@ -63,14 +67,19 @@ const seedSchema = z
       once(`account:${acct.id}`, ['accounts', a, 'id'], `account ${acct.id}`);
       acct.users.forEach((u, i) => {
         once(`user:${acct.id}:${u.name.toLowerCase()}`, ['accounts', a, 'users', i, 'name'], `user ${u.name}`);
-        u.accessKeys.forEach((k, j) => once(`key:${k.id}`, ['accounts', a, 'users', i, 'accessKeys', j, 'id'], `access key ${k.id}`));
+        u.accessKeys.forEach((k, j) =>
+          once(`key:${k.id}`, ['accounts', a, 'users', i, 'accessKeys', j, 'id'], `access key ${k.id}`),
+        );
         u.mfaDevices.forEach((d, j) => {
           const path = ['accounts', a, 'users', i, 'mfaDevices', j, 'serial'];
           once(`mfa:${d.serial}`, path, `MFA device ${d.serial}`);
-          if (!d.serial.startsWith(`arn:aws:iam::${acct.id}:`)) ctx.addIssue({ code: 'custom', path, message: `MFA device must belong to account ${acct.id}` });
+          if (!d.serial.startsWith(`arn:aws:iam::${acct.id}:`))
+            ctx.addIssue({ code: 'custom', path, message: `MFA device must belong to account ${acct.id}` });
         });
       });
-      acct.roles.forEach((r, i) => once(`role:${acct.id}:${r.name.toLowerCase()}`, ['accounts', a, 'roles', i, 'name'], `role ${r.name}`));
+      acct.roles.forEach((r, i) =>
+        once(`role:${acct.id}:${r.name.toLowerCase()}`, ['accounts', a, 'roles', i, 'name'], `role ${r.name}`),
+      );
     });
   });
 
@@ -99,7 +108,9 @@ export async function loadSeedFile(path: string): Promise<Seed> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SeedError(`Cannot read seed file ${path}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`);
+    throw new SeedError(
+      `Cannot read seed file ${path}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`,
+    );
   }
   let json: unknown;
   try {

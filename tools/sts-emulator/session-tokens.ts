@@ -14,7 +14,11 @@ export interface SessionClaims {
   expiresAtMs: number;
 }
 
-export interface IssuedCredentials { accessKeyId: string; secretAccessKey: string; sessionToken: string }
+export interface IssuedCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
 
 const MAC_BYTES = 32;
 // Real tokens start with a protobuf-ish header; a fixed prefix keeps ours recognisably token-shaped.
@@ -36,16 +40,23 @@ export class SessionIssuer {
   }
 
   secretFor(accessKeyId: string): string {
-    return this.mac(Buffer.from(`secret:${accessKeyId}`)).toString('base64').slice(0, 40);
+    return this.mac(Buffer.from(`secret:${accessKeyId}`))
+      .toString('base64')
+      .slice(0, 40);
   }
 
   /** The claims of a token issued here for this access key id, or undefined if it is not one. */
   open(accessKeyId: string, sessionToken: string): SessionClaims | undefined {
     const bytes = Buffer.from(sessionToken, 'base64');
-    if (bytes.length <= TOKEN_PREFIX.length + MAC_BYTES || !bytes.subarray(0, TOKEN_PREFIX.length).equals(TOKEN_PREFIX)) return undefined;
+    if (bytes.length <= TOKEN_PREFIX.length + MAC_BYTES || !bytes.subarray(0, TOKEN_PREFIX.length).equals(TOKEN_PREFIX))
+      return undefined;
     const payload = bytes.subarray(TOKEN_PREFIX.length, bytes.length - MAC_BYTES);
     if (!timingSafeEqual(bytes.subarray(bytes.length - MAC_BYTES), this.mac(payload))) return undefined;
-    const { accessKeyId: tokenKeyId, nonce: _nonce, ...claims } = JSON.parse(payload.toString('utf8')) as SessionClaims & {
+    const {
+      accessKeyId: tokenKeyId,
+      nonce: _nonce,
+      ...claims
+    } = JSON.parse(payload.toString('utf8')) as SessionClaims & {
       accessKeyId: string;
       nonce: string;
     };

@@ -28,7 +28,10 @@ const incomplete = (message: string): AwsError => new AwsError('IncompleteSignat
 
 export function parseAuthorization(header: string): SigV4Authorization {
   const match = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(header.trim());
-  if (!match) throw incomplete(`Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' of AWS4-HMAC-SHA256.`);
+  if (!match)
+    throw incomplete(
+      `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' of AWS4-HMAC-SHA256.`,
+    );
   const parts = new Map<string, string>();
   for (const part of match[1]!.split(',')) {
     const eq = part.indexOf('=');
@@ -70,7 +73,12 @@ export function checkRequestTime(amzDate: string, nowMs: number): void {
 }
 
 /** Recomputes the signature with `secret` and throws SignatureDoesNotMatch when it differs. */
-export function verifySignature(request: SignableRequest, auth: SigV4Authorization, amzDate: string, secret: string): void {
+export function verifySignature(
+  request: SignableRequest,
+  auth: SigV4Authorization,
+  amzDate: string,
+  secret: string,
+): void {
   if (!auth.signedHeaders.includes('host')) throw signatureMismatch();
   const expected = Buffer.from(computeSignature(request, auth, amzDate, secret), 'utf8');
   const given = Buffer.from(auth.signature, 'utf8');
@@ -79,7 +87,12 @@ export function verifySignature(request: SignableRequest, auth: SigV4Authorizati
 
 function computeSignature(request: SignableRequest, auth: SigV4Authorization, amzDate: string, secret: string): string {
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest(request, auth.signedHeaders))].join('\n');
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    sha256Hex(canonicalRequest(request, auth.signedHeaders)),
+  ].join('\n');
   let key: Buffer = hmac(`AWS4${secret}`, auth.date);
   for (const part of [auth.region, auth.service, 'aws4_request']) key = hmac(key, part);
   return hmac(key, stringToSign).toString('hex');
@@ -125,7 +138,12 @@ function safeDecode(text: string): string {
 }
 
 function canonicalPath(path: string): string {
-  return path.split('/').map((segment) => uriEncode(safeDecode(segment))).join('/') || '/';
+  return (
+    path
+      .split('/')
+      .map((segment) => uriEncode(safeDecode(segment)))
+      .join('/') || '/'
+  );
 }
 
 function canonicalQuery(query: string): string {

@@ -1,7 +1,11 @@
 import type { Seed, SeedRole } from './seed-schema';
 import { stableUniqueId } from './identifiers';
 
-export interface AccessKeyRecord { id: string; secret: string; status: 'Active' | 'Inactive' }
+export interface AccessKeyRecord {
+  id: string;
+  secret: string;
+  status: 'Active' | 'Inactive';
+}
 
 export interface UserRecord {
   accountId: string;

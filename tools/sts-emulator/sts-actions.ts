@@ -40,7 +40,13 @@ const getSessionToken: ActionHandler = ({ params, caller, state, issuer, nowMs }
     mfaAtMs = nowMs;
   }
   const expiresAtMs = nowMs + durationS * 1000;
-  const credentials = issuer.issue({ kind: 'session', accountId: caller.accountId, userName: caller.user.name, mfaAtMs, expiresAtMs });
+  const credentials = issuer.issue({
+    kind: 'session',
+    accountId: caller.accountId,
+    userName: caller.user.name,
+    mfaAtMs,
+    expiresAtMs,
+  });
   return credentialsXml(credentials, expiresAtMs);
 };
 
@@ -65,12 +71,15 @@ const assumeRole: ActionHandler = ({ params, caller, state, issuer, nowMs }: Act
   }
   if (role.trust.mfaRequired && mfaAtMs === undefined) throw denied;
   const { maxMfaAgeSeconds } = role.trust;
-  if (maxMfaAgeSeconds !== undefined && (mfaAtMs === undefined || (nowMs - mfaAtMs) / 1000 >= maxMfaAgeSeconds)) throw denied;
+  if (maxMfaAgeSeconds !== undefined && (mfaAtMs === undefined || (nowMs - mfaAtMs) / 1000 >= maxMfaAgeSeconds))
+    throw denied;
 
   const durationS = requestedS ?? 3600;
   const chained = caller.kind !== 'user';
   if (chained && durationS > ROLE_CHAINING_LIMIT_S) {
-    throw validationError('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    throw validationError(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
   }
   if (durationS > role.maxSessionDuration) {
     throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');

@@ -1,6 +1,11 @@
 import { validationError } from './aws-error';
 
-interface StringRule { required?: boolean; min?: number; max?: number; pattern?: string }
+interface StringRule {
+  required?: boolean;
+  min?: number;
+  max?: number;
+  pattern?: string;
+}
 
 /**
  * Reads request parameters and collects constraint failures into AWS's single message:
@@ -15,14 +20,17 @@ export class ParameterReader {
     const value = this.params.get(name) ?? undefined;
     const member = memberName(name);
     if (value === undefined) {
-      if (rule.required) this.failures.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+      if (rule.required)
+        this.failures.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`);
       return undefined;
     }
     const fail = (constraint: string): void => {
       this.failures.push(`Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`);
     };
-    if (rule.min !== undefined && value.length < rule.min) fail(`Member must have length greater than or equal to ${rule.min}`);
-    if (rule.max !== undefined && value.length > rule.max) fail(`Member must have length less than or equal to ${rule.max}`);
+    if (rule.min !== undefined && value.length < rule.min)
+      fail(`Member must have length greater than or equal to ${rule.min}`);
+    if (rule.max !== undefined && value.length > rule.max)
+      fail(`Member must have length less than or equal to ${rule.max}`);
     if (rule.pattern !== undefined && !new RegExp(`^(?:${rule.pattern})$`, 'u').test(value)) {
       fail(`Member must satisfy regular expression pattern: ${rule.pattern}`);
     }
@@ -38,8 +46,14 @@ export class ParameterReader {
       return undefined;
     }
     const value = Number(text);
-    if (value < min) this.failures.push(`Value '${value}' at '${member}' failed to satisfy constraint: Member must have value greater than or equal to ${min}`);
-    if (value > max) this.failures.push(`Value '${value}' at '${member}' failed to satisfy constraint: Member must have value less than or equal to ${max}`);
+    if (value < min)
+      this.failures.push(
+        `Value '${value}' at '${member}' failed to satisfy constraint: Member must have value greater than or equal to ${min}`,
+      );
+    if (value > max)
+      this.failures.push(
+        `Value '${value}' at '${member}' failed to satisfy constraint: Member must have value less than or equal to ${max}`,
+      );
     return value;
   }
 

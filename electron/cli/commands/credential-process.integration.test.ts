@@ -13,7 +13,9 @@ describe('mfa-tray credential-process with a profile that is not an MFA session'
     const result = await runCli(['credential-process', ROLE_PROFILE], lab.env);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`Profile "${ROLE_PROFILE}" is a role profile, not an MFA session that MFA Tray renews. MFA sessions here: "MyRepositoryAssumer".\n`);
+    expect(result.stderr).toBe(
+      `Profile "${ROLE_PROFILE}" is a role profile, not an MFA session that MFA Tray renews. MFA sessions here: "MyRepositoryAssumer".\n`,
+    );
   });
 
   it('refuses a profile that does not exist', async () => {
@@ -21,6 +23,8 @@ describe('mfa-tray credential-process with a profile that is not an MFA session'
     const result = await runCli(['credential-process', 'Nope'], lab.env);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^There is no profile "Nope" in the AWS config or credentials file\. MFA sessions here: "MyRepositoryAssumer"\.\n$/);
+    expect(result.stderr).toMatch(
+      /^There is no profile "Nope" in the AWS config or credentials file\. MFA sessions here: "MyRepositoryAssumer"\.\n$/,
+    );
   });
 });

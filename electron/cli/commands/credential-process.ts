@@ -18,7 +18,7 @@ Exit codes:
 export function registerCredentialProcessCommand(program: Command): void {
   program
     .command('credential-process')
-    .description('Print an MFA session\'s keys as credential_process JSON; renew on the terminal when expired.')
+    .description("Print an MFA session's keys as credential_process JSON; renew on the terminal when expired.")
     .argument('<profile>', 'the MFA session profile (or its source profile)')
     .addHelpText('after', CREDENTIAL_PROCESS_EXIT_HELP)
     .action(async (profile: string) => {

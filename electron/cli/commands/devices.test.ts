@@ -9,12 +9,27 @@ import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenario, SCENARIO_SEED_FILE } from '../../../testing/scenario/scenario';
 import { createScenarioLab, TARGET, type ScenarioLab } from '../../../testing/scenario/scenario-lab';
 import { resolveAwsFileLocations } from '../../core/aws-files';
-import { createLabDeviceService, labSocketHandler, renewWithLabCodes, startLabSocketServer, type LabDeviceService, type LabSocketServer } from '../../core/lab-devices';
+import {
+  createLabDeviceService,
+  labSocketHandler,
+  renewWithLabCodes,
+  startLabSocketServer,
+  type LabDeviceService,
+  type LabSocketServer,
+} from '../../core/lab-devices';
 import { secretForms } from '../../../testing/lab-devices/secret-scan';
 import { testCipher } from '../../../testing/lab-devices/test-cipher';
 import { buildOtpauthUri, generateTotp } from '../../core/totp';
 import type { CliIo } from '../output/cli-io';
-import { appDeviceCodeSource, DEVICES_EXIT, registerDevicesCommand, runDevicesCode, runDevicesImport, runDevicesList, runDevicesRemove } from './devices';
+import {
+  appDeviceCodeSource,
+  DEVICES_EXIT,
+  registerDevicesCommand,
+  runDevicesCode,
+  runDevicesImport,
+  runDevicesList,
+  runDevicesRemove,
+} from './devices';
 
 let emulator: StsEmulator;
 let lab: ScenarioLab;
@@ -26,7 +41,13 @@ let io: CliIo;
 beforeEach(async () => {
   emulator = await startEmulator({ seed: SCENARIO_SEED_FILE });
   lab = await createScenarioLab(emulator.url);
-  service = createLabDeviceService({ stateDir: lab.stateDir, locations: resolveAwsFileLocations(lab.env), env: lab.env, clock: { now: Date.now }, cipher: testCipher() });
+  service = createLabDeviceService({
+    stateDir: lab.stateDir,
+    locations: resolveAwsFileLocations(lab.env),
+    env: lab.env,
+    clock: { now: Date.now },
+    cipher: testCipher(),
+  });
   server = await startLabSocketServer(lab.stateDir, labSocketHandler(service));
   out.stdout = '';
   out.stderr = '';
@@ -43,14 +64,19 @@ function expectNoSecretPrinted(): void {
 
 describe('mfa-tray devices', () => {
   it('imports from stdin, lists, prints the current code only, and removes', async () => {
-    expect(await runDevicesImport(scenario.mfaSerial, {}, io, undefined, async () => `${scenario.mfaSecret}\n`)).toBe(DEVICES_EXIT.ok);
+    expect(await runDevicesImport(scenario.mfaSerial, {}, io, undefined, async () => `${scenario.mfaSecret}\n`)).toBe(
+      DEVICES_EXIT.ok,
+    );
     expect(out.stdout).toMatch(/Stored the lab device .*Lab accounts only/);
     expect(await runDevicesList({}, io)).toBe(DEVICES_EXIT.ok);
     expect(out.stdout).toMatch(/test_keychain/);
     expect(out.stdout).toContain(`${scenario.mfaSerial}  [lab only] ready`);
     out.stdout = '';
     expect(await runDevicesCode(scenario.mfaSerial, io)).toBe(DEVICES_EXIT.ok);
-    expect([generateTotp(scenario.mfaSecret, Date.now()), generateTotp(scenario.mfaSecret, Date.now() - 30_000)]).toContain(out.stdout.trim());
+    expect([
+      generateTotp(scenario.mfaSecret, Date.now()),
+      generateTotp(scenario.mfaSecret, Date.now() - 30_000),
+    ]).toContain(out.stdout.trim());
     expect(out.stderr).toMatch(/lab device; valid for \d+ more seconds/);
     expect(await runDevicesRemove(scenario.mfaSerial, io)).toBe(DEVICES_EXIT.ok);
     expect(await runDevicesCode(scenario.mfaSerial, io)).toBe(DEVICES_EXIT.refused);
@@ -60,25 +86,51 @@ describe('mfa-tray devices', () => {
 
   it('imports the QR PNG and an otpauth URI from files', async () => {
     const png = join(lab.dir, 'qr.png');
-    await writeFile(png, await QRCode.toBuffer(buildOtpauthUri('MyRepositoryUser@111111111111', scenario.mfaSecret), { type: 'png' }));
+    await writeFile(
+      png,
+      await QRCode.toBuffer(buildOtpauthUri('MyRepositoryUser@111111111111', scenario.mfaSecret), { type: 'png' }),
+    );
     expect(await runDevicesImport(scenario.mfaSerial, { qr: png }, io)).toBe(DEVICES_EXIT.ok);
     const uriFile = join(lab.dir, 'uri.txt');
     await writeFile(uriFile, `${buildOtpauthUri('other@111111111111', scenario.mfaSecret)}\n`);
-    expect(await runDevicesImport('arn:aws:iam::111111111111:mfa/other', { fromFile: uriFile, label: 'Other' }, io)).toBe(DEVICES_EXIT.ok);
-    expect((await service.list()).devices.map((device) => device.label)).toEqual(['MyRepositoryUser@111111111111', 'Other']);
-    expect(await runDevicesImport(scenario.mfaSerial, { fromFile: join(lab.dir, 'missing') }, io)).toBe(DEVICES_EXIT.usage);
+    expect(
+      await runDevicesImport('arn:aws:iam::111111111111:mfa/other', { fromFile: uriFile, label: 'Other' }, io),
+    ).toBe(DEVICES_EXIT.ok);
+    expect((await service.list()).devices.map((device) => device.label)).toEqual([
+      'MyRepositoryUser@111111111111',
+      'Other',
+    ]);
+    expect(await runDevicesImport(scenario.mfaSerial, { fromFile: join(lab.dir, 'missing') }, io)).toBe(
+      DEVICES_EXIT.usage,
+    );
     expectNoSecretPrinted();
   });
 
   it('refuses a weak store unless --accept-weak-store, and a bad secret, with exit 1', async () => {
     await server?.close();
-    const weak = createLabDeviceService({ stateDir: lab.stateDir, locations: resolveAwsFileLocations(lab.env), env: lab.env, clock: { now: Date.now }, cipher: testCipher('weak') });
+    const weak = createLabDeviceService({
+      stateDir: lab.stateDir,
+      locations: resolveAwsFileLocations(lab.env),
+      env: lab.env,
+      clock: { now: Date.now },
+      cipher: testCipher('weak'),
+    });
     server = await startLabSocketServer(lab.stateDir, labSocketHandler(weak));
     const stdin = async () => scenario.mfaSecret;
     expect(await runDevicesImport(scenario.mfaSerial, {}, io, undefined, stdin)).toBe(DEVICES_EXIT.refused);
     expect(out.stderr).toMatch(/weak secret store .*Nothing was stored/);
-    expect(await runDevicesImport(scenario.mfaSerial, { acceptWeakStore: true }, io, undefined, stdin)).toBe(DEVICES_EXIT.ok);
-    expect(await runDevicesImport(scenario.mfaSerial, {}, io, undefined, async () => 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=8')).toBe(DEVICES_EXIT.refused);
+    expect(await runDevicesImport(scenario.mfaSerial, { acceptWeakStore: true }, io, undefined, stdin)).toBe(
+      DEVICES_EXIT.ok,
+    );
+    expect(
+      await runDevicesImport(
+        scenario.mfaSerial,
+        {},
+        io,
+        undefined,
+        async () => 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=8',
+      ),
+    ).toBe(DEVICES_EXIT.refused);
     expect(out.stderr).toMatch(/digits=6/);
   });
 
@@ -118,13 +170,21 @@ describe('renew --device-code', () => {
     // The app and the CLI share a clock here; sleeping advances both instead of waiting for real.
     await server?.close();
     const shared = createLabDeviceService({ ...deps, cipher: testCipher() });
-    await shared.importDevice({ serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret }, acceptWeakStore: false });
+    await shared.importDevice({
+      serial: scenario.mfaSerial,
+      input: { format: 'base32', text: scenario.mfaSecret },
+      acceptWeakStore: false,
+    });
     server = await startLabSocketServer(lab.stateDir, labSocketHandler(shared));
     const sleep = async (ms: number) => {
       offset.ms += ms;
     };
-    expect(await renewWithLabCodes({ target: TARGET }, appDeviceCodeSource(lab.env), deps, sleep)).toMatchObject({ kind: 'renewed' });
-    expect(await renewWithLabCodes({ target: TARGET, force: true }, appDeviceCodeSource(lab.env), deps, sleep)).toMatchObject({ kind: 'renewed' });
+    expect(await renewWithLabCodes({ target: TARGET }, appDeviceCodeSource(lab.env), deps, sleep)).toMatchObject({
+      kind: 'renewed',
+    });
+    expect(
+      await renewWithLabCodes({ target: TARGET, force: true }, appDeviceCodeSource(lab.env), deps, sleep),
+    ).toMatchObject({ kind: 'renewed' });
     expect(offset.ms).toBeGreaterThan(0);
     expect(emulator.callCount('GetSessionToken')).toBe(2);
   });
@@ -133,7 +193,10 @@ describe('renew --device-code', () => {
     await server?.close();
     server = undefined;
     const deps = { locations: resolveAwsFileLocations(lab.env), stateDir: lab.stateDir, env: lab.env };
-    expect(await renewWithLabCodes({ target: TARGET }, appDeviceCodeSource(lab.env), deps)).toMatchObject({ kind: 'cancelled', message: expect.stringMatching(/MFA Tray is not running/) });
+    expect(await renewWithLabCodes({ target: TARGET }, appDeviceCodeSource(lab.env), deps)).toMatchObject({
+      kind: 'cancelled',
+      message: expect.stringMatching(/MFA Tray is not running/),
+    });
     expect(emulator.callCount('GetSessionToken')).toBe(0);
   });
 });

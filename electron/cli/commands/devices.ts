@@ -4,7 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { resolveStateDir } from '../../core/app-state';
-import { AppNotRunningError, requestLabSocket, type LabSocketRequest, type LabSocketResponse } from '../../core/lab-devices';
+import {
+  AppNotRunningError,
+  requestLabSocket,
+  type LabSocketRequest,
+  type LabSocketResponse,
+} from '../../core/lab-devices';
 import { CodeEntryCancelled, type CodeSource } from '../../core/renewal';
 import { processIo, type CliIo } from '../output/cli-io';
 import { errorMessage } from '../../shared/error-message';
@@ -44,13 +49,20 @@ function finish(response: LabSocketResponse, io: CliIo, print: () => string): nu
   return DEVICES_EXIT.ok;
 }
 
-export async function runDevicesList(options: { json?: boolean }, io: CliIo, send: Send = socketSender(io)): Promise<number> {
+export async function runDevicesList(
+  options: { json?: boolean },
+  io: CliIo,
+  send: Send = socketSender(io),
+): Promise<number> {
   const response = await call(send, { op: 'list' }, io);
   if (typeof response === 'number') return response;
   return finish(response, io, () => {
     const devices = response.devices ?? [];
     if (options.json) return `${JSON.stringify({ store: response.store, devices }, null, 2)}\n`;
-    const lines = devices.map((device) => `${device.serial}  [lab only] ${device.state}  ${device.label}${device.sessions.length ? `  sessions: ${device.sessions.join(', ')}` : ''}\n    ${device.note}\n`);
+    const lines = devices.map(
+      (device) =>
+        `${device.serial}  [lab only] ${device.state}  ${device.label}${device.sessions.length ? `  sessions: ${device.sessions.join(', ')}` : ''}\n    ${device.note}\n`,
+    );
     return `${response.message}\n${devices.length ? lines.join('') : 'No lab devices.\n'}`;
   });
 }
@@ -82,10 +94,17 @@ export interface ImportOptions {
 }
 
 /** The secret as the app expects it: an otpauth URI or a Base32 seed (first line of a file or stdin), or a QR PNG. */
-async function secretInput(options: ImportOptions, readStdin: () => Promise<string>): Promise<Extract<LabSocketRequest, { op: 'import' }>['input']> {
+async function secretInput(
+  options: ImportOptions,
+  readStdin: () => Promise<string>,
+): Promise<Extract<LabSocketRequest, { op: 'import' }>['input']> {
   if (options.qr) return { format: 'qr-png', base64: (await readFile(options.qr)).toString('base64') };
   const text = options.fromFile ? await readFile(options.fromFile, 'utf8') : await readStdin();
-  const line = text.split(/\r?\n/).find((candidate) => candidate.trim() !== '')?.trim() ?? '';
+  const line =
+    text
+      .split(/\r?\n/)
+      .find((candidate) => candidate.trim() !== '')
+      ?.trim() ?? '';
   return line.startsWith('otpauth:') ? { format: 'otpauth-uri', text: line } : { format: 'base32', text: line };
 }
 
@@ -106,12 +125,20 @@ export async function runDevicesImport(
   try {
     input = await secretInput(options, readStdin);
   } catch (error) {
-    io.stderr(`Could not read the secret: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'} (${options.qr ?? options.fromFile ?? 'stdin'}).\n`);
+    io.stderr(
+      `Could not read the secret: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'} (${options.qr ?? options.fromFile ?? 'stdin'}).\n`,
+    );
     return DEVICES_EXIT.usage;
   }
   const response = await call(
     send,
-    { op: 'import', serial, input, acceptWeakStore: options.acceptWeakStore ?? false, ...(options.label !== undefined && { label: options.label }) },
+    {
+      op: 'import',
+      serial,
+      input,
+      acceptWeakStore: options.acceptWeakStore ?? false,
+      ...(options.label !== undefined && { label: options.label }),
+    },
     io,
   );
   if (typeof response === 'number') return response;
@@ -123,36 +150,47 @@ export function registerDevicesCommand(program: Command): void {
     .command('devices')
     .description('Lab devices (TEST AND LAB ACCOUNTS ONLY): MFA devices whose secret the running MFA Tray app holds.')
     .addHelpText('after', DEVICES_EXIT_HELP);
-  devices.command('list')
+  devices
+    .command('list')
     .description('List the lab devices and the secret store that protects them.')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       process.exitCode = await runDevicesList(options, processIo);
     });
-  devices.command('code')
+  devices
+    .command('code')
     .description("Print the device's current 6-digit code (never its secret).")
     .argument('<serial>', 'the device ARN, e.g. arn:aws:iam::111111111111:mfa/LabDevice')
     .action(async (serial: string) => {
       process.exitCode = await runDevicesCode(serial, processIo);
     });
-  devices.command('import')
-    .description('Hand a lab device\'s secret to the app, which seals it with the OS keychain. The secret is read from --qr, --from-file or stdin.')
+  devices
+    .command('import')
+    .description(
+      "Hand a lab device's secret to the app, which seals it with the OS keychain. The secret is read from --qr, --from-file or stdin.",
+    )
     .argument('<serial>', 'the device ARN the secret belongs to')
     .option('--qr <png>', 'the QR code image the AWS console shows, saved as PNG')
     .option('--from-file <file>', 'a file whose first line is the otpauth:// URI or the Base32 seed')
     .option('--label <text>', 'a name to show for the device')
     .option('--accept-weak-store', 'store it even where only a weak secret store exists (Linux basic_text)')
-    .addHelpText('after', '\nWithout --qr or --from-file the first line of stdin is read, piped (typed, it would show on screen): a URI or a Base32 seed.')
+    .addHelpText(
+      'after',
+      '\nWithout --qr or --from-file the first line of stdin is read, piped (typed, it would show on screen): a URI or a Base32 seed.',
+    )
     .action(async (serial: string, options: ImportOptions) => {
       if (!options.qr && !options.fromFile && process.stdin.isTTY) {
         // Typed at a terminal the secret would be echoed on screen (and left in the scrollback).
-        process.stderr.write('Typing the secret here would show it on the screen: pipe it in, or use --from-file or --qr.\n');
+        process.stderr.write(
+          'Typing the secret here would show it on the screen: pipe it in, or use --from-file or --qr.\n',
+        );
         process.exitCode = DEVICES_EXIT.usage;
         return;
       }
       process.exitCode = await runDevicesImport(serial, options, processIo);
     });
-  devices.command('remove')
+  devices
+    .command('remove')
     .description("Erase a lab device's secret from MFA Tray (the device stays in IAM).")
     .argument('<serial>', 'the device ARN')
     .action(async (serial: string) => {

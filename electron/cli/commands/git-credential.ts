@@ -50,7 +50,9 @@ async function freshenSession(target: string, options: GitCredentialOptions): Pr
   if (validCredentials(model, session, Date.now())) return;
   const terminal = terminalAllowed() ? openTerminal() : undefined;
   if (!terminal) {
-    process.stderr.write(`The MFA session "${session}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`);
+    process.stderr.write(
+      `The MFA session "${session}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`,
+    );
     return;
   }
   const outcome = await renewOnTerminal(terminal, { target: session, source: options.source });
@@ -60,7 +62,9 @@ async function freshenSession(target: string, options: GitCredentialOptions): Pr
 export function registerGitCredentialCommand(program: Command): void {
   program
     .command('git-credential')
-    .description('git credential helper: renew an expired MFA session on the terminal before the CodeCommit helper runs.')
+    .description(
+      'git credential helper: renew an expired MFA session on the terminal before the CodeCommit helper runs.',
+    )
     .argument('<target>', 'the MFA session profile the CodeCommit role signs with, e.g. MyRepositoryAssumer')
     .argument('<operation>', 'what git asks: get, store or erase')
     .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')

@@ -25,7 +25,12 @@ function awsFiles(config: string, credentials: string) {
 
 function captureIo(env: NodeJS.ProcessEnv) {
   const out = { stdout: '', stderr: '' };
-  const io: CliIo = { env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), clock: { now: () => Date.UTC(2030, 0, 1) } };
+  const io: CliIo = {
+    env,
+    stdout: (t) => (out.stdout += t),
+    stderr: (t) => (out.stderr += t),
+    clock: { now: () => Date.UTC(2030, 0, 1) },
+  };
   return { io, out };
 }
 
@@ -91,24 +96,34 @@ describe('mfa-tray profiles', () => {
     for (const secret of SCENARIO_SECRETS) expect(out.stdout + out.stderr).not.toContain(secret);
   });
 
-  it.skipIf(!botocoreAvailable)('gives exactly the settings botocore’s Session.full_config resolves, secrets aside', async () => {
-    const { env } = awsFiles(TRICKY_CONFIG, TRICKY_CREDENTIALS);
-    const { io, out } = captureIo(env);
-    expect(await runProfiles({ json: true }, io)).toBe(0);
-    const ours = Object.fromEntries((JSON.parse(out.stdout) as ProfilesReport).profiles.map((p) => [p.name, p.settings]));
-    const botocore = runBotocore(FULL_CONFIG, [], env) as Record<string, Record<string, unknown>>;
-    const redact = (settings: Record<string, unknown>) =>
-      Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, SECRET_KEYS.has(k) ? '<redacted>' : v]));
-    expect(ours).toEqual(Object.fromEntries(Object.entries(botocore).map(([name, s]) => [name, redact(s)])));
-    expect(Object.keys(ours)).toContain('spaced name');
-    expect(ours.default).toMatchObject({ s3: { max_concurrent_requests: '10', Addressing_Style: 'path' }, cli_pager: 'first\nsecond line' });
-  });
+  it.skipIf(!botocoreAvailable)(
+    'gives exactly the settings botocore’s Session.full_config resolves, secrets aside',
+    async () => {
+      const { env } = awsFiles(TRICKY_CONFIG, TRICKY_CREDENTIALS);
+      const { io, out } = captureIo(env);
+      expect(await runProfiles({ json: true }, io)).toBe(0);
+      const ours = Object.fromEntries(
+        (JSON.parse(out.stdout) as ProfilesReport).profiles.map((p) => [p.name, p.settings]),
+      );
+      const botocore = runBotocore(FULL_CONFIG, [], env) as Record<string, Record<string, unknown>>;
+      const redact = (settings: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, SECRET_KEYS.has(k) ? '<redacted>' : v]));
+      expect(ours).toEqual(Object.fromEntries(Object.entries(botocore).map(([name, s]) => [name, redact(s)])));
+      expect(Object.keys(ours)).toContain('spaced name');
+      expect(ours.default).toMatchObject({
+        s3: { max_concurrent_requests: '10', Addressing_Style: 'path' },
+        cli_pager: 'first\nsecond line',
+      });
+    },
+  );
 
   it('prints a readable list without secrets', async () => {
     const { env } = awsFiles(TRICKY_CONFIG, TRICKY_CREDENTIALS);
     const { io, out } = captureIo(env);
     expect(await runProfiles({}, io)).toBe(0);
-    expect(out.stdout).toMatch(/^MyRepositoryContributor {2}\(role, account 222222222222, MFA arn:aws:iam::111111111111:mfa\/MyRepositoryUser\)$/m);
+    expect(out.stdout).toMatch(
+      /^MyRepositoryContributor {2}\(role, account 222222222222, MFA arn:aws:iam::111111111111:mfa\/MyRepositoryUser\)$/m,
+    );
     expect(out.stdout).toMatch(/^ {2}aws_secret_access_key +<redacted> +\(credentials\)$/m);
     expect(out.stdout).toMatch(/^ {4}max_concurrent_requests +10$/m);
     expect(out.stdout).toContain('sso-session corp');
@@ -147,7 +162,10 @@ describe('the mfa-tray command line', () => {
 
   it('runs the report commands from the real entry point: env vars honoured, usage errors exit 2', async () => {
     const { env } = awsFiles(scenarioConfig(), SCENARIO_CREDENTIALS);
-    const [profiles, badOption] = await Promise.all([run(['profiles', '--json'], env), run(['status', '--no-such-option'], env)]);
+    const [profiles, badOption] = await Promise.all([
+      run(['profiles', '--json'], env),
+      run(['status', '--no-such-option'], env),
+    ]);
     expect(profiles.code).toBe(0);
     expect((JSON.parse(profiles.stdout) as ProfilesReport).profiles).toHaveLength(3);
     expect(badOption.code).toBe(2);

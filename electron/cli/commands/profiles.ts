@@ -1,7 +1,13 @@
 // `mfa-tray profiles`: every profile as botocore resolves it, with its kind; secrets are never printed.
 import type { Command } from 'commander';
 import { resolveAwsFileLocations, type AwsFileLocations } from '../../core/aws-files';
-import { loadProfileModel, redactSettings, type Profile, type ProfileModel, type SettingValue } from '../../core/profiles';
+import {
+  loadProfileModel,
+  redactSettings,
+  type Profile,
+  type ProfileModel,
+  type SettingValue,
+} from '../../core/profiles';
 import { processIo, REPORT_EXIT, REPORT_EXIT_HELP, type CliIo } from '../output/cli-io';
 import { formatProblems } from '../output/problems';
 import { formatTable, printable } from '../output/text-table';
@@ -48,11 +54,22 @@ export async function runProfiles(options: { json?: boolean }, io: CliIo): Promi
 }
 
 function formatProfiles(report: ProfilesReport): string {
-  const parts = [formatTable([['Config file:', report.files.config], ['Credentials file:', report.files.credentials]])];
+  const parts = [
+    formatTable([
+      ['Config file:', report.files.config],
+      ['Credentials file:', report.files.credentials],
+    ]),
+  ];
   if (report.profiles.length === 0) parts.push('No profiles.\n');
   for (const profile of report.profiles) {
-    const facts = [profile.kind, profile.accountId && `account ${profile.accountId}`, profile.mfaSerial && `MFA ${profile.mfaSerial}`];
-    parts.push(`${printable(profile.name)}  (${facts.filter(Boolean).join(', ')})\n${formatSettings(profile.settings, profile.origin)}`);
+    const facts = [
+      profile.kind,
+      profile.accountId && `account ${profile.accountId}`,
+      profile.mfaSerial && `MFA ${profile.mfaSerial}`,
+    ];
+    parts.push(
+      `${printable(profile.name)}  (${facts.filter(Boolean).join(', ')})\n${formatSettings(profile.settings, profile.origin)}`,
+    );
   }
   for (const [name, settings] of Object.entries(report.ssoSessions)) {
     parts.push(`sso-session ${printable(name)}\n${formatSettings(settings, {})}`);

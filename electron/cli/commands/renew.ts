@@ -40,10 +40,17 @@ export function registerRenewCommand(program: Command): void {
     .argument('<target>', 'profile that receives the session keys, e.g. MyRepositoryAssumer')
     .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')
     .option('--code <code>', 'the 6-digit MFA code (default: stdin when piped, else a prompt)')
-    .option('--duration <seconds>', `session length, ${SESSION_DURATION.min}-${SESSION_DURATION.max} (default: get_session_token_duration_seconds)`, seconds('--duration'))
+    .option(
+      '--duration <seconds>',
+      `session length, ${SESSION_DURATION.min}-${SESSION_DURATION.max} (default: get_session_token_duration_seconds)`,
+      seconds('--duration'),
+    )
     .option('--timeout <seconds>', 'give up waiting for AWS STS after this long (default 15)', seconds('--timeout'))
     .option('--force', 'renew even if the session is still valid')
-    .option('--device-code', 'lab devices only: the running MFA Tray app makes the code (waits for the next one if this window was used)')
+    .option(
+      '--device-code',
+      'lab devices only: the running MFA Tray app makes the code (waits for the next one if this window was used)',
+    )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (target: string, options: RenewOptions) => {
       const request = { target, source: options.source, durationSeconds: options.duration, force: options.force };

@@ -20,17 +20,33 @@ function scenarioHome(config = scenarioConfig(), roleCachedUntil?: string) {
     writeFileSync(
       join(aws, 'cli', 'cache', `${roleCacheKey({ role_arn: ROLE_ARN })}.json`),
       JSON.stringify({
-        Credentials: { AccessKeyId: 'ASIAROLE', SecretAccessKey: SCENARIO_SECRETS[1], SessionToken: SCENARIO_SECRETS[2], Expiration: roleCachedUntil },
-        AssumedRoleUser: { Arn: 'arn:aws:sts::222222222222:assumed-role/MyRepositoryContributorRole/botocore-session-1' },
+        Credentials: {
+          AccessKeyId: 'ASIAROLE',
+          SecretAccessKey: SCENARIO_SECRETS[1],
+          SessionToken: SCENARIO_SECRETS[2],
+          Expiration: roleCachedUntil,
+        },
+        AssumedRoleUser: {
+          Arn: 'arn:aws:sts::222222222222:assumed-role/MyRepositoryContributorRole/botocore-session-1',
+        },
       }),
     );
   }
   return { HOME: home };
 }
 
-async function status(env: NodeJS.ProcessEnv, nowMs: number, options: { json?: boolean; warnBefore?: number } = { json: true }) {
+async function status(
+  env: NodeJS.ProcessEnv,
+  nowMs: number,
+  options: { json?: boolean; warnBefore?: number } = { json: true },
+) {
   const out = { stdout: '', stderr: '' };
-  const io: CliIo = { env, stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), clock: { now: () => nowMs } };
+  const io: CliIo = {
+    env,
+    stdout: (t) => (out.stdout += t),
+    stderr: (t) => (out.stderr += t),
+    clock: { now: () => nowMs },
+  };
   const code = await runStatus(options, io);
   return { code, ...out };
 }
@@ -95,13 +111,23 @@ describe('mfa-tray status', () => {
   it("puts a role's chain problem on its own line under the table, not in the CHAIN column", async () => {
     const noSessionKeys = { ...scenarioHome(), AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
     const { stdout } = await status(noSessionKeys, EXPIRES, {});
-    expect(stdout).toMatch(/^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +never +-$/m);
+    expect(stdout).toMatch(
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +never +-$/m,
+    );
     expect(stdout).toMatch(/^ {2}MyRepositoryContributor: source profile "MyRepositoryAssumer" has no credentials/m);
   });
 
   it('prints tables for people', async () => {
-    const { stdout } = await status(scenarioHome(scenarioConfig(), '2030-01-02T02:30:00Z'), EXPIRES - 2 * 3600_000 - 5 * 60_000, {});
-    expect(stdout).toMatch(/^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:aws:iam::111111111111:mfa\/MyRepositoryUser +2030-01-02 03:04:05 UTC +2h 05m +valid$/m);
-    expect(stdout).toMatch(/^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +2030-01-02 02:30:00 UTC +1h 30m$/m);
+    const { stdout } = await status(
+      scenarioHome(scenarioConfig(), '2030-01-02T02:30:00Z'),
+      EXPIRES - 2 * 3600_000 - 5 * 60_000,
+      {},
+    );
+    expect(stdout).toMatch(
+      /^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:aws:iam::111111111111:mfa\/MyRepositoryUser +2030-01-02 03:04:05 UTC +2h 05m +valid$/m,
+    );
+    expect(stdout).toMatch(
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +2030-01-02 02:30:00 UTC +1h 30m$/m,
+    );
   });
 });

@@ -24,7 +24,13 @@ export interface StatusReport {
   now: string;
   warnBeforeSeconds: number;
   mfaSessions: Array<Omit<MfaSession, 'expiration'> & Expiry>;
-  roles: Array<Omit<RoleProfile, 'cachedExpiration'> & { cachedExpiration: string | null; secondsLeft: number | null; state: ExpiryState }>;
+  roles: Array<
+    Omit<RoleProfile, 'cachedExpiration'> & {
+      cachedExpiration: string | null;
+      secondsLeft: number | null;
+      state: ExpiryState;
+    }
+  >;
   problems: ProfileModel['problems'];
 }
 
@@ -70,7 +76,9 @@ function formatStatus(report: StatusReport): string {
       left(s.secondsLeft),
       s.state,
     ]);
-    parts.push(`MFA sessions:\n${formatTable([['SESSION', 'SOURCE', 'DEVICE', 'EXPIRES', 'LEFT', 'STATE'], ...rows], '  ')}`);
+    parts.push(
+      `MFA sessions:\n${formatTable([['SESSION', 'SOURCE', 'DEVICE', 'EXPIRES', 'LEFT', 'STATE'], ...rows], '  ')}`,
+    );
   }
   if (report.roles.length === 0) parts.push('Roles: none found.\n');
   else {
@@ -84,7 +92,9 @@ function formatStatus(report: StatusReport): string {
     ]);
     // Chain problems are sentences: below the table, so they do not stretch the CHAIN column.
     const chainProblems = report.roles.filter((r) => r.chainError).map((r) => `  ${r.profile}: ${r.chainError}\n`);
-    parts.push(`Roles:\n${formatTable([['ROLE', 'ACCOUNT', 'ARN', 'CHAIN', 'CACHED UNTIL', 'LEFT'], ...rows], '  ')}${printable(chainProblems.join(''))}`);
+    parts.push(
+      `Roles:\n${formatTable([['ROLE', 'ACCOUNT', 'ARN', 'CHAIN', 'CACHED UNTIL', 'LEFT'], ...rows], '  ')}${printable(chainProblems.join(''))}`,
+    );
   }
   return parts.join('\n');
 }
@@ -112,9 +122,15 @@ function minutes(value: string): number {
 export function registerStatusCommand(program: Command): void {
   program
     .command('status')
-    .description('Show each MFA session (source, device, expiry, time left, state) and each role (ARN, account, chain, cached expiry).')
+    .description(
+      'Show each MFA session (source, device, expiry, time left, state) and each role (ARN, account, chain, cached expiry).',
+    )
     .option('--json', 'print JSON')
-    .option('--warn-before <minutes>', 'a session expiring within this many minutes is "expiring" (default 15)', minutes)
+    .option(
+      '--warn-before <minutes>',
+      'a session expiring within this many minutes is "expiring" (default 15)',
+      minutes,
+    )
     .addHelpText(
       'after',
       `\nStates: valid, expiring (within --warn-before), expired, never (no expiry: never renewed or not cached).\n${REPORT_EXIT_HELP}`,

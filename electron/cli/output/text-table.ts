@@ -18,12 +18,15 @@ export function printable(value: string): string {
 export function formatTable(rows: readonly (readonly string[])[], indent = ''): string {
   const cellLines = rows.map((row) => row.map((cell) => printable(cell).split('\n')));
   const widths: number[] = [];
-  for (const row of cellLines) row.forEach((lines, i) => (widths[i] = Math.max(widths[i] ?? 0, ...lines.map((l) => l.length))));
+  for (const row of cellLines)
+    row.forEach((lines, i) => (widths[i] = Math.max(widths[i] ?? 0, ...lines.map((l) => l.length))));
   const out: string[] = [];
   for (const row of cellLines) {
     const height = Math.max(...row.map((lines) => lines.length));
     for (let line = 0; line < height; line++) {
-      const text = row.map((lines, i) => (i === row.length - 1 ? (lines[line] ?? '') : (lines[line] ?? '').padEnd(widths[i]!))).join('  ');
+      const text = row
+        .map((lines, i) => (i === row.length - 1 ? (lines[line] ?? '') : (lines[line] ?? '').padEnd(widths[i]!)))
+        .join('  ');
       out.push(`${indent}${text}`.trimEnd());
     }
   }

@@ -14,7 +14,9 @@ export function cliRenewDeps(timeoutSeconds?: number): RenewDeps {
     // Only a person watching needs to hear why nothing happens yet; scripts and credential_process callers do not.
     ...(process.stderr.isTTY && {
       onLockWait: (device: string) =>
-        process.stderr.write(`Waiting for another renewal of ${device} to finish (the MFA Tray dialog or another mfa-tray)…\n`),
+        process.stderr.write(
+          `Waiting for another renewal of ${device} to finish (the MFA Tray dialog or another mfa-tray)…\n`,
+        ),
     }),
     ...(timeoutSeconds !== undefined ? { policy: { requestTimeoutMs: timeoutSeconds * 1000 } } : {}),
   };
@@ -23,6 +25,7 @@ export function cliRenewDeps(timeoutSeconds?: number): RenewDeps {
 /** A positive whole number of seconds, or an error message. */
 export function parseSeconds(value: string, what: string): number {
   // Zero is refused too: a request timeout of 0 would mean no timeout at all to the SDK.
-  if (!/^\d+$/.test(value.trim()) || Number(value) === 0) throw new Error(`${what} must be a whole number of seconds above 0, got "${value}".`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) === 0)
+    throw new Error(`${what} must be a whole number of seconds above 0, got "${value}".`);
   return Number(value.trim());
 }

@@ -37,6 +37,13 @@ export function validCredentials(model: ProfileModel, target: string, nowMs: num
   const expiration = targetExpiration(model, target);
   const { aws_access_key_id: id, aws_secret_access_key: secret, aws_session_token: token } = settings;
   if (!expiration || expiration.getTime() - nowMs < MIN_REMAINING_MS) return undefined;
-  if (typeof id !== 'string' || typeof secret !== 'string' || typeof token !== 'string' || !id || !secret || !token) return undefined;
-  return { Version: 1, AccessKeyId: id, SecretAccessKey: secret, SessionToken: token, Expiration: formatExpiration(expiration) };
+  if (typeof id !== 'string' || typeof secret !== 'string' || typeof token !== 'string' || !id || !secret || !token)
+    return undefined;
+  return {
+    Version: 1,
+    AccessKeyId: id,
+    SecretAccessKey: secret,
+    SessionToken: token,
+    Expiration: formatExpiration(expiration),
+  };
 }

@@ -10,7 +10,10 @@ export type Terminal = NonNullable<ReturnType<typeof openTerminal>>;
  * Forced: the caller has already found the keys expired or too close to expiry, which renew's own "still valid"
  * rule might not call expired yet. Closes the terminal, whatever the outcome.
  */
-export async function renewOnTerminal(terminal: Terminal, request: { target: string; source?: string }): Promise<RenewOutcome> {
+export async function renewOnTerminal(
+  terminal: Terminal,
+  request: { target: string; source?: string },
+): Promise<RenewOutcome> {
   try {
     const outcome = await renew({ ...request, codeSource: terminalCode(terminal), force: true }, cliRenewDeps());
     if (outcome.kind === 'renewed') terminal.output.write(`${outcome.message}\n`);

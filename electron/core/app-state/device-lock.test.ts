@@ -22,7 +22,9 @@ describe('withDeviceLock', () => {
 
     const order: string[] = [];
     await withDeviceLock(dir, 'dev-a', async () => {
-      await withDeviceLock(dir, 'dev-b', async () => { order.push('b inside a'); });
+      await withDeviceLock(dir, 'dev-b', async () => {
+        order.push('b inside a');
+      });
     });
     expect(order).toEqual(['b inside a']);
   });
@@ -42,7 +44,11 @@ describe('withDeviceLock', () => {
 
   it('releases the lock when the task throws', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
-    await expect(withDeviceLock(dir, 'd', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      withDeviceLock(dir, 'd', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await expect(withDeviceLock(dir, 'd', async () => 42)).resolves.toBe(42);
   });
 
@@ -50,7 +56,9 @@ describe('withDeviceLock', () => {
     const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
     const holder = withDeviceLock(dir, 'd', () => sleep(400));
     await sleep(30);
-    await expect(withDeviceLock(dir, 'd', async () => 1, { maxWaitMs: 100 })).rejects.toBeInstanceOf(DeviceLockTimeoutError);
+    await expect(withDeviceLock(dir, 'd', async () => 1, { maxWaitMs: 100 })).rejects.toBeInstanceOf(
+      DeviceLockTimeoutError,
+    );
     await holder;
   });
 });

@@ -6,8 +6,13 @@ import lockfile from 'proper-lockfile';
 import { deviceFileKey } from './device-key';
 
 export class DeviceLockTimeoutError extends Error {
-  constructor(readonly device: string, readonly waitedMs: number) {
-    super(`Another MFA Tray renewal for ${device} has held its lock for over ${Math.round(waitedMs / 1000)} s; try again.`);
+  constructor(
+    readonly device: string,
+    readonly waitedMs: number,
+  ) {
+    super(
+      `Another MFA Tray renewal for ${device} has held its lock for over ${Math.round(waitedMs / 1000)} s; try again.`,
+    );
     this.name = 'DeviceLockTimeoutError';
   }
 }

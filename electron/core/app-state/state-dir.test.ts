@@ -9,11 +9,15 @@ describe('resolveStateDir', () => {
   });
   it('follows XDG_STATE_HOME on Linux and ignores a relative one', () => {
     expect(resolveStateDir({ XDG_STATE_HOME: '/xdg' }, 'linux', '/home/u')).toBe(join('/xdg', 'mfa-tray'));
-    expect(resolveStateDir({ XDG_STATE_HOME: 'rel' }, 'linux', '/home/u')).toBe(join('/home/u', '.local', 'state', 'mfa-tray'));
+    expect(resolveStateDir({ XDG_STATE_HOME: 'rel' }, 'linux', '/home/u')).toBe(
+      join('/home/u', '.local', 'state', 'mfa-tray'),
+    );
     expect(resolveStateDir({}, 'linux', '/home/u')).toBe(join('/home/u', '.local', 'state', 'mfa-tray'));
   });
   it('uses Application Support on macOS and LOCALAPPDATA on Windows', () => {
-    expect(resolveStateDir({}, 'darwin', '/Users/u')).toBe(join('/Users/u', 'Library', 'Application Support', 'mfa-tray'));
+    expect(resolveStateDir({}, 'darwin', '/Users/u')).toBe(
+      join('/Users/u', 'Library', 'Application Support', 'mfa-tray'),
+    );
     expect(resolveStateDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toBe(join('C:\\L', 'mfa-tray', 'State'));
   });
 });

@@ -26,8 +26,11 @@ function recordPath(stateDir: string, device: string): string {
 function isRecord(value: unknown): value is UsedCodeRecord {
   const v = value as Partial<UsedCodeRecord> | null;
   return (
-    typeof v === 'object' && v !== null &&
-    Number.isInteger(v.window) && typeof v.sentAtMs === 'number' && typeof v.codeDigest === 'string'
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(v.window) &&
+    typeof v.sentAtMs === 'number' &&
+    typeof v.codeDigest === 'string'
   );
 }
 
@@ -42,7 +45,11 @@ export async function readUsedCode(stateDir: string, device: string): Promise<Us
 }
 
 /** Replaces the record of `device` (undefined removes it); atomic, so readers never see half a file. */
-export async function writeUsedCode(stateDir: string, device: string, record: UsedCodeRecord | undefined): Promise<void> {
+export async function writeUsedCode(
+  stateDir: string,
+  device: string,
+  record: UsedCodeRecord | undefined,
+): Promise<void> {
   const path = recordPath(stateDir, device);
   if (!record) {
     await rm(path, { force: true });

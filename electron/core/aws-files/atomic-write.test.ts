@@ -21,21 +21,42 @@ describe('renameWithRetry', () => {
     const failures = [busy('EBUSY'), busy('EPERM')];
     const waits: number[] = [];
     let calls = 0;
-    await renameWithRetry('a', 'b', 'win32', async () => {
-      calls += 1;
-      const failure = failures.shift();
-      if (failure) throw failure;
-    }, async (ms) => void waits.push(ms));
+    await renameWithRetry(
+      'a',
+      'b',
+      'win32',
+      async () => {
+        calls += 1;
+        const failure = failures.shift();
+        if (failure) throw failure;
+      },
+      async (ms) => void waits.push(ms),
+    );
     expect(calls).toBe(3);
     expect(waits).toEqual([10, 20]);
   });
 
   it('gives up on Windows after the last delay, and never retries elsewhere', async () => {
     const waits: number[] = [];
-    await expect(renameWithRetry('a', 'b', 'win32', async () => { throw busy('EBUSY'); }, async (ms) => void waits.push(ms))).rejects.toThrow('EBUSY');
+    await expect(
+      renameWithRetry(
+        'a',
+        'b',
+        'win32',
+        async () => {
+          throw busy('EBUSY');
+        },
+        async (ms) => void waits.push(ms),
+      ),
+    ).rejects.toThrow('EBUSY');
     expect(waits.reduce((sum, ms) => sum + ms, 0)).toBeLessThan(1_000);
     let calls = 0;
-    await expect(renameWithRetry('a', 'b', 'linux', async () => { calls += 1; throw busy('EBUSY'); })).rejects.toThrow('EBUSY');
+    await expect(
+      renameWithRetry('a', 'b', 'linux', async () => {
+        calls += 1;
+        throw busy('EBUSY');
+      }),
+    ).rejects.toThrow('EBUSY');
     expect(calls).toBe(1);
   });
 });
@@ -62,10 +83,19 @@ describe('atomic writes', () => {
 
   it('tidy only the exact leftover temp names of the given file', async () => {
     const target = join(folder, 'config');
-    const names = ['config.mfa-tray-tmp-0123456789ab', 'config2.mfa-tray-tmp-0123456789ab', 'config.mfa-tray-tmp-notours', 'config'];
+    const names = [
+      'config.mfa-tray-tmp-0123456789ab',
+      'config2.mfa-tray-tmp-0123456789ab',
+      'config.mfa-tray-tmp-notours',
+      'config',
+    ];
     await Promise.all(names.map((name) => writeFile(join(folder, name), '')));
     await removeLeftoverTempFiles(target);
-    expect((await readdir(folder)).sort()).toEqual(['config', 'config.mfa-tray-tmp-notours', 'config2.mfa-tray-tmp-0123456789ab']);
+    expect((await readdir(folder)).sort()).toEqual([
+      'config',
+      'config.mfa-tray-tmp-notours',
+      'config2.mfa-tray-tmp-0123456789ab',
+    ]);
   });
 });
 

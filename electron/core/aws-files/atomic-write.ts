@@ -78,7 +78,11 @@ export async function removeLeftoverTempFiles(target: string, alsoFor: readonly 
   const folder = dirname(target);
   const owners = [target, ...alsoFor].map((path) => basename(path));
   const isLeftover = (name: string) =>
-    owners.some((owner) => name.startsWith(owner + TEMP_FILE_MARKER) && /^[0-9a-f]{12}$/.test(name.slice(owner.length + TEMP_FILE_MARKER.length)));
+    owners.some(
+      (owner) =>
+        name.startsWith(owner + TEMP_FILE_MARKER) &&
+        /^[0-9a-f]{12}$/.test(name.slice(owner.length + TEMP_FILE_MARKER.length)),
+    );
   let names: string[];
   try {
     names = await readdir(folder);
@@ -130,7 +134,12 @@ export async function fsyncDirectory(folder: string): Promise<void> {
  * Creates `tempPath` (never an existing file) holding `bytes` with exactly `mode`, synced to disk; on any
  * failure nothing is left behind (a full disk must not leave a partial copy of the user's secrets).
  */
-export async function writeDurableTempFile(tempPath: string, bytes: Uint8Array, mode: number, owner?: { uid: number; gid: number }): Promise<void> {
+export async function writeDurableTempFile(
+  tempPath: string,
+  bytes: Uint8Array,
+  mode: number,
+  owner?: { uid: number; gid: number },
+): Promise<void> {
   const handle = await open(tempPath, 'wx', mode);
   try {
     await handle.writeFile(bytes);

@@ -46,7 +46,10 @@ describe('acquireFileLock', () => {
       child.on('exit', () => done(child.pid ?? -1));
     });
     await mkdir(lockDirFor(target));
-    await writeFile(join(lockDirFor(target), 'owner'), JSON.stringify({ pid: deadPid, host: (await import('node:os')).hostname(), token: 'dead' }));
+    await writeFile(
+      join(lockDirFor(target), 'owner'),
+      JSON.stringify({ pid: deadPid, host: (await import('node:os')).hostname(), token: 'dead' }),
+    );
     const started = Date.now();
     const lock = await acquireFileLock(target, { timeoutMs: 2_000 });
     expect(Date.now() - started).toBeLessThan(500);

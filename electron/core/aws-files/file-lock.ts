@@ -76,10 +76,13 @@ async function tryCreate(lockDir: string, owner: LockOwner): Promise<boolean> {
 
 function heldLock(lockDir: string, owner: LockOwner, staleMs: number): FileLock {
   // Keep the folder's mtime fresh so holders on other hosts do not take us for dead.
-  const refresh = setInterval(() => {
-    const now = new Date();
-    utimes(lockDir, now, now).catch(() => undefined);
-  }, Math.max(staleMs / 3, 100));
+  const refresh = setInterval(
+    () => {
+      const now = new Date();
+      utimes(lockDir, now, now).catch(() => undefined);
+    },
+    Math.max(staleMs / 3, 100),
+  );
   refresh.unref();
   return {
     async assertHeld() {

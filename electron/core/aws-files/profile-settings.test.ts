@@ -21,7 +21,11 @@ afterEach(async () => {
 });
 
 function locationsIn(awsFolder: string): AwsFileLocations {
-  return { config: join(awsFolder, 'config'), credentials: join(awsFolder, 'credentials'), cliCacheDir: join(awsFolder, 'cli', 'cache') };
+  return {
+    config: join(awsFolder, 'config'),
+    credentials: join(awsFolder, 'credentials'),
+    cliCacheDir: join(awsFolder, 'cli', 'cache'),
+  };
 }
 
 async function parsed(locations: AwsFileLocations) {
@@ -67,7 +71,9 @@ describe('writeProfileSettings', () => {
     const locations = locationsIn(folder);
     await writeFile(locations.credentials, '[p]\naws_access_key_id = OLD\n');
     await writeFile(locations.config, '[profile p]\n[profile p]\n');
-    const error = await writeProfileSettings(locations, 'p', { aws_access_key_id: 'NEW', expiration: 'x' }, FAST).catch((caught: unknown) => caught);
+    const error = await writeProfileSettings(locations, 'p', { aws_access_key_id: 'NEW', expiration: 'x' }, FAST).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(AwsFileError);
     expect((error as AwsFileError).file).toBe(locations.config);
     expect((error as AwsFileError).problems[0]?.line).toBe(2);
@@ -82,7 +88,12 @@ describe('writeProfileSettings', () => {
     // Another process of ours holds the config file's lock for longer than this write will wait.
     const held = await acquireFileLock(locations.config);
     try {
-      const attempt = writeProfileSettings(locations, 'p', { aws_access_key_id: 'NEW', aws_session_token: 'T', expiration: 'new' }, { settleMs: 0, lock: { timeoutMs: 150 } });
+      const attempt = writeProfileSettings(
+        locations,
+        'p',
+        { aws_access_key_id: 'NEW', aws_session_token: 'T', expiration: 'new' },
+        { settleMs: 0, lock: { timeoutMs: 150 } },
+      );
       await expect(attempt).rejects.toBeInstanceOf(AwsFileError);
     } finally {
       await held.release();
@@ -92,7 +103,9 @@ describe('writeProfileSettings', () => {
   });
 
   it('refuses profile names other AWS tools would read differently', async () => {
-    await expect(writeProfileSettings(locationsIn(folder), 'two words', { region: 'x' }, FAST)).rejects.toBeInstanceOf(AwsFileError);
+    await expect(writeProfileSettings(locationsIn(folder), 'two words', { region: 'x' }, FAST)).rejects.toBeInstanceOf(
+      AwsFileError,
+    );
     expect(existsSync(join(folder, 'config'))).toBe(false);
   });
 });

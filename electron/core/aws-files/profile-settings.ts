@@ -18,7 +18,12 @@ import { updateAwsFile } from './update-aws-file';
  * there; botocore also reads the legacy `aws_security_token` from it, and as a secret it must not land
  * in the config file either.
  */
-export const CREDENTIAL_KEYS: readonly string[] = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
+export const CREDENTIAL_KEYS: readonly string[] = [
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_security_token',
+];
 
 /** Profile names both botocore and the JS SDK read alike (see aws-facts: the subset we write). */
 const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+$/;
@@ -107,21 +112,32 @@ function applyPlan(plan: FilePlan, text: string): string {
     if (error instanceof IniParseError) {
       throw new AwsFileError(
         plan.path,
-        error.problems.map((problem) => ({ file: plan.path, fileRole: plan.role, line: problem.line, message: problem.message })),
+        error.problems.map((problem) => ({
+          file: plan.path,
+          fileRole: plan.role,
+          line: problem.line,
+          message: problem.message,
+        })),
       );
     }
-    if (error instanceof IniEditError) throw AwsFileError.wholeFile(plan.path, plan.role, `cannot be updated safely: ${error.message}`);
+    if (error instanceof IniEditError)
+      throw AwsFileError.wholeFile(plan.path, plan.role, `cannot be updated safely: ${error.message}`);
     throw error;
   }
 }
 
 /** Puts back what the earlier writes replaced; keeps anything others wrote to those files since. */
-async function undo(done: readonly DoneWrite[], options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'>, cause: unknown): Promise<void> {
+async function undo(
+  done: readonly DoneWrite[],
+  options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'>,
+  cause: unknown,
+): Promise<void> {
   for (const write of done) {
     try {
       await updateAwsFile(
         write.plan.path,
-        (current) => (current === write.after ? write.before : applyPlan({ ...write.plan, edits: inverseEdits(write) }, current)),
+        (current) =>
+          current === write.after ? write.before : applyPlan({ ...write.plan, edits: inverseEdits(write) }, current),
         { ...options, role: write.plan.role },
       );
     } catch (undoError) {
@@ -141,7 +157,8 @@ function inverseEdits(write: DoneWrite): IniEdit[] {
   const raw = rawConfigParse(write.before);
   // The section the edits went to: in a config file the one botocore reads for the profile, which may be
   // spelt [profile "x"] or be the later of [default] and [profile default].
-  const section = write.plan.role === 'config' ? loadConfigFromRaw(raw).profiles[write.plan.profile] : raw[write.plan.profile];
+  const section =
+    write.plan.role === 'config' ? loadConfigFromRaw(raw).profiles[write.plan.profile] : raw[write.plan.profile];
   return write.plan.edits.flatMap((edit) => {
     const previous = section?.[edit.key];
     // A nested sub-section value cannot be expressed as one edit; such keys are never ours to write.

@@ -1,4 +1,18 @@
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -23,7 +37,8 @@ const appendLine = (line: string) => (text: string) => (text.endsWith(`${line}\n
 const FAST = { settleMs: 0 };
 
 async function readAndUpdate(path: string): Promise<{ read: string; update: string }> {
-  const message = (error: unknown) => (error instanceof AwsFileError ? error.message : `not an AwsFileError: ${String(error)}`);
+  const message = (error: unknown) =>
+    error instanceof AwsFileError ? error.message : `not an AwsFileError: ${String(error)}`;
   return {
     read: await readAwsFile(path).then(() => 'read it', message),
     update: await updateAwsFile(path, (text) => `${text}x = 1\n`, FAST).then(() => 'wrote it', message),
@@ -58,7 +73,12 @@ async function asNobody(path: string): Promise<{ read: string; update: string }>
 /** What proves a file untouched: its bytes (hashed; skipped for huge files, where ctime already tells), mtime and ctime. */
 async function fingerprint(path: string): Promise<{ bytes: string; mtimeMs: number; ctimeMs: number; size: number }> {
   const { mtimeMs, ctimeMs, size } = await stat(path);
-  const bytes = size > 1024 * 1024 ? 'huge' : createHash('sha256').update(await readFile(path)).digest('hex');
+  const bytes =
+    size > 1024 * 1024
+      ? 'huge'
+      : createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
   return { bytes, mtimeMs, ctimeMs, size };
 }
 
@@ -128,7 +148,11 @@ describe('updateAwsFile', () => {
 
   const badFiles: [string, (path: string) => Promise<void>, RegExp][] = [
     ['binary', (path) => writeFile(path, Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0x00, 0x01, 0xff])), /./],
-    ['UTF-8 BOM', (path) => writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[a]\nk = v\n')])), /./],
+    [
+      'UTF-8 BOM',
+      (path) => writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[a]\nk = v\n')])),
+      /./,
+    ],
     ['non-UTF-8 (Latin-1)', (path) => writeFile(path, Buffer.from('[a]\nk = caf\xe9\n', 'latin1')), /./],
     ['duplicate section', (path) => writeFile(path, '[a]\nk = 1\n[b]\n[a]\nk = 2\n'), /line 4/],
     ['key before any section', (path) => writeFile(path, 'k = v\n[a]\n'), /line 1/],

@@ -105,7 +105,8 @@ async function editUnderLock(
     const snapshot = await takeSnapshot(target, role);
     try {
       // Our write survived untouched: done.
-      if (lateBase === undefined && wrote !== undefined && snapshot.text === wrote) return { changed: true, backupPath };
+      if (lateBase === undefined && wrote !== undefined && snapshot.text === wrote)
+        return { changed: true, backupPath };
       const base = lateBase ?? snapshot.text;
       lateBase = undefined;
       const next = edit(base);
@@ -140,7 +141,11 @@ async function editUnderLock(
       await snapshot.handle?.close();
     }
   }
-  throw AwsFileError.wholeFile(target, role, `keeps being changed by another program; gave up after ${MAX_ROUNDS} attempts`);
+  throw AwsFileError.wholeFile(
+    target,
+    role,
+    `keeps being changed by another program; gave up after ${MAX_ROUNDS} attempts`,
+  );
 }
 
 async function takeSnapshot(target: string, role: FileRole): Promise<Snapshot> {
@@ -171,7 +176,13 @@ const MAX_SETTLE_CHECKS = 40;
  * Validates what we read. An unparseable read may be an in-place writer caught half-way: only if the
  * bytes stay the same for a moment (or never stop changing) is the file really broken, and we refuse it.
  */
-async function checkSettled(handle: FileHandle, bytes: Uint8Array, target: string, role: FileRole, checks = 0): Promise<string> {
+async function checkSettled(
+  handle: FileHandle,
+  bytes: Uint8Array,
+  target: string,
+  role: FileRole,
+  checks = 0,
+): Promise<string> {
   try {
     return checkAwsFileBytes(bytes, target, role);
   } catch (error) {

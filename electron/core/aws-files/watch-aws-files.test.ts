@@ -27,7 +27,11 @@ function watchRecording(locations: AwsFileLocations): FileRole[][] {
 const settle = () => new Promise((done) => setTimeout(done, DEBOUNCE_MS * 4));
 
 function locationsIn(awsFolder: string): AwsFileLocations {
-  return { config: join(awsFolder, 'config'), credentials: join(awsFolder, 'credentials'), cliCacheDir: join(awsFolder, 'cli', 'cache') };
+  return {
+    config: join(awsFolder, 'config'),
+    credentials: join(awsFolder, 'credentials'),
+    cliCacheDir: join(awsFolder, 'cli', 'cache'),
+  };
 }
 
 describe('watchAwsFiles', () => {

@@ -49,7 +49,9 @@ export function watchAwsFiles(
   };
 
   const onEvent = (folder: string, name: string | null) => {
-    const concerned = interests.filter((interest) => interest.folder === folder && (name === null || interest.name === name));
+    const concerned = interests.filter(
+      (interest) => interest.folder === folder && (name === null || interest.name === name),
+    );
     if (concerned.length === 0) return;
     // A link retargeted or a missing folder created changes what we must watch.
     arm();

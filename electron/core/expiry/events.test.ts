@@ -24,7 +24,14 @@ describe('planExpiryEvents', () => {
           { source: 's', target: 'Assumer', pairedBy: 'scenario', expiration: new Date(T + 3_600_000) },
           { source: 's2', target: 'Never', pairedBy: 'explicit' },
         ],
-        roles: [{ profile: 'Contributor', roleArn: 'arn:aws:iam::222222222222:role/R', chain: ['Contributor'], cachedExpiration: new Date(T) }],
+        roles: [
+          {
+            profile: 'Contributor',
+            roleArn: 'arn:aws:iam::222222222222:role/R',
+            chain: ['Contributor'],
+            cachedExpiration: new Date(T),
+          },
+        ],
       },
       10 * 60_000,
     );

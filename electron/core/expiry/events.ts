@@ -28,7 +28,10 @@ export function expiryState(expiresAt: Date | undefined, nowMs: number, leadMs: 
 }
 
 /** Every event the model implies, earliest first (past ones included: the scheduler decides what is due). */
-export function planExpiryEvents(model: Pick<ProfileModel, 'mfaSessions' | 'roles'>, leadMs: number = DEFAULT_LEAD_MS): ExpiryEvent[] {
+export function planExpiryEvents(
+  model: Pick<ProfileModel, 'mfaSessions' | 'roles'>,
+  leadMs: number = DEFAULT_LEAD_MS,
+): ExpiryEvent[] {
   const events: ExpiryEvent[] = [];
   const add = (kind: ExpiryEventKind, profile: string, expiresAt: number, at: number): void => {
     events.push({ id: `${kind}:${profile}:${expiresAt}`, kind, profile, at, expiresAt });

@@ -58,10 +58,17 @@ describe('ExpiryScheduler', () => {
 
   it('coalesces events due at the same moment into one timer callback', () => {
     const { clock, fired, scheduler } = setup(0);
-    scheduler.setModel({ mfaSessions: [session('A', START + HOUR), session('B', START + HOUR)], roles: [role('R', START + HOUR)] });
+    scheduler.setModel({
+      mfaSessions: [session('A', START + HOUR), session('B', START + HOUR)],
+      roles: [role('R', START + HOUR)],
+    });
     clock.advance(2 * HOUR);
     // Lead time 0: "expiring" coincides with "expired" and is superseded by it.
-    expect(fired.map((f) => `${f.kind} ${f.profile}`)).toEqual(['session-expired A', 'session-expired B', 'role-expired R']);
+    expect(fired.map((f) => `${f.kind} ${f.profile}`)).toEqual([
+      'session-expired A',
+      'session-expired B',
+      'role-expired R',
+    ]);
     expect(clock.callbacksRun).toEqual([START + HOUR]);
   });
 
@@ -77,7 +84,10 @@ describe('ExpiryScheduler', () => {
 
   it('sets no timer when nothing will expire', () => {
     const { clock, scheduler } = setup();
-    scheduler.setModel({ mfaSessions: [{ source: 's', target: 't', pairedBy: 'scenario' }], roles: [role('R', undefined)] });
+    scheduler.setModel({
+      mfaSessions: [{ source: 's', target: 't', pairedBy: 'scenario' }],
+      roles: [role('R', undefined)],
+    });
     expect(clock.pendingTimers).toBe(0);
   });
 
@@ -124,12 +134,18 @@ describe('ExpiryScheduler', () => {
       clock,
       onEvent: (e) => {
         fired.push(`${e.kind} ${clockTime(clock.now())}`);
-        if (e.kind === 'session-expired') scheduler.setModel({ mfaSessions: [session('A', START + 3 * HOUR)], roles: [] });
+        if (e.kind === 'session-expired')
+          scheduler.setModel({ mfaSessions: [session('A', START + 3 * HOUR)], roles: [] });
       },
     });
     scheduler.setModel({ mfaSessions: [session('A', START + HOUR)], roles: [] });
     clock.advance(4 * HOUR);
-    expect(fired).toEqual(['session-expiring 08:45', 'session-expired 09:00', 'session-expiring 10:45', 'session-expired 11:00']);
+    expect(fired).toEqual([
+      'session-expiring 08:45',
+      'session-expired 09:00',
+      'session-expiring 10:45',
+      'session-expired 11:00',
+    ]);
   });
 
   it('fires nothing after stop()', () => {
@@ -145,7 +161,10 @@ describe('ExpiryScheduler', () => {
   it('gets through a simulated day with sleep, clock jumps and renewals: every event once, on time or on resume', () => {
     const { clock, fired, scheduler } = setup();
     // 08:00 the user renews: MFA session until 20:00; the CLI cached role credentials until 09:00.
-    const model = (roleUntil: number) => ({ mfaSessions: [session('Assumer', START + 12 * HOUR)], roles: [role('Contributor', roleUntil)] });
+    const model = (roleUntil: number) => ({
+      mfaSessions: [session('Assumer', START + 12 * HOUR)],
+      roles: [role('Contributor', roleUntil)],
+    });
     scheduler.setModel(model(START + HOUR));
     clock.advance(90 * MINUTE); // 09:30: the role expired at 09:00
     scheduler.setModel(model(START + 150 * MINUTE)); // git push re-assumed the role: until 10:30

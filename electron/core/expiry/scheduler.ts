@@ -47,7 +47,8 @@ export class ExpiryScheduler {
 
   /** The user changed how long before expiry they want to hear about it. */
   setLeadTime(leadMs: number): void {
-    if (!Number.isFinite(leadMs) || leadMs < 0) throw new RangeError(`lead time must be a non-negative number of ms, got ${leadMs}`);
+    if (!Number.isFinite(leadMs) || leadMs < 0)
+      throw new RangeError(`lead time must be a non-negative number of ms, got ${leadMs}`);
     this.leadMs = leadMs;
     this.replan();
   }
@@ -84,10 +85,13 @@ export class ExpiryScheduler {
     this.clearTimer();
     const next = this.events.find((e) => e.at > now && !this.fired.has(e.id));
     if (next) {
-      const handle = this.clock.setTimeout(() => {
-        this.timer = undefined;
-        this.check();
-      }, Math.min(next.at - now, MAX_TIMER_DELAY_MS));
+      const handle = this.clock.setTimeout(
+        () => {
+          this.timer = undefined;
+          this.check();
+        },
+        Math.min(next.at - now, MAX_TIMER_DELAY_MS),
+      );
       this.timer = { handle, event: next };
     }
     // Handlers run last: one that calls setModel() or replan() finds the state already consistent.

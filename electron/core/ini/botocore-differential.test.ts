@@ -10,7 +10,9 @@ describe('differential against botocore', () => {
   it('reads 2,000 random files (valid and broken) exactly as botocore raw_config_parse and load_config do', () => {
     console.log(`ini differential seed: ${seed} (rerun with INI_SEED=${seed})`);
     const report = runDifferential(seed, 2000);
-    const shown = report.failures.slice(0, 3).map((f) => `#${f.index} ${JSON.stringify(f.text)}\n  ${f.problems.join('\n  ')}`);
+    const shown = report.failures
+      .slice(0, 3)
+      .map((f) => `#${f.index} ${JSON.stringify(f.text)}\n  ${f.problems.join('\n  ')}`);
     expect(report.failures.length, `seed ${seed}:\n${shown.join('\n')}`).toBe(0);
     // The generator must exercise both sides of the accept/reject line.
     expect(report.accepted).toBeGreaterThan(500);

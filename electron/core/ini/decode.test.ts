@@ -33,7 +33,9 @@ describe('decodeIniBytes', () => {
   });
 
   it('rejects a UTF-8 byte order mark, which makes botocore fail on line 1', () => {
-    const problem = problemOf(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('[default]\nregion = x\n')]));
+    const problem = problemOf(
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('[default]\nregion = x\n')]),
+    );
     expect(problem.line).toBe(1);
     expect(problem.message).toMatch(/byte order mark/);
   });

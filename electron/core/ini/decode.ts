@@ -12,19 +12,28 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeIniBytes(bytes: Uint8Array): string {
   if (bytes.length > MAX_INI_BYTES) {
     throw new IniParseError([
-      { line: 0, message: `file is ${bytes.length} bytes; AWS ini files are far smaller, so it is not read (limit ${MAX_INI_BYTES} bytes)` },
+      {
+        line: 0,
+        message: `file is ${bytes.length} bytes; AWS ini files are far smaller, so it is not read (limit ${MAX_INI_BYTES} bytes)`,
+      },
     ]);
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = 1 + countLineBreaks(bytes.subarray(0, nul));
-    throw new IniParseError([{ line, message: `file contains a NUL byte (at byte ${nul}): it looks binary, not an ini text file` }]);
+    throw new IniParseError([
+      { line, message: `file contains a NUL byte (at byte ${nul}): it looks binary, not an ini text file` },
+    ]);
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     // Python opens the file as plain UTF-8, so the BOM stays in front of the first line and botocore
     // reports it as text before the first [section] header: the AWS CLI cannot read such a file.
     throw new IniParseError([
-      { line: 1, message: 'file starts with a UTF-8 byte order mark (BOM), which the AWS CLI cannot read; save it as UTF-8 without BOM' },
+      {
+        line: 1,
+        message:
+          'file starts with a UTF-8 byte order mark (BOM), which the AWS CLI cannot read; save it as UTF-8 without BOM',
+      },
     ]);
   }
   try {
@@ -32,7 +41,10 @@ export function decodeIniBytes(bytes: Uint8Array): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     throw new IniParseError([
-      { line: 1 + countLineBreaks(bytes.subarray(0, at)), message: `file is not valid UTF-8 (first bad byte at offset ${at}); the AWS CLI cannot read it` },
+      {
+        line: 1 + countLineBreaks(bytes.subarray(0, at)),
+        message: `file is not valid UTF-8 (first bad byte at offset ${at}); the AWS CLI cannot read it`,
+      },
     ]);
   }
 }

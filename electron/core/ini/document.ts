@@ -138,9 +138,7 @@ export function parseIniDocument(text: string): IniDocument {
       continue;
     }
     if (current === null) {
-      throw new IniParseError([
-        { line: i + 1, message: 'text before the first [section] header' },
-      ]);
+      throw new IniParseError([{ line: i + 1, message: 'text before the first [section] header' }]);
     }
     const eq = stripped.indexOf('=');
     const colon = stripped.indexOf(':');
@@ -163,7 +161,12 @@ export function parseIniDocument(text: string): IniDocument {
       ]);
     }
     currentKeys.set(key, i);
-    const entry: IniEntry = { key, line: i, lastLine: i, parts: [{ text: pyStrip(stripped.slice(delimiter + 1)), line: i }] };
+    const entry: IniEntry = {
+      key,
+      line: i,
+      lastLine: i,
+      parts: [{ text: pyStrip(stripped.slice(delimiter + 1)), line: i }],
+    };
     current.entries.push(entry);
     open = name === '' ? null : entry;
   }

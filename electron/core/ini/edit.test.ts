@@ -36,7 +36,8 @@ describe('applyEdits: where lines go', () => {
   });
 
   it('replaces all lines of a key with a sub-section or continuation lines', () => {
-    const text = '[default]\ns3 =\n  max_concurrent_requests = 10\n\n  addressing_style = path\nnote = one\n  two\nregion = x\n';
+    const text =
+      '[default]\ns3 =\n  max_concurrent_requests = 10\n\n  addressing_style = path\nnote = one\n  two\nregion = x\n';
     const edited = applyEdits(text, [
       { section: 'default', key: 's3', value: 'none' },
       { section: 'default', key: 'note', value: 'single' },
@@ -45,8 +46,12 @@ describe('applyEdits: where lines go', () => {
   });
 
   it('deletes a key with its continuation lines and leaves the rest', () => {
-    expect(applyEdits('[a]\nx = 1\n  more\ny = 2\n', [{ section: 'a', key: 'x', value: null }], { file: 'credentials' })).toBe('[a]\ny = 2\n');
-    expect(applyEdits('[a]\ny = 2\n', [{ section: 'a', key: 'x', value: null }], { file: 'credentials' })).toBe('[a]\ny = 2\n');
+    expect(
+      applyEdits('[a]\nx = 1\n  more\ny = 2\n', [{ section: 'a', key: 'x', value: null }], { file: 'credentials' }),
+    ).toBe('[a]\ny = 2\n');
+    expect(applyEdits('[a]\ny = 2\n', [{ section: 'a', key: 'x', value: null }], { file: 'credentials' })).toBe(
+      '[a]\ny = 2\n',
+    );
   });
 
   it('edits the section botocore reads: the later of [default]/[profile default], a quoted profile name', () => {
@@ -70,7 +75,9 @@ describe('applyEdits: where lines go', () => {
     // Written at column 0, a new `x = v` would turn the indented `  [b]` into a continuation of x.
     const text = '[a]\n  k = 1\n  [b]\n  j = 2\n';
     expect(rawConfigParse(text)).toEqual({ a: { k: '1' }, b: { j: '2' } });
-    expect(() => applyEdits(text, [{ section: 'a', key: 'x', value: 'v' }], { file: 'credentials' })).toThrow(/other lines/);
+    expect(() => applyEdits(text, [{ section: 'a', key: 'x', value: 'v' }], { file: 'credentials' })).toThrow(
+      /other lines/,
+    );
   });
 });
 
@@ -101,7 +108,9 @@ describe('applyEdits: refusals', () => {
   });
 
   it('refuses to delete a key that [DEFAULT] would still supply', () => {
-    expect(() => applyEdits('[DEFAULT]\nk = d\n[a]\nk = 1\n', [{ section: 'a', key: 'k', value: null }], { file: 'credentials' })).toThrow(/DEFAULT/);
+    expect(() =>
+      applyEdits('[DEFAULT]\nk = d\n[a]\nk = 1\n', [{ section: 'a', key: 'k', value: null }], { file: 'credentials' }),
+    ).toThrow(/DEFAULT/);
   });
 
   it('refuses a delete that botocore sees as done while the JS SDK still reads the key from a shadowed section', () => {

@@ -2,7 +2,14 @@
 // section's last key, append a new section at the end. Every other byte is kept. Each edit is checked by
 // reading the result again, as botocore and as the JS SDK do, before it is accepted.
 import {
-  DEFAULT_SECTION, parseIniDocument, serializeLines, splitLines, type IniDocument, type IniLine, type IniSection, type LineEnding,
+  DEFAULT_SECTION,
+  parseIniDocument,
+  serializeLines,
+  splitLines,
+  type IniDocument,
+  type IniLine,
+  type IniSection,
+  type LineEnding,
 } from './document';
 import { IniEditError, IniParseError } from './errors';
 import { jsSdkConfigProfiles, jsSdkParseIni, JsSdkReadError } from './js-sdk-reading';
@@ -43,18 +50,26 @@ function validateEdit(edit: IniEdit): void {
   if (edit.key === '__proto__') throw new IniEditError(`${where}: the JS SDK cannot read a key named __proto__`);
   const section = SECTION.exec(edit.section);
   if (section === null || edit.section === DEFAULT_SECTION || section[2] === '__proto__') {
-    throw new IniEditError(`[${edit.section}]: section must be NAME or "profile|sso-session|services NAME" with NAME of letters, digits and _-@+.%:/ (not DEFAULT or __proto__)`);
+    throw new IniEditError(
+      `[${edit.section}]: section must be NAME or "profile|sso-session|services NAME" with NAME of letters, digits and _-@+.%:/ (not DEFAULT or __proto__)`,
+    );
   }
   const value = edit.value;
   if (value === null) return;
-  if (value === '') throw new IniEditError(`${where}: empty value (botocore and the JS SDK read an empty value differently; delete the key instead)`);
-  if (FORBIDDEN_IN_VALUE.test(value)) throw new IniEditError(`${where}: value contains a line break or control character`);
+  if (value === '')
+    throw new IniEditError(
+      `${where}: empty value (botocore and the JS SDK read an empty value differently; delete the key instead)`,
+    );
+  if (FORBIDDEN_IN_VALUE.test(value))
+    throw new IniEditError(`${where}: value contains a line break or control character`);
   const ends = [value.charCodeAt(0), value.charCodeAt(value.length - 1)];
   if (ends.some((c) => isPythonSpace(c) || /\s/.test(String.fromCharCode(c)))) {
     throw new IniEditError(`${where}: value starts or ends with whitespace, which both readers drop`);
   }
   if (JS_INLINE_COMMENT.test(value)) {
-    throw new IniEditError(`${where}: value has '#' or ';' at its start or after whitespace, which the JS SDK reads as a comment`);
+    throw new IniEditError(
+      `${where}: value has '#' or ';' at its start or after whitespace, which the JS SDK reads as a comment`,
+    );
   }
 }
 
@@ -94,7 +109,9 @@ function applyOne(text: string, edit: IniEdit, file: 'config' | 'credentials'): 
 
   if (edit.value === null) {
     if (defaultEntries(doc).has(edit.key)) {
-      throw new IniEditError(`[${edit.section}] ${edit.key}: the [DEFAULT] section also sets it, so botocore would still read a value after deleting it`);
+      throw new IniEditError(
+        `[${edit.section}] ${edit.key}: the [DEFAULT] section also sets it, so botocore would still read a value after deleting it`,
+      );
     }
     if (entry === undefined) {
       // Nothing for botocore to delete, but the JS SDK may still read the key from a section botocore
@@ -125,7 +142,9 @@ function applyOne(text: string, edit: IniEdit, file: 'config' | 'credentials'): 
   }
   const result = serializeLines(lines);
   if (splitLines(result).length !== lines.length) {
-    throw new IniEditError(`[${edit.section}] ${edit.key}: a lone carriage return (\\r) line ending next to the edit would merge with another line; edit the file by hand`);
+    throw new IniEditError(
+      `[${edit.section}] ${edit.key}: a lone carriage return (\\r) line ending next to the edit would merge with another line; edit the file by hand`,
+    );
   }
   verifyBotocoreReading(before, result, edit, target?.name ?? edit.section);
   verifyJsSdkReading(result, edit, file);
@@ -141,18 +160,26 @@ function verifyBotocoreReading(before: RawConfig, result: string, edit: IniEdit,
   try {
     after = rawConfigParse(result);
   } catch (error) {
-    if (error instanceof IniParseError) throw new IniEditError(`[${edit.section}] ${edit.key}: the edit would make botocore reject the file (${error.message})`);
+    if (error instanceof IniParseError)
+      throw new IniEditError(
+        `[${edit.section}] ${edit.key}: the edit would make botocore reject the file (${error.message})`,
+      );
     throw error;
   }
   const changed = (why: string): IniEditError =>
-    new IniEditError(`[${edit.section}] ${edit.key}: the edit would change how botocore reads other lines (${why}); edit the file by hand`);
+    new IniEditError(
+      `[${edit.section}] ${edit.key}: the edit would change how botocore reads other lines (${why}); edit the file by hand`,
+    );
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (name === sectionName) continue;
     if (!sameSetting(before[name], after[name])) throw changed(`section [${name}]`);
   }
   const edited = after[sectionName];
   if (edited === undefined) throw changed(`section [${sectionName}] is missing`);
-  if (before[sectionName] !== undefined && !sameSetting(withoutKey(before[sectionName], edit.key), withoutKey(edited, edit.key))) {
+  if (
+    before[sectionName] !== undefined &&
+    !sameSetting(withoutKey(before[sectionName], edit.key), withoutKey(edited, edit.key))
+  ) {
     throw changed(`other keys of [${sectionName}]`);
   }
   if (edited[edit.key] !== (edit.value ?? undefined)) throw changed(`botocore would not read the new value`);
@@ -163,7 +190,8 @@ function verifyJsSdkReading(result: string, edit: IniEdit, file: 'config' | 'cre
   try {
     parsed = jsSdkParseIni(result);
   } catch (error) {
-    if (error instanceof JsSdkReadError) throw new IniEditError(`the AWS SDK for JavaScript cannot read this file: ${error.message}`);
+    if (error instanceof JsSdkReadError)
+      throw new IniEditError(`the AWS SDK for JavaScript cannot read this file: ${error.message}`);
     throw error;
   }
   let values: Record<string, string> | undefined;
@@ -176,7 +204,9 @@ function verifyJsSdkReading(result: string, edit: IniEdit, file: 'config' | 'cre
     values = jsSdkConfigProfiles(parsed)[name];
   }
   if (values?.[edit.key] !== (edit.value ?? undefined)) {
-    throw new IniEditError(`[${edit.section}] ${edit.key}: the AWS SDK for JavaScript would not read this edit as botocore does (the file's layout around it differs for the two); edit the file by hand`);
+    throw new IniEditError(
+      `[${edit.section}] ${edit.key}: the AWS SDK for JavaScript would not read this edit as botocore does (the file's layout around it differs for the two); edit the file by hand`,
+    );
   }
 }
 

@@ -26,11 +26,15 @@ function targetSection(step: EditStep, raw: Record<string, unknown>): string {
 
 /** A property only when the object has it itself (keys like `constructor` are generated on purpose). */
 function own(values: unknown, key: string): unknown {
-  return values !== null && typeof values === 'object' && Object.hasOwn(values, key) ? (values as Record<string, unknown>)[key] : undefined;
+  return values !== null && typeof values === 'object' && Object.hasOwn(values, key)
+    ? (values as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function withoutKey(values: unknown, key: string): string {
-  return canonicalSetting(Object.fromEntries(Object.entries((values ?? {}) as Record<string, unknown>).filter(([k]) => k !== key)));
+  return canonicalSetting(
+    Object.fromEntries(Object.entries((values ?? {}) as Record<string, unknown>).filter(([k]) => k !== key)),
+  );
 }
 
 /** The lines an edit may remove: the edited key's own lines, or the last line when it only gains a newline. */
@@ -42,7 +46,8 @@ function editableLines(step: EditStep): Set<string> {
   for (const section of doc.sections) {
     for (const entry of section.entries) {
       if (entry.key !== step.edit.key) continue;
-      for (let i = entry.line; i <= entry.lastLine; i++) allowed.add((doc.lines[i]?.text ?? '') + (doc.lines[i]?.eol ?? ''));
+      for (let i = entry.line; i <= entry.lastLine; i++)
+        allowed.add((doc.lines[i]?.text ?? '') + (doc.lines[i]?.eol ?? ''));
     }
   }
   return allowed;
@@ -64,15 +69,20 @@ describe('random edits read back by botocore and the JS SDK', () => {
       if (!before.ok || !after.ok) return;
       const section = targetSection(step, before.raw);
       for (const name of new Set([...Object.keys(before.raw), ...Object.keys(after.raw)])) {
-        if (name !== section) expect(canonicalSetting(after.raw[name]), `${context} [${name}]`).toBe(canonicalSetting(before.raw[name]));
+        if (name !== section)
+          expect(canonicalSetting(after.raw[name]), `${context} [${name}]`).toBe(canonicalSetting(before.raw[name]));
       }
       expect(own(after.raw[section], step.edit.key), context).toBe(step.edit.value ?? undefined);
       if (before.raw[section] !== undefined) {
-        expect(withoutKey(after.raw[section], step.edit.key), context).toBe(withoutKey(before.raw[section], step.edit.key));
+        expect(withoutKey(after.raw[section], step.edit.key), context).toBe(
+          withoutKey(before.raw[section], step.edit.key),
+        );
       }
       const identity = step.file === 'config' ? configSectionIdentity(step.edit.section) : null;
       if (identity?.kind === 'profile') {
-        expect(own(own(after.loaded.profiles, identity.name), step.edit.key), context).toBe(step.edit.value ?? undefined);
+        expect(own(own(after.loaded.profiles, identity.name), step.edit.key), context).toBe(
+          step.edit.value ?? undefined,
+        );
       }
       // Byte for byte outside the edited lines: removed lines are the key's own, added lines are ours.
       const { removed, added } = touchedLines(step.before, step.after);
@@ -81,7 +91,10 @@ describe('random edits read back by botocore and the JS SDK', () => {
       const ours = new RegExp(`^(?:${step.edit.key} = .*|\\[${step.edit.section.replace(/[.+/]/g, '\\$&')}\\]|)\\r?$`);
       for (const line of added) {
         const text = line.replace(/\r?\n$/, '');
-        expect(ours.test(text) || [...allowed].some((l) => l === text), `${context} added ${JSON.stringify(line)}`).toBe(true);
+        expect(
+          ours.test(text) || [...allowed].some((l) => l === text),
+          `${context} added ${JSON.stringify(line)}`,
+        ).toBe(true);
       }
       expect(splitLines(step.after).length - splitLines(step.before).length).toBeLessThanOrEqual(3);
     });
@@ -95,15 +108,24 @@ describe('random edits read back by botocore and the JS SDK', () => {
         const path = join(folder, `file${i}`);
         writeFileSync(path, step.after);
         const empty = join(folder, 'missing');
-        const loaded = step.file === 'config'
-          ? (await loadSharedConfigFiles({ configFilepath: path, filepath: empty, ignoreCache: true })).configFile
-          : (await loadSharedConfigFiles({ configFilepath: empty, filepath: path, ignoreCache: true })).credentialsFile;
+        const loaded =
+          step.file === 'config'
+            ? (await loadSharedConfigFiles({ configFilepath: path, filepath: empty, ignoreCache: true })).configFile
+            : (await loadSharedConfigFiles({ configFilepath: empty, filepath: path, ignoreCache: true }))
+                .credentialsFile;
         const identity = configSectionIdentity(step.edit.section);
-        const name = step.file === 'credentials' ? step.edit.section
-          : identity?.kind === 'profile' ? identity.name
-            : identity && identity.kind !== 'other' ? `${identity.kind}.${identity.name}` : undefined;
+        const name =
+          step.file === 'credentials'
+            ? step.edit.section
+            : identity?.kind === 'profile'
+              ? identity.name
+              : identity && identity.kind !== 'other'
+                ? `${identity.kind}.${identity.name}`
+                : undefined;
         if (name === undefined) continue;
-        expect(own(own(loaded, name), step.edit.key), `seed ${seed} step ${i}: ${JSON.stringify(step)}`).toBe(step.edit.value ?? undefined);
+        expect(own(own(loaded, name), step.edit.key), `seed ${seed} step ${i}: ${JSON.stringify(step)}`).toBe(
+          step.edit.value ?? undefined,
+        );
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });

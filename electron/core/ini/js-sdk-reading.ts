@@ -25,7 +25,8 @@ export function jsSdkParseIni(text: string): Record<string, Record<string, strin
       } else {
         section = name;
       }
-      if (name === '__proto__' || name === 'profile __proto__') throw new JsSdkReadError(`Found invalid profile name "${name}"`);
+      if (name === '__proto__' || name === 'profile __proto__')
+        throw new JsSdkReadError(`Found invalid profile name "${name}"`);
     } else if (section !== undefined && section !== '') {
       const eq = trimmed.indexOf('=');
       if (eq > 0) {
@@ -45,7 +46,9 @@ export function jsSdkParseIni(text: string): Record<string, Record<string, strin
 }
 
 /** @smithy getConfigData: a config file's profiles by name ([profile default] beats [default]). */
-export function jsSdkConfigProfiles(parsed: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
+export function jsSdkConfigProfiles(
+  parsed: Record<string, Record<string, string>>,
+): Record<string, Record<string, string>> {
   const result = emptyRecord<Record<string, string>>();
   if (parsed.default) result.default = parsed.default;
   for (const [key, values] of Object.entries(parsed)) {

@@ -18,7 +18,9 @@ describe('loadConfig reads a config file like botocore load_config', () => {
   });
 
   it('drops [profile a b], [profile], unbalanced quotes; takes [profilex y] as profile y (botocore uses startswith)', () => {
-    expect(loadConfig('[profile a b]\nx=1\n[profile]\ny=1\n[profile "open]\nz=1\n[profilex y]\nw=1\n').profiles).toEqual({ y: { w: '1' } });
+    expect(
+      loadConfig('[profile a b]\nx=1\n[profile]\ny=1\n[profile "open]\nz=1\n[profilex y]\nw=1\n').profiles,
+    ).toEqual({ y: { w: '1' } });
   });
 
   it('names config sections like the AWS CLI', () => {
@@ -29,7 +31,14 @@ describe('loadConfig reads a config file like botocore load_config', () => {
 
 describe('shlexSplit matches Python shlex.split', () => {
   it('handles quotes, escapes and errors', () => {
-    expect(shlexSplit(`profile "a b" 'c d' e\\ f "" "x\\"y\\z"`)).toEqual(['profile', 'a b', 'c d', 'e f', '', 'x"y\\z']);
+    expect(shlexSplit(`profile "a b" 'c d' e\\ f "" "x\\"y\\z"`)).toEqual([
+      'profile',
+      'a b',
+      'c d',
+      'e f',
+      '',
+      'x"y\\z',
+    ]);
     expect(() => shlexSplit('profile "open')).toThrow(/closing quotation/);
     expect(() => shlexSplit('profile a\\')).toThrow(/escaped character/);
   });

@@ -56,7 +56,8 @@ function plainSecondWord(header: string, prefixLength: number): string | undefin
   for (let i = prefixLength + 1; i < header.length; i++) {
     const c = header.charCodeAt(i);
     // shlex's whitespace (space, \t, \n, \r), its quotes and its escape character.
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x22 || c === 0x27 || c === 0x5c) return undefined;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x22 || c === 0x27 || c === 0x5c)
+      return undefined;
   }
   return header.slice(prefixLength + 1);
 }

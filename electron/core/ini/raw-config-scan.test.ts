@@ -49,17 +49,24 @@ describe('one-pass scanner', () => {
       const text = generateIniText(random);
       const expected = reading(() => loadConfigFromRaw(rawConfigFromDocument(parseIniDocument(text))));
       if (expected !== 'rejected') accepted++;
-      expect(reading(() => loadConfig(text)), `seed ${seed + 1} text ${JSON.stringify(text)}`).toBe(expected);
+      expect(
+        reading(() => loadConfig(text)),
+        `seed ${seed + 1} text ${JSON.stringify(text)}`,
+      ).toBe(expected);
     }
     expect(accepted).toBeGreaterThan(1000);
-    expect(loadConfig('[profile a]\nx = 1\n[default]\ny = 2\n[profile default]\nz = 3\n[profile "a"]\nw = 4\n').profiles).toEqual({
+    expect(
+      loadConfig('[profile a]\nx = 1\n[default]\ny = 2\n[profile default]\nz = 3\n[profile "a"]\nw = 4\n').profiles,
+    ).toEqual({
       a: { w: '4' },
       default: { z: '3' },
     });
   });
 
   it('reads continuation lines, inner blank lines and sub-sections, and gives up on [DEFAULT] and errors', () => {
-    expect(scanRawConfig('[a]\nk = one\n\n  # skipped\n\ttwo\n\n\nz = 1\n')).toEqual({ a: { k: 'one\n\ntwo', z: '1' } });
+    expect(scanRawConfig('[a]\nk = one\n\n  # skipped\n\ttwo\n\n\nz = 1\n')).toEqual({
+      a: { k: 'one\n\ntwo', z: '1' },
+    });
     expect(scanRawConfig('[a]\r\ns3 =\r\n\r\n  x = 1\r  Y = 2\n')).toEqual({ a: { s3: { x: '1', Y: '2' } } });
     expect(scanRawConfig('[a]\nk =\n\n\n[b]\n')).toEqual({ a: { k: '' }, b: {} });
     expect(scanRawConfig('[DEFAULT]\nk = 1\n[a]\n')).toBeUndefined();

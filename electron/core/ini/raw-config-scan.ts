@@ -58,7 +58,10 @@ export function scanRawConfig(text: string): RawConfig | undefined {
  * order; false when the text needs the document reader. It does not check that headers differ: `place` keeps
  * the sections and can tell (without a pass over all keys, which costs more than linear on big records).
  */
-export function scanSections(text: string, place: (header: string, values: Record<string, SettingValue>) => void): boolean {
+export function scanSections(
+  text: string,
+  place: (header: string, values: Record<string, SettingValue>) => void,
+): boolean {
   const length = text.length;
   const keyTexts = new Array<string | undefined>(KEY_CACHE_SIZE);
   const keysOfText = new Array<string>(KEY_CACHE_SIZE);
@@ -145,7 +148,8 @@ export function scanSections(text: string, place: (header: string, values: Recor
     if (delimiter >= stop || nameEnd === indent) return false;
     // Files repeat a few key names thousands of times: reusing the key string of an earlier line with the same
     // text saves slicing and lower-casing, and gives the record a key the engine has already looked up.
-    const slot = ((nameEnd - indent) * 31 + text.charCodeAt(indent) * 7 + text.charCodeAt(nameEnd - 1)) & (KEY_CACHE_SIZE - 1);
+    const slot =
+      ((nameEnd - indent) * 31 + text.charCodeAt(indent) * 7 + text.charCodeAt(nameEnd - 1)) & (KEY_CACHE_SIZE - 1);
     const keyText = keyTexts[slot];
     let key: string;
     if (keyText !== undefined && sameText(text, indent, nameEnd, keyText)) {

@@ -15,15 +15,23 @@ function linesOfError(text: string): number[] {
 
 describe('rawConfigParse reads like botocore', () => {
   it('lower-cases keys, keeps section case, trims, keeps quotes and inline-comment lookalikes in values', () => {
-    expect(rawConfigParse('[Sec]\nRegion = "us-east-1" # not a comment\n')).toEqual({ Sec: { region: '"us-east-1" # not a comment' } });
+    expect(rawConfigParse('[Sec]\nRegion = "us-east-1" # not a comment\n')).toEqual({
+      Sec: { region: '"us-east-1" # not a comment' },
+    });
   });
 
   it('splits at the first = or : whichever comes first', () => {
-    expect(rawConfigParse('[a]\nx : y = z\np = q : r\nurl=http://h:1\n')).toEqual({ a: { x: 'y = z', p: 'q : r', url: 'http://h:1' } });
+    expect(rawConfigParse('[a]\nx : y = z\np = q : r\nurl=http://h:1\n')).toEqual({
+      a: { x: 'y = z', p: 'q : r', url: 'http://h:1' },
+    });
   });
 
   it('keeps spaces inside [ section ] names and ignores text after the last ]', () => {
-    expect(rawConfigParse('[ spaced ]\na=1\n[x] = trailing\nb=2\n[p]q]\nc=3\n')).toEqual({ ' spaced ': { a: '1' }, x: { b: '2' }, 'p]q': { c: '3' } });
+    expect(rawConfigParse('[ spaced ]\na=1\n[x] = trailing\nb=2\n[p]q]\nc=3\n')).toEqual({
+      ' spaced ': { a: '1' },
+      x: { b: '2' },
+      'p]q': { c: '3' },
+    });
   });
 
   it('reads an empty value and a key with only whitespace after the separator as empty', () => {
@@ -31,7 +39,9 @@ describe('rawConfigParse reads like botocore', () => {
   });
 
   it('continues a value on deeper-indented lines, keeping inner blank lines, skipping comments, trimming the end', () => {
-    expect(rawConfigParse('[a]\nk = one\n\n  # skipped\n\ttwo\n\n\nz = 1\n')).toEqual({ a: { k: 'one\n\ntwo', z: '1' } });
+    expect(rawConfigParse('[a]\nk = one\n\n  # skipped\n\ttwo\n\n\nz = 1\n')).toEqual({
+      a: { k: 'one\n\ntwo', z: '1' },
+    });
   });
 
   it('reads an indented first key and measures continuation from the key line, tabs counting as one', () => {
@@ -49,7 +59,10 @@ describe('rawConfigParse reads like botocore', () => {
   });
 
   it('leaks [DEFAULT] keys into every section, the section winning, and repeats [DEFAULT] freely', () => {
-    expect(rawConfigParse('[DEFAULT]\nx = d\n[a]\nx = 1\n[b]\n[DEFAULT]\ny = e\n')).toEqual({ a: { x: '1', y: 'e' }, b: { x: 'd', y: 'e' } });
+    expect(rawConfigParse('[DEFAULT]\nx = d\n[a]\nx = 1\n[b]\n[DEFAULT]\ny = e\n')).toEqual({
+      a: { x: '1', y: 'e' },
+      b: { x: 'd', y: 'e' },
+    });
     expect(rawConfigParse('[Default]\nx = 1\n')).toEqual({ Default: { x: '1' } });
   });
 
@@ -94,6 +107,9 @@ describe('rawConfigParse reads like botocore', () => {
   it('keeps keys like __proto__ and constructor as plain data', () => {
     const parsed = rawConfigParse('[__proto__]\n__proto__ = 1\nconstructor = 2\n');
     expect(Object.keys(parsed)).toEqual(['__proto__']);
-    expect(Object.entries(parsed.__proto__ ?? {})).toEqual([['__proto__', '1'], ['constructor', '2']]);
+    expect(Object.entries(parsed.__proto__ ?? {})).toEqual([
+      ['__proto__', '1'],
+      ['constructor', '2'],
+    ]);
   });
 });

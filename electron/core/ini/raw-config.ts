@@ -1,6 +1,13 @@
 // botocore's raw_config_parse on top of the document: [DEFAULT] leaks into every section, and a value that
 // starts with a newline (`s3 =` followed by indented lines) becomes a one-level sub-section map.
-import { DEFAULT_SECTION, entryValue, parseIniDocument, type IniDocument, type IniEntry, type ValuePart } from './document';
+import {
+  DEFAULT_SECTION,
+  entryValue,
+  parseIniDocument,
+  type IniDocument,
+  type IniEntry,
+  type ValuePart,
+} from './document';
 import { IniParseError } from './errors';
 import { parseSubSection } from './sub-section';
 import { emptyRecord } from './empty-record';

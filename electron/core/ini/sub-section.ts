@@ -21,4 +21,3 @@ export function parseSubSection(parts: readonly string[]): SubSectionResult {
   }
   return { ok: true, nested };
 }
-

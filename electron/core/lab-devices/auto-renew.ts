@@ -18,7 +18,11 @@ export const AUTO_RENEW_RETRY_MS = 5 * 60_000;
 
 export function shouldAutoRenewLabSession(input: AutoRenewInput): AutoRenewDecision {
   if (!input.autoRenewLabSessions) return { renew: false, reason: 'Automatic renewal of lab sessions is off.' };
-  if (!input.labDevice) return { renew: false, reason: 'MFA Tray does not hold this session\'s device: only lab devices renew by themselves.' };
+  if (!input.labDevice)
+    return {
+      renew: false,
+      reason: "MFA Tray does not hold this session's device: only lab devices renew by themselves.",
+    };
   const dueAt = input.expiration ? input.expiration.getTime() - input.leadTimeMinutes * 60_000 : -Infinity;
   if (input.nowMs < dueAt) return { renew: false, reason: 'Not yet at the lead time.' };
   if (input.lastAttemptMs !== undefined && input.nowMs - input.lastAttemptMs < AUTO_RENEW_RETRY_MS) {
@@ -28,8 +32,17 @@ export function shouldAutoRenewLabSession(input: AutoRenewInput): AutoRenewDecis
 }
 
 /** The notification after an automatic renewal: it says MFA Tray did it, with the lab device. */
-export function autoRenewNotification(target: string, outcome: { ok: boolean; message: string }): { title: string; body: string } {
+export function autoRenewNotification(
+  target: string,
+  outcome: { ok: boolean; message: string },
+): { title: string; body: string } {
   return outcome.ok
-    ? { title: `Renewed ${target} automatically`, body: `MFA Tray renewed ${target} with its lab device (lab accounts only). ${outcome.message}` }
-    : { title: `Automatic renewal of ${target} failed`, body: `MFA Tray tried to renew ${target} with its lab device: ${outcome.message}` };
+    ? {
+        title: `Renewed ${target} automatically`,
+        body: `MFA Tray renewed ${target} with its lab device (lab accounts only). ${outcome.message}`,
+      }
+    : {
+        title: `Automatic renewal of ${target} failed`,
+        body: `MFA Tray tried to renew ${target} with its lab device: ${outcome.message}`,
+      };
 }

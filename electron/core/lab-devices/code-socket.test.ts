@@ -19,7 +19,13 @@ afterEach(async () => {
 
 async function served(nowMs = Date.now()) {
   const stateDir = await mkdtemp(join(tmpdir(), 'mfa-lab-socket-'));
-  const service = createLabDeviceService({ stateDir, locations: { config: join(stateDir, 'c'), credentials: join(stateDir, 'k'), cliCacheDir: stateDir }, env: {}, clock: { now: () => nowMs }, cipher: testCipher() });
+  const service = createLabDeviceService({
+    stateDir,
+    locations: { config: join(stateDir, 'c'), credentials: join(stateDir, 'k'), cliCacheDir: stateDir },
+    env: {},
+    clock: { now: () => nowMs },
+    cipher: testCipher(),
+  });
   await service.importDevice({ serial: SERIAL, input: { format: 'base32', text: SECRET }, acceptWeakStore: false });
   const server = await startLabSocketServer(stateDir, labSocketHandler(service));
   servers.push(server);
@@ -43,8 +49,16 @@ describe('lab device socket', () => {
     const { stateDir, server } = await served(now);
     expect(server.path).toBe(labSocketPath(stateDir));
     expect((await stat(server.path)).mode & 0o777).toBe(0o600);
-    expect(await requestLabSocket(stateDir, { op: 'code', serial: SERIAL })).toEqual({ ok: true, message: `Code for ${SERIAL}.`, currentCode: generateTotp(SECRET, now), secondsLeft: 20 });
-    expect(await requestLabSocket(stateDir, { op: 'code', serial: `${SERIAL}x` })).toMatchObject({ ok: false, kind: 'not-found' });
+    expect(await requestLabSocket(stateDir, { op: 'code', serial: SERIAL })).toEqual({
+      ok: true,
+      message: `Code for ${SERIAL}.`,
+      currentCode: generateTotp(SECRET, now),
+      secondsLeft: 20,
+    });
+    expect(await requestLabSocket(stateDir, { op: 'code', serial: `${SERIAL}x` })).toMatchObject({
+      ok: false,
+      kind: 'not-found',
+    });
   });
 
   it('never sends the secret back, whatever is asked, and rejects requests it does not know', async () => {
@@ -53,18 +67,28 @@ describe('lab device socket', () => {
       await raw(server.path, `${JSON.stringify({ op: 'code', serial: SERIAL })}\n`),
       await raw(server.path, `${JSON.stringify({ op: 'list' })}\n`),
       await raw(server.path, `${JSON.stringify({ op: 'secret', serial: SERIAL })}\n`),
-      await raw(server.path, `${JSON.stringify({ op: 'import', serial: SERIAL, input: { format: 'base32', text: SECRET }, acceptWeakStore: false })}\n`),
+      await raw(
+        server.path,
+        `${JSON.stringify({ op: 'import', serial: SERIAL, input: { format: 'base32', text: SECRET }, acceptWeakStore: false })}\n`,
+      ),
       await raw(server.path, 'not json\n'),
     ];
     for (const answer of answers) for (const form of secretForms(SECRET)) expect(answer).not.toContain(form);
     expect(JSON.parse(answers[2]!)).toEqual({ ok: false, message: 'MFA Tray did not understand the request.' });
-    expect(JSON.parse(answers[1]!).devices).toEqual([expect.objectContaining({ serial: SERIAL, state: 'ready', note: expect.stringMatching(/^Lab accounts only/) })]);
-    expect(await requestLabSocket(stateDir, { op: 'remove', serial: SERIAL })).toMatchObject({ ok: true, kind: 'removed' });
+    expect(JSON.parse(answers[1]!).devices).toEqual([
+      expect.objectContaining({ serial: SERIAL, state: 'ready', note: expect.stringMatching(/^Lab accounts only/) }),
+    ]);
+    expect(await requestLabSocket(stateDir, { op: 'remove', serial: SERIAL })).toMatchObject({
+      ok: true,
+      kind: 'removed',
+    });
   });
 
   it('refuses to start a second server on the same state folder, and replaces a stale socket file', async () => {
     const { stateDir, server } = await served();
-    await expect(startLabSocketServer(stateDir, async () => ({ ok: true, message: '' }))).rejects.toThrow(/Another MFA Tray already serves/);
+    await expect(startLabSocketServer(stateDir, async () => ({ ok: true, message: '' }))).rejects.toThrow(
+      /Another MFA Tray already serves/,
+    );
     await server.close();
     servers.splice(0);
     const again = await startLabSocketServer(stateDir, async () => ({ ok: true, message: 'second' }));

@@ -11,7 +11,8 @@ import { z } from 'zod';
 const MAX_REQUEST_BYTES = 1024 * 1024; // a QR PNG fits easily
 
 export function labSocketPath(stateDir: string, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return `\\\\.\\pipe\\mfa-tray-${createHash('sha256').update(stateDir).digest('hex').slice(0, 16)}`;
+  if (platform === 'win32')
+    return `\\\\.\\pipe\\mfa-tray-${createHash('sha256').update(stateDir).digest('hex').slice(0, 16)}`;
   return join(stateDir, 'lab-codes.sock');
 }
 
@@ -68,7 +69,11 @@ async function isServed(path: string): Promise<boolean> {
 }
 
 /** Serves `handle` on the state folder's socket. Fails when another MFA Tray already serves it. */
-export async function startLabSocketServer(stateDir: string, handle: LabSocketHandler, platform: NodeJS.Platform = process.platform): Promise<LabSocketServer> {
+export async function startLabSocketServer(
+  stateDir: string,
+  handle: LabSocketHandler,
+  platform: NodeJS.Platform = process.platform,
+): Promise<LabSocketServer> {
   const path = labSocketPath(stateDir, platform);
   if (platform !== 'win32') {
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
@@ -104,7 +109,8 @@ export async function startLabSocketServer(stateDir: string, handle: LabSocketHa
       }
       handle(parsed.data).then(
         (response) => answer(socket, response),
-        (error: unknown) => answer(socket, { ok: false, message: error instanceof Error ? error.message : 'The request failed.' }),
+        (error: unknown) =>
+          answer(socket, { ok: false, message: error instanceof Error ? error.message : 'The request failed.' }),
       );
     });
   });
@@ -127,13 +133,19 @@ export async function startLabSocketServer(stateDir: string, handle: LabSocketHa
 
 export class AppNotRunningError extends Error {
   constructor(path: string) {
-    super(`MFA Tray is not running (nothing answers at ${path}). Start the MFA Tray app — it holds the lab device's secret — or type the code yourself.`);
+    super(
+      `MFA Tray is not running (nothing answers at ${path}). Start the MFA Tray app — it holds the lab device's secret — or type the code yourself.`,
+    );
     this.name = 'AppNotRunningError';
   }
 }
 
 /** Sends one request to the running app. Throws AppNotRunningError when nothing serves the socket. */
-export function requestLabSocket(stateDir: string, request: LabSocketRequest, timeoutMs = 65_000): Promise<LabSocketResponse> {
+export function requestLabSocket(
+  stateDir: string,
+  request: LabSocketRequest,
+  timeoutMs = 65_000,
+): Promise<LabSocketResponse> {
   const path = labSocketPath(stateDir);
   return new Promise((resolve, reject) => {
     const socket = createConnection(path);
@@ -152,7 +164,8 @@ export function requestLabSocket(stateDir: string, request: LabSocketRequest, ti
       received += chunk;
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      if (!connected && ['ENOENT', 'ECONNREFUSED', 'ENOTSOCK'].includes(error.code ?? '')) reject(new AppNotRunningError(path));
+      if (!connected && ['ENOENT', 'ECONNREFUSED', 'ENOTSOCK'].includes(error.code ?? ''))
+        reject(new AppNotRunningError(path));
       else reject(new Error(`Talking to MFA Tray failed: ${error.message}`));
     });
     socket.once('end', () => {

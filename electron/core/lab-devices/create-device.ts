@@ -17,7 +17,15 @@ import { LabDeviceError } from './lab-device-error';
 /** IAM allows this many MFA devices per user. */
 export const MAX_MFA_DEVICES_PER_USER = 8;
 
-export type CreateOutcomeKind = 'enabled' | 'device-exists' | 'limit-reached' | 'codes-rejected' | 'not-enabled' | 'aws-error' | 'configuration' | 'not-found';
+export type CreateOutcomeKind =
+  | 'enabled'
+  | 'device-exists'
+  | 'limit-reached'
+  | 'codes-rejected'
+  | 'not-enabled'
+  | 'aws-error'
+  | 'configuration'
+  | 'not-found';
 
 export interface CreateOutcome {
   ok: boolean;
@@ -50,12 +58,23 @@ async function gatewayFor(profileName: string, deps: CreateDeviceDeps): Promise<
   const accessKeyId = text(profile.settings, 'aws_access_key_id');
   const secretAccessKey = text(profile.settings, 'aws_secret_access_key');
   if (!accessKeyId || !secretAccessKey) {
-    return { ok: false, kind: 'configuration', message: `Profile ${profileName} has no access keys: the lab device is created with the IAM user's long-term keys.` };
+    return {
+      ok: false,
+      kind: 'configuration',
+      message: `Profile ${profileName} has no access keys: the lab device is created with the IAM user's long-term keys.`,
+    };
   }
   if (text(profile.settings, 'aws_session_token')) {
-    return { ok: false, kind: 'configuration', message: `Profile ${profileName} holds temporary session keys; creating an MFA device needs the IAM user's long-term keys.` };
+    return {
+      ok: false,
+      kind: 'configuration',
+      message: `Profile ${profileName} holds temporary session keys; creating an MFA device needs the IAM user's long-term keys.`,
+    };
   }
-  const servicesSections = typeof profile.settings.services === 'string' ? loadConfig((await readAwsFile(deps.locations.config)).text).services : undefined;
+  const servicesSections =
+    typeof profile.settings.services === 'string'
+      ? loadConfig((await readAwsFile(deps.locations.config)).text).services
+      : undefined;
   return (deps.createIamGateway ?? createIamGateway)({
     keys: { accessKeyId, secretAccessKey },
     profileSettings: profile.settings,
@@ -79,7 +98,11 @@ function refusal(error: unknown): CreateOutcome {
 function storeRefusal(store: LabDeviceStore, acceptWeakStore: boolean): CreateOutcome | undefined {
   const backend = store.backend();
   if (backend.kind === 'unavailable') {
-    return { ok: false, kind: 'no-secret-store', message: `No secret store is available (${backend.name}); nothing was created in AWS.` };
+    return {
+      ok: false,
+      kind: 'no-secret-store',
+      message: `No secret store is available (${backend.name}); nothing was created in AWS.`,
+    };
   }
   if (backend.kind === 'weak' && !acceptWeakStore) {
     return {
@@ -114,19 +137,33 @@ export async function createLabDevice(
     if (!created.ok) {
       const exists = created.failure.kind === 'invalid-parameter';
       return exists
-        ? { ok: false, kind: 'device-exists', message: `A virtual MFA device named ${request.deviceName} already exists in this account; choose another name (nothing was created).` }
+        ? {
+            ok: false,
+            kind: 'device-exists',
+            message: `A virtual MFA device named ${request.deviceName} already exists in this account; choose another name (nothing was created).`,
+          }
         : awsFailure(created.failure, 'AWS did not create the device');
     }
     const { serialNumber, base32Seed } = created.value;
     try {
       await deps.store.put(
-        { serial: serialNumber, label: `${request.deviceName} (lab)`, state: 'not-enabled', addedAt: new Date(deps.clock.now()).toISOString(), sourceProfile: request.sourceProfile, userName: user.value.userName },
+        {
+          serial: serialNumber,
+          label: `${request.deviceName} (lab)`,
+          state: 'not-enabled',
+          addedAt: new Date(deps.clock.now()).toISOString(),
+          sourceProfile: request.sourceProfile,
+          userName: user.value.userName,
+        },
         base32Seed,
         { acceptWeakStore: request.acceptWeakStore },
       );
     } catch (error) {
       const outcome = refusal(error);
-      return { ...outcome, message: `${outcome.message} The device ${serialNumber} exists in IAM but is not enabled; delete it in the IAM console.` };
+      return {
+        ...outcome,
+        message: `${outcome.message} The device ${serialNumber} exists in IAM but is not enabled; delete it in the IAM console.`,
+      };
     }
     return await enable(serialNumber, user.value.userName, request.sourceProfile, gateway, deps);
   } finally {
@@ -138,9 +175,14 @@ export async function createLabDevice(
 export async function finishLabDevice(serial: string, deps: CreateDeviceDeps): Promise<CreateOutcome> {
   const record = await deps.store.get(serial);
   if (!record) return { ok: false, kind: 'not-found', message: `MFA Tray holds no lab device ${serial}.` };
-  if (record.state === 'ready') return { ok: true, kind: 'enabled', message: `${serial} is already enabled.`, device: record };
+  if (record.state === 'ready')
+    return { ok: true, kind: 'enabled', message: `${serial} is already enabled.`, device: record };
   if (!record.sourceProfile || !record.userName) {
-    return { ok: false, kind: 'configuration', message: `MFA Tray does not know which IAM user ${serial} belongs to; remove it and import it again.` };
+    return {
+      ok: false,
+      kind: 'configuration',
+      message: `MFA Tray does not know which IAM user ${serial} belongs to; remove it and import it again.`,
+    };
   }
   const gateway = await gatewayFor(record.sourceProfile, deps);
   if ('kind' in gateway) return gateway;
@@ -151,7 +193,13 @@ export async function finishLabDevice(serial: string, deps: CreateDeviceDeps): P
   }
 }
 
-async function enable(serial: string, userName: string, sourceProfile: string, gateway: IamGateway, deps: CreateDeviceDeps): Promise<CreateOutcome> {
+async function enable(
+  serial: string,
+  userName: string,
+  sourceProfile: string,
+  gateway: IamGateway,
+  deps: CreateDeviceDeps,
+): Promise<CreateOutcome> {
   let secret: string;
   try {
     secret = await deps.store.secretOf(serial);
@@ -167,11 +215,18 @@ async function enable(serial: string, userName: string, sourceProfile: string, g
   const pending = `${serial} is stored as "not enabled": finish enabling it, or remove it (and delete it in the IAM console).`;
   if (!enabled.ok) {
     const kind: CreateOutcomeKind = enabled.failure.kind === 'wrong-code' ? 'codes-rejected' : 'not-enabled';
-    const why = enabled.failure.kind === 'wrong-code' ? 'IAM rejected the two codes (is this computer\'s clock right?)' : enabled.failure.message;
+    const why =
+      enabled.failure.kind === 'wrong-code'
+        ? "IAM rejected the two codes (is this computer's clock right?)"
+        : enabled.failure.message;
     return { ok: false, kind, message: `The device was created but not enabled: ${why}. ${pending}` };
   }
   // AWS spent the second code's window: the first renewal must wait for the next one.
-  await writeUsedCode(deps.stateDir, serial, { window: totpWindow(secondAt), sentAtMs: secondAt, codeDigest: usedCodeDigest(serial, code2) });
+  await writeUsedCode(deps.stateDir, serial, {
+    window: totpWindow(secondAt),
+    sentAtMs: secondAt,
+    codeDigest: usedCodeDigest(serial, code2),
+  });
   await deps.store.setState(serial, 'ready');
   try {
     await writeProfileSettings(deps.locations, sourceProfile, { mfa_serial: serial });

@@ -1,7 +1,14 @@
 // Codes of a stored lab device: the current one for the device view, and a renewal code source. With the
 // built-in device a renewal never sends a used window's code: it waits for the next window instead.
 import { readUsedCode } from '../app-state';
-import { CodeEntryCancelled, renew, type CodeSource, type RenewDeps, type RenewOutcome, type RenewRequest } from '../renewal';
+import {
+  CodeEntryCancelled,
+  renew,
+  type CodeSource,
+  type RenewDeps,
+  type RenewOutcome,
+  type RenewRequest,
+} from '../renewal';
 import { systemClock } from '../time/clock';
 import { generateTotp, msUntilNextWindow, totpWindow } from '../totp';
 import type { LabDeviceStore } from './device-store';
@@ -21,7 +28,10 @@ async function readySecret(store: LabDeviceStore, serial: string): Promise<strin
   const record = await store.get(serial);
   if (!record) throw new LabDeviceError('not-found', `MFA Tray holds no lab device ${serial}.`);
   if (record.state !== 'ready') {
-    throw new LabDeviceError('not-found', `The lab device ${serial} was created but never enabled in IAM: finish enabling it, or remove it.`);
+    throw new LabDeviceError(
+      'not-found',
+      `The lab device ${serial} was created but never enabled in IAM: finish enabling it, or remove it.`,
+    );
   }
   return store.secretOf(serial);
 }
@@ -31,7 +41,12 @@ export async function labDeviceCode(store: LabDeviceStore, serial: string, nowMs
   return generateTotp(await readySecret(store, serial), nowMs);
 }
 
-export async function labCodeView(store: LabDeviceStore, stateDir: string, serial: string, nowMs: number): Promise<LabCodeView> {
+export async function labCodeView(
+  store: LabDeviceStore,
+  stateDir: string,
+  serial: string,
+  nowMs: number,
+): Promise<LabCodeView> {
   const currentCode = await labDeviceCode(store, serial, nowMs);
   const used = await readUsedCode(stateDir, serial);
   return {

@@ -32,9 +32,15 @@ describe('lab device store', () => {
     const dir = await stateDir();
     const store = createLabDeviceStore(dir, testCipher('weak'));
     const refused = store.put(record, SECRET, { acceptWeakStore: false });
-    await expect(refused).rejects.toMatchObject({ kind: 'weak-store-not-accepted', message: expect.stringMatching(/weak secret store exists \(basic_text\).*Nothing was stored/) });
+    await expect(refused).rejects.toMatchObject({
+      kind: 'weak-store-not-accepted',
+      message: expect.stringMatching(/weak secret store exists \(basic_text\).*Nothing was stored/),
+    });
     await expect(stat(join(dir, LAB_DEVICES_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await store.put(record, SECRET, { acceptWeakStore: true })).toMatchObject({ weakStoreAccepted: true, sealedWith: 'basic_text' });
+    expect(await store.put(record, SECRET, { acceptWeakStore: true })).toMatchObject({
+      weakStoreAccepted: true,
+      sealedWith: 'basic_text',
+    });
     expect(await scanForSecret([dir], SECRET)).toMatchObject({ leaks: [] });
   });
 
@@ -42,11 +48,16 @@ describe('lab device store', () => {
     const dir = await stateDir();
     const cipher = testCipher('unavailable');
     const store = createLabDeviceStore(dir, cipher);
-    await expect(store.put(record, SECRET, { acceptWeakStore: true })).rejects.toMatchObject({ kind: 'no-secret-store' });
+    await expect(store.put(record, SECRET, { acceptWeakStore: true })).rejects.toMatchObject({
+      kind: 'no-secret-store',
+    });
     cipher.kind = 'keychain';
     await store.put(record, SECRET, { acceptWeakStore: false });
     cipher.resetKey();
-    await expect(store.secretOf(SERIAL)).rejects.toMatchObject({ kind: 'unreadable', message: expect.stringMatching(/cannot be decrypted.*import it again/) });
+    await expect(store.secretOf(SERIAL)).rejects.toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringMatching(/cannot be decrypted.*import it again/),
+    });
   });
 
   it('removal erases the device and its sealed secret from the file', async () => {
@@ -67,10 +78,17 @@ describe('lab device store', () => {
   it('rejects secrets that cannot make codes, and leaves a damaged file untouched', async () => {
     const dir = await stateDir();
     const store = createLabDeviceStore(dir, testCipher());
-    await expect(store.put(record, 'JBSWY3DP', { acceptWeakStore: false })).rejects.toMatchObject({ kind: 'bad-secret', message: expect.stringMatching(/too short/) });
-    await expect(store.put(record, 'not base32!', { acceptWeakStore: false })).rejects.toMatchObject({ kind: 'bad-secret' });
+    await expect(store.put(record, 'JBSWY3DP', { acceptWeakStore: false })).rejects.toMatchObject({
+      kind: 'bad-secret',
+      message: expect.stringMatching(/too short/),
+    });
+    await expect(store.put(record, 'not base32!', { acceptWeakStore: false })).rejects.toMatchObject({
+      kind: 'bad-secret',
+    });
     await writeFile(join(dir, LAB_DEVICES_FILE), '{"version":1,"devices":[{"serial":');
-    await expect(store.put(record, SECRET, { acceptWeakStore: false })).rejects.toMatchObject({ kind: 'damaged-store' });
+    await expect(store.put(record, SECRET, { acceptWeakStore: false })).rejects.toMatchObject({
+      kind: 'damaged-store',
+    });
     expect(await readFile(join(dir, LAB_DEVICES_FILE), 'utf8')).toBe('{"version":1,"devices":[{"serial":');
   });
 });

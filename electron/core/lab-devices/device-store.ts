@@ -55,7 +55,11 @@ export interface LabDeviceStore {
   list(): Promise<LabDeviceRecord[]>;
   get(serial: string): Promise<LabDeviceRecord | undefined>;
   /** Seals and stores the secret (replacing an earlier one for the serial). Throws LabDeviceError. */
-  put(record: Omit<LabDeviceRecord, 'weakStoreAccepted' | 'sealedWith'>, base32Secret: string, options: PutOptions): Promise<LabDeviceRecord>;
+  put(
+    record: Omit<LabDeviceRecord, 'weakStoreAccepted' | 'sealedWith'>,
+    base32Secret: string,
+    options: PutOptions,
+  ): Promise<LabDeviceRecord>;
   setState(serial: string, state: LabDeviceState): Promise<void>;
   /** Erases the device and its secret; false when it was not stored. */
   remove(serial: string): Promise<boolean>;
@@ -106,7 +110,10 @@ export function createLabDeviceStore(stateDir: string, cipher: SecretCipher): La
     const parsed = FileSchema.safeParse(json);
     if (!parsed.success) {
       // Never rewritten over: the user may still recover devices from it.
-      throw new LabDeviceError('damaged-store', `${path} is damaged; MFA Tray leaves it untouched. Move it away to start with no lab devices.`);
+      throw new LabDeviceError(
+        'damaged-store',
+        `${path} is damaged; MFA Tray leaves it untouched. Move it away to start with no lab devices.`,
+      );
     }
     return parsed.data.devices;
   }
@@ -131,7 +138,10 @@ export function createLabDeviceStore(stateDir: string, cipher: SecretCipher): La
         const secret = checkedSecret(base32Secret);
         const backend = cipher.backend();
         if (backend.kind === 'unavailable') {
-          throw new LabDeviceError('no-secret-store', `No secret store is available (${backend.name}), so MFA Tray cannot hold this lab device's secret.`);
+          throw new LabDeviceError(
+            'no-secret-store',
+            `No secret store is available (${backend.name}), so MFA Tray cannot hold this lab device's secret.`,
+          );
         }
         if (backend.kind === 'weak' && !options.acceptWeakStore) {
           throw new LabDeviceError(
@@ -172,7 +182,10 @@ export function createLabDeviceStore(stateDir: string, cipher: SecretCipher): La
       const found = (await readAll()).find((device) => device.serial === serial);
       if (!found) throw new LabDeviceError('not-found', `MFA Tray holds no lab device ${serial}.`);
       if (cipher.backend().kind === 'unavailable') {
-        throw new LabDeviceError('unreadable', `The secret store (${found.sealedWith}) is not available now, so the code of ${serial} cannot be made.`);
+        throw new LabDeviceError(
+          'unreadable',
+          `The secret store (${found.sealedWith}) is not available now, so the code of ${serial} cannot be made.`,
+        );
       }
       try {
         return checkedSecret(cipher.decrypt(Buffer.from(found.sealed, 'base64')));

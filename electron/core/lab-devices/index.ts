@@ -11,7 +11,14 @@ export type { LabDeviceRecord, LabDeviceState } from './device-store';
 export { LabDeviceError } from './lab-device-error';
 export type { LabDeviceErrorKind } from './lab-device-error';
 export { createLabDeviceService } from './lab-device-service';
-export type { ImportRequest, LabDeviceListing, LabDeviceOutcome, LabDeviceService, LabDeviceServiceOptions, LabDeviceSummary } from './lab-device-service';
+export type {
+  ImportRequest,
+  LabDeviceListing,
+  LabDeviceOutcome,
+  LabDeviceService,
+  LabDeviceServiceOptions,
+  LabDeviceSummary,
+} from './lab-device-service';
 export { NO_SECRET_STORE } from './secret-cipher';
 export type { SecretCipher, SecretStoreBackend, SecretStoreKind } from './secret-cipher';
 export type { SecretInput } from './secret-input';

@@ -60,7 +60,13 @@ describe('lab device with the scenario device imported', () => {
 
   it('renews the session with the stored device as its code source, and the code view matches', async () => {
     const { lab, service } = await world();
-    expect(await service.importDevice({ serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret }, acceptWeakStore: false })).toMatchObject({
+    expect(
+      await service.importDevice({
+        serial: scenario.mfaSerial,
+        input: { format: 'base32', text: scenario.mfaSecret },
+        acceptWeakStore: false,
+      }),
+    ).toMatchObject({
       ok: true,
       kind: 'stored',
       device: { state: 'ready', sessions: [TARGET], note: expect.stringMatching(/^Lab accounts only/) },
@@ -76,7 +82,11 @@ describe('lab device with the scenario device imported', () => {
 
   it('waits for the next window instead of sending a code from a used one', async () => {
     const { service } = await world();
-    await service.importDevice({ serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret }, acceptWeakStore: false });
+    await service.importDevice({
+      serial: scenario.mfaSerial,
+      input: { format: 'base32', text: scenario.mfaSecret },
+      acceptWeakStore: false,
+    });
     expect(await service.renew({ target: TARGET })).toMatchObject({ kind: 'renewed' });
     const firstWindow = totpWindow(clock.now());
     expect(await service.renew({ target: TARGET, force: true })).toMatchObject({ kind: 'renewed' });
@@ -86,7 +96,10 @@ describe('lab device with the scenario device imported', () => {
 
   it('renewal with a device MFA Tray does not hold says so, without calling AWS', async () => {
     const { service } = await world();
-    expect(await service.renew({ target: TARGET })).toMatchObject({ kind: 'cancelled', message: expect.stringMatching(/holds no lab device/) });
+    expect(await service.renew({ target: TARGET })).toMatchObject({
+      kind: 'cancelled',
+      message: expect.stringMatching(/holds no lab device/),
+    });
     expect(emulator.callCount('GetSessionToken')).toBe(0);
   });
 });
@@ -113,7 +126,9 @@ describe('creating a lab device through IAM', () => {
   it('a name already taken in the account is refused before anything is stored', async () => {
     await start();
     const { service } = await world();
-    expect(await service.create({ sourceProfile: SOURCE, deviceName: 'MyRepositoryUser', acceptWeakStore: false })).toMatchObject({
+    expect(
+      await service.create({ sourceProfile: SOURCE, deviceName: 'MyRepositoryUser', acceptWeakStore: false }),
+    ).toMatchObject({
       ok: false,
       kind: 'device-exists',
       message: expect.stringMatching(/already exists.*nothing was created/),
@@ -124,10 +139,15 @@ describe('creating a lab device through IAM', () => {
   it('at the IAM limit of 8 devices nothing is created', async () => {
     const seed = structuredClone(scenarioSeed) as Seed;
     const user = seed.accounts[0]!.users![0]!;
-    user.mfaDevices = Array.from({ length: 8 }, (_, index) => ({ serial: `arn:aws:iam::111111111111:mfa/d${index}`, secret: scenario.mfaSecret }));
+    user.mfaDevices = Array.from({ length: 8 }, (_, index) => ({
+      serial: `arn:aws:iam::111111111111:mfa/d${index}`,
+      secret: scenario.mfaSecret,
+    }));
     await start(seed);
     const { service } = await world();
-    expect(await service.create({ sourceProfile: SOURCE, deviceName: 'LabDevice', acceptWeakStore: false })).toMatchObject({ ok: false, kind: 'limit-reached' });
+    expect(
+      await service.create({ sourceProfile: SOURCE, deviceName: 'LabDevice', acceptWeakStore: false }),
+    ).toMatchObject({ ok: false, kind: 'limit-reached' });
     expect(emulator.callCount('CreateVirtualMFADevice')).toBe(0);
   });
 
@@ -136,9 +156,15 @@ describe('creating a lab device through IAM', () => {
     const { lab, service } = await world();
     emulator.setClockOffset(5 * 60_000); // AWS's clock 5 min ahead: our codes are out of sync
     const outcome = await service.create({ sourceProfile: SOURCE, deviceName: 'LabDevice', acceptWeakStore: false });
-    expect(outcome).toMatchObject({ ok: false, kind: 'codes-rejected', message: expect.stringMatching(/created but not enabled.*finish enabling it, or remove it/) });
+    expect(outcome).toMatchObject({
+      ok: false,
+      kind: 'codes-rejected',
+      message: expect.stringMatching(/created but not enabled.*finish enabling it, or remove it/),
+    });
     const serial = 'arn:aws:iam::111111111111:mfa/LabDevice';
-    expect((await service.list()).devices).toEqual([expect.objectContaining({ serial, state: 'not-enabled', note: expect.stringMatching(/not enabled/) })]);
+    expect((await service.list()).devices).toEqual([
+      expect.objectContaining({ serial, state: 'not-enabled', note: expect.stringMatching(/not enabled/) }),
+    ]);
     expect(await service.isLabDevice(serial)).toBe(false);
     await expect(service.codeView(serial)).rejects.toThrow(/never enabled/);
     expect(await mfaSerialOf(lab)).toBe(scenario.mfaSerial);
@@ -150,9 +176,13 @@ describe('creating a lab device through IAM', () => {
   it('a weak store is refused before anything is created in AWS, and accepted when the user says so', async () => {
     await start();
     const { service } = await world('weak');
-    expect(await service.create({ sourceProfile: SOURCE, deviceName: 'LabDevice', acceptWeakStore: false })).toMatchObject({ ok: false, kind: 'weak-store-not-accepted' });
+    expect(
+      await service.create({ sourceProfile: SOURCE, deviceName: 'LabDevice', acceptWeakStore: false }),
+    ).toMatchObject({ ok: false, kind: 'weak-store-not-accepted' });
     expect(emulator.callCount('CreateVirtualMFADevice')).toBe(0);
-    expect(await service.create({ sourceProfile: SOURCE, deviceName: 'LabDevice', acceptWeakStore: true })).toMatchObject({
+    expect(
+      await service.create({ sourceProfile: SOURCE, deviceName: 'LabDevice', acceptWeakStore: true }),
+    ).toMatchObject({
       ok: true,
       device: { weakStoreAccepted: true, note: expect.stringMatching(/weak store you accepted/) },
     });
@@ -161,7 +191,11 @@ describe('creating a lab device through IAM', () => {
   it('profiles without long-term keys are refused with a reason', async () => {
     await start();
     const { service } = await world();
-    expect(await service.create({ sourceProfile: TARGET, deviceName: 'LabDevice', acceptWeakStore: false })).toMatchObject({ ok: false, kind: 'configuration', message: expect.stringMatching(/temporary session keys/) });
-    expect(await service.create({ sourceProfile: 'nope', deviceName: 'LabDevice', acceptWeakStore: false })).toMatchObject({ ok: false, message: 'There is no profile named nope.' });
+    expect(
+      await service.create({ sourceProfile: TARGET, deviceName: 'LabDevice', acceptWeakStore: false }),
+    ).toMatchObject({ ok: false, kind: 'configuration', message: expect.stringMatching(/temporary session keys/) });
+    expect(
+      await service.create({ sourceProfile: 'nope', deviceName: 'LabDevice', acceptWeakStore: false }),
+    ).toMatchObject({ ok: false, message: 'There is no profile named nope.' });
   });
 });

@@ -6,7 +6,15 @@ import type { RenewOutcome } from '../renewal';
 import type { CallPolicy, IamGateway, IamGatewayOptions } from '../sts';
 import type { Clock } from '../time/clock';
 import { createLabDevice, finishLabDevice, type CreateOutcome } from './create-device';
-import { labCodeView, labDeviceCode, labDeviceCodeSource, realSleep, renewWithLabCodes, type LabCodeView, type Sleep } from './device-codes';
+import {
+  labCodeView,
+  labDeviceCode,
+  labDeviceCodeSource,
+  realSleep,
+  renewWithLabCodes,
+  type LabCodeView,
+  type Sleep,
+} from './device-codes';
 import { createLabDeviceStore, type LabDeviceRecord, type LabDeviceStore } from './device-store';
 import { LabDeviceError } from './lab-device-error';
 import { describeSecretStore, type SecretCipher, type SecretStoreKind } from './secret-cipher';
@@ -97,7 +105,8 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
   }
 
   async function summarize(record: LabDeviceRecord, model: ProfileModel | undefined): Promise<LabDeviceSummary> {
-    const sessions = model?.mfaSessions.filter((session) => session.device === record.serial).map((session) => session.target) ?? [];
+    const sessions =
+      model?.mfaSessions.filter((session) => session.device === record.serial).map((session) => session.target) ?? [];
     const ok = await readable(record.serial);
     const state = !ok ? 'unreadable' : record.state;
     const note =
@@ -184,7 +193,11 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
       try {
         const removed = await store.remove(serial);
         return removed
-          ? { ok: true, kind: 'removed', message: `Removed the lab device ${serial} and erased its secret from MFA Tray (the device itself stays in IAM).` }
+          ? {
+              ok: true,
+              kind: 'removed',
+              message: `Removed the lab device ${serial} and erased its secret from MFA Tray (the device itself stays in IAM).`,
+            }
           : { ok: false, kind: 'not-found', message: `MFA Tray holds no lab device ${serial}.` };
       } catch (error) {
         return refused(error);
@@ -195,7 +208,14 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
       return renewWithLabCodes(
         request,
         labDeviceCodeSource((serial) => labDeviceCode(store, serial, options.clock.now())),
-        { locations: options.locations, stateDir: options.stateDir, env: options.env, clock: options.clock, loadModel, ...(options.policy && { policy: options.policy }) },
+        {
+          locations: options.locations,
+          stateDir: options.stateDir,
+          env: options.env,
+          clock: options.clock,
+          loadModel,
+          ...(options.policy && { policy: options.policy }),
+        },
         sleep,
       );
     },

@@ -8,9 +8,7 @@ import { checkedSecret } from './device-store';
 import { LabDeviceError } from './lab-device-error';
 
 export type SecretInput =
-  | { format: 'otpauth-uri'; text: string }
-  | { format: 'base32'; text: string }
-  | { format: 'qr-png'; base64: string };
+  { format: 'otpauth-uri'; text: string } | { format: 'base32'; text: string } | { format: 'qr-png'; base64: string };
 
 export interface ImportedSecret {
   secret: string;
@@ -24,9 +22,16 @@ export function decodeQrPng(png: Buffer): string {
   try {
     image = PNG.sync.read(png);
   } catch {
-    throw new LabDeviceError('bad-secret', 'That file is not a readable PNG image; save the QR code from the AWS console as PNG.');
+    throw new LabDeviceError(
+      'bad-secret',
+      'That file is not a readable PNG image; save the QR code from the AWS console as PNG.',
+    );
   }
-  const found = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
+  const found = jsQR(
+    new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length),
+    image.width,
+    image.height,
+  );
   if (!found) throw new LabDeviceError('bad-secret', 'No QR code was found in that image.');
   return found.data;
 }
@@ -48,7 +53,11 @@ export function readSecretInput(input: SecretInput): ImportedSecret {
       return { secret: checkedSecret(input.text) };
     case 'qr-png': {
       const text = decodeQrPng(Buffer.from(input.base64, 'base64'));
-      if (!text.startsWith('otpauth://')) throw new LabDeviceError('bad-secret', 'The QR code does not hold an otpauth:// URI, so it is not an MFA device QR code.');
+      if (!text.startsWith('otpauth://'))
+        throw new LabDeviceError(
+          'bad-secret',
+          'The QR code does not hold an otpauth:// URI, so it is not an MFA device QR code.',
+        );
       return fromUri(text);
     }
   }

@@ -9,7 +9,12 @@ export function labSocketHandler(service: LabDeviceService): LabSocketHandler {
       case 'code':
         try {
           const view = await service.codeView(request.serial);
-          return { ok: true, message: `Code for ${request.serial}.`, currentCode: view.currentCode, secondsLeft: view.secondsLeft };
+          return {
+            ok: true,
+            message: `Code for ${request.serial}.`,
+            currentCode: view.currentCode,
+            secondsLeft: view.secondsLeft,
+          };
         } catch (error) {
           if (error instanceof LabDeviceError) return { ok: false, kind: error.kind, message: error.message };
           throw error;
@@ -20,7 +25,13 @@ export function labSocketHandler(service: LabDeviceService): LabSocketHandler {
           ok: true,
           message: listing.store.message,
           store: listing.store,
-          devices: listing.devices.map(({ serial, label, state, note, sessions }) => ({ serial, label, state, note, sessions })),
+          devices: listing.devices.map(({ serial, label, state, note, sessions }) => ({
+            serial,
+            label,
+            state,
+            note,
+            sessions,
+          })),
         };
       }
       case 'remove': {

@@ -25,7 +25,8 @@ export function readAccessKeyCsv(text: string): CsvKeys {
   if (keyColumn < 0 || secretColumn < 0) {
     return {
       ok: false,
-      message: 'This is not an access-key file from the IAM console: its first line should name the columns "Access key ID" and "Secret access key".',
+      message:
+        'This is not an access-key file from the IAM console: its first line should name the columns "Access key ID" and "Secret access key".',
     };
   }
   const records = rows.slice(1);
@@ -33,7 +34,10 @@ export function readAccessKeyCsv(text: string): CsvKeys {
   if (records.length > 1) {
     const userColumn = header.indexOf(USER_HEADER);
     const users = userColumn >= 0 ? ` (${records.map((row) => row[userColumn]?.trim() || '?').join(', ')})` : '';
-    return { ok: false, message: `The file holds ${records.length} key pairs${users}: download the keys of your own user only.` };
+    return {
+      ok: false,
+      message: `The file holds ${records.length} key pairs${users}: download the keys of your own user only.`,
+    };
   }
   const record = records[0] ?? [];
   const userColumn = header.indexOf(USER_HEADER);
@@ -50,7 +54,10 @@ export function checkKeyFormat(accessKeyId: string, secretAccessKey: string): Ke
   const secret = SecretAccessKeySchema.safeParse(secretAccessKey);
   if (!secret.success) {
     const length = secretAccessKey.trim().length;
-    return { ok: false, message: `The secret access key has ${length} character${length === 1 ? '' : 's'} or characters outside letters, digits, / and +; it should be exactly 40.` };
+    return {
+      ok: false,
+      message: `The secret access key has ${length} character${length === 1 ? '' : 's'} or characters outside letters, digits, / and +; it should be exactly 40.`,
+    };
   }
   return { ok: true, keys: { accessKeyId: id.data, secretAccessKey: secret.data } };
 }

@@ -6,7 +6,12 @@ import { DURATION_KEY } from '../profiles/mfa-pairing';
 import type { MfaSession, ProfileModel } from '../profiles/types';
 import { maskSecrets } from './mask-secrets';
 
-const PAIRING_PREFERENCE: readonly MfaSession['pairedBy'][] = ['explicit', 'scenario', 'source-profile-mfa', 'aws-mfa-long-term'];
+const PAIRING_PREFERENCE: readonly MfaSession['pairedBy'][] = [
+  'explicit',
+  'scenario',
+  'source-profile-mfa',
+  'aws-mfa-long-term',
+];
 
 export function defaultDraft(): WizardDraft {
   return {
@@ -47,7 +52,12 @@ function rank(session: MfaSession): number {
 
 export function startFromModel(model: ProfileModel, files: WizardStart['files']): WizardStart {
   const draft = defaultDraft();
-  const problems = model.problems.map(({ file, fileRole, line, message }) => ({ file, fileRole, line, message: maskSecrets(message) }));
+  const problems = model.problems.map(({ file, fileRole, line, message }) => ({
+    file,
+    fileRole,
+    line,
+    message: maskSecrets(message),
+  }));
   const pair = existingPair(model);
   if (!pair) return { draft, files, problems };
   const roles = model.roles

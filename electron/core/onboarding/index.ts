@@ -1,7 +1,14 @@
 // The onboarding wizard's logic (pure Node): team file, keys, MFA device, session, roles, repository, review.
 export { createWizardService } from './wizard-service';
 export type { WizardOperationName, WizardService, WizardServiceDeps } from './wizard-service';
-export { APP_CLI_FLAG, resolveCliInvocation, codeCommitHttpsUrl, credentialHelperCommand, gitCredentialHelper, gitMfaAlias } from './repository-setup';
+export {
+  APP_CLI_FLAG,
+  resolveCliInvocation,
+  codeCommitHttpsUrl,
+  credentialHelperCommand,
+  gitCredentialHelper,
+  gitMfaAlias,
+} from './repository-setup';
 export type { CliInvocation } from './repository-setup';
 export { createGitRunner } from './git-runner';
 export type { GitRunner, GitResult } from './git-runner';

@@ -11,7 +11,14 @@ export interface GatewayFactories {
   env: NodeJS.ProcessEnv;
 }
 
-const UNREACHABLE: ReadonlySet<StsFailure['kind']> = new Set(['throttled', 'timeout', 'network', 'service-error', 'malformed-response', 'unexpected']);
+const UNREACHABLE: ReadonlySet<StsFailure['kind']> = new Set([
+  'throttled',
+  'timeout',
+  'network',
+  'service-error',
+  'malformed-response',
+  'unexpected',
+]);
 
 /** `arn:aws:iam::ACCOUNT:user/PATH/NAME` → `arn:aws:iam::ACCOUNT:mfa/NAME` (the console's default device name). */
 export function mfaSerialFromUserArn(userArn: string): string | undefined {
@@ -19,7 +26,11 @@ export function mfaSerialFromUserArn(userArn: string): string | undefined {
   return match ? `arn:${match[1]}:iam::${match[2]}:mfa/${match[3]}` : undefined;
 }
 
-export async function validateKeys(keys: LongTermKeys, factories: GatewayFactories, profileSettings?: Readonly<Record<string, SettingValue>>): Promise<WizardKeysResult> {
+export async function validateKeys(
+  keys: LongTermKeys,
+  factories: GatewayFactories,
+  profileSettings?: Readonly<Record<string, SettingValue>>,
+): Promise<WizardKeysResult> {
   const base = { accessKeyId: keys.accessKeyId, mfaDevices: [] as string[] };
   const sts = factories.sts({ keys, env: factories.env, profileSettings });
   let identity;

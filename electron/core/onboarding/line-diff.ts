@@ -17,7 +17,8 @@ export function diffIniTexts(oldText: string, newText: string, knownSecrets: rea
   const newLines = splitLines(newText);
   const oldSecret = secretLineFlags(oldLines);
   const newSecret = secretLineFlags(newLines);
-  const show = (line: string, secret: boolean): string => maskKnownSecrets(secret ? maskValue(line) : line, knownSecrets);
+  const show = (line: string, secret: boolean): string =>
+    maskKnownSecrets(secret ? maskValue(line) : line, knownSecrets);
   const operations = myers(oldLines, newLines);
   const changed = operations.flatMap((operation, index) => (operation.kind === 'context' ? [] : [index]));
   const hunks: DiffLine[][] = [];
@@ -57,16 +58,27 @@ function toLine(
     return { kind: 'added', newLine: index + 1, text: show(newLines[index] ?? '', newSecret[index] ?? false) };
   }
   const index = operation.oldIndex as number;
-  const line: DiffLine = { kind: operation.kind, oldLine: index + 1, text: show(oldLines[index] ?? '', oldSecret[index] ?? false) };
+  const line: DiffLine = {
+    kind: operation.kind,
+    oldLine: index + 1,
+    text: show(oldLines[index] ?? '', oldSecret[index] ?? false),
+  };
   if (operation.newIndex !== undefined) line.newLine = operation.newIndex + 1;
   return line;
 }
 
 /** The `[section]` line the hunk's first change belongs to, when the context above it does not show it already. */
-function sectionHeaderAbove(operations: Operation[], firstChange: number, from: number, oldLines: string[], newLines: string[]): Operation | undefined {
+function sectionHeaderAbove(
+  operations: Operation[],
+  firstChange: number,
+  from: number,
+  oldLines: string[],
+  newLines: string[],
+): Operation | undefined {
   for (let index = firstChange; index >= 0; index -= 1) {
     const operation = operations[index] as Operation;
-    const text = operation.oldIndex !== undefined ? oldLines[operation.oldIndex] : newLines[operation.newIndex as number];
+    const text =
+      operation.oldIndex !== undefined ? oldLines[operation.oldIndex] : newLines[operation.newIndex as number];
     if (/^\s*\[/.test(text ?? '')) return index < from && operation.kind === 'context' ? operation : undefined;
   }
   return undefined;
@@ -116,7 +128,10 @@ function myers(a: string[], b: string[]): Operation[] {
   for (let d = 0; d <= max && !found; d += 1) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number)) ? (v[offset + k + 1] as number) : (v[offset + k - 1] as number) + 1;
+      let x =
+        k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number))
+          ? (v[offset + k + 1] as number)
+          : (v[offset + k - 1] as number) + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x += 1;
@@ -137,7 +152,10 @@ function myers(a: string[], b: string[]): Operation[] {
   for (let d = trace.length - 2; d >= 0; d -= 1) {
     const frontier = trace[d] as Int32Array;
     const k = x - y;
-    const previousK = k === -d || (k !== d && (frontier[offset + k - 1] as number) < (frontier[offset + k + 1] as number)) ? k + 1 : k - 1;
+    const previousK =
+      k === -d || (k !== d && (frontier[offset + k - 1] as number) < (frontier[offset + k + 1] as number))
+        ? k + 1
+        : k - 1;
     const previousX = d === 0 ? 0 : (frontier[offset + previousK] as number);
     const previousY = d === 0 ? 0 : previousX - previousK;
     while (x > previousX && y > previousY) {

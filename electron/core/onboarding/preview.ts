@@ -29,7 +29,11 @@ export async function readBothFiles(locations: AwsFileLocations): Promise<FileTe
 }
 
 /** Throws IniParseError / IniEditError like writeProfileSettings would, before anything is written. */
-export function applyWrites(before: FileTexts, writes: readonly ProfileWrite[], profileExists: (name: string) => boolean): PlannedFiles {
+export function applyWrites(
+  before: FileTexts,
+  writes: readonly ProfileWrite[],
+  profileExists: (name: string) => boolean,
+): PlannedFiles {
   let config = before.config.text;
   let credentials = before.credentials.text;
   const actions: PlannedFiles['actions'] = [];
@@ -40,17 +44,25 @@ export function applyWrites(before: FileTexts, writes: readonly ProfileWrite[], 
       if (CREDENTIAL_KEYS.includes(key)) credentialEdits.push({ section: write.profile, key, value });
       else configEdits.push({ section: configSectionName(write.profile), key, value });
     }
-    const nextCredentials = credentialEdits.length > 0 ? applyEdits(credentials, credentialEdits, { file: 'credentials' }) : credentials;
+    const nextCredentials =
+      credentialEdits.length > 0 ? applyEdits(credentials, credentialEdits, { file: 'credentials' }) : credentials;
     const nextConfig = configEdits.length > 0 ? applyEdits(config, configEdits, { file: 'config' }) : config;
     const changed = nextCredentials !== credentials || nextConfig !== config;
-    actions.push({ profile: write.profile, action: !changed ? 'unchanged' : profileExists(write.profile) ? 'update' : 'create' });
+    actions.push({
+      profile: write.profile,
+      action: !changed ? 'unchanged' : profileExists(write.profile) ? 'update' : 'create',
+    });
     credentials = nextCredentials;
     config = nextConfig;
   }
   return { before, after: { config, credentials }, actions };
 }
 
-export function fileDiffs(planned: PlannedFiles, locations: AwsFileLocations, knownSecrets: readonly string[]): WizardFileDiff[] {
+export function fileDiffs(
+  planned: PlannedFiles,
+  locations: AwsFileLocations,
+  knownSecrets: readonly string[],
+): WizardFileDiff[] {
   const roles: FileRole[] = ['config', 'credentials'];
   return roles.map((fileRole) => ({
     file: locations[fileRole],
@@ -63,7 +75,12 @@ export function fileDiffs(planned: PlannedFiles, locations: AwsFileLocations, kn
 /** Identifies one preview without revealing anything: keyed with a secret that never leaves this process. */
 export function previewFingerprint(key: Buffer, planned: PlannedFiles): string {
   const mac = createHmac('sha256', key);
-  for (const part of [planned.before.config.text, planned.before.credentials.text, planned.after.config, planned.after.credentials]) {
+  for (const part of [
+    planned.before.config.text,
+    planned.before.credentials.text,
+    planned.after.config,
+    planned.after.credentials,
+  ]) {
     mac.update(String(part.length)).update('\0').update(part);
   }
   return mac.digest('hex').slice(0, 32);

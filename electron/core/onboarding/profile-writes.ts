@@ -25,7 +25,11 @@ export interface ProfileWrite {
 }
 
 /** `newKeys` undefined keeps the source profile's keys as they are. */
-export function planProfileWrites(plan: ProfilesPlan, newKeys: LongTermKeys | undefined, existing: (name: string) => Profile | undefined): ProfileWrite[] {
+export function planProfileWrites(
+  plan: ProfilesPlan,
+  newKeys: LongTermKeys | undefined,
+  existing: (name: string) => Profile | undefined,
+): ProfileWrite[] {
   const has = (profile: string, key: string): boolean => existing(profile)?.settings[key] !== undefined;
   const source: Record<string, string | null> = {};
   if (newKeys) {

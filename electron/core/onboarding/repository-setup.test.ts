@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitRunner, type GitRunner } from './git-runner';
-import { APP_CLI_FLAG, codeCommitHttpsUrl, gitCredentialHelper, gitMfaAlias, resolveCliInvocation, setUpRepository, type RepositorySetupDeps } from './repository-setup';
+import {
+  APP_CLI_FLAG,
+  codeCommitHttpsUrl,
+  gitCredentialHelper,
+  gitMfaAlias,
+  resolveCliInvocation,
+  setUpRepository,
+  type RepositorySetupDeps,
+} from './repository-setup';
 
 const input = {
   name: 'myRepository',
@@ -24,7 +32,9 @@ const awsHelper = (roleProfile: string) => `!aws codecommit --profile ${roleProf
 /** Runs a `!` helper the way git does: sh, with the operation appended. */
 function runHelperAsGit(helper: string, operation: string, cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('/bin/sh', ['-c', `${helper.slice(1)} ${operation}`], { cwd }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    const child = execFile('/bin/sh', ['-c', `${helper.slice(1)} ${operation}`], { cwd }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
     child.stdin?.end();
   });
 }
@@ -38,20 +48,32 @@ async function lines(args: string[], cwd: string): Promise<string[]> {
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'mfa-tray-repo-'));
   // Isolated from the machine's git config, like a fresh user account.
-  git = createGitRunner({ env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(root, 'gitconfig') } });
+  git = createGitRunner({
+    env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(root, 'gitconfig') },
+  });
   bare = join(root, 'codecommit', 'myRepository.git');
   const seed = join(root, 'seed');
   await mkdir(seed, { recursive: true });
   await writeFile(join(seed, 'README.md'), 'hello\n');
-  for (const args of [['init', '-q', '--bare', '--initial-branch=main', bare], ['init', '-q', seed], ['-C', seed, 'add', '.'], ['-C', seed, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'x'], ['-C', seed, 'push', '-q', bare, 'HEAD:refs/heads/main']]) {
+  for (const args of [
+    ['init', '-q', '--bare', '--initial-branch=main', bare],
+    ['init', '-q', seed],
+    ['-C', seed, 'add', '.'],
+    ['-C', seed, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'x'],
+    ['-C', seed, 'push', '-q', bare, 'HEAD:refs/heads/main'],
+  ]) {
     const result = await git(args);
     expect(result.code, result.stderr).toBe(0);
   }
   // A stand-in for our CLI that shows how the alias started it.
   const fakeCli = join(root, 'fake cli.mjs');
-  await writeFile(fakeCli, "console.log(JSON.stringify({ args: process.argv.slice(2) }));\n");
+  await writeFile(fakeCli, 'console.log(JSON.stringify({ args: process.argv.slice(2) }));\n');
   // Node plays the app binary, the stand-in script its app folder: the alias must reach it in CLI mode.
-  deps = { git, cli: resolveCliInvocation({ kind: 'electron-app', execPath: process.execPath, appArgs: [fakeCli] }), repositoryUrl: () => bare };
+  deps = {
+    git,
+    cli: resolveCliInvocation({ kind: 'electron-app', execPath: process.execPath, appArgs: [fakeCli] }),
+    repositoryUrl: () => bare,
+  };
   await mkdir(join(root, 'work'));
 });
 
@@ -61,7 +83,9 @@ afterEach(async () => {
 
 describe('repository setup', () => {
   it('builds the CodeCommit HTTPS URL', () => {
-    expect(codeCommitHttpsUrl('eu-west-1', 'myRepository')).toBe('https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/myRepository');
+    expect(codeCommitHttpsUrl('eu-west-1', 'myRepository')).toBe(
+      'https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/myRepository',
+    );
   });
 
   it('clones with our renewing helper before the CodeCommit one, UseHttpPath and a git mfa alias that starts our CLI', async () => {
@@ -69,10 +93,16 @@ describe('repository setup', () => {
     const clone = join(root, 'work', 'myRepository');
     expect(result).toMatchObject({ ok: true, kind: 'cloned', path: clone });
     const helpers = await lines(['config', '--local', '--get-all', 'credential.helper'], clone);
-    expect(helpers).toEqual(['', gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'), awsHelper('MyRepositoryContributor')]);
+    expect(helpers).toEqual([
+      '',
+      gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'),
+      awsHelper('MyRepositoryContributor'),
+    ]);
     // Our helper really starts the CLI in CLI mode, with the operation git appends as its last argument.
     const helperRan = JSON.parse(await runHelperAsGit(helpers[1] ?? '', 'get', clone)) as { args: string[] };
-    expect(helperRan).toEqual({ args: [APP_CLI_FLAG, 'git-credential', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', 'get'] });
+    expect(helperRan).toEqual({
+      args: [APP_CLI_FLAG, 'git-credential', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', 'get'],
+    });
     expect(await lines(['config', '--get', 'credential.usehttppath'], clone)).toEqual(['true']);
     expect(await lines(['remote', 'get-url', 'origin'], clone)).toEqual([bare]);
     expect(await lines(['log', '--format=%s'], clone)).toEqual(['x']);
@@ -88,7 +118,11 @@ describe('repository setup', () => {
     await git(['config', '--local', '--add', 'credential.helper', 'store'], { cwd: clone });
     const again = await setUpRepository({ ...input, roleProfile: 'OtherRole', parentFolder }, deps);
     expect(again).toMatchObject({ ok: true, kind: 'reconfigured' });
-    expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual(['', gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'), awsHelper('OtherRole')]);
+    expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual([
+      '',
+      gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'),
+      awsHelper('OtherRole'),
+    ]);
     expect(await lines(['config', '--local', '--get-all', 'alias.mfa'], clone)).toHaveLength(1);
   });
 
@@ -97,23 +131,43 @@ describe('repository setup', () => {
     await mkdir(join(parentFolder, 'myRepository'));
     await writeFile(join(parentFolder, 'myRepository', 'notes.txt'), 'mine');
     expect(await setUpRepository({ ...input, parentFolder }, deps)).toMatchObject({ ok: false, kind: 'folder-taken' });
-    const missing = await setUpRepository({ ...input, name: 'other', parentFolder }, { ...deps, repositoryUrl: () => join(root, 'nope.git') });
-    expect(missing).toMatchObject({ ok: false, kind: 'clone-failed', message: expect.stringContaining('Cloning other failed') });
+    const missing = await setUpRepository(
+      { ...input, name: 'other', parentFolder },
+      { ...deps, repositoryUrl: () => join(root, 'nope.git') },
+    );
+    expect(missing).toMatchObject({
+      ok: false,
+      kind: 'clone-failed',
+      message: expect.stringContaining('Cloning other failed'),
+    });
   });
 
   it('reports a missing git', async () => {
     const noGit = createGitRunner({ gitPath: join(root, 'no-such-git') });
-    expect(await setUpRepository({ ...input, parentFolder: root }, { ...deps, git: noGit })).toMatchObject({ ok: false, kind: 'git-missing' });
+    expect(await setUpRepository({ ...input, parentFolder: root }, { ...deps, git: noGit })).toMatchObject({
+      ok: false,
+      kind: 'git-missing',
+    });
   });
 
   it('starts the CLI with the running Node, or the app binary in its CLI mode (no RunAsNode needed)', () => {
-    expect(resolveCliInvocation({ kind: 'node', execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.mjs' })).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.mjs'] });
-    expect(resolveCliInvocation({ kind: 'electron-app', execPath: '/Apps/MFA Tray', appArgs: [] })).toEqual({ argv: ['/Apps/MFA Tray', APP_CLI_FLAG] });
-    expect(resolveCliInvocation({ kind: 'electron-app', execPath: '/dev/electron', appArgs: ['/src/mfa-tray'] })).toEqual({ argv: ['/dev/electron', '/src/mfa-tray', APP_CLI_FLAG] });
+    expect(
+      resolveCliInvocation({ kind: 'node', execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.mjs' }),
+    ).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.mjs'] });
+    expect(resolveCliInvocation({ kind: 'electron-app', execPath: '/Apps/MFA Tray', appArgs: [] })).toEqual({
+      argv: ['/Apps/MFA Tray', APP_CLI_FLAG],
+    });
+    expect(
+      resolveCliInvocation({ kind: 'electron-app', execPath: '/dev/electron', appArgs: ['/src/mfa-tray'] }),
+    ).toEqual({ argv: ['/dev/electron', '/src/mfa-tray', APP_CLI_FLAG] });
   });
 
   it('quotes alias and helper words for sh', () => {
-    expect(gitMfaAlias({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(`!'/Apps/MFA Tray/it'\\''s' renew T --source S`);
-    expect(gitCredentialHelper({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(`!'/Apps/MFA Tray/it'\\''s' git-credential T --source S`);
+    expect(gitMfaAlias({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(
+      `!'/Apps/MFA Tray/it'\\''s' renew T --source S`,
+    );
+    expect(gitCredentialHelper({ argv: ["/Apps/MFA Tray/it's"] }, 'T', 'S')).toBe(
+      `!'/Apps/MFA Tray/it'\\''s' git-credential T --source S`,
+    );
   });
 });

@@ -25,7 +25,9 @@ export type CliRuntime =
  * fuse is off (a hardening we keep), so the app binary cannot act as Node: it has a CLI mode of its own instead.
  */
 export function resolveCliInvocation(runtime: CliRuntime): CliInvocation {
-  return runtime.kind === 'node' ? { argv: [runtime.execPath, runtime.cliScript] } : { argv: [runtime.execPath, ...runtime.appArgs, APP_CLI_FLAG] };
+  return runtime.kind === 'node'
+    ? { argv: [runtime.execPath, runtime.cliScript] }
+    : { argv: [runtime.execPath, ...runtime.appArgs, APP_CLI_FLAG] };
 }
 
 export function codeCommitHttpsUrl(region: string, repository: string): string {
@@ -73,31 +75,59 @@ export interface RepositorySetupDeps {
   repositoryUrl?: (region: string, name: string) => string;
 }
 
-export async function setUpRepository(input: RepositorySetupInput, deps: RepositorySetupDeps): Promise<WizardRepositoryResult> {
+export async function setUpRepository(
+  input: RepositorySetupInput,
+  deps: RepositorySetupDeps,
+): Promise<WizardRepositoryResult> {
   const { git } = deps;
   const url = (deps.repositoryUrl ?? codeCommitHttpsUrl)(input.region, input.name);
   const destination = join(input.parentFolder, input.name);
   const version = await git(['--version']);
   if (version.code !== 0) {
-    return { ok: false, kind: 'git-missing', message: 'Git is not installed or not on the PATH: install Git, then set up the repository again.' };
+    return {
+      ok: false,
+      kind: 'git-missing',
+      message: 'Git is not installed or not on the PATH: install Git, then set up the repository again.',
+    };
   }
   const existing = await inspectFolder(destination, git);
   if (existing === 'other') {
-    return { ok: false, kind: 'folder-taken', message: `${destination} already exists and is not a clone of ${input.name}: choose another folder.`, path: destination };
+    return {
+      ok: false,
+      kind: 'folder-taken',
+      message: `${destination} already exists and is not a clone of ${input.name}: choose another folder.`,
+      path: destination,
+    };
   }
   if (existing === 'clone') {
     const configured = await configureRepository(destination, input, deps);
     if (configured) return { ok: false, kind: 'clone-failed', message: configured, path: destination };
-    return { ok: true, kind: 'reconfigured', message: `${destination} was already cloned: its credential helper and \`git mfa\` are now up to date.`, path: destination };
+    return {
+      ok: true,
+      kind: 'reconfigured',
+      message: `${destination} was already cloned: its credential helper and \`git mfa\` are now up to date.`,
+      path: destination,
+    };
   }
   const clone = await git(
-    ['clone', ...helperSettings(input, deps.cli).flatMap(([key, value]) => ['-c', `${key}=${value}`]), '--', url, destination],
+    [
+      'clone',
+      ...helperSettings(input, deps.cli).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+      '--',
+      url,
+      destination,
+    ],
     { cwd: input.parentFolder },
   );
   if (clone.code !== 0) return cloneFailure(clone.stderr, input, destination);
   const configured = await configureRepository(destination, input, deps);
   if (configured) return { ok: false, kind: 'clone-failed', message: configured, path: destination };
-  return { ok: true, kind: 'cloned', message: `Cloned ${input.name} into ${destination}. Run \`git mfa\` there to renew your MFA session.`, path: destination };
+  return {
+    ok: true,
+    kind: 'cloned',
+    message: `Cloned ${input.name} into ${destination}. Run \`git mfa\` there to renew your MFA session.`,
+    path: destination,
+  };
 }
 
 /**
@@ -115,11 +145,17 @@ function helperSettings(input: RepositorySetupInput, cli: CliInvocation): [strin
 }
 
 /** Sets the helper and the alias in the clone's own config; returns an error message, or undefined. */
-async function configureRepository(destination: string, input: RepositorySetupInput, deps: RepositorySetupDeps): Promise<string | undefined> {
+async function configureRepository(
+  destination: string,
+  input: RepositorySetupInput,
+  deps: RepositorySetupDeps,
+): Promise<string | undefined> {
   const local = (...args: string[]): string[] => ['config', '--local', ...args];
   const steps: string[][] = [
     local('--unset-all', 'credential.helper'),
-    ...helperSettings(input, deps.cli).map(([key, value]) => (key === 'credential.helper' ? local('--add', key, value) : local(key, value))),
+    ...helperSettings(input, deps.cli).map(([key, value]) =>
+      key === 'credential.helper' ? local('--add', key, value) : local(key, value),
+    ),
     local('alias.mfa', gitMfaAlias(deps.cli, input.targetProfile, input.sourceProfile)),
   ];
   for (const [index, args] of steps.entries()) {
@@ -158,6 +194,9 @@ function cloneFailure(stderr: string, input: RepositorySetupInput, destination: 
 }
 
 function lastLine(text: string): string {
-  const lines = text.trim().split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .trim()
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   return lines[lines.length - 1]?.trim() ?? 'git gave no reason';
 }

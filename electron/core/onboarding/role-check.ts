@@ -18,22 +18,38 @@ const CHECK_SESSION_NAME = 'mfa-tray-wizard-check';
 
 export function sessionOf(model: ProfileModel, target: string, nowMs: number): SessionLookup {
   const settings = model.profiles.get(target)?.settings;
-  const text = (key: string): string | undefined => (typeof settings?.[key] === 'string' ? (settings[key] as string) : undefined);
+  const text = (key: string): string | undefined =>
+    typeof settings?.[key] === 'string' ? (settings[key] as string) : undefined;
   const accessKeyId = text('aws_access_key_id');
   const secretAccessKey = text('aws_secret_access_key');
   const sessionToken = text('aws_session_token');
   if (!settings || !accessKeyId || !secretAccessKey || !sessionToken) {
-    return { state: 'missing', message: `There is no MFA session in ${target} yet: save the MFA profiles, renew once with a code, then check again.` };
+    return {
+      state: 'missing',
+      message: `There is no MFA session in ${target} yet: save the MFA profiles, renew once with a code, then check again.`,
+    };
   }
   const expiration = text('expiration');
   const expiresAt = expiration ? parseExpiration(expiration) : undefined;
   if (expiresAt && expiresAt.getTime() <= nowMs) {
-    return { state: 'expired', message: `The MFA session in ${target} expired at ${expiresAt.toISOString()}: renew it, then check again.` };
+    return {
+      state: 'expired',
+      message: `The MFA session in ${target} expired at ${expiresAt.toISOString()}: renew it, then check again.`,
+    };
   }
-  return { state: 'valid', message: `Using the MFA session in ${target}.`, keys: { accessKeyId, secretAccessKey, sessionToken }, settings };
+  return {
+    state: 'valid',
+    message: `Using the MFA session in ${target}.`,
+    keys: { accessKeyId, secretAccessKey, sessionToken },
+    settings,
+  };
 }
 
-export async function checkRoles(session: SessionLookup, roles: readonly WizardRole[], factories: GatewayFactories): Promise<WizardRoleCheck> {
+export async function checkRoles(
+  session: SessionLookup,
+  roles: readonly WizardRole[],
+  factories: GatewayFactories,
+): Promise<WizardRoleCheck> {
   if (session.state !== 'valid') return { sessionState: session.state, message: session.message, results: [] };
   const results = await Promise.all(
     roles.map(async (role) => {
@@ -43,9 +59,19 @@ export async function checkRoles(session: SessionLookup, roles: readonly WizardR
         profileSettings: role.region ? { ...session.settings, region: role.region } : session.settings,
       });
       try {
-        const assumed = await sts.assumeRole({ roleArn: role.roleArn, roleSessionName: CHECK_SESSION_NAME, durationSeconds: CHECK_DURATION_SECONDS });
+        const assumed = await sts.assumeRole({
+          roleArn: role.roleArn,
+          roleSessionName: CHECK_SESSION_NAME,
+          durationSeconds: CHECK_DURATION_SECONDS,
+        });
         return assumed.ok
-          ? { profile: role.profile, roleArn: role.roleArn, ok: true, message: `${role.profile} works: ${assumed.value.assumedRoleArn}.`, assumedArn: assumed.value.assumedRoleArn }
+          ? {
+              profile: role.profile,
+              roleArn: role.roleArn,
+              ok: true,
+              message: `${role.profile} works: ${assumed.value.assumedRoleArn}.`,
+              assumedArn: assumed.value.assumedRoleArn,
+            }
           : { profile: role.profile, roleArn: role.roleArn, ok: false, message: assumed.failure.message };
       } finally {
         sts.close();
@@ -55,7 +81,10 @@ export async function checkRoles(session: SessionLookup, roles: readonly WizardR
   const failed = results.filter((result) => !result.ok).length;
   return {
     sessionState: 'valid',
-    message: failed === 0 ? `${session.message} Every role can be assumed.` : `${failed} of ${results.length} role${results.length === 1 ? '' : 's'} could not be assumed.`,
+    message:
+      failed === 0
+        ? `${session.message} Every role can be assumed.`
+        : `${failed} of ${results.length} role${results.length === 1 ? '' : 's'} could not be assumed.`,
     results,
   };
 }

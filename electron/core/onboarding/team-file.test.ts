@@ -4,7 +4,9 @@ import type { WizardDraft } from '../../shared/contract';
 import { DEFAULT_MAX_MFA_AGE_SECONDS, DEFAULT_SOURCE_PROFILE, DEFAULT_TARGET_PROFILE } from '../../shared/vocabulary';
 import { draftFromTeamFile, parseTeamFile } from './team-file';
 
-const documentedExample = /```json\n([\s\S]*?)```/.exec(readFileSync(new URL('../../../docs/team-file.md', import.meta.url), 'utf8'))?.[1] ?? '';
+const documentedExample =
+  /```json\n([\s\S]*?)```/.exec(readFileSync(new URL('../../../docs/team-file.md', import.meta.url), 'utf8'))?.[1] ??
+  '';
 
 const baseDraft: WizardDraft = {
   sourceProfile: DEFAULT_SOURCE_PROFILE,
@@ -38,7 +40,13 @@ describe('team file', () => {
       durationSeconds: 86400,
       maxMfaAgeSeconds: 86400,
       region: 'eu-west-1',
-      roles: [{ profile: 'MyRepositoryContributor', roleArn: 'arn:aws:iam::222222222222:role/MyRepositoryContributorRole', region: 'eu-west-1' }],
+      roles: [
+        {
+          profile: 'MyRepositoryContributor',
+          roleArn: 'arn:aws:iam::222222222222:role/MyRepositoryContributorRole',
+          region: 'eu-west-1',
+        },
+      ],
       repositories: [{ name: 'myRepository', region: 'eu-west-1', roleProfile: 'MyRepositoryContributor' }],
     });
   });
@@ -50,7 +58,9 @@ describe('team file', () => {
   });
 
   it('places a JSON syntax error at its line and column', () => {
-    expect(problemsOf('{\n  "format": "mfa-tray-team-file",\n}')).toEqual([{ path: 'line 3 column 1', message: expect.stringMatching(/property name/) }]);
+    expect(problemsOf('{\n  "format": "mfa-tray-team-file",\n}')).toEqual([
+      { path: 'line 3 column 1', message: expect.stringMatching(/property name/) },
+    ]);
   });
 
   it('names unknown keys, so typos are not silently ignored', () => {
@@ -65,13 +75,18 @@ describe('team file', () => {
         team.accounts = { users: 111111111111 };
       }),
     );
-    expect(problems).toContainEqual({ path: 'roles[0].roleArn', message: 'A role ARN looks like arn:aws:iam::123456789012:role/NAME' });
+    expect(problems).toContainEqual({
+      path: 'roles[0].roleArn',
+      message: 'A role ARN looks like arn:aws:iam::123456789012:role/NAME',
+    });
     expect(problems).toContainEqual({ path: 'accounts.users', message: 'Expected string, found number 111111111111' });
   });
 
   it('rejects a session longer than the MFA age limit, explaining why', () => {
     const problems = problemsOf(withChanges((team) => (team.session = { durationSeconds: 129600 })));
-    expect(problems).toEqual([{ path: 'session.durationSeconds', message: expect.stringContaining('aws:MultiFactorAuthAge') }]);
+    expect(problems).toEqual([
+      { path: 'session.durationSeconds', message: expect.stringContaining('aws:MultiFactorAuthAge') },
+    ]);
   });
 
   it('rejects a role outside the listed accounts, a repository without a known role, missing regions and reused profile names', () => {
@@ -84,7 +99,12 @@ describe('team file', () => {
         team.repositories = [{ name: 'myRepository', roleProfile: 'Nope' }];
       }),
     );
-    expect(problems.map((problem) => problem.path)).toEqual(['roles[0].profile', 'roles[0].roleArn', 'repositories[0].region', 'repositories[0].roleProfile']);
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'roles[0].profile',
+      'roles[0].roleArn',
+      'repositories[0].region',
+      'repositories[0].roleProfile',
+    ]);
     expect(problems[1]?.message).toContain('333333333333');
   });
 

@@ -70,14 +70,24 @@ export const TeamFileSchema = z
     const source = session.sourceProfile ?? DEFAULT_SOURCE_PROFILE;
     const target = session.targetProfile ?? DEFAULT_TARGET_PROFILE;
     if (source === target) {
-      context.addIssue({ code: 'custom', path: ['session', 'targetProfile'], message: 'sourceProfile and targetProfile must differ' });
+      context.addIssue({
+        code: 'custom',
+        path: ['session', 'targetProfile'],
+        message: 'sourceProfile and targetProfile must differ',
+      });
     }
     const roles = team.roles ?? [];
     const names = new Set([source, target]);
-    const allowedAccounts = [team.accounts?.repositories, team.accounts?.users].filter((id): id is string => id !== undefined);
+    const allowedAccounts = [team.accounts?.repositories, team.accounts?.users].filter(
+      (id): id is string => id !== undefined,
+    );
     roles.forEach((role, index) => {
       if (names.has(role.profile)) {
-        context.addIssue({ code: 'custom', path: ['roles', index, 'profile'], message: `The profile name ${role.profile} is used twice` });
+        context.addIssue({
+          code: 'custom',
+          path: ['roles', index, 'profile'],
+          message: `The profile name ${role.profile} is used twice`,
+        });
       }
       names.add(role.profile);
       const roleAccount = role.roleArn.split(':')[4];
@@ -89,15 +99,27 @@ export const TeamFileSchema = z
         });
       }
       if (!role.region && !team.region) {
-        context.addIssue({ code: 'custom', path: ['roles', index, 'region'], message: 'Give the role a region, or a top-level "region"' });
+        context.addIssue({
+          code: 'custom',
+          path: ['roles', index, 'region'],
+          message: 'Give the role a region, or a top-level "region"',
+        });
       }
     });
     (team.repositories ?? []).forEach((repository, index) => {
       if (!repository.region && !team.region) {
-        context.addIssue({ code: 'custom', path: ['repositories', index, 'region'], message: 'Give the repository a region, or a top-level "region"' });
+        context.addIssue({
+          code: 'custom',
+          path: ['repositories', index, 'region'],
+          message: 'Give the repository a region, or a top-level "region"',
+        });
       }
       if (roles.length === 0) {
-        context.addIssue({ code: 'custom', path: ['repositories', index], message: 'A repository needs a role to sign with: add "roles"' });
+        context.addIssue({
+          code: 'custom',
+          path: ['repositories', index],
+          message: 'A repository needs a role to sign with: add "roles"',
+        });
       } else if (repository.roleProfile && !roles.some((role) => role.profile === repository.roleProfile)) {
         context.addIssue({
           code: 'custom',
@@ -122,20 +144,25 @@ const SECRET_KEY_PATTERN = /secret|session_?token|password|aws_access_key_id|acc
 
 export function parseTeamFile(text: string): TeamFileParse {
   if (Buffer.byteLength(text, 'utf8') > TEAM_FILE_MAX_BYTES) {
-    return failure('This file is too large to be a team file.', [{ path: '(file)', message: `A team file is at most ${TEAM_FILE_MAX_BYTES / 1024} KiB` }]);
+    return failure('This file is too large to be a team file.', [
+      { path: '(file)', message: `A team file is at most ${TEAM_FILE_MAX_BYTES / 1024} KiB` },
+    ]);
   }
   const body = text.replace(/^\uFEFF/, '');
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (error) {
-    return failure('The team file is not valid JSON.', [{ path: jsonErrorPlace(body, error), message: jsonErrorText(error) }]);
+    return failure('The team file is not valid JSON.', [
+      { path: jsonErrorPlace(body, error), message: jsonErrorText(error) },
+    ]);
   }
   const secretPath = findSecretKey(json, '');
   if (secretPath !== undefined) {
-    return failure('This file holds credentials: a team file never does. Ask your administrator for the team file, and keep keys out of shared files.', [
-      { path: secretPath, message: 'Credentials do not belong in a team file' },
-    ]);
+    return failure(
+      'This file holds credentials: a team file never does. Ask your administrator for the team file, and keep keys out of shared files.',
+      [{ path: secretPath, message: 'Credentials do not belong in a team file' }],
+    );
   }
   const parsed = TeamFileSchema.safeParse(json, { reportInput: true });
   if (parsed.success) return { ok: true, team: parsed.data };
@@ -147,7 +174,11 @@ export function parseTeamFile(text: string): TeamFileParse {
 /** The wizard's starting values from a team file: its values over the scenario's defaults. */
 export function draftFromTeamFile(team: TeamFile, base: WizardDraft): WizardDraft {
   const session = team.session ?? {};
-  const roles = (team.roles ?? []).map((role) => ({ profile: role.profile, roleArn: role.roleArn, region: role.region ?? team.region }));
+  const roles = (team.roles ?? []).map((role) => ({
+    profile: role.profile,
+    roleArn: role.roleArn,
+    region: role.region ?? team.region,
+  }));
   const firstRole = roles[0]?.profile;
   const repositories = (team.repositories ?? []).map((repository) => ({
     name: repository.name,
@@ -189,11 +220,15 @@ function findSecretKey(value: unknown, path: string): string | undefined {
 
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(file)';
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')} (see docs/team-file.md for the keys a team file may have)`;
+  if (issue.code === 'unrecognized_keys')
+    return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')} (see docs/team-file.md for the keys a team file may have)`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'This key is required';
   if (issue.code === 'invalid_type') return `Expected ${issue.expected}, found ${describe(issue.input)}`;
   return issue.message;
@@ -217,5 +252,7 @@ function jsonErrorPlace(text: string, error: unknown): string {
 
 function jsonErrorText(error: unknown): string {
   const text = errorMessage(error);
-  return text.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'The file ends before the JSON does');
+  return text
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/^Unexpected end of JSON input$/, 'The file ends before the JSON does');
 }

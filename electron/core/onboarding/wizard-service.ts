@@ -37,7 +37,9 @@ import { draftFromTeamFile, parseTeamFile, type TeamFile } from './team-file';
 export type WizardOperationName = Extract<InvokeName, `wizard${string}`>;
 /** Operations without a request may be called without an argument. */
 export type WizardService = {
-  [K in WizardOperationName]: (...request: RequestOf<K> extends undefined ? [request?: undefined] : [request: RequestOf<K>]) => Promise<ResponseOf<K>>;
+  [K in WizardOperationName]: (
+    ...request: RequestOf<K> extends undefined ? [request?: undefined] : [request: RequestOf<K>]
+  ) => Promise<ResponseOf<K>>;
 };
 
 export interface WizardServiceDeps {
@@ -83,7 +85,11 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
 
   const files = { config: deps.locations.config, credentials: deps.locations.credentials };
 
-  async function plan(request: RequestOf<'wizardPreview'>): Promise<{ planned: PlannedFiles; writes: ProfileWrite[]; model: ProfileModel; warnings: string[] } | WizardPreview> {
+  async function plan(
+    request: RequestOf<'wizardPreview'>,
+  ): Promise<
+    { planned: PlannedFiles; writes: ProfileWrite[]; model: ProfileModel; warnings: string[] } | WizardPreview
+  > {
     const parsed = WizardPlanSchema.parse(request);
     const model = await loadProfileModel(deps.locations);
     const source = model.profiles.get(parsed.sourceProfile);
@@ -94,7 +100,9 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     if (parsed.keys === 'keep' && typeof source?.settings.aws_access_key_id !== 'string') {
       return refusal(`The profile ${parsed.sourceProfile} has no access key yet: enter your keys in the keys step.`);
     }
-    const writes = planProfileWrites(parsed, parsed.keys === 'new' ? keys?.keys : undefined, (name) => model.profiles.get(name));
+    const writes = planProfileWrites(parsed, parsed.keys === 'new' ? keys?.keys : undefined, (name) =>
+      model.profiles.get(name),
+    );
     let planned: PlannedFiles;
     try {
       planned = applyWrites(await readBothFiles(deps.locations), writes, (name) => model.profiles.has(name));
@@ -106,7 +114,9 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
 
   function knownSecrets(model: ProfileModel): string[] {
     const fromFiles = [...model.profiles.values()].flatMap((profile) =>
-      Object.entries(profile.settings).flatMap(([key, value]) => (SECRET_KEYS.has(key) && typeof value === 'string' ? [value] : [])),
+      Object.entries(profile.settings).flatMap(([key, value]) =>
+        SECRET_KEYS.has(key) && typeof value === 'string' ? [value] : [],
+      ),
     );
     const keys = held();
     return keys ? [keys.keys.secretAccessKey, ...fromFiles] : fromFiles;
@@ -119,7 +129,10 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     const changes = planned.actions.filter((action) => action.action !== 'unchanged').length;
     return {
       ok: true,
-      message: changes === 0 ? 'Everything is already set up this way: nothing will change.' : `${changes} profile${changes === 1 ? '' : 's'} will be created or updated; every other line stays as it is.`,
+      message:
+        changes === 0
+          ? 'Everything is already set up this way: nothing will change.'
+          : `${changes} profile${changes === 1 ? '' : 's'} will be created or updated; every other line stays as it is.`,
       files: fileDiffs(planned, deps.locations, knownSecrets(model)),
       profiles: planned.actions,
       warnings,
@@ -133,7 +146,9 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       team = undefined;
       const start = startFromModel(await loadProfileModel(deps.locations), files);
       draft = start.draft;
-      existingNames = start.existing ? { source: start.existing.sourceProfile, target: start.existing.targetProfile } : undefined;
+      existingNames = start.existing
+        ? { source: start.existing.sourceProfile, target: start.existing.targetProfile }
+        : undefined;
       return start;
     },
 
@@ -143,10 +158,14 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       team = parsed.team;
       const filled = draftFromTeamFile(parsed.team, draft);
       // Editing an existing pair: keep its profile names, or the team file would make a second pair.
-      draft = existingNames ? { ...filled, sourceProfile: existingNames.source, targetProfile: existingNames.target } : filled;
+      draft = existingNames
+        ? { ...filled, sourceProfile: existingNames.source, targetProfile: existingNames.target }
+        : filled;
       const teamNames = parsed.team.session ?? {};
       const kept =
-        existingNames && ((teamNames.sourceProfile ?? existingNames.source) !== existingNames.source || (teamNames.targetProfile ?? existingNames.target) !== existingNames.target)
+        existingNames &&
+        ((teamNames.sourceProfile ?? existingNames.source) !== existingNames.source ||
+          (teamNames.targetProfile ?? existingNames.target) !== existingNames.target)
           ? ` Your existing profiles ${existingNames.source} and ${existingNames.target} keep their names.`
           : '';
       return {
@@ -168,17 +187,36 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
         const id = settings?.aws_access_key_id;
         const secret = settings?.aws_secret_access_key;
         if (typeof id !== 'string' || typeof secret !== 'string') {
-          return { ok: false, kind: 'no-keys', message: `The profile ${input.profile} holds no access key pair.`, mfaDevices: [] };
+          return {
+            ok: false,
+            kind: 'no-keys',
+            message: `The profile ${input.profile} holds no access key pair.`,
+            mfaDevices: [],
+          };
         }
         if (settings?.aws_session_token !== undefined) {
-          return { ok: false, kind: 'no-keys', message: `The profile ${input.profile} holds temporary session keys: enter your IAM user's long-term keys.`, mfaDevices: [] };
+          return {
+            ok: false,
+            kind: 'no-keys',
+            message: `The profile ${input.profile} holds temporary session keys: enter your IAM user's long-term keys.`,
+            mfaDevices: [],
+          };
         }
         return withTeamCheck(await validateKeys({ accessKeyId: id, secretAccessKey: secret }, factories, settings));
       }
-      const read = input.source === 'csv' ? readAccessKeyCsv(input.text) : checkKeyFormat(input.accessKeyId, input.secretAccessKey);
+      const read =
+        input.source === 'csv'
+          ? readAccessKeyCsv(input.text)
+          : checkKeyFormat(input.accessKeyId, input.secretAccessKey);
       if (!read.ok) return badInput(read.message);
       const result = withTeamCheck(await validateKeys(read.keys, factories));
-      heldKeys = result.ok ? { keys: read.keys, heldSinceMs: deps.clock.now(), ...(result.accountId ? { accountId: result.accountId } : {}) } : undefined;
+      heldKeys = result.ok
+        ? {
+            keys: read.keys,
+            heldSinceMs: deps.clock.now(),
+            ...(result.accountId ? { accountId: result.accountId } : {}),
+          }
+        : undefined;
       return result;
     },
 
@@ -193,7 +231,11 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       const result = await plan(request);
       if ('ok' in result) return { ok: false, message: result.message, backups: [] };
       if (previewId && previewFingerprint(fingerprintKey, result.planned) !== previewId) {
-        return { ok: false, message: 'The AWS files changed since the review: look at the changes again before saving.', backups: [] };
+        return {
+          ok: false,
+          message: 'The AWS files changed since the review: look at the changes again before saving.',
+          backups: [],
+        };
       }
       const written: string[] = [];
       try {
@@ -202,7 +244,10 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
           written.push(write.profile);
         }
       } catch (error) {
-        const done = written.length > 0 ? ` Already saved: ${written.join(', ')}; saving again finishes the rest.` : ' Nothing was changed.';
+        const done =
+          written.length > 0
+            ? ` Already saved: ${written.join(', ')}; saving again finishes the rest.`
+            : ' Nothing was changed.';
         return { ok: false, message: `${fileErrorMessage(error)}${done}`, backups: existingBackups(deps.locations) };
       }
       if (WizardPlanSchema.parse(request).keys === 'new') heldKeys = undefined;
@@ -219,9 +264,17 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       const model = await loadProfileModel(deps.locations);
       const session = sessionOf(model, input.targetProfile, deps.clock.now());
       if (session.state !== 'valid') {
-        return { ok: false, kind: 'needs-session', message: `Git signs in through your MFA session, and ${session.message.charAt(0).toLowerCase()}${session.message.slice(1)}` };
+        return {
+          ok: false,
+          kind: 'needs-session',
+          message: `Git signs in through your MFA session, and ${session.message.charAt(0).toLowerCase()}${session.message.slice(1)}`,
+        };
       }
-      return setUpRepository(input, { git, cli: deps.cli, ...(deps.repositoryUrl ? { repositoryUrl: deps.repositoryUrl } : {}) });
+      return setUpRepository(input, {
+        git,
+        cli: deps.cli,
+        ...(deps.repositoryUrl ? { repositoryUrl: deps.repositoryUrl } : {}),
+      });
     },
 
     async wizardDiscard() {
@@ -237,28 +290,45 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
   }
 }
 
-function warningsFor(plan: ReturnType<typeof WizardPlanSchema.parse>, model: ProfileModel, held: HeldKeys | undefined): string[] {
+function warningsFor(
+  plan: ReturnType<typeof WizardPlanSchema.parse>,
+  model: ProfileModel,
+  held: HeldKeys | undefined,
+): string[] {
   const warnings: string[] = [];
   const deviceAccount = /^arn:aws[\w-]*:iam::(\d{12}):mfa\//.exec(plan.mfaSerial)?.[1];
   const keysAccount = held?.accountId ?? model.profiles.get(plan.sourceProfile)?.accountId;
   if (plan.keys === 'new' && deviceAccount && held?.accountId && deviceAccount !== held.accountId) {
-    warnings.push(`The MFA device is in account ${deviceAccount}, but your keys are in account ${held.accountId}: STS will reject the codes.`);
+    warnings.push(
+      `The MFA device is in account ${deviceAccount}, but your keys are in account ${held.accountId}: STS will reject the codes.`,
+    );
   } else if (plan.keys === 'keep' && deviceAccount && keysAccount && deviceAccount !== keysAccount) {
-    warnings.push(`The MFA device is in account ${deviceAccount}, but ${plan.sourceProfile} is in account ${keysAccount}.`);
+    warnings.push(
+      `The MFA device is in account ${deviceAccount}, but ${plan.sourceProfile} is in account ${keysAccount}.`,
+    );
   }
   for (const role of plan.roles) {
     const settings = model.profiles.get(role.profile)?.settings ?? {};
     const duration = Number(settings.duration_seconds);
     if (Number.isFinite(duration) && duration > ROLE_CHAINING_MAX_SECONDS) {
-      warnings.push(`${role.profile} asks for duration_seconds = ${duration}, but roles assumed with an MFA session last at most ${ROLE_CHAINING_MAX_SECONDS} s: AWS will refuse it until it is ${ROLE_CHAINING_MAX_SECONDS} or less.`);
+      warnings.push(
+        `${role.profile} asks for duration_seconds = ${duration}, but roles assumed with an MFA session last at most ${ROLE_CHAINING_MAX_SECONDS} s: AWS will refuse it until it is ${ROLE_CHAINING_MAX_SECONDS} or less.`,
+      );
     }
     if (!role.region && settings.region === undefined) {
-      warnings.push(`${role.profile} has no region: AWS tools will need one from the environment (AWS_REGION) or --region.`);
+      warnings.push(
+        `${role.profile} has no region: AWS tools will need one from the environment (AWS_REGION) or --region.`,
+      );
     }
-    if (settings.mfa_serial !== undefined) warnings.push(`${role.profile}'s own mfa_serial is removed: the MFA session already carries MFA, and it would make the AWS CLI ask for a code every hour.`);
+    if (settings.mfa_serial !== undefined)
+      warnings.push(
+        `${role.profile}'s own mfa_serial is removed: the MFA session already carries MFA, and it would make the AWS CLI ask for a code every hour.`,
+      );
   }
   if (plan.keys === 'new' && model.profiles.get(plan.sourceProfile)?.settings.aws_session_token !== undefined) {
-    warnings.push(`${plan.sourceProfile} holds a session token from earlier keys: it is removed, as it cannot work with the new keys.`);
+    warnings.push(
+      `${plan.sourceProfile} holds a session token from earlier keys: it is removed, as it cannot work with the new keys.`,
+    );
   }
   return warnings;
 }
@@ -278,9 +348,12 @@ function fileErrorMessage(error: unknown): string {
 function describeFileError(error: unknown): string {
   if (error instanceof AwsFileError) {
     const first = error.problems[0];
-    return first ? `${first.file}${first.line > 0 ? ` line ${first.line}` : ''}: ${first.message}. MFA Tray never rewrites a file it cannot read safely; fix it and try again.` : error.message;
+    return first
+      ? `${first.file}${first.line > 0 ? ` line ${first.line}` : ''}: ${first.message}. MFA Tray never rewrites a file it cannot read safely; fix it and try again.`
+      : error.message;
   }
-  if (error instanceof IniParseError) return `An AWS file cannot be read: ${error.problems.map((problem) => `line ${problem.line}: ${problem.message}`).join('; ')}.`;
+  if (error instanceof IniParseError)
+    return `An AWS file cannot be read: ${error.problems.map((problem) => `line ${problem.line}: ${problem.message}`).join('; ')}.`;
   if (error instanceof IniEditError) return `This change cannot be written safely: ${error.message}.`;
   return errorMessage(error);
 }
@@ -288,4 +361,3 @@ function describeFileError(error: unknown): string {
 function existingBackups(locations: AwsFileLocations): string[] {
   return [locations.config, locations.credentials].map(backupPathFor).filter((path) => existsSync(path));
 }
-

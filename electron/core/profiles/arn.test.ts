@@ -14,7 +14,25 @@ describe('accountIdFromArn', () => {
   });
 
   it('agrees with the ARN pattern on 20,000 random near-ARNs', () => {
-    const pieces = ['123456789012', '123456789012:', ':', 'aws', 'aws-us-gov', 'AWS', 'iam::', 'sts', 's3', '::', '1234567890', '12', '0', 'x', '/', '-', '٣'];
+    const pieces = [
+      '123456789012',
+      '123456789012:',
+      ':',
+      'aws',
+      'aws-us-gov',
+      'AWS',
+      'iam::',
+      'sts',
+      's3',
+      '::',
+      '1234567890',
+      '12',
+      '0',
+      'x',
+      '/',
+      '-',
+      '٣',
+    ];
     const starts = ['arn:aws:iam::', 'arn:aws-cn:sts::', 'arn:', 'arn:aws:', ''];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

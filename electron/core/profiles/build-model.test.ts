@@ -12,7 +12,11 @@ const REPO = '222222222222';
 const DEVICE = `arn:aws:iam::${USERS}:mfa/MyRepositoryUser`;
 const ROLE_ARN = `arn:aws:iam::${REPO}:role/MyRepositoryContributorRole`;
 const longTerm = { aws_access_key_id: 'AKIAEXAMPLE', aws_secret_access_key: 'long-secret' };
-const session = { aws_access_key_id: 'ASIAEXAMPLE', aws_secret_access_key: 'session-secret', aws_session_token: 'token' };
+const session = {
+  aws_access_key_id: 'ASIAEXAMPLE',
+  aws_secret_access_key: 'session-secret',
+  aws_session_token: 'token',
+};
 
 function build(config: Sections, credentials: Sections = {}, cachedRoles: CachedRoleCredential[] = []) {
   const input: ProfileModelInput = {
@@ -39,7 +43,10 @@ function scenario(extraConfig: Sections = {}, extraCredentials: Sections = {}) {
 
 describe('effective settings', () => {
   it('lets the credentials file win for the same key and keeps where each key came from', () => {
-    const model = build({ a: { region: 'eu-west-1', aws_access_key_id: 'FROMCONFIG' } }, { a: { aws_access_key_id: 'FROMCREDS' } });
+    const model = build(
+      { a: { region: 'eu-west-1', aws_access_key_id: 'FROMCONFIG' } },
+      { a: { aws_access_key_id: 'FROMCREDS' } },
+    );
     const a = model.profiles.get('a')!;
     expect(a.settings).toEqual({ region: 'eu-west-1', aws_access_key_id: 'FROMCREDS' });
     expect(a.origin).toEqual({ region: 'config', aws_access_key_id: 'credentials' });
@@ -60,15 +67,13 @@ describe('effective settings', () => {
 
 describe('classification', () => {
   it('classifies the scenario and every other credential kind', () => {
-    const model = scenario(
-      {
-        sso: { sso_session: 'corp', sso_account_id: '333333333333' },
-        proc: { credential_process: '/bin/creds' },
-        web: { role_arn: ROLE_ARN, web_identity_token_file: '/t' },
-        plain: { region: 'us-east-1' },
-        instanceRole: { role_arn: ROLE_ARN, credential_source: 'Ec2InstanceMetadata' },
-      },
-    );
+    const model = scenario({
+      sso: { sso_session: 'corp', sso_account_id: '333333333333' },
+      proc: { credential_process: '/bin/creds' },
+      web: { role_arn: ROLE_ARN, web_identity_token_file: '/t' },
+      plain: { region: 'us-east-1' },
+      instanceRole: { role_arn: ROLE_ARN, credential_source: 'Ec2InstanceMetadata' },
+    });
     const kinds = Object.fromEntries([...model.profiles].map(([name, p]) => [name, p.kind]));
     expect(kinds).toEqual({
       FetchMfaCredentials: 'long-term',
@@ -117,7 +122,9 @@ describe('MFA session pairing', () => {
       },
       { FetchMfaCredentials: longTerm },
     );
-    expect(model.mfaSessions.map((s) => [s.source, s.target, s.expiration])).toEqual([['FetchMfaCredentials', 'MyRepositoryAssumer', undefined]]);
+    expect(model.mfaSessions.map((s) => [s.source, s.target, s.expiration])).toEqual([
+      ['FetchMfaCredentials', 'MyRepositoryAssumer', undefined],
+    ]);
     expect(model.roles[0]).toMatchObject({
       chain: ['MyRepositoryContributor', 'MyRepositoryAssumer'],
       mfaSessionTarget: 'MyRepositoryAssumer',
@@ -127,21 +134,35 @@ describe('MFA session pairing', () => {
   });
 
   it('pairs aws-mfa profiles NAME-long-term → NAME with aws_mfa_device and its UTC stamp', () => {
-    const model = build({}, {
-      'dev-long-term': { ...longTerm, aws_mfa_device: `arn:aws:iam::${USERS}:mfa/me` },
-      dev: { ...session, expiration: '2030-01-02 03:04:05' },
-    });
+    const model = build(
+      {},
+      {
+        'dev-long-term': { ...longTerm, aws_mfa_device: `arn:aws:iam::${USERS}:mfa/me` },
+        dev: { ...session, expiration: '2030-01-02 03:04:05' },
+      },
+    );
     expect(model.mfaSessions).toMatchObject([
-      { source: 'dev-long-term', target: 'dev', pairedBy: 'aws-mfa-long-term', device: `arn:aws:iam::${USERS}:mfa/me`, expiration: new Date('2030-01-02T03:04:05Z') },
+      {
+        source: 'dev-long-term',
+        target: 'dev',
+        pairedBy: 'aws-mfa-long-term',
+        device: `arn:aws:iam::${USERS}:mfa/me`,
+        expiration: new Date('2030-01-02T03:04:05Z'),
+      },
     ]);
   });
 
   it('lets the explicit key win over the inferred scenario pair', () => {
     const model = scenario(
-      { MyRepositoryAssumer: { expiration: '2030-01-02T03:04:05Z', [PAIRING_KEY]: 'Other' }, Other: { mfa_serial: DEVICE } },
+      {
+        MyRepositoryAssumer: { expiration: '2030-01-02T03:04:05Z', [PAIRING_KEY]: 'Other' },
+        Other: { mfa_serial: DEVICE },
+      },
       { Other: longTerm },
     );
-    expect(model.mfaSessions.map((s) => [s.source, s.target, s.pairedBy])).toEqual([['Other', 'MyRepositoryAssumer', 'explicit']]);
+    expect(model.mfaSessions.map((s) => [s.source, s.target, s.pairedBy])).toEqual([
+      ['Other', 'MyRepositoryAssumer', 'explicit'],
+    ]);
   });
 
   it('reports an explicit key naming a missing or key-less profile instead of pairing', () => {
@@ -156,7 +177,11 @@ describe('MFA session pairing', () => {
 
   it('never guesses between two long-term MFA profiles: reports the ambiguity', () => {
     const model = build(
-      { A: { mfa_serial: DEVICE }, B: { mfa_serial: `arn:aws:iam::${USERS}:mfa/other` }, S: { expiration: '2030-01-01T00:00:00Z' } },
+      {
+        A: { mfa_serial: DEVICE },
+        B: { mfa_serial: `arn:aws:iam::${USERS}:mfa/other` },
+        S: { expiration: '2030-01-01T00:00:00Z' },
+      },
       { A: longTerm, B: longTerm, S: session },
     );
     expect(model.mfaSessions).toEqual([]);
@@ -167,7 +192,11 @@ describe('MFA session pairing', () => {
 
   it('never guesses between two session profiles a single long-term profile could renew', () => {
     const model = build(
-      { A: { mfa_serial: DEVICE }, S1: { expiration: '2030-01-01T00:00:00Z' }, S2: { expiration: '2030-01-01T00:00:00Z' } },
+      {
+        A: { mfa_serial: DEVICE },
+        S1: { expiration: '2030-01-01T00:00:00Z' },
+        S2: { expiration: '2030-01-01T00:00:00Z' },
+      },
       { A: longTerm, S1: session, S2: session },
     );
     expect(model.mfaSessions).toEqual([]);
@@ -180,7 +209,9 @@ describe('MFA session pairing', () => {
       { Admin: { mfa_serial: DEVICE }, Leftover: { expiration: '2020-01-01T00:00:00Z' } },
       { Admin: longTerm, Leftover: session },
     );
-    expect(model.mfaSessions.map((s) => [s.source, s.target])).toEqual([['FetchMfaCredentials', 'MyRepositoryAssumer']]);
+    expect(model.mfaSessions.map((s) => [s.source, s.target])).toEqual([
+      ['FetchMfaCredentials', 'MyRepositoryAssumer'],
+    ]);
     expect(model.problems).toEqual([]);
   });
 
@@ -194,20 +225,29 @@ describe('MFA session pairing', () => {
       },
       { A: longTerm, B: longTerm, SA: session, SB: session },
     );
-    expect(model.mfaSessions.map((s) => [s.source, s.target]).sort()).toEqual([['A', 'SA'], ['B', 'SB']]);
+    expect(model.mfaSessions.map((s) => [s.source, s.target]).sort()).toEqual([
+      ['A', 'SA'],
+      ['B', 'SB'],
+    ]);
   });
 
   it('reports an unparseable expiration as a problem and keeps the session', () => {
     const model = scenario({ MyRepositoryAssumer: { expiration: 'tomorrow' } });
     expect(model.mfaSessions[0]).toMatchObject({ target: 'MyRepositoryAssumer', unparsedExpiration: 'tomorrow' });
     expect(model.mfaSessions[0]!.expiration).toBeUndefined();
-    expect(model.problems.map((p) => p.message)).toEqual([expect.stringContaining('expiration of profile "MyRepositoryAssumer" is "tomorrow"')]);
+    expect(model.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('expiration of profile "MyRepositoryAssumer" is "tomorrow"'),
+    ]);
   });
 
   it('reports a session duration GetSessionToken would refuse', () => {
-    const model = scenario({ FetchMfaCredentials: { mfa_serial: DEVICE, get_session_token_duration_seconds: '200000' } });
+    const model = scenario({
+      FetchMfaCredentials: { mfa_serial: DEVICE, get_session_token_duration_seconds: '200000' },
+    });
     expect(model.mfaSessions[0]!.durationSeconds).toBeUndefined();
-    expect(model.problems[0]!.message).toContain('get_session_token_duration_seconds of profile "FetchMfaCredentials" is "200000"');
+    expect(model.problems[0]!.message).toContain(
+      'get_session_token_duration_seconds of profile "FetchMfaCredentials" is "200000"',
+    );
   });
 });
 
@@ -231,10 +271,16 @@ describe('role chains', () => {
 
   it('follows role-to-role chains down to static keys', () => {
     const model = build(
-      { top: { role_arn: ROLE_ARN, source_profile: 'mid' }, mid: { role_arn: ROLE_ARN, source_profile: 'base', mfa_serial: DEVICE } },
+      {
+        top: { role_arn: ROLE_ARN, source_profile: 'mid' },
+        mid: { role_arn: ROLE_ARN, source_profile: 'base', mfa_serial: DEVICE },
+      },
       { base: longTerm },
     );
-    expect(model.roles.find((r) => r.profile === 'top')).toMatchObject({ chain: ['top', 'mid', 'base'], mfaSerial: DEVICE });
+    expect(model.roles.find((r) => r.profile === 'top')).toMatchObject({
+      chain: ['top', 'mid', 'base'],
+      mfaSerial: DEVICE,
+    });
   });
 
   it('reports cycles and missing source configuration as chain errors', () => {
@@ -279,7 +325,9 @@ describe('cached role credentials', () => {
   it('matches a file no key explains by its assumed-role ARN only when one role profile has that role', () => {
     const other = createHash('sha1').update('other').digest('hex');
     const assumedRoleArn = `arn:aws:sts::${REPO}:assumed-role/MyRepositoryContributorRole/botocore-session-1`;
-    const one = build({ MyRepositoryContributor: contributor }, {}, [{ cacheKey: other, assumedRoleArn, expiration: new Date('2030-01-01T01:00:00Z') }]);
+    const one = build({ MyRepositoryContributor: contributor }, {}, [
+      { cacheKey: other, assumedRoleArn, expiration: new Date('2030-01-01T01:00:00Z') },
+    ]);
     expect(one.roles[0]!.cachedExpiration).toEqual(new Date('2030-01-01T01:00:00Z'));
 
     const two = build({ A: contributor, B: { ...contributor, duration_seconds: '900' } }, {}, [

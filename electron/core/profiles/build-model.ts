@@ -68,7 +68,9 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
     setDefined(role, 'mfaSerial', firstMfaSerial(chain, settingsOf) ?? session?.device);
     setDefined(role, 'cachedExpiration', cachedExpiry.get(name));
     const sourceLacksCredentials =
-      credentialsProfile !== undefined && credentialsProfile !== name && holdsNoCredentials(profiles.get(credentialsProfile));
+      credentialsProfile !== undefined &&
+      credentialsProfile !== name &&
+      holdsNoCredentials(profiles.get(credentialsProfile));
     setDefined(
       role,
       'chainError',
@@ -111,7 +113,10 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
   };
 }
 
-function firstMfaSerial(chain: readonly string[], settingsOf: (name: string) => Section | undefined): string | undefined {
+function firstMfaSerial(
+  chain: readonly string[],
+  settingsOf: (name: string) => Section | undefined,
+): string | undefined {
   for (const name of chain) {
     const serial = stringSetting(settingsOf(name) ?? {}, 'mfa_serial');
     if (serial) return serial;
@@ -120,7 +125,10 @@ function firstMfaSerial(chain: readonly string[], settingsOf: (name: string) => 
 }
 
 /** Session.full_config: config profiles, then each credentials section updates (or adds) the profile of its name. */
-function mergeProfiles(config: Readonly<Record<string, Section>>, credentials: Readonly<Record<string, Section>>): Map<string, Profile> {
+function mergeProfiles(
+  config: Readonly<Record<string, Section>>,
+  credentials: Readonly<Record<string, Section>>,
+): Map<string, Profile> {
   const merged = new Map<string, Profile>();
   const add = (name: string, fromConfig: Section | undefined, fromCredentials: Section | undefined): void => {
     // Plain literals (cheaper to make than prototype-less records), filled with setOwn.
@@ -145,19 +153,25 @@ function mergeProfiles(config: Readonly<Record<string, Section>>, credentials: R
     }
     merged.set(name, { name, kind: classifyProfile(settings, origin), settings, origin });
   };
-  for (const name of Object.keys(config)) add(name, config[name], Object.hasOwn(credentials, name) ? credentials[name] : undefined);
-  for (const name of Object.keys(credentials)) if (!Object.hasOwn(config, name)) add(name, undefined, credentials[name]);
+  for (const name of Object.keys(config))
+    add(name, config[name], Object.hasOwn(credentials, name) ? credentials[name] : undefined);
+  for (const name of Object.keys(credentials))
+    if (!Object.hasOwn(config, name)) add(name, undefined, credentials[name]);
   return merged;
 }
 
 function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
   // Plain assignment to __proto__ would change the prototype instead of adding the key.
-  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
   else record[key] = value;
 }
 
 function holdsNoCredentials(profile: Profile | undefined): boolean {
-  return profile === undefined || ((profile.kind === 'other' || profile.kind === 'mfa-session') && !hasStaticCredentials(profile.settings));
+  return (
+    profile === undefined ||
+    ((profile.kind === 'other' || profile.kind === 'mfa-session') && !hasStaticCredentials(profile.settings))
+  );
 }
 
 function describeSession(pair: Pairing, merged: ReadonlyMap<string, Profile>, problems: string[]): MfaSession {
@@ -210,7 +224,9 @@ function matchCachedRoles(
   const expiry = new Map<string, Date>();
   if (cached.length === 0) return expiry;
   const identities = cached.map((entry) =>
-    entry.expiration === undefined || entry.assumedRoleArn === undefined ? undefined : assumedRoleIdentity(entry.assumedRoleArn),
+    entry.expiration === undefined || entry.assumedRoleArn === undefined
+      ? undefined
+      : assumedRoleIdentity(entry.assumedRoleArn),
   );
   const cachedRoleNames = new Set<string>();
   for (const entry of cached) {

@@ -22,7 +22,9 @@ export async function readCachedRoleCredentials(cacheDir: string): Promise<Cache
     return [];
   }
   const entries = await Promise.all(
-    names.filter((name) => name.endsWith('.json')).map((name) => readEntry(join(cacheDir, name), name.slice(0, -'.json'.length))),
+    names
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => readEntry(join(cacheDir, name), name.slice(0, -'.json'.length))),
   );
   return entries.filter((entry): entry is CachedRoleCredential => entry !== undefined);
 }
@@ -53,5 +55,7 @@ function cachedRoleFromJson(cacheKey: string, text: string): CachedRoleCredentia
 }
 
 function field(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[name]
+    : undefined;
 }

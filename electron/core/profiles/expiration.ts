@@ -2,8 +2,7 @@
 // - the scenario's renewal script and `aws configure set`: ISO-8601 (`2024-05-01T12:00:00Z`, `+00:00`, fractions);
 // - aws-mfa: Python's str(datetime) in UTC without a zone (`2024-05-01 12:00:00`);
 // - botocore's JSONFileCache: strftime('%Y-%m-%dT%H:%M:%S%Z') of an aware datetime (`2024-05-01T12:00:00UTC`).
-const STAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
 
 /** Parses an expiration stamp; a stamp without a zone is UTC (aws-mfa's form). Undefined when not a real time. */
 export function parseExpiration(value: string): Date | undefined {

@@ -11,7 +11,11 @@ import { SCENARIO_CREDENTIALS, scenarioConfig } from '../../../testing/scenario/
 
 function awsFolder(config: string | Uint8Array, credentials: string | Uint8Array) {
   const dir = mkdtempSync(join(tmpdir(), 'load-model-'));
-  const locations = { config: join(dir, 'config'), credentials: join(dir, 'credentials'), cliCacheDir: join(dir, 'cli', 'cache') };
+  const locations = {
+    config: join(dir, 'config'),
+    credentials: join(dir, 'credentials'),
+    cliCacheDir: join(dir, 'cli', 'cache'),
+  };
   writeFileSync(locations.config, config);
   writeFileSync(locations.credentials, credentials);
   return locations;
@@ -29,7 +33,9 @@ describe('loadProfileModel', () => {
 
     const model = await loadProfileModel(locations);
     expect(model.problems).toEqual([]);
-    expect(model.mfaSessions.map((s) => [s.source, s.target, s.pairedBy])).toEqual([['FetchMfaCredentials', 'MyRepositoryAssumer', 'scenario']]);
+    expect(model.mfaSessions.map((s) => [s.source, s.target, s.pairedBy])).toEqual([
+      ['FetchMfaCredentials', 'MyRepositoryAssumer', 'scenario'],
+    ]);
     expect(model.roles.map((r) => [r.profile, r.cachedExpiration?.toISOString()])).toEqual([
       ['MyRepositoryContributor', '2030-01-01T01:00:00.000Z'],
     ]);
@@ -37,12 +43,19 @@ describe('loadProfileModel', () => {
 
   it('treats missing files as empty, like botocore', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'load-model-'));
-    const model = await loadProfileModel({ config: join(dir, 'c'), credentials: join(dir, 'k'), cliCacheDir: join(dir, 'cache') });
+    const model = await loadProfileModel({
+      config: join(dir, 'c'),
+      credentials: join(dir, 'k'),
+      cliCacheDir: join(dir, 'cache'),
+    });
     expect([model.profiles.size, model.problems.length]).toEqual([0, 0]);
   });
 
   it('reports a file botocore would reject with its line, and still reads the other file', async () => {
-    const locations = awsFolder('[profile ok]\nregion = eu-west-1\nnot a setting\n', new Uint8Array([0x5b, 0x61, 0x5d, 0x0a, 0xff, 0xfe]));
+    const locations = awsFolder(
+      '[profile ok]\nregion = eu-west-1\nnot a setting\n',
+      new Uint8Array([0x5b, 0x61, 0x5d, 0x0a, 0xff, 0xfe]),
+    );
     const model = await loadProfileModel(locations);
     expect(model.profiles.size).toBe(0);
     expect(model.problems).toEqual([
@@ -68,6 +81,10 @@ describe('loadProfileModel', () => {
       configPath: locations.config,
     });
     expect(loaded).toEqual(built);
-    expect(loaded.profiles.get('quoted name')?.settings).toEqual({ cli_pager: '', s3: { max_concurrent_requests: '4' }, aws_access_key_id: 'AKIAQUOTED' });
+    expect(loaded.profiles.get('quoted name')?.settings).toEqual({
+      cli_pager: '',
+      s3: { max_concurrent_requests: '4' },
+      aws_access_key_id: 'AKIAQUOTED',
+    });
   });
 });

@@ -18,7 +18,13 @@ export async function loadProfileModel(locations: AwsFileLocations): Promise<Pro
   ]);
   // Config problems first, then credentials, whichever file was read first.
   const problems = [...config.problems, ...credentials.problems];
-  return buildProfileModel({ config: config.parsed, credentials: credentials.parsed, problems, cachedRoles, configPath: locations.config });
+  return buildProfileModel({
+    config: config.parsed,
+    credentials: credentials.parsed,
+    problems,
+    cachedRoles,
+    configPath: locations.config,
+  });
 }
 
 /** Reads and parses a file once: the parse that validates it is the one the model is built from. */

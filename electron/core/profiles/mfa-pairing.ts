@@ -70,11 +70,15 @@ export function pairMfaSessions(input: PairingInput): PairingResult {
     const source = stringSetting(input.configSections[target]!, PAIRING_KEY);
     if (source === undefined) continue;
     const problem =
-      source === target ? `${PAIRING_KEY} of profile "${target}" names the profile itself`
-      : !input.profiles.has(source) ? `${PAIRING_KEY} of profile "${target}" names "${source}", which does not exist`
-      : !isLongTerm(source) ? `${PAIRING_KEY} of profile "${target}" names "${source}", which holds no long-term access key`
-      : !canReceive(target) ? `profile "${target}" has ${PAIRING_KEY} but is a ${input.profiles.get(target)?.kind} profile, not one an MFA session can be written to`
-      : undefined;
+      source === target
+        ? `${PAIRING_KEY} of profile "${target}" names the profile itself`
+        : !input.profiles.has(source)
+          ? `${PAIRING_KEY} of profile "${target}" names "${source}", which does not exist`
+          : !isLongTerm(source)
+            ? `${PAIRING_KEY} of profile "${target}" names "${source}", which holds no long-term access key`
+            : !canReceive(target)
+              ? `profile "${target}" has ${PAIRING_KEY} but is a ${input.profiles.get(target)?.kind} profile, not one an MFA session can be written to`
+              : undefined;
     if (problem) problems.push(problem);
     else take({ source, target, pairedBy: 'explicit' });
   }
@@ -84,7 +88,8 @@ export function pairMfaSessions(input: PairingInput): PairingResult {
     const source = stringSetting(profile.settings, 'source_profile');
     if (takenTargets.has(target) || source === undefined || source === target) return;
     const sourceHasDevice = hasSetting(input.profiles.get(source)?.settings ?? {}, 'mfa_serial');
-    if (RECEIVING_KINDS.has(profile.kind) && isLongTerm(source) && sourceHasDevice) take({ source, target, pairedBy: 'source-profile-mfa' });
+    if (RECEIVING_KINDS.has(profile.kind) && isLongTerm(source) && sourceHasDevice)
+      take({ source, target, pairedBy: 'source-profile-mfa' });
   });
 
   for (const source of input.profiles.keys()) {
@@ -108,7 +113,8 @@ function inferScenarioPairs(
   const targetNames = new Set<string>();
   input.profiles.forEach((p, name) => {
     if (p.kind === 'long-term' && !takenSources.has(name) && hasSetting(p.settings, 'mfa_serial')) sources.push(name);
-    else if (p.kind === 'mfa-session' && (hasSetting(p.settings, 'expiration') || input.roleSources.has(name))) targetNames.add(name);
+    else if (p.kind === 'mfa-session' && (hasSetting(p.settings, 'expiration') || input.roleSources.has(name)))
+      targetNames.add(name);
   });
   for (const name of input.pendingRoleSources) targetNames.add(name);
   const targets = [...targetNames].filter((name) => !takenTargets.has(name));
@@ -119,7 +125,8 @@ function inferScenarioPairs(
     const serial = stringSetting(settings, 'mfa_serial');
     return (serial && accountIdFromArn(serial)) || stringSetting(settings, 'aws_account_id');
   };
-  const targetAccount = (name: string): string | undefined => stringSetting(input.profiles.get(name)?.settings ?? {}, 'aws_account_id');
+  const targetAccount = (name: string): string | undefined =>
+    stringSetting(input.profiles.get(name)?.settings ?? {}, 'aws_account_id');
   const compatible = (source: string, target: string): boolean => {
     const [a, b] = [sourceAccount(source), targetAccount(target)];
     return a === undefined || b === undefined || a === b;
@@ -130,10 +137,22 @@ function inferScenarioPairs(
     return chosen.length > 0 ? chosen : items;
   };
   const sourcesFor = new Map(
-    targets.map((t) => [t, preferring(sources.filter((s) => compatible(s, t)), (s) => hasSetting(input.profiles.get(s)!.settings, DURATION_KEY))]),
+    targets.map((t) => [
+      t,
+      preferring(
+        sources.filter((s) => compatible(s, t)),
+        (s) => hasSetting(input.profiles.get(s)!.settings, DURATION_KEY),
+      ),
+    ]),
   );
   const targetsFor = new Map(
-    sources.map((s) => [s, preferring(targets.filter((t) => sourcesFor.get(t)!.includes(s)), (t) => input.roleSources.has(t))]),
+    sources.map((s) => [
+      s,
+      preferring(
+        targets.filter((t) => sourcesFor.get(t)!.includes(s)),
+        (t) => input.roleSources.has(t),
+      ),
+    ]),
   );
 
   const reportedSources = new Set<string>();

@@ -38,21 +38,32 @@ const PROFILES: Record<string, Record<string, string>> = {
 };
 
 describe('roleCacheKey', () => {
-  it.skipIf(!botocoreAvailable)('gives the file name botocore uses in ~/.aws/cli/cache for every AssumeRole argument', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'role-cache-key-'));
-    const config = join(dir, 'config');
-    const sections = Object.entries(PROFILES).map(
-      ([name, settings]) => `[profile ${name}]\n${Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`,
-    );
-    writeFileSync(config, `${sections.join('\n')}\n[profile base]\naws_access_key_id = AKIA\naws_secret_access_key = s\n`);
-    const expected = runBotocore(CAPTURE_KEYS, Object.keys(PROFILES), {
-      AWS_CONFIG_FILE: config,
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-    });
-    const ours = Object.fromEntries(Object.entries(PROFILES).map(([name, settings]) => [name, roleCacheKey(settings)]));
-    expect(Object.values(ours).every((key) => typeof key === 'string')).toBe(true);
-    expect(ours).toEqual(expected);
-  });
+  it.skipIf(!botocoreAvailable)(
+    'gives the file name botocore uses in ~/.aws/cli/cache for every AssumeRole argument',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'role-cache-key-'));
+      const config = join(dir, 'config');
+      const sections = Object.entries(PROFILES).map(
+        ([name, settings]) =>
+          `[profile ${name}]\n${Object.entries(settings)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join('\n')}\n`,
+      );
+      writeFileSync(
+        config,
+        `${sections.join('\n')}\n[profile base]\naws_access_key_id = AKIA\naws_secret_access_key = s\n`,
+      );
+      const expected = runBotocore(CAPTURE_KEYS, Object.keys(PROFILES), {
+        AWS_CONFIG_FILE: config,
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      });
+      const ours = Object.fromEntries(
+        Object.entries(PROFILES).map(([name, settings]) => [name, roleCacheKey(settings)]),
+      );
+      expect(Object.values(ours).every((key) => typeof key === 'string')).toBe(true);
+      expect(ours).toEqual(expected);
+    },
+  );
 
   it('is undefined for a profile without role_arn', () => {
     expect(roleCacheKey({ region: 'eu-west-1' })).toBeUndefined();

@@ -2,7 +2,11 @@
 // replaced before anything is shown or printed.
 import type { SettingValue } from './types';
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_security_token',
+]);
 
 export const REDACTED = '<redacted>';
 
@@ -12,8 +16,15 @@ export function redactSettings(settings: Readonly<Record<string, SettingValue>>)
     Object.entries(settings).map(([key, value]) => [
       key,
       typeof value === 'string'
-        ? SECRET_KEYS.has(key) ? REDACTED : value
-        : Object.fromEntries(Object.entries(value).map(([inner, text]) => [inner, SECRET_KEYS.has(inner.toLowerCase()) ? REDACTED : text])),
+        ? SECRET_KEYS.has(key)
+          ? REDACTED
+          : value
+        : Object.fromEntries(
+            Object.entries(value).map(([inner, text]) => [
+              inner,
+              SECRET_KEYS.has(inner.toLowerCase()) ? REDACTED : text,
+            ]),
+          ),
     ]),
   );
 }

@@ -17,14 +17,26 @@ function clockTime(ms: number): string {
 
 function usedFailure(message: string, nowMs: number): StsFailure {
   const retryAfterSeconds = waitSeconds(nowMs);
-  return { kind: 'code-already-used', category: 'user', retryAfterSeconds, message: `${message} Wait ${retryAfterSeconds} s for the next code.` };
+  return {
+    kind: 'code-already-used',
+    category: 'user',
+    retryAfterSeconds,
+    message: `${message} Wait ${retryAfterSeconds} s for the next code.`,
+  };
 }
 
 /** Refuses before asking for a code when this window already carried one for the device. */
-export async function checkWindowFree(stateDir: string, device: string, nowMs: number): Promise<StsFailure | undefined> {
+export async function checkWindowFree(
+  stateDir: string,
+  device: string,
+  nowMs: number,
+): Promise<StsFailure | undefined> {
   const last = await readUsedCode(stateDir, device);
   if (last && last.window >= totpWindow(nowMs)) {
-    return usedFailure(`A code for ${device} was already sent at ${clockTime(last.sentAtMs)} UTC, in this 30-second window; AWS accepts each code once.`, nowMs);
+    return usedFailure(
+      `A code for ${device} was already sent at ${clockTime(last.sentAtMs)} UTC, in this 30-second window; AWS accepts each code once.`,
+      nowMs,
+    );
   }
   return undefined;
 }
@@ -37,22 +49,37 @@ export interface CodeReservation {
 }
 
 /** Checks the typed code against the record and reserves its window; a failure means: do not send it. */
-export async function reserveCode(stateDir: string, device: string, code: string, nowMs: number): Promise<CodeReservation | StsFailure> {
+export async function reserveCode(
+  stateDir: string,
+  device: string,
+  code: string,
+  nowMs: number,
+): Promise<CodeReservation | StsFailure> {
   const previous = await readUsedCode(stateDir, device);
   const window = totpWindow(nowMs);
   const digest = usedCodeDigest(device, code);
   if (previous && previous.codeDigest === digest && window - previous.window <= SAME_CODE_REUSE_WINDOWS) {
-    return usedFailure(`This code was already sent for ${device} at ${clockTime(previous.sentAtMs)} UTC; AWS accepts each code once.`, nowMs);
+    return usedFailure(
+      `This code was already sent for ${device} at ${clockTime(previous.sentAtMs)} UTC; AWS accepts each code once.`,
+      nowMs,
+    );
   }
   if (previous && previous.window >= window) {
-    return usedFailure(`A code for ${device} was already sent at ${clockTime(previous.sentAtMs)} UTC, in this 30-second window.`, nowMs);
+    return usedFailure(
+      `A code for ${device} was already sent at ${clockTime(previous.sentAtMs)} UTC, in this 30-second window.`,
+      nowMs,
+    );
   }
   await writeUsedCode(stateDir, device, { window, sentAtMs: nowMs, codeDigest: digest });
   return { previous, release: () => writeUsedCode(stateDir, device, previous) };
 }
 
 /** STS cannot tell a used code from a wrong one; a code sent for this device moments ago says which is likelier. */
-export function explainRejectedCode(failure: StsFailure, previous: UsedCodeRecord | undefined, nowMs: number): StsFailure {
+export function explainRejectedCode(
+  failure: StsFailure,
+  previous: UsedCodeRecord | undefined,
+  nowMs: number,
+): StsFailure {
   if (failure.kind !== 'wrong-code' || !previous) return failure;
   if (totpWindow(nowMs) - previous.window > SAME_CODE_REUSE_WINDOWS) return failure;
   return usedFailure(

@@ -6,7 +6,10 @@ import { maskSecretLike } from './problem-text';
 import type { RenewOutcome } from './types';
 
 export async function checkFilesWritable(locations: AwsFileLocations): Promise<RenewOutcome | undefined> {
-  for (const [path, parse] of [[locations.credentials, rawConfigParse], [locations.config, loadConfig]] as const) {
+  for (const [path, parse] of [
+    [locations.credentials, rawConfigParse],
+    [locations.config, loadConfig],
+  ] as const) {
     try {
       parse((await readAwsFile(path)).text);
     } catch (error) {

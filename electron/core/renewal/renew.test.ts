@@ -4,7 +4,14 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { SCENARIO_SEED_FILE, scenarioCode } from '../../../testing/scenario/scenario';
-import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET, type LabOptions, type ScenarioLab } from '../../../testing/scenario/scenario-lab';
+import {
+  createScenarioLab,
+  ROLE_PROFILE,
+  SOURCE,
+  TARGET,
+  type LabOptions,
+  type ScenarioLab,
+} from '../../../testing/scenario/scenario-lab';
 import { resolveAwsFileLocations } from '../aws-files';
 import { renew } from './renew';
 import type { CodeSource, RenewDeps } from './types';
@@ -17,12 +24,23 @@ beforeEach(async () => {
 afterEach(() => emulator.close());
 
 function depsFor(lab: ScenarioLab): RenewDeps {
-  return { locations: resolveAwsFileLocations(lab.env), stateDir: lab.stateDir, env: lab.env, policy: { retryBaseDelayMs: 1 } };
+  return {
+    locations: resolveAwsFileLocations(lab.env),
+    stateDir: lab.stateDir,
+    env: lab.env,
+    policy: { retryBaseDelayMs: 1 },
+  };
 }
 
 /** Counts how often a code was asked for. */
 function codes(code: () => string = () => scenarioCode(Date.now())): CodeSource & { asked: number } {
-  const source = { asked: 0, getCode: async () => { source.asked += 1; return code(); } };
+  const source = {
+    asked: 0,
+    getCode: async () => {
+      source.asked += 1;
+      return code();
+    },
+  };
   return source;
 }
 
@@ -40,7 +58,11 @@ describe('renew', () => {
     const stamp = outcome.kind === 'renewed' ? outcome.expiration.toISOString().replace('.000Z', 'Z') : '';
     expect(after.config).toBe(before.config.replace('expiration = 2020-01-01T00:00:00Z', `expiration = ${stamp}`));
     const changed = after.credentials.split('\n').filter((line, i) => line !== before.credentials.split('\n')[i]);
-    expect(changed.map((line) => line.split(' = ')[0])).toEqual(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token']);
+    expect(changed.map((line) => line.split(' = ')[0])).toEqual([
+      'aws_access_key_id',
+      'aws_secret_access_key',
+      'aws_session_token',
+    ]);
     // 24 h, from the source's get_session_token_duration_seconds.
     if (outcome.kind === 'renewed') expect(outcome.expiration.getTime() - Date.now()).toBeGreaterThan(86_000_000);
   });
@@ -49,16 +71,23 @@ describe('renew', () => {
     const l = await lab({ expiration: new Date(Date.now() + 3_600_000).toISOString() });
     const source = codes();
     const outcome = await renew({ target: TARGET, codeSource: source }, depsFor(l));
-    expect(outcome).toMatchObject({ kind: 'still-valid', message: expect.stringMatching(/still valid until .* \(in 60 min\)/) });
+    expect(outcome).toMatchObject({
+      kind: 'still-valid',
+      message: expect.stringMatching(/still valid until .* \(in 60 min\)/),
+    });
     expect(source.asked).toBe(0);
     expect(emulator.callCount('GetSessionToken')).toBe(0);
-    expect(await renew({ target: TARGET, codeSource: source, force: true }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+    expect(await renew({ target: TARGET, codeSource: source, force: true }, depsFor(l))).toMatchObject({
+      kind: 'renewed',
+    });
   });
 
   it('shares one GetSessionToken among 20 simultaneous in-process renewals', async () => {
     const l = await lab();
     const source = codes();
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => renew({ target: TARGET, codeSource: source }, depsFor(l))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => renew({ target: TARGET, codeSource: source }, depsFor(l))),
+    );
     expect(outcomes.every((o) => o.kind === 'renewed')).toBe(true);
     expect(source.asked).toBe(1);
     expect(emulator.callCount('GetSessionToken')).toBe(1);
@@ -67,11 +96,16 @@ describe('renew', () => {
   it('never sends a code from a window already used, and says how long to wait', async () => {
     const l = await lab();
     const code = scenarioCode(Date.now());
-    expect(await renew({ target: TARGET, codeSource: codes(() => code) }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+    expect(await renew({ target: TARGET, codeSource: codes(() => code) }, depsFor(l))).toMatchObject({
+      kind: 'renewed',
+    });
     const before = await l.snapshot();
     const again = codes(() => code);
     const outcome = await renew({ target: TARGET, codeSource: again, force: true }, depsFor(l));
-    expect(outcome).toMatchObject({ kind: 'code-already-used', message: expect.stringMatching(/Wait \d+ s for the next code/) });
+    expect(outcome).toMatchObject({
+      kind: 'code-already-used',
+      message: expect.stringMatching(/Wait \d+ s for the next code/),
+    });
     expect(again.asked).toBe(0); // refused before asking: the window is spent
     expect(emulator.callCount('GetSessionToken')).toBe(1);
     expect(await l.snapshot()).toEqual(before);
@@ -82,9 +116,13 @@ describe('renew', () => {
     const right = scenarioCode(Date.now());
     const wrong = right === '000000' ? '111111' : '000000';
     const before = await l.snapshot();
-    expect(await renew({ target: TARGET, codeSource: codes(() => wrong) }, depsFor(l))).toMatchObject({ kind: 'wrong-code' });
+    expect(await renew({ target: TARGET, codeSource: codes(() => wrong) }, depsFor(l))).toMatchObject({
+      kind: 'wrong-code',
+    });
     expect(await l.snapshot()).toEqual(before);
-    expect(await renew({ target: TARGET, codeSource: codes(() => right) }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+    expect(await renew({ target: TARGET, codeSource: codes(() => right) }, depsFor(l))).toMatchObject({
+      kind: 'renewed',
+    });
   });
 
   it('checks the duration and the source before asking for a code', async () => {
@@ -114,7 +152,10 @@ describe('renew', () => {
     const before = await l.snapshot();
     const source = codes();
     const outcome = await renew({ target: TARGET, source: SOURCE, codeSource: source }, depsFor(l));
-    expect(outcome).toMatchObject({ kind: 'file-problem', message: expect.stringMatching(/credentials while the AWS CLI cannot read it \(line \d+/) });
+    expect(outcome).toMatchObject({
+      kind: 'file-problem',
+      message: expect.stringMatching(/credentials while the AWS CLI cannot read it \(line \d+/),
+    });
     expect(outcome.message).not.toContain(pasted);
     expect(source.asked).toBe(0);
     expect(await l.snapshot()).toEqual(before);
@@ -126,7 +167,11 @@ describe('renew', () => {
     await writeFile(notAFolder, '');
     const source = codes();
     const outcome = await renew({ target: TARGET, codeSource: source }, { ...depsFor(l), stateDir: notAFolder });
-    expect(outcome).toMatchObject({ kind: 'file-problem', category: 'user', message: expect.stringContaining(`state folder ${notAFolder} (ENOTDIR`) });
+    expect(outcome).toMatchObject({
+      kind: 'file-problem',
+      category: 'user',
+      message: expect.stringContaining(`state folder ${notAFolder} (ENOTDIR`),
+    });
     expect(source.asked).toBe(0);
     expect(emulator.callCount('GetSessionToken')).toBe(0);
   });
@@ -134,7 +179,13 @@ describe('renew', () => {
   it("reaches STS through the source profile's endpoint_url when no environment variable names one", async () => {
     const l = await lab();
     const config = await readFile(l.configPath, 'utf8');
-    await writeFile(l.configPath, config.replace('get_session_token_duration_seconds', `endpoint_url = ${emulator.url}\nget_session_token_duration_seconds`));
+    await writeFile(
+      l.configPath,
+      config.replace(
+        'get_session_token_duration_seconds',
+        `endpoint_url = ${emulator.url}\nget_session_token_duration_seconds`,
+      ),
+    );
     const env = { ...l.env, AWS_ENDPOINT_URL_STS: undefined };
     const outcome = await renew({ target: TARGET, codeSource: codes() }, { ...depsFor(l), env });
     expect(outcome).toMatchObject({ kind: 'renewed' });
@@ -155,6 +206,9 @@ describe('renew', () => {
 
   it('names the missing source when the target is unknown', async () => {
     const l = await lab();
-    expect(await renew({ target: 'Nobody', codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'configuration', message: expect.stringMatching(/--source/) });
+    expect(await renew({ target: 'Nobody', codeSource: codes() }, depsFor(l))).toMatchObject({
+      kind: 'configuration',
+      message: expect.stringMatching(/--source/),
+    });
   });
 });

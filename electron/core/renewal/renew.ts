@@ -47,7 +47,12 @@ export async function renew(request: RenewRequest, deps: RenewDeps): Promise<Ren
   return promise;
 }
 
-async function precheck(model: ProfileModel, request: RenewRequest, deps: RenewDeps, nowMs: number): Promise<ResolvedRenewal | RenewOutcome> {
+async function precheck(
+  model: ProfileModel,
+  request: RenewRequest,
+  deps: RenewDeps,
+  nowMs: number,
+): Promise<ResolvedRenewal | RenewOutcome> {
   const resolved = resolveRenewal(model, request);
   // A file botocore cannot read counts as empty: its problem, not the missing profile, is what to fix.
   if ('kind' in resolved) return (await checkFilesWritable(deps.locations)) ?? resolved;
@@ -120,13 +125,19 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
 
   let code: string;
   try {
-    code = (await request.codeSource.getCode({ target: session.target, source: session.source, device: session.device })).trim();
+    code = (
+      await request.codeSource.getCode({ target: session.target, source: session.source, device: session.device })
+    ).trim();
   } catch (error) {
     if (error instanceof CodeEntryCancelled) return { kind: 'cancelled', category: 'user', message: error.message };
     throw error;
   }
   if (!/^\d{6}$/.test(code)) {
-    return { kind: 'invalid-code-format', category: 'user', message: 'The MFA code must be exactly 6 digits.' } satisfies StsFailure;
+    return {
+      kind: 'invalid-code-format',
+      category: 'user',
+      message: 'The MFA code must be exactly 6 digits.',
+    } satisfies StsFailure;
   }
 
   let gateway;
@@ -141,7 +152,8 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
       clock,
     });
   } catch (error) {
-    if (error instanceof EndpointConfigError) return { kind: 'configuration', category: 'user', message: error.message };
+    if (error instanceof EndpointConfigError)
+      return { kind: 'configuration', category: 'user', message: error.message };
     throw error;
   }
 
@@ -149,9 +161,14 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
   const reservation = await reserveCode(deps.stateDir, session.device, code, clock.now());
   if ('kind' in reservation) return reservation;
   try {
-    const result = await gateway.getSessionToken({ serialNumber: session.device, tokenCode: code, durationSeconds: session.durationSeconds });
+    const result = await gateway.getSessionToken({
+      serialNumber: session.device,
+      tokenCode: code,
+      durationSeconds: session.durationSeconds,
+    });
     if (!result.ok) {
-      if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format') await reservation.release();
+      if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format')
+        await reservation.release();
       return explainRejectedCode(result.failure, reservation.previous, clock.now());
     }
     const credentials = result.value;

@@ -40,14 +40,23 @@ function pickSource(model: ProfileModel, target: string, source: string | undefi
   // Named the source or a role instead of the session: point at the session rather than at --source.
   const renewedFrom = model.mfaSessions.filter((s) => s.source === target);
   if (renewedFrom.length === 1 && renewedFrom[0]) {
-    return configuration(`Profile "${target}" holds the long-term keys that renew "${renewedFrom[0].target}": renew "${renewedFrom[0].target}" instead.`);
+    return configuration(
+      `Profile "${target}" holds the long-term keys that renew "${renewedFrom[0].target}": renew "${renewedFrom[0].target}" instead.`,
+    );
   }
   const viaRole = model.roles.find((r) => r.profile === target)?.mfaSessionTarget;
-  if (viaRole) return configuration(`Profile "${target}" is a role profile that uses the MFA session "${viaRole}": renew "${viaRole}" instead.`);
+  if (viaRole)
+    return configuration(
+      `Profile "${target}" is a role profile that uses the MFA session "${viaRole}": renew "${viaRole}" instead.`,
+    );
   if (!model.profiles.has(target)) {
-    return configuration(`There is no profile "${target}" and no source was given: pass --source PROFILE (the profile with the long-term keys and mfa_serial).`);
+    return configuration(
+      `There is no profile "${target}" and no source was given: pass --source PROFILE (the profile with the long-term keys and mfa_serial).`,
+    );
   }
-  return configuration(`MFA Tray does not know which profile renews "${target}": pass --source PROFILE (the profile with the long-term keys and mfa_serial).`);
+  return configuration(
+    `MFA Tray does not know which profile renews "${target}": pass --source PROFILE (the profile with the long-term keys and mfa_serial).`,
+  );
 }
 
 function durationOf(source: Profile, requested: number | undefined): number | RenewOutcome {
@@ -55,7 +64,9 @@ function durationOf(source: Profile, requested: number | undefined): number | Re
   const configured = text(source.settings, DURATION_KEY);
   if (configured === undefined) return SESSION_DURATION.default;
   if (!/^\d+$/.test(configured)) {
-    return configuration(`${DURATION_KEY} of profile "${source.name}" is "${configured}", not a whole number of seconds.`);
+    return configuration(
+      `${DURATION_KEY} of profile "${source.name}" is "${configured}", not a whole number of seconds.`,
+    );
   }
   return Number(configured);
 }
@@ -67,21 +78,31 @@ export function resolveRenewal(
   const { target } = request;
   const sourceName = pickSource(model, target, request.source);
   if (typeof sourceName !== 'string') return sourceName;
-  if (sourceName === target) return configuration(`The source and the target are both "${target}": the session keys would overwrite the long-term keys.`);
+  if (sourceName === target)
+    return configuration(
+      `The source and the target are both "${target}": the session keys would overwrite the long-term keys.`,
+    );
   const existingTarget = model.profiles.get(target);
   if (existingTarget && !RECEIVING_KINDS.has(existingTarget.kind)) {
-    return configuration(`Profile "${target}" is a ${existingTarget.kind} profile; MFA Tray writes session keys only to a profile meant for them, never over it.`);
+    return configuration(
+      `Profile "${target}" is a ${existingTarget.kind} profile; MFA Tray writes session keys only to a profile meant for them, never over it.`,
+    );
   }
   const source = model.profiles.get(sourceName);
   if (!source) return configuration(`There is no profile "${sourceName}" in the AWS config or credentials file.`);
 
   const device = text(source.settings, 'mfa_serial') ?? text(source.settings, 'aws_mfa_device');
-  if (!device) return configuration(`Profile "${sourceName}" has no mfa_serial: add the ARN of your MFA device (arn:aws:iam::ACCOUNT:mfa/NAME) to its config section.`);
+  if (!device)
+    return configuration(
+      `Profile "${sourceName}" has no mfa_serial: add the ARN of your MFA device (arn:aws:iam::ACCOUNT:mfa/NAME) to its config section.`,
+    );
 
   const accessKeyId = text(source.settings, 'aws_access_key_id');
   const secretAccessKey = text(source.settings, 'aws_secret_access_key');
   if (!accessKeyId || !secretAccessKey) {
-    return configuration(`Profile "${sourceName}" has no complete access key pair (aws_access_key_id and aws_secret_access_key in the credentials file).`);
+    return configuration(
+      `Profile "${sourceName}" has no complete access key pair (aws_access_key_id and aws_secret_access_key in the credentials file).`,
+    );
   }
   if (text(source.settings, 'aws_session_token') ?? text(source.settings, 'aws_security_token')) {
     return {
@@ -93,7 +114,12 @@ export function resolveRenewal(
 
   const durationSeconds = durationOf(source, request.durationSeconds);
   if (typeof durationSeconds !== 'number') return durationSeconds;
-  const outOfRange = checkDuration(durationSeconds, SESSION_DURATION.min, SESSION_DURATION.max, 'GetSessionToken for an IAM user');
+  const outOfRange = checkDuration(
+    durationSeconds,
+    SESSION_DURATION.min,
+    SESSION_DURATION.max,
+    'GetSessionToken for an IAM user',
+  );
   if (outOfRange) return outOfRange;
 
   return {

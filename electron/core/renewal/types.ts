@@ -45,7 +45,11 @@ export interface RenewDeps {
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
   loadModel?: (locations: AwsFileLocations) => Promise<ProfileModel>;
-  writeSettings?: (locations: AwsFileLocations, profile: string, values: Record<string, string | null>) => Promise<void>;
+  writeSettings?: (
+    locations: AwsFileLocations,
+    profile: string,
+    values: Record<string, string | null>,
+  ) => Promise<void>;
   createGateway?: (options: GatewayOptions) => StsGateway;
   policy?: Partial<CallPolicy>;
   /** How long to wait for another process's renewal of the same device. */
@@ -55,7 +59,14 @@ export interface RenewDeps {
 }
 
 export type RenewOutcome =
-  | { kind: 'renewed'; category: 'ok'; message: string; target: string; expiration: Date; sharedWithConcurrentRenewal: boolean }
+  | {
+      kind: 'renewed';
+      category: 'ok';
+      message: string;
+      target: string;
+      expiration: Date;
+      sharedWithConcurrentRenewal: boolean;
+    }
   | { kind: 'still-valid'; category: 'ok'; message: string; target: string; expiration: Date }
   | { kind: 'configuration'; category: 'user'; message: string }
   | { kind: 'file-problem'; category: 'user'; message: string }

@@ -21,7 +21,13 @@ const TOTP_SKEW_MS = 30_000;
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 const CUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
-const THROTTLE_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestThrottled']);
+const THROTTLE_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+]);
 
 interface SdkErrorShape {
   name?: string;
@@ -86,7 +92,11 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
   // Network codes first: the SDK names a reset socket 'TimeoutError' too.
   const net = networkCode(error);
   if (net && NOT_SENT_CODES.has(net)) {
-    return { kind: 'network', category: 'aws', message: `Cannot reach AWS STS (${net}). Check your network connection, VPN or proxy.` };
+    return {
+      kind: 'network',
+      category: 'aws',
+      message: `Cannot reach AWS STS (${net}). Check your network connection, VPN or proxy.`,
+    };
   }
   if ((net && CUT_CODES.has(net)) || /socket hang up/i.test(message)) {
     return {
@@ -109,7 +119,11 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
     };
   }
   if (THROTTLE_CODES.has(name) || status === 429) {
-    return { kind: 'throttled', category: 'aws', message: 'AWS STS is throttling requests for this account. Wait a minute and try again.' };
+    return {
+      kind: 'throttled',
+      category: 'aws',
+      message: 'AWS STS is throttling requests for this account. Wait a minute and try again.',
+    };
   }
 
   if (name === 'AccessDenied' || name === 'AccessDeniedException') {
@@ -139,7 +153,11 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
         message: `The keys of access key ${keyId} are temporary session keys; GetSessionToken needs the IAM user's long-term keys (an access key starting with AKIA).`,
       };
     }
-    return { kind: 'access-denied', category: 'user', message: `AWS denied ${ctx.operation}: ${awsWords(message, ctx.keys)}` };
+    return {
+      kind: 'access-denied',
+      category: 'user',
+      message: `AWS denied ${ctx.operation}: ${awsWords(message, ctx.keys)}`,
+    };
   }
 
   if (name === 'InvalidClientTokenId') {
@@ -154,7 +172,8 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
   if (name === 'SignatureDoesNotMatch') {
     const skewWords = /Signature expired|Signature not yet current/i.test(message);
     if (skewWords || (offset !== undefined && Math.abs(offset) >= SKEW_REPORT_MS)) {
-      const offsetText = offset !== undefined ? `This computer's clock is ${formatOffset(offset)}.` : "This computer's clock is off.";
+      const offsetText =
+        offset !== undefined ? `This computer's clock is ${formatOffset(offset)}.` : "This computer's clock is off.";
       return {
         kind: 'clock-skew',
         category: 'user',
@@ -178,7 +197,11 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
     };
   }
 
-  if (name === 'ValidationError' || name === 'ValidationException' || /exceeds the 1 hour session limit/i.test(message)) {
+  if (
+    name === 'ValidationError' ||
+    name === 'ValidationException' ||
+    /exceeds the 1 hour session limit/i.test(message)
+  ) {
     if (/durationSeconds|session limit/i.test(message)) {
       const chaining = /1 hour session limit/i.test(message);
       return {
@@ -195,12 +218,17 @@ export function classifyStsError(thrown: unknown, ctx: FailureContext): StsFailu
     if (/tokenCode/i.test(message)) {
       return { kind: 'invalid-code-format', category: 'user', message: 'The MFA code must be exactly 6 digits.' };
     }
-    return { kind: 'invalid-parameter', category: 'user', message: `AWS rejected a parameter: ${awsWords(message, ctx.keys)}` };
+    return {
+      kind: 'invalid-parameter',
+      category: 'user',
+      message: `AWS rejected a parameter: ${awsWords(message, ctx.keys)}`,
+    };
   }
 
   const looksLikeParseFailure =
-    /Deserialization error|Unexpected token|non-whitespace|Invalid character|Unclosed|not well-formed|Cannot read properties|Expected/i.test(message) ||
-    name === 'SyntaxError';
+    /Deserialization error|Unexpected token|non-whitespace|Invalid character|Unclosed|not well-formed|Cannot read properties|Expected/i.test(
+      message,
+    ) || name === 'SyntaxError';
   if (error.$fault === 'server' || (status !== undefined && status >= 500)) {
     return {
       kind: 'service-error',

@@ -41,14 +41,19 @@ export function resolveServiceTarget(service: 'sts' | 'iam', inputs: EndpointInp
   return { endpoint, region: region ?? GLOBAL_REGION, useGlobalEndpoint: region === undefined };
 }
 
-function configuredEndpoint(service: 'sts' | 'iam', { env, profileSettings = {}, servicesSections = {} }: EndpointInputs): string | undefined {
+function configuredEndpoint(
+  service: 'sts' | 'iam',
+  { env, profileSettings = {}, servicesSections = {} }: EndpointInputs,
+): string | undefined {
   const fromEnv = text(env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`]) ?? text(env.AWS_ENDPOINT_URL);
   if (fromEnv) return fromEnv;
   const servicesName = text(profileSettings.services);
   if (servicesName) {
     const section = servicesSections[servicesName];
     if (!section) {
-      throw new EndpointConfigError(`The profile names services section "${servicesName}", which is not in the config file.`);
+      throw new EndpointConfigError(
+        `The profile names services section "${servicesName}", which is not in the config file.`,
+      );
     }
     const sub = section[service];
     if (sub && typeof sub !== 'string') {

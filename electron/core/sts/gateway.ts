@@ -1,11 +1,6 @@
 // The STS gateway: GetSessionToken, AssumeRole and GetCallerIdentity over @aws-sdk/client-sts, each ending
 // in a typed StsResult. Inputs are checked against STS's limits before anything is sent.
-import {
-  AssumeRoleCommand,
-  GetCallerIdentityCommand,
-  GetSessionTokenCommand,
-  STSClient,
-} from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import type { SettingValue } from '../profiles/types';
 import { systemClock, type Clock } from '../time/clock';
 import { callWithPolicy, DEFAULT_CALL_POLICY, type CallPolicy } from './call-policy';
@@ -87,11 +82,24 @@ function checkSerial(serial: string): StsFailure | undefined {
       };
 }
 
-function sessionFrom(creds: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined): SessionCredentials | undefined {
-  if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken || !(creds.Expiration instanceof Date) || Number.isNaN(creds.Expiration.getTime())) {
+function sessionFrom(
+  creds: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined,
+): SessionCredentials | undefined {
+  if (
+    !creds?.AccessKeyId ||
+    !creds.SecretAccessKey ||
+    !creds.SessionToken ||
+    !(creds.Expiration instanceof Date) ||
+    Number.isNaN(creds.Expiration.getTime())
+  ) {
     return undefined;
   }
-  return { accessKeyId: creds.AccessKeyId, secretAccessKey: creds.SecretAccessKey, sessionToken: creds.SessionToken, expiration: creds.Expiration };
+  return {
+    accessKeyId: creds.AccessKeyId,
+    secretAccessKey: creds.SecretAccessKey,
+    sessionToken: creds.SessionToken,
+    expiration: creds.Expiration,
+  };
 }
 
 const INCOMPLETE: StsFailure = {
@@ -139,26 +147,57 @@ export function createStsGateway(options: GatewayOptions): StsGateway {
           : undefined) ??
         checkSerial(input.serialNumber) ??
         checkCode(input.tokenCode) ??
-        checkDuration(input.durationSeconds, SESSION_DURATION.min, SESSION_DURATION.max, 'GetSessionToken for an IAM user');
+        checkDuration(
+          input.durationSeconds,
+          SESSION_DURATION.min,
+          SESSION_DURATION.max,
+          'GetSessionToken for an IAM user',
+        );
       if (early) return fail(early);
       const result = await callWithPolicy(
-        () => client.send(new GetSessionTokenCommand({ SerialNumber: input.serialNumber, TokenCode: input.tokenCode, DurationSeconds: input.durationSeconds })),
-        context({ operation: 'GetSessionToken', serialNumber: input.serialNumber, durationSeconds: input.durationSeconds, sendsCode: true }),
+        () =>
+          client.send(
+            new GetSessionTokenCommand({
+              SerialNumber: input.serialNumber,
+              TokenCode: input.tokenCode,
+              DurationSeconds: input.durationSeconds,
+            }),
+          ),
+        context({
+          operation: 'GetSessionToken',
+          serialNumber: input.serialNumber,
+          durationSeconds: input.durationSeconds,
+          sendsCode: true,
+        }),
         policy,
       );
       if (!result.ok) return result;
       const session = sessionFrom(result.value.Credentials);
-      return session ? { ok: true, value: session } : fail({ ...INCOMPLETE, message: `${INCOMPLETE.message} The code may have been used: wait for the next code.` });
+      return session
+        ? { ok: true, value: session }
+        : fail({
+            ...INCOMPLETE,
+            message: `${INCOMPLETE.message} The code may have been used: wait for the next code.`,
+          });
     },
 
     async assumeRole(input) {
       const duration = input.durationSeconds ?? ROLE_DURATION.default;
       const max = usesSessionKeys ? ROLE_CHAINING_MAX_SECONDS : ROLE_DURATION.max;
       const early =
-        checkDuration(duration, ROLE_DURATION.min, max, usesSessionKeys ? 'role chaining with temporary credentials is capped at 1 hour' : 'AssumeRole') ??
+        checkDuration(
+          duration,
+          ROLE_DURATION.min,
+          max,
+          usesSessionKeys ? 'role chaining with temporary credentials is capped at 1 hour' : 'AssumeRole',
+        ) ??
         (ROLE_SESSION_NAME_PATTERN.test(input.roleSessionName)
           ? undefined
-          : ({ kind: 'invalid-parameter', category: 'user', message: 'The role session name must be 2–64 characters of letters, digits and +=,.@_-.' } satisfies StsFailure)) ??
+          : ({
+              kind: 'invalid-parameter',
+              category: 'user',
+              message: 'The role session name must be 2–64 characters of letters, digits and +=,.@_-.',
+            } satisfies StsFailure)) ??
         (input.tokenCode !== undefined ? checkCode(input.tokenCode) : undefined) ??
         (input.serialNumber !== undefined ? checkSerial(input.serialNumber) : undefined);
       if (early) return fail(early);
@@ -190,7 +229,8 @@ export function createStsGateway(options: GatewayOptions): StsGateway {
       );
       if (!result.ok) return result;
       const { Account, Arn, UserId } = result.value;
-      if (!Account || !Arn || !UserId) return fail({ ...INCOMPLETE, message: 'AWS STS answered GetCallerIdentity without an identity.' });
+      if (!Account || !Arn || !UserId)
+        return fail({ ...INCOMPLETE, message: 'AWS STS answered GetCallerIdentity without an identity.' });
       return { ok: true, value: { account: Account, arn: Arn, userId: UserId } };
     },
 

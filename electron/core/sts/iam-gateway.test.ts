@@ -17,8 +17,14 @@ const gateway = (keys = { accessKeyId: scenario.activeKey.id, secretAccessKey: s
 describe('IAM gateway', () => {
   it('reads the user and its MFA devices', async () => {
     const iam = gateway();
-    expect(await iam.getUser()).toMatchObject({ ok: true, value: { userName: 'MyRepositoryUser', arn: scenario.userArn } });
-    expect(await iam.listMfaDevices()).toMatchObject({ ok: true, value: [{ serialNumber: scenario.mfaSerial, userName: 'MyRepositoryUser' }] });
+    expect(await iam.getUser()).toMatchObject({
+      ok: true,
+      value: { userName: 'MyRepositoryUser', arn: scenario.userArn },
+    });
+    expect(await iam.listMfaDevices()).toMatchObject({
+      ok: true,
+      value: [{ serialNumber: scenario.mfaSerial, userName: 'MyRepositoryUser' }],
+    });
     iam.close();
   });
 
@@ -30,7 +36,12 @@ describe('IAM gateway', () => {
     expect(created.value.serialNumber).toBe('arn:aws:iam::111111111111:mfa/LabDevice');
     expect(created.value.qrCodePng.length).toBeGreaterThan(0);
     const now = Date.now();
-    const wrong = await iam.enableMfaDevice({ userName: 'MyRepositoryUser', serialNumber: created.value.serialNumber, code1: '000000', code2: '000001' });
+    const wrong = await iam.enableMfaDevice({
+      userName: 'MyRepositoryUser',
+      serialNumber: created.value.serialNumber,
+      code1: '000000',
+      code2: '000001',
+    });
     expect(wrong.ok || wrong.failure.kind).toBe('wrong-code');
     const enabled = await iam.enableMfaDevice({
       userName: 'MyRepositoryUser',

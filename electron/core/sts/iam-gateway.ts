@@ -25,22 +25,43 @@ export interface IamGatewayOptions {
   clock?: Clock;
 }
 
-export interface IamUser { userName: string; arn: string; userId: string }
-export interface MfaDeviceSummary { serialNumber: string; userName: string; enableDate?: Date }
+export interface IamUser {
+  userName: string;
+  arn: string;
+  userId: string;
+}
+export interface MfaDeviceSummary {
+  serialNumber: string;
+  userName: string;
+  enableDate?: Date;
+}
 /** Holds the TOTP seed: the caller must store it encrypted and never log it. */
-export interface NewVirtualMfaDevice { serialNumber: string; base32Seed: string; qrCodePng: Uint8Array }
+export interface NewVirtualMfaDevice {
+  serialNumber: string;
+  base32Seed: string;
+  qrCodePng: Uint8Array;
+}
 
 export interface IamGateway {
   getUser(): Promise<StsResult<IamUser>>;
   listMfaDevices(userName?: string): Promise<StsResult<MfaDeviceSummary[]>>;
   createVirtualMfaDevice(name: string, path?: string): Promise<StsResult<NewVirtualMfaDevice>>;
-  enableMfaDevice(input: { userName: string; serialNumber: string; code1: string; code2: string }): Promise<StsResult<void>>;
+  enableMfaDevice(input: {
+    userName: string;
+    serialNumber: string;
+    code1: string;
+    code2: string;
+  }): Promise<StsResult<void>>;
   close(): void;
 }
 
 const incomplete = (what: string): StsResult<never> => ({
   ok: false,
-  failure: { kind: 'malformed-response', category: 'aws', message: `AWS IAM answered ${what} without the expected data.` },
+  failure: {
+    kind: 'malformed-response',
+    category: 'aws',
+    message: `AWS IAM answered ${what} without the expected data.`,
+  },
 });
 
 /** IAM's own error codes, where they mean something more precise than the shared STS mapping. */
@@ -49,13 +70,25 @@ function iamSpecific(result: StsResult<unknown>, code: string | undefined): StsF
   // The SDK names IAM errors with an "Exception" suffix (EntityAlreadyExistsException); AWS sends the bare code.
   switch (code?.replace(/Exception$/, '')) {
     case 'InvalidAuthenticationCode':
-      return { kind: 'wrong-code', category: 'user', message: 'IAM rejected the two codes: type two consecutive codes from the device, right away.' };
+      return {
+        kind: 'wrong-code',
+        category: 'user',
+        message: 'IAM rejected the two codes: type two consecutive codes from the device, right away.',
+      };
     case 'EntityAlreadyExists':
-      return { kind: 'invalid-parameter', category: 'user', message: 'An MFA device with that name already exists in this account.' };
+      return {
+        kind: 'invalid-parameter',
+        category: 'user',
+        message: 'An MFA device with that name already exists in this account.',
+      };
     case 'NoSuchEntity':
       return { kind: 'invalid-parameter', category: 'user', message: 'IAM does not know that user or device.' };
     case 'LimitExceeded':
-      return { kind: 'invalid-parameter', category: 'user', message: 'The IAM limit for MFA devices is reached (8 per user).' };
+      return {
+        kind: 'invalid-parameter',
+        category: 'user',
+        message: 'The IAM limit for MFA devices is reached (8 per user).',
+      };
     default:
       return undefined;
   }
@@ -74,7 +107,11 @@ export function createIamGateway(options: IamGatewayOptions): IamGateway {
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
     credentials: { ...options.keys },
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: policy.connectionTimeoutMs, requestTimeout: policy.requestTimeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: policy.connectionTimeoutMs,
+      requestTimeout: policy.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   });
   const clock = recordClockOffset(client.middlewareStack, options.clock ?? systemClock);
   const context = (sendsCode: boolean, serialNumber?: string) => (): FailureContext => ({
@@ -87,7 +124,11 @@ export function createIamGateway(options: IamGatewayOptions): IamGateway {
   async function call<T>(send: () => Promise<T>, sendsCode: boolean, serial?: string): Promise<StsResult<T>> {
     let code: string | undefined;
     const result = await callWithPolicy(
-      () => send().catch((error: unknown) => { code = (error as { name?: string }).name; throw error; }),
+      () =>
+        send().catch((error: unknown) => {
+          code = (error as { name?: string }).name;
+          throw error;
+        }),
       context(sendsCode, serial),
       policy,
     );
@@ -100,29 +141,67 @@ export function createIamGateway(options: IamGatewayOptions): IamGateway {
       const r = await call(() => client.send(new GetUserCommand({})), false);
       if (!r.ok) return r;
       const u = r.value.User;
-      return u?.UserName && u.Arn && u.UserId ? { ok: true, value: { userName: u.UserName, arn: u.Arn, userId: u.UserId } } : incomplete('GetUser');
+      return u?.UserName && u.Arn && u.UserId
+        ? { ok: true, value: { userName: u.UserName, arn: u.Arn, userId: u.UserId } }
+        : incomplete('GetUser');
     },
     async listMfaDevices(userName) {
       const r = await call(() => client.send(new ListMFADevicesCommand(userName ? { UserName: userName } : {})), false);
       if (!r.ok) return r;
       const devices = (r.value.MFADevices ?? []).flatMap((d) =>
-        d.SerialNumber && d.UserName ? [{ serialNumber: d.SerialNumber, userName: d.UserName, ...(d.EnableDate ? { enableDate: d.EnableDate } : {}) }] : [],
+        d.SerialNumber && d.UserName
+          ? [
+              {
+                serialNumber: d.SerialNumber,
+                userName: d.UserName,
+                ...(d.EnableDate ? { enableDate: d.EnableDate } : {}),
+              },
+            ]
+          : [],
       );
       return { ok: true, value: devices };
     },
     async createVirtualMfaDevice(name, path) {
-      const r = await call(() => client.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name, ...(path ? { Path: path } : {}) })), false);
+      const r = await call(
+        () =>
+          client.send(
+            new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name, ...(path ? { Path: path } : {}) }),
+          ),
+        false,
+      );
       if (!r.ok) return r;
       const d = r.value.VirtualMFADevice;
       if (!d?.SerialNumber || !d.Base32StringSeed || !d.QRCodePNG) return incomplete('CreateVirtualMFADevice');
-      return { ok: true, value: { serialNumber: d.SerialNumber, base32Seed: Buffer.from(d.Base32StringSeed).toString('utf8'), qrCodePng: d.QRCodePNG } };
+      return {
+        ok: true,
+        value: {
+          serialNumber: d.SerialNumber,
+          base32Seed: Buffer.from(d.Base32StringSeed).toString('utf8'),
+          qrCodePng: d.QRCodePNG,
+        },
+      };
     },
     async enableMfaDevice({ userName, serialNumber, code1, code2 }) {
       if (!TOKEN_CODE_PATTERN.test(code1) || !TOKEN_CODE_PATTERN.test(code2)) {
-        return { ok: false, failure: { kind: 'invalid-code-format', category: 'user', message: 'Both MFA codes must be exactly 6 digits.' } };
+        return {
+          ok: false,
+          failure: {
+            kind: 'invalid-code-format',
+            category: 'user',
+            message: 'Both MFA codes must be exactly 6 digits.',
+          },
+        };
       }
       const r = await call(
-        () => client.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
+        () =>
+          client.send(
+            new EnableMFADeviceCommand({
+              UserName: userName,
+              SerialNumber: serialNumber,
+              AuthenticationCode1: code1,
+              AuthenticationCode2: code2,
+            }),
+          ),
         true,
         serialNumber,
       );

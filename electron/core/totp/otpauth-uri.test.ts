@@ -10,7 +10,9 @@ describe('parseOtpauthUri', () => {
       label: 'MyRepositoryUser@111111111111',
     });
     expect(
-      parseOtpauthUri(`otpauth://totp/Amazon%20Web%20Services:me@111111111111?secret=${SECRET.toLowerCase()}&issuer=Amazon%20Web%20Services`),
+      parseOtpauthUri(
+        `otpauth://totp/Amazon%20Web%20Services:me@111111111111?secret=${SECRET.toLowerCase()}&issuer=Amazon%20Web%20Services`,
+      ),
     ).toEqual({ secret: SECRET, label: 'me@111111111111', issuer: 'Amazon Web Services' });
   });
 

@@ -20,9 +20,7 @@ export interface OtpauthTotp {
 function expectParam(params: URLSearchParams, name: string, allowed: string, normalize: (v: string) => string): void {
   const value = params.get(name);
   if (value !== null && normalize(value) !== allowed) {
-    throw new OtpauthUriError(
-      `Unsupported ${name} "${value}": AWS virtual MFA devices use ${name}=${allowed}.`,
-    );
+    throw new OtpauthUriError(`Unsupported ${name} "${value}": AWS virtual MFA devices use ${name}=${allowed}.`);
   }
 }
 

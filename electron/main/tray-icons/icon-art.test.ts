@@ -14,7 +14,10 @@ describe('the tray icons', () => {
     for (const state of TRAY_ICON_STATES) {
       const file = PNG.sync.read(readFileSync(join(TRAY_ICON_FOLDER, trayIconFileName(state, variant, scale))));
       expect([file.width, file.height]).toEqual([16 * scale, 16 * scale]);
-      expect(Buffer.compare(file.data, renderTrayIcon(state, variant, scale).data), `${state} differs from icon-art.ts: run npm run icons:tray`).toBe(0);
+      expect(
+        Buffer.compare(file.data, renderTrayIcon(state, variant, scale).data),
+        `${state} differs from icon-art.ts: run npm run icons:tray`,
+      ).toBe(0);
     }
   });
 
@@ -25,10 +28,14 @@ describe('the tray icons', () => {
         // At least 3% of the pixels must differ clearly (template images differ in shape alone: they have no colour).
         let differing = 0;
         for (let offset = 0; offset < images[a]!.length; offset += 4) {
-          const channels = [0, 1, 2, 3].map((channel) => Math.abs(images[a]![offset + channel]! - images[b]![offset + channel]!));
+          const channels = [0, 1, 2, 3].map((channel) =>
+            Math.abs(images[a]![offset + channel]! - images[b]![offset + channel]!),
+          );
           if (Math.max(...channels) > 64) differing++;
         }
-        expect(differing / (images[a]!.length / 4), `${TRAY_ICON_STATES[a]} vs ${TRAY_ICON_STATES[b]}`).toBeGreaterThan(0.03);
+        expect(differing / (images[a]!.length / 4), `${TRAY_ICON_STATES[a]} vs ${TRAY_ICON_STATES[b]}`).toBeGreaterThan(
+          0.03,
+        );
       }
     }
   });
@@ -36,7 +43,8 @@ describe('the tray icons', () => {
   it('makes template images pure black with alpha, as macOS requires', () => {
     for (const state of TRAY_ICON_STATES) {
       const data = renderTrayIcon(state, 'template', 2).data;
-      for (let offset = 0; offset < data.length; offset += 4) expect(data[offset]! + data[offset + 1]! + data[offset + 2]!).toBe(0);
+      for (let offset = 0; offset < data.length; offset += 4)
+        expect(data[offset]! + data[offset + 1]! + data[offset + 2]!).toBe(0);
     }
   });
 });

@@ -18,21 +18,37 @@ interface Layer {
   inside: Inside;
 }
 
-const circle = (cx: number, cy: number, r: number): Inside => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const ring = (cx: number, cy: number, r: number, width: number): Inside => (x, y) => {
-  const d = Math.hypot(x - cx, y - cy);
-  return d <= r && d >= r - width;
-};
-const rect = (x0: number, y0: number, x1: number, y1: number): Inside => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
-const triangle = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): Inside => (x, y) => {
-  const side = (px: number, py: number, qx: number, qy: number) => (qx - px) * (y - py) - (qy - py) * (x - px);
-  const d1 = side(ax, ay, bx, by);
-  const d2 = side(bx, by, cx, cy);
-  const d3 = side(cx, cy, ax, ay);
-  return (d1 >= 0 && d2 >= 0 && d3 >= 0) || (d1 <= 0 && d2 <= 0 && d3 <= 0);
-};
-const both = (a: Inside, b: Inside): Inside => (x, y) => a(x, y) && b(x, y);
-const either = (...parts: Inside[]): Inside => (x, y) => parts.some((part) => part(x, y));
+const circle =
+  (cx: number, cy: number, r: number): Inside =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const ring =
+  (cx: number, cy: number, r: number, width: number): Inside =>
+  (x, y) => {
+    const d = Math.hypot(x - cx, y - cy);
+    return d <= r && d >= r - width;
+  };
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Inside =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1;
+const triangle =
+  (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): Inside =>
+  (x, y) => {
+    const side = (px: number, py: number, qx: number, qy: number) => (qx - px) * (y - py) - (qy - py) * (x - px);
+    const d1 = side(ax, ay, bx, by);
+    const d2 = side(bx, by, cx, cy);
+    const d3 = side(cx, cy, ax, ay);
+    return (d1 >= 0 && d2 >= 0 && d3 >= 0) || (d1 <= 0 && d2 <= 0 && d3 <= 0);
+  };
+const both =
+  (a: Inside, b: Inside): Inside =>
+  (x, y) =>
+    a(x, y) && b(x, y);
+const either =
+  (...parts: Inside[]): Inside =>
+  (x, y) =>
+    parts.some((part) => part(x, y));
 
 // The padlock: shackle (upper half of a ring) over a body.
 const GLYPH: Layer[] = [
@@ -58,7 +74,13 @@ const BADGES: Record<TrayIconState, Layer[]> = {
     { paint: 'cut', inside: badgeGap },
     { paint: 'badge', inside: badgeDisc },
     // A cross.
-    { paint: 'mark', inside: either((x, y) => Math.abs(x - 0.74 - (y - 0.74)) <= 0.05 && Math.abs(x - 0.74) <= 0.13, (x, y) => Math.abs(x - 0.74 + (y - 0.74)) <= 0.05 && Math.abs(x - 0.74) <= 0.13) },
+    {
+      paint: 'mark',
+      inside: either(
+        (x, y) => Math.abs(x - 0.74 - (y - 0.74)) <= 0.05 && Math.abs(x - 0.74) <= 0.13,
+        (x, y) => Math.abs(x - 0.74 + (y - 0.74)) <= 0.05 && Math.abs(x - 0.74) <= 0.13,
+      ),
+    },
   ],
   renewing: [
     { paint: 'cut', inside: badgeGap },
@@ -76,7 +98,11 @@ const BADGES: Record<TrayIconState, Layer[]> = {
 };
 
 type Rgb = readonly [number, number, number];
-const GLYPH_COLOR: Record<TrayIconVariant, Rgb> = { light: [0x24, 0x29, 0x2f], dark: [0xf0, 0xf3, 0xf6], template: [0, 0, 0] };
+const GLYPH_COLOR: Record<TrayIconVariant, Rgb> = {
+  light: [0x24, 0x29, 0x2f],
+  dark: [0xf0, 0xf3, 0xf6],
+  template: [0, 0, 0],
+};
 const BADGE_COLOR: Record<TrayIconState, Rgb> = {
   valid: [0x1a, 0x7f, 0x37],
   expiring: [0xd4, 0x8a, 0x00],
@@ -87,7 +113,13 @@ const BADGE_COLOR: Record<TrayIconState, Rgb> = {
 const MARK_COLOR: Rgb = [0xff, 0xff, 0xff];
 
 /** Colour of one point, or undefined when transparent: later layers paint over earlier ones, 'cut' erases. */
-function colourAt(layers: readonly Layer[], state: TrayIconState, variant: TrayIconVariant, x: number, y: number): Rgb | undefined {
+function colourAt(
+  layers: readonly Layer[],
+  state: TrayIconState,
+  variant: TrayIconVariant,
+  x: number,
+  y: number,
+): Rgb | undefined {
   let colour: Rgb | undefined;
   for (const layer of layers) {
     if (!layer.inside(x, y)) continue;
@@ -112,7 +144,13 @@ export function renderTrayIcon(state: TrayIconState, variant: TrayIconVariant, s
       let covered = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const colour = colourAt(layers, state, variant, (px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
+          const colour = colourAt(
+            layers,
+            state,
+            variant,
+            (px + (sx + 0.5) / samples) / size,
+            (py + (sy + 0.5) / samples) / size,
+          );
           if (!colour) continue;
           r += colour[0];
           g += colour[1];

@@ -5,7 +5,9 @@ type Capitalized<S extends string> = S extends `${infer F}${infer R}` ? `${Upper
 
 /** What the preload exposes as `window.mfaTray`: one method per operation, `onX` subscriptions return an unsubscribe. */
 export type MfaTrayBridge = {
-  [K in InvokeName]: RequestOf<K> extends undefined ? () => Promise<ResponseOf<K>> : (request: RequestOf<K>) => Promise<ResponseOf<K>>;
+  [K in InvokeName]: RequestOf<K> extends undefined
+    ? () => Promise<ResponseOf<K>>
+    : (request: RequestOf<K>) => Promise<ResponseOf<K>>;
 } & {
   [K in EventName as `on${Capitalized<K>}`]: (listener: (payload: PayloadOf<K>) => void) => () => void;
 };

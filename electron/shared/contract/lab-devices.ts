@@ -42,7 +42,10 @@ export type LabDeviceList = z.infer<typeof LabDeviceListSchema>;
 export const LabSecretInputSchema = z.discriminatedUnion('format', [
   z.object({ format: z.literal('otpauth-uri'), text: z.string().trim().min(1).max(2048) }),
   z.object({ format: z.literal('base32'), text: z.string().trim().min(1).max(512) }),
-  z.object({ format: z.literal('qr-png'), base64: z.string().min(1).max(2_000_000, 'That image is too large to be an MFA QR code') }),
+  z.object({
+    format: z.literal('qr-png'),
+    base64: z.string().min(1).max(2_000_000, 'That image is too large to be an MFA QR code'),
+  }),
 ]);
 export type LabSecretInput = z.infer<typeof LabSecretInputSchema>;
 
@@ -58,7 +61,10 @@ export type LabDeviceImportRequest = z.input<typeof LabDeviceImportRequestSchema
 export const LabDeviceCreateRequestSchema = z.object({
   /** The profile with the IAM user's long-term keys; its mfa_serial is set to the new device. */
   sourceProfile: ProfileNameSchema,
-  deviceName: z.string().trim().regex(/^[\w+=,.@-]{1,226}$/, 'A device name has letters, digits and +=,.@_- (at most 226)'),
+  deviceName: z
+    .string()
+    .trim()
+    .regex(/^[\w+=,.@-]{1,226}$/, 'A device name has letters, digits and +=,.@_- (at most 226)'),
   acceptWeakStore: z.boolean().default(false),
 });
 export type LabDeviceCreateRequest = z.input<typeof LabDeviceCreateRequestSchema>;
@@ -66,8 +72,19 @@ export type LabDeviceCreateRequest = z.input<typeof LabDeviceCreateRequestSchema
 export const LabDeviceResultSchema = z.object({
   ok: z.boolean(),
   kind: z.enum([
-    'stored', 'enabled', 'removed', 'weak-store-not-accepted', 'no-secret-store', 'bad-secret', 'not-found',
-    'device-exists', 'limit-reached', 'codes-rejected', 'not-enabled', 'aws-error', 'configuration',
+    'stored',
+    'enabled',
+    'removed',
+    'weak-store-not-accepted',
+    'no-secret-store',
+    'bad-secret',
+    'not-found',
+    'device-exists',
+    'limit-reached',
+    'codes-rejected',
+    'not-enabled',
+    'aws-error',
+    'configuration',
   ]),
   message: z.string(),
   device: LabDeviceViewSchema.optional(),

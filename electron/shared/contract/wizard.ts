@@ -31,7 +31,12 @@ export const WizardPlanSchema = z
     mfaSerial: MfaSerialSchema,
     durationSeconds: SessionDurationSchema,
     /** The assume policy's aws:MultiFactorAuthAge limit; the session must not outlive it. */
-    maxMfaAgeSeconds: z.number().int().min(SESSION_DURATION.min).max(SESSION_DURATION.max).default(DEFAULT_MAX_MFA_AGE_SECONDS),
+    maxMfaAgeSeconds: z
+      .number()
+      .int()
+      .min(SESSION_DURATION.min)
+      .max(SESSION_DURATION.max)
+      .default(DEFAULT_MAX_MFA_AGE_SECONDS),
     /** 'new': the keys main accepted in the last `wizardSetKeys`; 'keep': the source profile's current keys. */
     keys: z.enum(['new', 'keep']),
     roles: z.array(WizardRoleSchema).max(50),
@@ -45,12 +50,20 @@ export const WizardPlanSchema = z
       });
     }
     if (plan.sourceProfile === plan.targetProfile) {
-      context.addIssue({ code: 'custom', path: ['targetProfile'], message: 'The session profile needs its own name: it cannot be the profile that holds your long-term keys' });
+      context.addIssue({
+        code: 'custom',
+        path: ['targetProfile'],
+        message: 'The session profile needs its own name: it cannot be the profile that holds your long-term keys',
+      });
     }
     const seen = new Set([plan.sourceProfile, plan.targetProfile]);
     plan.roles.forEach((role, index) => {
       if (seen.has(role.profile)) {
-        context.addIssue({ code: 'custom', path: ['roles', index, 'profile'], message: `The profile name ${role.profile} is already used above: each role needs its own profile` });
+        context.addIssue({
+          code: 'custom',
+          path: ['roles', index, 'profile'],
+          message: `The profile name ${role.profile} is already used above: each role needs its own profile`,
+        });
       }
       seen.add(role.profile);
     });
@@ -112,7 +125,10 @@ export type WizardTeamFileResult = z.infer<typeof WizardTeamFileResultSchema>;
 export const WizardKeysRequestSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('typed'), accessKeyId: AccessKeyIdSchema, secretAccessKey: SecretAccessKeySchema }),
   /** The access-key CSV file the IAM console downloads, as text. */
-  z.object({ source: z.literal('csv'), text: z.string().max(64 * 1024, 'That file is too large to be an access-key CSV') }),
+  z.object({
+    source: z.literal('csv'),
+    text: z.string().max(64 * 1024, 'That file is too large to be an access-key CSV'),
+  }),
   /** Re-validate the keys already in this profile (editing an existing setup). */
   z.object({ source: z.literal('existing'), profile: ProfileNameSchema }),
 ]);
@@ -172,7 +188,15 @@ export const WizardApplyResultSchema = z.object({
 export const WizardRoleCheckSchema = z.object({
   sessionState: z.enum(['valid', 'missing', 'expired']),
   message: z.string(),
-  results: z.array(z.object({ profile: z.string(), roleArn: z.string(), ok: z.boolean(), message: z.string(), assumedArn: z.string().optional() })),
+  results: z.array(
+    z.object({
+      profile: z.string(),
+      roleArn: z.string(),
+      ok: z.boolean(),
+      message: z.string(),
+      assumedArn: z.string().optional(),
+    }),
+  ),
 });
 export type WizardRoleCheck = z.infer<typeof WizardRoleCheckSchema>;
 
@@ -192,4 +216,8 @@ export const WizardRepositoryResultSchema = z.object({
 });
 export type WizardRepositoryResult = z.infer<typeof WizardRepositoryResultSchema>;
 
-export const WizardFolderResultSchema = z.object({ ok: z.boolean(), folder: z.string().optional(), message: z.string() });
+export const WizardFolderResultSchema = z.object({
+  ok: z.boolean(),
+  folder: z.string().optional(),
+  message: z.string(),
+});

@@ -3,14 +3,24 @@
 import { z } from 'zod';
 import { SERIAL_LENGTH, SESSION_DURATION, TOKEN_CODE_PATTERN } from './sts-limits';
 
-export const ProfileNameSchema = z.string().min(1).max(128).regex(/^[\w\-@+.%:/]+$/, 'Profile names may use letters, digits and _-@+.%:/');
+export const ProfileNameSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w\-@+.%:/]+$/, 'Profile names may use letters, digits and _-@+.%:/');
 
 /** Long-term keys of an IAM user start with AKIA; ASIA keys are temporary and cannot sign GetSessionToken. */
 export const AccessKeyIdSchema = z
   .string()
   .trim()
-  .refine((value) => !/^ASIA/.test(value), 'ASIA… keys are temporary session keys: the wizard needs your IAM user\'s long-term key (AKIA…)')
-  .refine((value) => /^AKIA[A-Z0-9]{16}$/.test(value), 'An access key ID is AKIA followed by 16 capital letters or digits (20 characters)');
+  .refine(
+    (value) => !/^ASIA/.test(value),
+    "ASIA… keys are temporary session keys: the wizard needs your IAM user's long-term key (AKIA…)",
+  )
+  .refine(
+    (value) => /^AKIA[A-Z0-9]{16}$/.test(value),
+    'An access key ID is AKIA followed by 16 capital letters or digits (20 characters)',
+  );
 
 /** Request-only: the secret goes renderer → main once and is never part of a response. */
 export const SecretAccessKeySchema = z
@@ -25,7 +35,10 @@ export const MfaSerialSchema = z
   .string()
   .trim()
   .refine(
-    (value) => (value.startsWith('arn:') ? /^arn:aws[\w-]*:iam::\d{12}:mfa\/[\w+=,.@/-]+$/.test(value) : hardwareSerial.test(value)),
+    (value) =>
+      value.startsWith('arn:')
+        ? /^arn:aws[\w-]*:iam::\d{12}:mfa\/[\w+=,.@/-]+$/.test(value)
+        : hardwareSerial.test(value),
     'The MFA device is an ARN like arn:aws:iam::123456789012:mfa/NAME (or a hardware serial number)',
   );
 
@@ -35,7 +48,10 @@ export const MfaCodeSchema = z.string().regex(TOKEN_CODE_PATTERN, 'The code has 
 export const RoleArnSchema = z
   .string()
   .trim()
-  .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'A role ARN looks like arn:aws:iam::123456789012:role/NAME');
+  .regex(
+    /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+    'A role ARN looks like arn:aws:iam::123456789012:role/NAME',
+  );
 
 export const RegionSchema = z
   .string()
@@ -53,5 +69,11 @@ export const RepositoryNameSchema = z
 export const SessionDurationSchema = z
   .number()
   .int('The duration is a whole number of seconds')
-  .min(SESSION_DURATION.min, `STS gives sessions of at least ${SESSION_DURATION.min} seconds (${SESSION_DURATION.min / 60} minutes)`)
-  .max(SESSION_DURATION.max, `STS gives IAM users sessions of at most ${SESSION_DURATION.max} seconds (${SESSION_DURATION.max / 3600} hours)`);
+  .min(
+    SESSION_DURATION.min,
+    `STS gives sessions of at least ${SESSION_DURATION.min} seconds (${SESSION_DURATION.min / 60} minutes)`,
+  )
+  .max(
+    SESSION_DURATION.max,
+    `STS gives IAM users sessions of at most ${SESSION_DURATION.max} seconds (${SESSION_DURATION.max / 3600} hours)`,
+  );

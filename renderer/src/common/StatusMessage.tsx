@@ -10,7 +10,11 @@ export function useStatus(): [ActionResult | undefined, (result: ActionResult) =
 
 export function StatusMessage({ status }: { status: ActionResult | undefined }) {
   return (
-    <div className={`status ${status ? (status.ok ? 'status-ok' : 'status-error') : 'status-empty'}`} role="status" aria-live="polite">
+    <div
+      className={`status ${status ? (status.ok ? 'status-ok' : 'status-error') : 'status-empty'}`}
+      role="status"
+      aria-live="polite"
+    >
       {status?.message}
     </div>
   );

@@ -3,8 +3,16 @@ import { createCallTracker, errorText, settleCall } from './bridge-call';
 
 describe('errorText', () => {
   it("shows main's own message without Electron's wrapping of a rejected invoke", () => {
-    expect(errorText(new Error("Error invoking remote method 'mfa-tray:renew': Error: The AWS files changed underneath."))).toBe('The AWS files changed underneath.');
-    expect(errorText(new Error("Error invoking remote method 'mfa-tray:renew': IpcRejectedError: Rejected: invalid request for renew"))).toBe('Rejected: invalid request for renew');
+    expect(
+      errorText(new Error("Error invoking remote method 'mfa-tray:renew': Error: The AWS files changed underneath.")),
+    ).toBe('The AWS files changed underneath.');
+    expect(
+      errorText(
+        new Error(
+          "Error invoking remote method 'mfa-tray:renew': IpcRejectedError: Rejected: invalid request for renew",
+        ),
+      ),
+    ).toBe('Rejected: invalid request for renew');
   });
   it('keeps other messages as they are and names a rejection without one', () => {
     expect(errorText(new Error('Could not read qr.png.'))).toBe('Could not read qr.png.');
@@ -15,16 +23,25 @@ describe('errorText', () => {
 
 describe('settleCall', () => {
   it('answers with what the call resolved to', async () => {
-    expect(await settleCall('Could not copy', async () => ({ ok: true, message: 'Copied.' }))).toEqual({ ok: true, answer: { ok: true, message: 'Copied.' } });
+    expect(await settleCall('Could not copy', async () => ({ ok: true, message: 'Copied.' }))).toEqual({
+      ok: true,
+      answer: { ok: true, message: 'Copied.' },
+    });
   });
   it('turns a rejection into "what: reason" and never rejects itself', async () => {
-    expect(await settleCall('Not saved', () => Promise.reject(new Error('disk full')))).toEqual({ ok: false, message: 'Not saved: disk full' });
+    expect(await settleCall('Not saved', () => Promise.reject(new Error('disk full')))).toEqual({
+      ok: false,
+      message: 'Not saved: disk full',
+    });
   });
   it('turns a synchronous throw (no bridge outside the app) into the same failure', async () => {
     const outcome = await settleCall('Could not load your profiles', () => {
       throw new Error('the bridge to the main process is missing.');
     });
-    expect(outcome).toEqual({ ok: false, message: 'Could not load your profiles: the bridge to the main process is missing.' });
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'Could not load your profiles: the bridge to the main process is missing.',
+    });
   });
 });
 

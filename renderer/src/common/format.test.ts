@@ -10,7 +10,7 @@ describe('formatRemaining', () => {
     expect(formatRemaining((2 * 3600 + 5 * 60) * 1000)).toBe('2 h 05 min');
   });
   it('switches to days for long sessions and never goes negative', () => {
-    expect(formatRemaining((36 * 3600) * 1000)).toBe('1 d 12 h');
+    expect(formatRemaining(36 * 3600 * 1000)).toBe('1 d 12 h');
     expect(formatRemaining(-5000)).toBe('0 s');
   });
 });

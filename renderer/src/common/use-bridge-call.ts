@@ -80,7 +80,11 @@ export function useBridgeLoad<T>(what: string, call: BridgeCallOf<T>): { load: L
   const cancelPrevious = useRef<() => void>(undefined);
   const reload = useCallback(() => {
     cancelPrevious.current?.();
-    cancelPrevious.current = run(what, (api) => latestCall.current(api), (value) => setLoad({ status: 'ready', value }));
+    cancelPrevious.current = run(
+      what,
+      (api) => latestCall.current(api),
+      (value) => setLoad({ status: 'ready', value }),
+    );
   }, [run, what]);
   useEffect(() => {
     reload();

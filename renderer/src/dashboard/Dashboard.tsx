@@ -42,12 +42,25 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
   }, []);
 
   const renew = useCallback(
-    (target: string) => run('Could not open the token dialog', (api) => api.openTokenDialog({ target }), (result) => !result.ok && show(result)),
+    (target: string) =>
+      run(
+        'Could not open the token dialog',
+        (api) => api.openTokenDialog({ target }),
+        (result) => !result.ok && show(result),
+      ),
     [run, show],
   );
-  const copy = useCallback((profile: string) => run('Could not copy the export lines', (api) => api.copyExportLines({ profile }), show), [run, show]);
+  const copy = useCallback(
+    (profile: string) => run('Could not copy the export lines', (api) => api.copyExportLines({ profile }), show),
+    [run, show],
+  );
   const openFolder = () => run('Could not open the AWS folder', (api) => api.openProfilesFolder(), show);
-  const openWizard = () => run('Could not open the setup wizard', (api) => api.openWizard(), (result) => !result.ok && show(result));
+  const openWizard = () =>
+    run(
+      'Could not open the setup wizard',
+      (api) => api.openWizard(),
+      (result) => !result.ok && show(result),
+    );
 
   const isEmpty = state.sessions.length === 0 && state.roles.length === 0;
   const shownRows = shown.reduce((sum, group) => sum + group.sessions.length + group.roles.length, 0);
@@ -111,7 +124,14 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
                 </h2>
                 <ul className="rows">
                   {group.sessions.map((session) => (
-                    <SessionRow key={session.target} session={session} now={now} leadTimeMinutes={state.settings.leadTimeMinutes} onRenew={renew} onCopy={copy} />
+                    <SessionRow
+                      key={session.target}
+                      session={session}
+                      now={now}
+                      leadTimeMinutes={state.settings.leadTimeMinutes}
+                      onRenew={renew}
+                      onCopy={copy}
+                    />
                   ))}
                   {group.roles.map((role) => (
                     <RoleRow key={role.profile} role={role} now={now} onCopy={copy} />

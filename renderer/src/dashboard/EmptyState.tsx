@@ -6,10 +6,13 @@ export function EmptyState({ files, onStart }: { files: DashboardState['files'];
     <section className="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No MFA sessions yet</h2>
       <p>
-        MFA Tray looked in <span className="mono">{files.config}</span> and <span className="mono">{files.credentials}</span> and found no
-        profile that uses an MFA device.
+        MFA Tray looked in <span className="mono">{files.config}</span> and{' '}
+        <span className="mono">{files.credentials}</span> and found no profile that uses an MFA device.
       </p>
-      <p>The setup wizard creates the three profiles your team needs in a few steps, and shows every change before it writes.</p>
+      <p>
+        The setup wizard creates the three profiles your team needs in a few steps, and shows every change before it
+        writes.
+      </p>
       <button type="button" className="primary" onClick={onStart}>
         Start the setup wizard
       </button>

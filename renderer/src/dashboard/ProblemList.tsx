@@ -8,7 +8,10 @@ export function ProblemList({ problems }: { problems: readonly FileProblemView[]
       <h2 id="problems-title">
         {problems.length === 1 ? 'A problem' : `${problems.length} problems`} in your AWS files
       </h2>
-      <p>MFA Tray does not write to a file it cannot read safely. Fix these in a text editor; the dashboard updates by itself.</p>
+      <p>
+        MFA Tray does not write to a file it cannot read safely. Fix these in a text editor; the dashboard updates by
+        itself.
+      </p>
       <ul>
         {problems.map((problem, index) => (
           <li key={`${problem.file}:${problem.line}:${index}`}>
@@ -16,7 +19,10 @@ export function ProblemList({ problems }: { problems: readonly FileProblemView[]
               {problem.file}
               {problem.line > 0 ? `:${problem.line}` : ''}
             </span>{' '}
-            <span className="muted">({problem.fileRole} file{problem.line > 0 ? `, line ${problem.line}` : ''})</span> — {problem.message}
+            <span className="muted">
+              ({problem.fileRole} file{problem.line > 0 ? `, line ${problem.line}` : ''})
+            </span>{' '}
+            — {problem.message}
           </li>
         ))}
       </ul>

@@ -28,7 +28,12 @@ export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; on
       </div>
       <div className="row-status">
         {role.cachedExpiration ? (
-          <Countdown expiration={role.cachedExpiration} now={now} future="Cached credentials expire" past="Cached credentials expired" />
+          <Countdown
+            expiration={role.cachedExpiration}
+            now={now}
+            future="Cached credentials expire"
+            past="Cached credentials expired"
+          />
         ) : (
           <span className="muted">No cached role credentials</span>
         )}

@@ -21,25 +21,48 @@ export function SessionRow({ session, now, leadTimeMinutes, onRenew, onCopy }: P
         <div className="row-title">
           <span className="kind">MFA session</span>
           <span className="profile-name">{session.target}</span>
-          {session.labDevice && <span className="badge lab" title="MFA Tray holds this device's secret: use for test or lab accounts only">Lab device</span>}
+          {session.labDevice && (
+            <span className="badge lab" title="MFA Tray holds this device's secret: use for test or lab accounts only">
+              Lab device
+            </span>
+          )}
         </div>
         <div className="row-detail">
           <span>
             from <span className="mono">{session.source}</span>
           </span>
-          {session.device ? <span className="mono device">{session.device}</span> : <span className="warning-text">No MFA device (mfa_serial) set</span>}
+          {session.device ? (
+            <span className="mono device">{session.device}</span>
+          ) : (
+            <span className="warning-text">No MFA device (mfa_serial) set</span>
+          )}
           <span className="muted">lasts {formatDuration(session.durationSeconds)}</span>
         </div>
       </div>
       <div className="row-status">
         <span className={`pill pill-${state}`}>{STATE_LABELS[state]}</span>
-        {session.expiration ? <Countdown expiration={session.expiration} now={now} future="Expires" past="Expired" /> : <span className="muted">No session yet</span>}
+        {session.expiration ? (
+          <Countdown expiration={session.expiration} now={now} future="Expires" past="Expired" />
+        ) : (
+          <span className="muted">No session yet</span>
+        )}
       </div>
       <div className="row-actions">
-        <button type="button" className="primary" onClick={() => onRenew(session.target)} disabled={state === 'renewing'} aria-label={`Renew ${session.target}`}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onRenew(session.target)}
+          disabled={state === 'renewing'}
+          aria-label={`Renew ${session.target}`}
+        >
           Renew
         </button>
-        <button type="button" onClick={() => onCopy(session.target)} disabled={!canCopy} aria-label={`Copy export lines for ${session.target}`}>
+        <button
+          type="button"
+          onClick={() => onCopy(session.target)}
+          disabled={!canCopy}
+          aria-label={`Copy export lines for ${session.target}`}
+        >
           Copy exports
         </button>
       </div>

@@ -35,7 +35,10 @@ describe('groupByAccount', () => {
 
   it('filters case-insensitively on names, ARNs and the chain', () => {
     expect(groupByAccount(state, 'contrib').flatMap((g) => g.roles.map((r) => r.profile))).toEqual(['Contributor']);
-    expect(groupByAccount(state, 'ASSUMER').flatMap((g) => g.roles.map((r) => r.profile))).toEqual(['Contributor', 'Reader']);
+    expect(groupByAccount(state, 'ASSUMER').flatMap((g) => g.roles.map((r) => r.profile))).toEqual([
+      'Contributor',
+      'Reader',
+    ]);
     expect(groupByAccount(state, '  mfa/alpha ').flatMap((g) => g.sessions.map((s) => s.target))).toEqual(['Alpha']);
     expect(groupByAccount(state, 'nothing-like-this')).toEqual([]);
   });
@@ -50,7 +53,9 @@ describe('liveSessionState', () => {
     expect(liveSessionState({ state: 'expiring', expiration: at(-1) }, now, 10)).toBe('expired');
   });
   it('keeps states that do not depend on the clock', () => {
-    expect(liveSessionState({ state: 'renewing', expiration: new Date(now - 1).toISOString() }, now, 10)).toBe('renewing');
+    expect(liveSessionState({ state: 'renewing', expiration: new Date(now - 1).toISOString() }, now, 10)).toBe(
+      'renewing',
+    );
     expect(liveSessionState({ state: 'never' }, now, 10)).toBe('never');
   });
 });
@@ -58,7 +63,10 @@ describe('liveSessionState', () => {
 describe('takeRows', () => {
   it('keeps grouping and counts what it leaves out', () => {
     const groups = groupByAccount(
-      { sessions: [session('A', '1'), session('B', '1'), session('C', '2')], roles: [role('R1', '1'), role('R2', '2')] },
+      {
+        sessions: [session('A', '1'), session('B', '1'), session('C', '2')],
+        roles: [role('R1', '1'), role('R2', '2')],
+      },
       '',
     );
     const { shown, hiddenRows } = takeRows(groups, 4);

@@ -43,8 +43,13 @@ export function groupByAccount(state: Pick<DashboardState, 'sessions' | 'roles'>
 }
 
 /** The state to show at `now`: main's verdict, corrected when the expiration has passed or entered the lead time since. */
-export function liveSessionState(session: Pick<MfaSessionView, 'state' | 'expiration'>, now: number, leadTimeMinutes: number): SessionState {
-  if (session.state === 'renewing' || session.state === 'never' || session.expiration === undefined) return session.state;
+export function liveSessionState(
+  session: Pick<MfaSessionView, 'state' | 'expiration'>,
+  now: number,
+  leadTimeMinutes: number,
+): SessionState {
+  if (session.state === 'renewing' || session.state === 'never' || session.expiration === undefined)
+    return session.state;
   const remaining = Date.parse(session.expiration) - now;
   if (remaining <= 0) return 'expired';
   if (remaining <= leadTimeMinutes * 60_000) return 'expiring';
@@ -63,7 +68,10 @@ export const STATE_LABELS: Record<SessionState, string> = {
  * The first `budget` rows (sessions + roles) of the groups, keeping the grouping, and how many rows were left out:
  * the page stays light with thousands of profiles and shows more on request.
  */
-export function takeRows(groups: readonly AccountGroup[], budget: number): { shown: AccountGroup[]; hiddenRows: number } {
+export function takeRows(
+  groups: readonly AccountGroup[],
+  budget: number,
+): { shown: AccountGroup[]; hiddenRows: number } {
   const shown: AccountGroup[] = [];
   let left = budget;
   let hiddenRows = 0;

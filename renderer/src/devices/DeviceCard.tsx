@@ -15,8 +15,16 @@ interface Props {
   onRemove(serial: string): void;
 }
 
-const STATE_LABELS: Record<LabDeviceView['state'], string> = { ready: 'Ready', 'not-enabled': 'Not enabled', unreadable: 'Unreadable' };
-const STATE_PILLS: Record<LabDeviceView['state'], string> = { ready: 'pill-valid', 'not-enabled': 'pill-expiring', unreadable: 'pill-expired' };
+const STATE_LABELS: Record<LabDeviceView['state'], string> = {
+  ready: 'Ready',
+  'not-enabled': 'Not enabled',
+  unreadable: 'Unreadable',
+};
+const STATE_PILLS: Record<LabDeviceView['state'], string> = {
+  ready: 'pill-valid',
+  'not-enabled': 'pill-expiring',
+  unreadable: 'pill-expired',
+};
 
 export function DeviceCard({ device, code, now, busy, onCopy, onFinish, onRemove }: Props) {
   const [confirming, setConfirming] = useState(false);
@@ -67,7 +75,11 @@ export function DeviceCard({ device, code, now, busy, onCopy, onFinish, onRemove
                 {code.code.slice(0, 3)} {code.code.slice(3)}
               </span>
               <span className="countdown muted">valid for {secondsLeft(code, now)} s</span>
-              {code.windowUsed && <span className="small warning-text">A renewal used this code: the next renewal waits for the next one.</span>}
+              {code.windowUsed && (
+                <span className="small warning-text">
+                  A renewal used this code: the next renewal waits for the next one.
+                </span>
+              )}
             </>
           ) : code?.kind === 'error' ? (
             <span className="error-text small">{code.message}</span>
@@ -89,7 +101,10 @@ export function DeviceCard({ device, code, now, busy, onCopy, onFinish, onRemove
             }
           }}
         >
-          <p>Erase this device's secret from MFA Tray? The device itself stays in IAM; without its secret nobody can make its codes here again.</p>
+          <p>
+            Erase this device's secret from MFA Tray? The device itself stays in IAM; without its secret nobody can make
+            its codes here again.
+          </p>
           <div className="buttons left">
             <button type="button" className="danger" onClick={() => onRemove(device.serial)} disabled={busy}>
               Erase secret
@@ -107,7 +122,13 @@ export function DeviceCard({ device, code, now, busy, onCopy, onFinish, onRemove
             </button>
           )}
           {device.state === 'not-enabled' && (
-            <button type="button" className="primary" onClick={() => onFinish(device.serial)} disabled={busy} aria-label={`Finish enabling ${device.label}`}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => onFinish(device.serial)}
+              disabled={busy}
+              aria-label={`Finish enabling ${device.label}`}
+            >
               {busy ? 'Enabling…' : 'Finish enabling'}
             </button>
           )}

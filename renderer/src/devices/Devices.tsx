@@ -15,7 +15,11 @@ import { useLabCodes } from './use-lab-codes';
 
 const TITLE = 'Lab devices';
 
-const STORE_BOX: Record<LabDeviceList['store']['kind'], string> = { keychain: 'ok-box', weak: 'warn-box', unavailable: 'error-box' };
+const STORE_BOX: Record<LabDeviceList['store']['kind'], string> = {
+  keychain: 'ok-box',
+  weak: 'warn-box',
+  unavailable: 'error-box',
+};
 
 export function Devices() {
   const { load, reload } = useBridgeLoad('Could not load the lab devices', (api) => api.labDeviceList());
@@ -32,13 +36,23 @@ function DevicesView({ listing, reload }: { listing: LabDeviceList; reload: () =
   const [sessions, setSessions] = useState<MfaSessionView[]>([]);
   const [busySerial, setBusySerial] = useState<string>();
   const devicesTitle = useRef<HTMLHeadingElement>(null);
-  const readySerials = useMemo(() => listing.devices.filter((device) => device.state === 'ready').map((device) => device.serial), [listing]);
+  const readySerials = useMemo(
+    () => listing.devices.filter((device) => device.state === 'ready').map((device) => device.serial),
+    [listing],
+  );
   const codes = useLabCodes(readySerials, now);
-  const knownSerials = useMemo(() => [...new Set(sessions.flatMap((session) => (session.device ? [session.device] : [])))], [sessions]);
+  const knownSerials = useMemo(
+    () => [...new Set(sessions.flatMap((session) => (session.device ? [session.device] : [])))],
+    [sessions],
+  );
   const sourceProfiles = useMemo(() => [...new Set(sessions.map((session) => session.source))].sort(), [sessions]);
 
   useEffect(() => {
-    const cancel = run('Could not load your MFA sessions', (api) => api.getState(), (state) => setSessions(state.sessions));
+    const cancel = run(
+      'Could not load your MFA sessions',
+      (api) => api.getState(),
+      (state) => setSessions(state.sessions),
+    );
     // Imports, removals and renewals push a new state: the devices' sessions and flags follow it.
     const unsubscribe = bridge().onStateChanged((state) => {
       setSessions(state.sessions);
@@ -57,7 +71,12 @@ function DevicesView({ listing, reload }: { listing: LabDeviceList; reload: () =
     },
     [show, reload],
   );
-  const act = (serial: string, what: string, call: BridgeCallOf<ActionResult>, after?: (result: ActionResult) => void) => {
+  const act = (
+    serial: string,
+    what: string,
+    call: BridgeCallOf<ActionResult>,
+    after?: (result: ActionResult) => void,
+  ) => {
     setBusySerial(serial);
     deviceCall.run(what, call, (result) => {
       report(result);
@@ -77,12 +96,19 @@ function DevicesView({ listing, reload }: { listing: LabDeviceList; reload: () =
       />
       <main className="page narrow">
         <p className="lab-warning">
-          Here MFA Tray acts as the virtual MFA device itself: it keeps the device's secret and makes its codes. A second factor kept on the same machine
-          is no second factor, so use this for <strong>test and lab accounts only</strong>, never for accounts that protect real code or data.
+          Here MFA Tray acts as the virtual MFA device itself: it keeps the device's secret and makes its codes. A
+          second factor kept on the same machine is no second factor, so use this for{' '}
+          <strong>test and lab accounts only</strong>, never for accounts that protect real code or data.
         </p>
         <div className={STORE_BOX[listing.store.kind]} data-testid="secret-store">
           <p>
-            <strong>{listing.store.kind === 'keychain' ? 'Secret store: OS keychain.' : listing.store.kind === 'weak' ? 'Secret store: weak.' : 'Secret store: none.'}</strong>{' '}
+            <strong>
+              {listing.store.kind === 'keychain'
+                ? 'Secret store: OS keychain.'
+                : listing.store.kind === 'weak'
+                  ? 'Secret store: weak.'
+                  : 'Secret store: none.'}
+            </strong>{' '}
             {listing.store.message}
           </p>
         </div>
@@ -103,9 +129,15 @@ function DevicesView({ listing, reload }: { listing: LabDeviceList; reload: () =
                   code={codes[device.serial]}
                   now={now}
                   busy={deviceCall.pending && busySerial === device.serial}
-                  onCopy={(serial) => act(serial, 'Could not copy the code', (api) => api.labDeviceCopyCode({ serial }))}
-                  onFinish={(serial) => act(serial, 'Could not finish enabling the device', (api) => api.labDeviceFinish({ serial }))}
-                  onRemove={(serial) => act(serial, 'Could not remove the device', (api) => api.labDeviceRemove({ serial }), focusList)}
+                  onCopy={(serial) =>
+                    act(serial, 'Could not copy the code', (api) => api.labDeviceCopyCode({ serial }))
+                  }
+                  onFinish={(serial) =>
+                    act(serial, 'Could not finish enabling the device', (api) => api.labDeviceFinish({ serial }))
+                  }
+                  onRemove={(serial) =>
+                    act(serial, 'Could not remove the device', (api) => api.labDeviceRemove({ serial }), focusList)
+                  }
                 />
               ))}
             </ul>

@@ -43,7 +43,8 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const serialCheck = MfaSerialSchema.safeParse(serial);
-  const serialError = (tried || serial !== '') && !serialCheck.success ? serialCheck.error.issues[0]?.message : undefined;
+  const serialError =
+    (tried || serial !== '') && !serialCheck.success ? serialCheck.error.issues[0]?.message : undefined;
   const secret = secretInputFrom(format, text, png?.base64);
   const secretError = tried && !secret.ok ? secret.message : undefined;
   const weakError = tried && store.kind === 'weak' && !acceptWeak ? WEAK_STORE_REQUIRED : undefined;
@@ -64,7 +65,13 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
     if (busy || !serialCheck.success || !secret.ok || (store.kind === 'weak' && !acceptWeak)) return;
     run(
       'Could not import the device',
-      (api) => api.labDeviceImport({ serial: serialCheck.data, input: secret.input, ...(label.trim() && { label: label.trim() }), acceptWeakStore: acceptWeak }),
+      (api) =>
+        api.labDeviceImport({
+          serial: serialCheck.data,
+          input: secret.input,
+          ...(label.trim() && { label: label.trim() }),
+          acceptWeakStore: acceptWeak,
+        }),
       (result) => {
         onResult(result);
         if (!result.ok) return;
@@ -83,10 +90,21 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
   return (
     <form className="device-form" onSubmit={submit} aria-labelledby="import-title" noValidate>
       <h2 id="import-title">Import a device you already have</h2>
-      <p className="why">For a virtual MFA device of a lab account: its ARN and the secret AWS showed when it was created.</p>
+      <p className="why">
+        For a virtual MFA device of a lab account: its ARN and the secret AWS showed when it was created.
+      </p>
       <fieldset disabled={store.kind === 'unavailable'}>
         <legend>Device</legend>
-        <Field id="import-serial" label="MFA device ARN" why="arn:aws:iam::ACCOUNT:mfa/NAME, as in the profile's mfa_serial." value={serial} onValue={setSerial} error={serialError} list="known-serials" placeholder="arn:aws:iam::123456789012:mfa/MyRepositoryUser" />
+        <Field
+          id="import-serial"
+          label="MFA device ARN"
+          why="arn:aws:iam::ACCOUNT:mfa/NAME, as in the profile's mfa_serial."
+          value={serial}
+          onValue={setSerial}
+          error={serialError}
+          list="known-serials"
+          placeholder="arn:aws:iam::123456789012:mfa/MyRepositoryUser"
+        />
         <datalist id="known-serials">
           {knownSerials.map((known) => (
             <option key={known} value={known} />
@@ -99,15 +117,38 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
         <div className="choices" role="radiogroup" aria-label="Secret format">
           {(Object.keys(FORMAT_LABELS) as SecretFormat[]).map((choice) => (
             <label key={choice}>
-              <input type="radio" name="secret-format" value={choice} checked={format === choice} onChange={() => setFormat(choice)} /> {FORMAT_LABELS[choice]}
+              <input
+                type="radio"
+                name="secret-format"
+                value={choice}
+                checked={format === choice}
+                onChange={() => setFormat(choice)}
+              />{' '}
+              {FORMAT_LABELS[choice]}
             </label>
           ))}
         </div>
         {format === 'otpauth-uri' && (
-          <Field id="import-uri" label="Paste the otpauth:// link" why="The link behind the QR code; it holds the secret, so it is hidden while you paste it." type="password" value={text} onValue={setText} error={secretError} />
+          <Field
+            id="import-uri"
+            label="Paste the otpauth:// link"
+            why="The link behind the QR code; it holds the secret, so it is hidden while you paste it."
+            type="password"
+            value={text}
+            onValue={setText}
+            error={secretError}
+          />
         )}
         {format === 'base32' && (
-          <Field id="import-seed" label="Paste the secret key (Base32)" why="The “secret key” AWS offers instead of the QR code; spaces are fine." type="password" value={text} onValue={setText} error={secretError} />
+          <Field
+            id="import-seed"
+            label="Paste the secret key (Base32)"
+            why="The “secret key” AWS offers instead of the QR code; spaces are fine."
+            type="password"
+            value={text}
+            onValue={setText}
+            error={secretError}
+          />
         )}
         {format === 'qr-png' && (
           <div className="field">
@@ -115,16 +156,35 @@ export function ImportForm({ store, knownSerials, onResult }: Props) {
             <p className="why" id="import-qr-why">
               The QR code saved from the AWS console as a PNG file.
             </p>
-            <input id="import-qr" ref={fileInput} type="file" accept="image/png" onChange={(event) => chooseFile(event.target.files?.[0])} aria-describedby="import-qr-why import-qr-error" aria-invalid={secretError || fileError ? true : undefined} />
+            <input
+              id="import-qr"
+              ref={fileInput}
+              type="file"
+              accept="image/png"
+              onChange={(event) => chooseFile(event.target.files?.[0])}
+              aria-describedby="import-qr-why import-qr-error"
+              aria-invalid={secretError || fileError ? true : undefined}
+            />
             <p id="import-qr-error" className="field-error">
               {fileError ?? (png ? `Read ${png.name}.` : secretError)}
             </p>
           </div>
         )}
-        <WeakStoreChoice id="import-accept-weak" store={store} accepted={acceptWeak} error={weakError} onChange={setAcceptWeak} />
+        <WeakStoreChoice
+          id="import-accept-weak"
+          store={store}
+          accepted={acceptWeak}
+          error={weakError}
+          onChange={setAcceptWeak}
+        />
       </fieldset>
       <div className="buttons left">
-        <button type="submit" className="primary" disabled={store.kind === 'unavailable'} aria-disabled={busy || undefined}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={store.kind === 'unavailable'}
+          aria-disabled={busy || undefined}
+        >
           {busy ? 'Importing…' : 'Import device'}
         </button>
       </div>

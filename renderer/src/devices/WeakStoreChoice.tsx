@@ -9,13 +9,21 @@ interface Props {
   onChange(accepted: boolean): void;
 }
 
-export const WEAK_STORE_REQUIRED = 'Tick this to store the device in the weak store, or use MFA Tray where an OS keychain is available.';
+export const WEAK_STORE_REQUIRED =
+  'Tick this to store the device in the weak store, or use MFA Tray where an OS keychain is available.';
 
 export function WeakStoreChoice({ id, store, accepted, error, onChange }: Props) {
   if (store.kind !== 'weak') return null;
   return (
     <div className="field check">
-      <input id={id} type="checkbox" checked={accepted} onChange={(event) => onChange(event.target.checked)} aria-describedby={`${id}-why ${id}-error`} aria-invalid={error ? true : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={accepted}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={`${id}-why ${id}-error`}
+        aria-invalid={error ? true : undefined}
+      />
       <label htmlFor={id}>Keep this device's secret in the weak store ({store.name})</label>
       <p className="why" id={`${id}-why`}>
         Any program running as you could read it there. Accept only for a throwaway lab account.

@@ -14,7 +14,7 @@ describe('the lab code clock', () => {
     expect(secondsLeft(shown, AT + 20_000)).toBe(0);
   });
 
-  it('never shows more than a window, even when the clock tick lags the code\'s arrival', () => {
+  it("never shows more than a window, even when the clock tick lags the code's arrival", () => {
     expect(secondsLeft(shownCode({ ...view, secondsLeft: 30 }, AT), AT - 900)).toBe(30);
   });
 

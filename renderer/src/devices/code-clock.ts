@@ -13,7 +13,12 @@ const TOTP_WINDOW_SECONDS = 30;
 export const RETRY_AFTER_ERROR_MS = 30_000;
 
 export function shownCode(view: LabDeviceCodeView, receivedAt: number): ShownCode {
-  return { kind: 'code', code: view.currentCode, windowUsed: view.windowUsed, endsAt: receivedAt + view.secondsLeft * 1000 };
+  return {
+    kind: 'code',
+    code: view.currentCode,
+    windowUsed: view.windowUsed,
+    endsAt: receivedAt + view.secondsLeft * 1000,
+  };
 }
 
 export function shownError(message: string, receivedAt: number): ShownCode {
@@ -27,6 +32,13 @@ export function secondsLeft(shown: ShownCode, now: number): number {
 }
 
 /** The devices whose code must be fetched now: never fetched, or their window (or error pause) is over. */
-export function dueSerials(serials: readonly string[], shown: Readonly<Record<string, ShownCode | undefined>>, now: number, inFlight: ReadonlySet<string>): string[] {
-  return serials.filter((serial) => !inFlight.has(serial) && (shown[serial] === undefined || now >= shown[serial].endsAt));
+export function dueSerials(
+  serials: readonly string[],
+  shown: Readonly<Record<string, ShownCode | undefined>>,
+  now: number,
+  inFlight: ReadonlySet<string>,
+): string[] {
+  return serials.filter(
+    (serial) => !inFlight.has(serial) && (shown[serial] === undefined || now >= shown[serial].endsAt),
+  );
 }

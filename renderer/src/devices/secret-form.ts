@@ -16,10 +16,12 @@ export function secretInputFrom(format: SecretFormat, text: string, pngBase64: s
   const trimmed = text.trim();
   switch (format) {
     case 'otpauth-uri':
-      if (!/^otpauth:\/\/totp\//i.test(trimmed)) return { ok: false, message: 'Paste the whole link: it starts with otpauth://totp/' };
+      if (!/^otpauth:\/\/totp\//i.test(trimmed))
+        return { ok: false, message: 'Paste the whole link: it starts with otpauth://totp/' };
       return { ok: true, input: { format, text: trimmed } };
     case 'base32':
-      if (!/^[A-Za-z2-7\s=-]+$/.test(trimmed)) return { ok: false, message: 'A Base32 seed has the letters A–Z and the digits 2–7 only' };
+      if (!/^[A-Za-z2-7\s=-]+$/.test(trimmed))
+        return { ok: false, message: 'A Base32 seed has the letters A–Z and the digits 2–7 only' };
       return { ok: true, input: { format, text: trimmed } };
     case 'qr-png':
       if (!pngBase64) return { ok: false, message: 'Choose the PNG file of the QR code' };

@@ -29,7 +29,11 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
   const [status, show] = useStatus();
   const { run } = useBridgeCall(show);
   useEffect(() => {
-    const cancel = run('Could not load your MFA sessions', (api) => api.getState(), (state) => setSessions(state.sessions));
+    const cancel = run(
+      'Could not load your MFA sessions',
+      (api) => api.getState(),
+      (state) => setSessions(state.sessions),
+    );
     const unsubscribe = bridge().onStateChanged((state) => setSessions(state.sessions));
     return () => {
       cancel();
@@ -41,13 +45,19 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
   const leadError = lead.trim() === '' || !leadCheck.success ? 'Choose between 1 and 720 minutes.' : undefined;
   const seconds = Math.round(Number(hours) * 3600);
   const durationError =
-    hours.trim() === '' || !durationSchema.safeParse(seconds).success ? `STS gives sessions of ${SESSION_DURATION.min / 3600} to ${SESSION_DURATION.max / 3600} hours.` : undefined;
+    hours.trim() === '' || !durationSchema.safeParse(seconds).success
+      ? `STS gives sessions of ${SESSION_DURATION.min / 3600} to ${SESSION_DURATION.max / 3600} hours.`
+      : undefined;
 
   const save = (change: Partial<SettingsValues>) =>
-    run('Not saved', (api) => api.updateSettings(change), (saved) => {
-      setSettings(saved);
-      show({ ok: true, message: 'Saved.' });
-    });
+    run(
+      'Not saved',
+      (api) => api.updateSettings(change),
+      (saved) => {
+        setSettings(saved);
+        show({ ok: true, message: 'Saved.' });
+      },
+    );
 
   const toggleMuted = (target: string, notify: boolean) => {
     const muted = new Set(settings.mutedSessions);
@@ -74,7 +84,9 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
               max={720}
               value={lead}
               onChange={(event) => setLead(event.target.value)}
-              onBlur={() => !leadError && Number(lead) !== settings.leadTimeMinutes && save({ leadTimeMinutes: Number(lead) })}
+              onBlur={() =>
+                !leadError && Number(lead) !== settings.leadTimeMinutes && save({ leadTimeMinutes: Number(lead) })
+              }
               aria-invalid={leadError ? true : undefined}
               aria-describedby="lead-why lead-error"
             />
@@ -95,7 +107,11 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
               step={0.25}
               value={hours}
               onChange={(event) => setHours(event.target.value)}
-              onBlur={() => !durationError && seconds !== settings.defaultDurationSeconds && save({ defaultDurationSeconds: seconds })}
+              onBlur={() =>
+                !durationError &&
+                seconds !== settings.defaultDurationSeconds &&
+                save({ defaultDurationSeconds: seconds })
+              }
               aria-invalid={durationError ? true : undefined}
               aria-describedby="duration-why duration-error"
             />
@@ -104,7 +120,12 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
             </p>
           </div>
           <div className="field check">
-            <input id="login" type="checkbox" checked={settings.startAtLogin} onChange={(event) => save({ startAtLogin: event.target.checked })} />
+            <input
+              id="login"
+              type="checkbox"
+              checked={settings.startAtLogin}
+              onChange={(event) => save({ startAtLogin: event.target.checked })}
+            />
             <label htmlFor="login">Start MFA Tray when I log in</label>
           </div>
           <div className="field check">
@@ -128,7 +149,12 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
               const id = `notify-${session.target}`;
               return (
                 <div className="field check" key={session.target}>
-                  <input id={id} type="checkbox" checked={!settings.mutedSessions.includes(session.target)} onChange={(event) => toggleMuted(session.target, event.target.checked)} />
+                  <input
+                    id={id}
+                    type="checkbox"
+                    checked={!settings.mutedSessions.includes(session.target)}
+                    onChange={(event) => toggleMuted(session.target, event.target.checked)}
+                  />
                   <label htmlFor={id}>
                     Notify before <span className="mono">{session.target}</span> expires
                   </label>

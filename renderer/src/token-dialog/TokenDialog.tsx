@@ -15,7 +15,11 @@ export function TokenDialog({ target }: { target: string | undefined }) {
     const cancel = target
       ? run(`Could not load the session ${target}`, (api) => api.getTokenDialogContext({ target }), setContext)
       : // Subscribed first, then asked: a request pushed while this window was still loading is not lost.
-        run('Could not find the session to renew', (api) => api.getRequestedTokenDialog(), ({ context }) => context && setContext((current) => current ?? context));
+        run(
+          'Could not find the session to renew',
+          (api) => api.getRequestedTokenDialog(),
+          ({ context }) => context && setContext((current) => current ?? context),
+        );
     return () => {
       cancel();
       unsubscribe();
@@ -35,7 +39,12 @@ export function TokenDialog({ target }: { target: string | undefined }) {
       </main>
     );
   }
-  if (!context) return <p className="loading" role="status">Loading…</p>;
+  if (!context)
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
   // A new request (another session) starts a fresh form.
   return <TokenForm key={`${context.target}@${context.expiration ?? ''}`} context={context} />;
 }

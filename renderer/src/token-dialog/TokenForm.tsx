@@ -25,12 +25,18 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
         <dt>New session lasts</dt>
         <dd>
           {formatDuration(context.durationSeconds)}{' '}
-          <span className="muted">(until about {formatClock(new Date(now + context.durationSeconds * 1000).toISOString(), now)})</span>
+          <span className="muted">
+            (until about {formatClock(new Date(now + context.durationSeconds * 1000).toISOString(), now)})
+          </span>
         </dd>
         {context.expiration && (
           <>
             <dt>Current session</dt>
-            <dd>{Date.parse(context.expiration) > now ? `expires ${formatClock(context.expiration, now)}` : `expired ${formatClock(context.expiration, now)}`}</dd>
+            <dd>
+              {Date.parse(context.expiration) > now
+                ? `expires ${formatClock(context.expiration, now)}`
+                : `expired ${formatClock(context.expiration, now)}`}
+            </dd>
           </>
         )}
       </dl>
@@ -41,7 +47,8 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
             {busy && form.usingLab ? 'Waiting for the lab device…' : 'Use lab device'}
           </button>
           <p id="lab-choice-why" className="muted small">
-            Lab accounts only: MFA Tray makes the code itself. If this 30-second window's code was already used, it waits for the next window (up to 30 s).
+            Lab accounts only: MFA Tray makes the code itself. If this 30-second window's code was already used, it
+            waits for the next window (up to 30 s).
           </p>
         </div>
       )}
@@ -78,7 +85,8 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
             spellCheck={false}
           />
           <p id="code-help" className="muted small">
-            {form.hint || (busy ? 'Checking with AWS…' : 'Paste or type it: the dialog sends it as soon as all 6 digits are in.')}
+            {form.hint ||
+              (busy ? 'Checking with AWS…' : 'Paste or type it: the dialog sends it as soon as all 6 digits are in.')}
           </p>
           <div id="dialog-error" role="alert" className={failed ? 'error-box' : 'error-box empty'}>
             {failed && advice && (
@@ -87,7 +95,9 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
                   <strong>{advice.title}.</strong> {failed.result.message}
                 </p>
                 {advice.advice && <p>{advice.advice}</p>}
-                {waiting && <p data-testid="retry-countdown">A new code is ready in {formatRemaining(form.waitUntil - now)}.</p>}
+                {waiting && (
+                  <p data-testid="retry-countdown">A new code is ready in {formatRemaining(form.waitUntil - now)}.</p>
+                )}
               </>
             )}
           </div>

@@ -18,7 +18,12 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
   const source = context.source;
   switch (result.kind) {
     case 'wrong-code':
-      return { title: 'Wrong code', advice: 'Type the code your authenticator shows now for this device.', next: 'new-code', clearCode: true };
+      return {
+        title: 'Wrong code',
+        advice: 'Type the code your authenticator shows now for this device.',
+        next: 'new-code',
+        clearCode: true,
+      };
     case 'code-already-used':
       // The result's message says why, and the dialog counts down to the next window.
       return { title: 'Code already used', advice: '', next: 'wait-for-window', clearCode: true };
@@ -70,20 +75,55 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
         clearCode: true,
       };
     case 'duration-out-of-range':
-      return { title: 'Session length not allowed', advice: `Choose a session length between ${formatDuration(SESSION_DURATION.min)} and ${formatDuration(SESSION_DURATION.max)} in Settings.`, next: 'none', clearCode: false };
+      return {
+        title: 'Session length not allowed',
+        advice: `Choose a session length between ${formatDuration(SESSION_DURATION.min)} and ${formatDuration(SESSION_DURATION.max)} in Settings.`,
+        next: 'none',
+        clearCode: false,
+      };
     case 'file-problem':
     case 'configuration':
-      return { title: 'Your AWS files need a fix', advice: 'Open the AWS folder and correct the profile named above.', next: 'fix-files', clearCode: false };
+      return {
+        title: 'Your AWS files need a fix',
+        advice: 'Open the AWS folder and correct the profile named above.',
+        next: 'fix-files',
+        clearCode: false,
+      };
     case 'invalid-code-format':
-      return { title: 'Not a valid code', advice: 'Type the 6 digits your authenticator shows.', next: 'new-code', clearCode: true };
+      return {
+        title: 'Not a valid code',
+        advice: 'Type the 6 digits your authenticator shows.',
+        next: 'new-code',
+        clearCode: true,
+      };
     case 'invalid-parameter':
-      return { title: 'AWS refused the request', advice: `Check mfa_serial and the session length of profile ${source}.`, next: 'fix-files', clearCode: true };
+      return {
+        title: 'AWS refused the request',
+        advice: `Check mfa_serial and the session length of profile ${source}.`,
+        next: 'fix-files',
+        clearCode: true,
+      };
     case 'access-denied':
-      return { title: 'Access denied', advice: `The IAM user of profile ${source} may not call GetSessionToken: ask your administrator.`, next: 'none', clearCode: true };
+      return {
+        title: 'Access denied',
+        advice: `The IAM user of profile ${source} may not call GetSessionToken: ask your administrator.`,
+        next: 'none',
+        clearCode: true,
+      };
     case 'service-error':
-      return { title: 'AWS had a problem', advice: 'Retry in a moment with a fresh code.', next: 'retry', clearCode: false };
+      return {
+        title: 'AWS had a problem',
+        advice: 'Retry in a moment with a fresh code.',
+        next: 'retry',
+        clearCode: false,
+      };
     case 'busy':
-      return { title: 'Another renewal is running', advice: 'Another window or the CLI is renewing this device; retry when it is done.', next: 'retry', clearCode: false };
+      return {
+        title: 'Another renewal is running',
+        advice: 'Another window or the CLI is renewing this device; retry when it is done.',
+        next: 'retry',
+        clearCode: false,
+      };
     case 'cancelled':
       return { title: 'Cancelled', advice: '', next: 'new-code', clearCode: false };
     case 'malformed-response':

@@ -1,37 +1,78 @@
 import { describe, expect, it } from 'vitest';
 import type { RenewResult } from '../../../electron/shared/contract';
-import { INITIAL_TOKEN_FORM, fieldTakesFocus, retryAt, retryCode, sendsItself, tokenFormReducer, type TokenFormEvent, type TokenFormState } from './token-form-state';
+import {
+  INITIAL_TOKEN_FORM,
+  fieldTakesFocus,
+  retryAt,
+  retryCode,
+  sendsItself,
+  tokenFormReducer,
+  type TokenFormEvent,
+  type TokenFormState,
+} from './token-form-state';
 
 const TARGET = 'MyRepositoryAssumer';
-const failure = (kind: RenewResult['kind'], extra: Partial<RenewResult> = {}): RenewResult => ({ ok: false, kind, target: TARGET, message: 'm', ...extra });
+const failure = (kind: RenewResult['kind'], extra: Partial<RenewResult> = {}): RenewResult => ({
+  ok: false,
+  kind,
+  target: TARGET,
+  message: 'm',
+  ...extra,
+});
 const run = (...events: TokenFormEvent[]): TokenFormState => events.reduce(tokenFormReducer, INITIAL_TOKEN_FORM);
 
 describe('tokenFormReducer', () => {
   it('keeps the digits of what was typed and says when it left characters out', () => {
     expect(run({ type: 'typed', raw: '123 456' })).toMatchObject({ code: '123456', hint: '' });
-    expect(run({ type: 'typed', raw: '12a' })).toMatchObject({ code: '12', hint: 'Only digits: letters and symbols were left out.' });
+    expect(run({ type: 'typed', raw: '12a' })).toMatchObject({
+      code: '12',
+      hint: 'Only digits: letters and symbols were left out.',
+    });
   });
   it('asks for all six digits when an incomplete code is submitted', () => {
-    expect(run({ type: 'typed', raw: '12345' }, { type: 'incomplete' })).toMatchObject({ code: '12345', hint: 'Type all 6 digits.', phase: { kind: 'editing' } });
+    expect(run({ type: 'typed', raw: '12345' }, { type: 'incomplete' })).toMatchObject({
+      code: '12345',
+      hint: 'Type all 6 digits.',
+      phase: { kind: 'editing' },
+    });
   });
   it('shows a success once the renewal answers ok', () => {
     const renewed: RenewResult = { ok: true, kind: 'renewed', target: TARGET, message: 'Renewed.' };
-    const state = run({ type: 'typed', raw: '123456' }, { type: 'sent', code: '123456', lab: false }, { type: 'answered', result: renewed, at: 1, clearCode: false });
+    const state = run(
+      { type: 'typed', raw: '123456' },
+      { type: 'sent', code: '123456', lab: false },
+      { type: 'answered', result: renewed, at: 1, clearCode: false },
+    );
     expect(state.phase).toEqual({ kind: 'succeeded', result: renewed });
   });
   it('clears the field after an outcome whose advice says so, and remembers the code that failed', () => {
-    const state = run({ type: 'typed', raw: '123456' }, { type: 'sent', code: '123456', lab: false }, { type: 'answered', result: failure('wrong-code'), at: 5, clearCode: true });
+    const state = run(
+      { type: 'typed', raw: '123456' },
+      { type: 'sent', code: '123456', lab: false },
+      { type: 'answered', result: failure('wrong-code'), at: 5, clearCode: true },
+    );
     expect(state.code).toBe('');
     expect(state.phase).toEqual({ kind: 'failed', result: failure('wrong-code'), at: 5, code: '123456' });
   });
   it('reads a renewal that could not be sent as an unknown failure and keeps the code for Retry', () => {
-    const state = run({ type: 'typed', raw: '123456' }, { type: 'sent', code: '123456', lab: false }, { type: 'rejected', target: TARGET, message: 'Could not renew: main is gone', at: 7 });
+    const state = run(
+      { type: 'typed', raw: '123456' },
+      { type: 'sent', code: '123456', lab: false },
+      { type: 'rejected', target: TARGET, message: 'Could not renew: main is gone', at: 7 },
+    );
     expect(state.code).toBe('123456');
-    expect(state.phase).toEqual({ kind: 'failed', result: failure('unknown', { message: 'Could not renew: main is gone' }), at: 7, code: '123456' });
+    expect(state.phase).toEqual({
+      kind: 'failed',
+      result: failure('unknown', { message: 'Could not renew: main is gone' }),
+      at: 7,
+      code: '123456',
+    });
     expect(retryCode(state)).toBe('123456');
   });
   it('ignores an answer when no renewal is under way', () => {
-    expect(run({ type: 'answered', result: failure('wrong-code'), at: 1, clearCode: true })).toEqual(INITIAL_TOKEN_FORM);
+    expect(run({ type: 'answered', result: failure('wrong-code'), at: 1, clearCode: true })).toEqual(
+      INITIAL_TOKEN_FORM,
+    );
     expect(run({ type: 'rejected', target: TARGET, message: 'x', at: 1 })).toEqual(INITIAL_TOKEN_FORM);
   });
   it('remembers a lab-device attempt until the user types again', () => {
@@ -43,7 +84,14 @@ describe('tokenFormReducer', () => {
 
 describe('retryAt', () => {
   it('waits for the next window after "code already used", 30 s unless the result says otherwise', () => {
-    expect(retryAt({ kind: 'failed', result: failure('code-already-used', { retryAfterSeconds: 12 }), at: 1000, code: '123456' })).toBe(13_000);
+    expect(
+      retryAt({
+        kind: 'failed',
+        result: failure('code-already-used', { retryAfterSeconds: 12 }),
+        at: 1000,
+        code: '123456',
+      }),
+    ).toBe(13_000);
     expect(retryAt({ kind: 'failed', result: failure('code-already-used'), at: 1000, code: '123456' })).toBe(31_000);
   });
   it('waits for nothing after any other outcome', () => {
@@ -66,7 +114,11 @@ describe('sendsItself', () => {
 
 describe('retryCode', () => {
   it('prefers a complete code in the field over the one that failed', () => {
-    const failed = run({ type: 'typed', raw: '111111' }, { type: 'sent', code: '111111', lab: false }, { type: 'answered', result: failure('service-error'), at: 1, clearCode: false });
+    const failed = run(
+      { type: 'typed', raw: '111111' },
+      { type: 'sent', code: '111111', lab: false },
+      { type: 'answered', result: failure('service-error'), at: 1, clearCode: false },
+    );
     expect(retryCode(tokenFormReducer(failed, { type: 'typed', raw: '222222' }))).toBe('222222');
     expect(retryCode(tokenFormReducer(failed, { type: 'typed', raw: '22' }))).toBe('111111');
   });

@@ -34,7 +34,12 @@ export function tokenFormReducer(state: TokenFormState, event: TokenFormEvent): 
   switch (event.type) {
     case 'typed': {
       const { code, rejected } = normalizeCode(event.raw);
-      return { ...state, code, hint: rejected ? 'Only digits: letters and symbols were left out.' : '', usingLab: false };
+      return {
+        ...state,
+        code,
+        hint: rejected ? 'Only digits: letters and symbols were left out.' : '',
+        usingLab: false,
+      };
     }
     case 'incomplete':
       return { ...state, hint: `Type all ${CODE_LENGTH} digits.` };
@@ -43,7 +48,11 @@ export function tokenFormReducer(state: TokenFormState, event: TokenFormEvent): 
     case 'answered':
       if (state.phase.kind !== 'submitting') return state;
       if (event.result.ok) return { ...state, phase: { kind: 'succeeded', result: event.result } };
-      return { ...state, code: event.clearCode ? '' : state.code, phase: { kind: 'failed', result: event.result, at: event.at, code: state.phase.code } };
+      return {
+        ...state,
+        code: event.clearCode ? '' : state.code,
+        phase: { kind: 'failed', result: event.result, at: event.at, code: state.phase.code },
+      };
     case 'rejected': {
       if (state.phase.kind !== 'submitting') return state;
       const result: RenewResult = { ok: false, kind: 'unknown', target: event.target, message: event.message };
@@ -54,7 +63,9 @@ export function tokenFormReducer(state: TokenFormState, event: TokenFormEvent): 
 
 /** When a new code may be sent after "code already used" (0 when nothing is awaited). */
 export function retryAt(phase: Phase): number {
-  return phase.kind === 'failed' && phase.result.kind === 'code-already-used' ? phase.at + (phase.result.retryAfterSeconds ?? 30) * 1000 : 0;
+  return phase.kind === 'failed' && phase.result.kind === 'code-already-used'
+    ? phase.at + (phase.result.retryAfterSeconds ?? 30) * 1000
+    : 0;
 }
 
 /** A complete code sends itself, unless a renewal is under way or the next 30-s window is still awaited. */

@@ -7,7 +7,14 @@ import { useStatus } from '../common/StatusMessage';
 import { useBridgeCall } from '../common/use-bridge-call';
 import { adviceFor } from './advice';
 import { isCompleteCode } from './code-input';
-import { INITIAL_TOKEN_FORM, fieldTakesFocus, retryAt, retryCode, sendsItself, tokenFormReducer } from './token-form-state';
+import {
+  INITIAL_TOKEN_FORM,
+  fieldTakesFocus,
+  retryAt,
+  retryCode,
+  sendsItself,
+  tokenFormReducer,
+} from './token-form-state';
 
 /** How long the success message stays before the dialog hides itself. */
 const CLOSE_AFTER_SUCCESS_MS = 1600;
@@ -20,7 +27,9 @@ export function useTokenForm(context: TokenDialogContext) {
   // Closing the window and opening the folder report to the dialog's status line; a renewal that could not be
   // sent is an outcome of its own (the error box, with Retry).
   const { run: runWindowCall } = useBridgeCall(show);
-  const { run: runRenewal } = useBridgeCall((failure) => dispatch({ type: 'rejected', target: context.target, message: failure.message, at: Date.now() }));
+  const { run: runRenewal } = useBridgeCall((failure) =>
+    dispatch({ type: 'rejected', target: context.target, message: failure.message, at: Date.now() }),
+  );
 
   const { phase, usingLab } = state;
   const failed = phase.kind === 'failed' ? phase : undefined;
@@ -36,8 +45,16 @@ export function useTokenForm(context: TokenDialogContext) {
     return () => clearInterval(timer);
   }, [waiting]);
 
-  const close = useCallback(() => runWindowCall('Could not close the window', (api) => api.closeWindow()), [runWindowCall]);
-  const openFolder = () => runWindowCall('Could not open the AWS folder', (api) => api.openProfilesFolder(), (result) => !result.ok && show(result));
+  const close = useCallback(
+    () => runWindowCall('Could not close the window', (api) => api.closeWindow()),
+    [runWindowCall],
+  );
+  const openFolder = () =>
+    runWindowCall(
+      'Could not open the AWS folder',
+      (api) => api.openProfilesFolder(),
+      (result) => !result.ok && show(result),
+    );
 
   useEffect(() => {
     if (phase.kind !== 'succeeded') return;
@@ -56,13 +73,21 @@ export function useTokenForm(context: TokenDialogContext) {
     if (!isCompleteCode(code)) return dispatch({ type: 'incomplete' });
     dispatch({ type: 'sent', code, lab: false });
     // The user asked for a new session and typed a code for it: renew even if the current one is still valid.
-    runRenewal('Could not renew', (api) => api.renew({ target: context.target, code, durationSeconds: context.durationSeconds, force: true }), answer);
+    runRenewal(
+      'Could not renew',
+      (api) => api.renew({ target: context.target, code, durationSeconds: context.durationSeconds, force: true }),
+      answer,
+    );
   };
 
   // The lab device makes the code in main; if this 30-s window's code was used, main waits for the next window.
   const renewWithLabDevice = () => {
     dispatch({ type: 'sent', code: '', lab: true });
-    runRenewal('Could not renew with the lab device', (api) => api.labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds, force: true }), answer);
+    runRenewal(
+      'Could not renew with the lab device',
+      (api) => api.labDeviceRenew({ target: context.target, durationSeconds: context.durationSeconds, force: true }),
+      answer,
+    );
   };
 
   const change = (raw: string) => {

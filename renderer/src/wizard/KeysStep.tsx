@@ -29,21 +29,28 @@ export function KeysStep({ existing, sourceProfile, result, onResult }: Props) {
   const [secret, setSecret] = useState('');
   const [csv, setCsv] = useState('');
   // A check that could not run reads as an unreachable STS: the result box says why and Next stays disabled.
-  const { run, pending: checking } = useBridgeCall((failure) => onResult({ ok: false, kind: 'unreachable', message: failure.message, mfaDevices: [] }, 'new'));
+  const { run, pending: checking } = useBridgeCall((failure) =>
+    onResult({ ok: false, kind: 'unreachable', message: failure.message, mfaDevices: [] }, 'new'),
+  );
 
   const idError = accessKeyId ? firstIssue(AccessKeyIdSchema.safeParse(accessKeyId)) : undefined;
   const secretError = secret ? firstIssue(SecretAccessKeySchema.safeParse(secret)) : undefined;
 
   useEffect(() => {
     let request: Parameters<Bridge['wizardSetKeys']>[0] | undefined;
-    if (mode === 'typed' && accessKeyId && secret && !idError && !secretError) request = { source: 'typed', accessKeyId, secretAccessKey: secret };
+    if (mode === 'typed' && accessKeyId && secret && !idError && !secretError)
+      request = { source: 'typed', accessKeyId, secretAccessKey: secret };
     if (mode === 'csv' && csv.trim()) request = { source: 'csv', text: csv };
     if (mode === 'existing' && existing) request = { source: 'existing', profile: existing.sourceProfile };
     if (!request) return;
     const chosen = request;
     let cancel: (() => void) | undefined;
     const timer = setTimeout(() => {
-      cancel = run('Could not check the key', (api) => api.wizardSetKeys(chosen), (answer) => onResult(answer, mode === 'existing' ? 'keep' : 'new'));
+      cancel = run(
+        'Could not check the key',
+        (api) => api.wizardSetKeys(chosen),
+        (answer) => onResult(answer, mode === 'existing' ? 'keep' : 'new'),
+      );
     }, CHECK_DELAY_MS);
     return () => {
       clearTimeout(timer);
@@ -58,25 +65,36 @@ export function KeysStep({ existing, sourceProfile, result, onResult }: Props) {
 
   return (
     <>
-      <p className="why">MFA Tray signs the MFA request with your IAM user's own access key; it checks the key with AWS right away.</p>
+      <p className="why">
+        MFA Tray signs the MFA request with your IAM user's own access key; it checks the key with AWS right away.
+      </p>
       <fieldset className="choices">
         <legend>Where are your keys?</legend>
         <label>
-          <input type="radio" name="keys-mode" checked={mode === 'typed'} onChange={() => choose('typed')} /> I'll paste the access key ID and secret
+          <input type="radio" name="keys-mode" checked={mode === 'typed'} onChange={() => choose('typed')} /> I'll paste
+          the access key ID and secret
         </label>
         <label>
-          <input type="radio" name="keys-mode" checked={mode === 'csv'} onChange={() => choose('csv')} /> I have the CSV file from the IAM console
+          <input type="radio" name="keys-mode" checked={mode === 'csv'} onChange={() => choose('csv')} /> I have the CSV
+          file from the IAM console
         </label>
         {existing?.accessKeyId && (
           <label>
-            <input type="radio" name="keys-mode" checked={mode === 'existing'} onChange={() => choose('existing')} /> Keep the key already in {existing.sourceProfile} (
-            <span className="mono">{existing.accessKeyId}</span>)
+            <input type="radio" name="keys-mode" checked={mode === 'existing'} onChange={() => choose('existing')} />{' '}
+            Keep the key already in {existing.sourceProfile} (<span className="mono">{existing.accessKeyId}</span>)
           </label>
         )}
       </fieldset>
       {mode === 'typed' && (
         <>
-          <Field id="access-key-id" label="Access key ID" why="Starts with AKIA: a long-term key of your IAM user." value={accessKeyId} onValue={(value) => setAccessKeyId(value.trim())} error={idError} />
+          <Field
+            id="access-key-id"
+            label="Access key ID"
+            why="Starts with AKIA: a long-term key of your IAM user."
+            value={accessKeyId}
+            onValue={(value) => setAccessKeyId(value.trim())}
+            error={idError}
+          />
           <Field
             id="secret-access-key"
             label="Secret access key"
@@ -92,22 +110,38 @@ export function KeysStep({ existing, sourceProfile, result, onResult }: Props) {
         <>
           <div className="field">
             <label htmlFor="keys-csv-pick">Access key CSV file</label>
-            <input id="keys-csv-pick" type="file" accept=".csv,text/csv" onChange={(event) => event.target.files?.[0]?.text().then(setCsv)} />
+            <input
+              id="keys-csv-pick"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(event) => event.target.files?.[0]?.text().then(setCsv)}
+            />
           </div>
           <div className="field">
             <label htmlFor="keys-csv">…or paste its contents</label>
-            <textarea id="keys-csv" rows={3} value={csv} onChange={(event) => setCsv(event.target.value)} spellCheck={false} />
+            <textarea
+              id="keys-csv"
+              rows={3}
+              value={csv}
+              onChange={(event) => setCsv(event.target.value)}
+              spellCheck={false}
+            />
           </div>
         </>
       )}
-      <div role="status" className={result ? (result.ok ? 'ok-box' : 'error-box') : 'error-box empty'} data-testid="keys-result">
+      <div
+        role="status"
+        className={result ? (result.ok ? 'ok-box' : 'error-box') : 'error-box empty'}
+        data-testid="keys-result"
+      >
         {checking && !result && <p>Checking the key with AWS…</p>}
         {result && (
           <>
             <p>{result.message}</p>
             {result.ok && result.userArn && (
               <p>
-                IAM user <span className="mono">{result.userArn}</span> in account <span className="mono">{result.accountId}</span>.
+                IAM user <span className="mono">{result.userArn}</span> in account{' '}
+                <span className="mono">{result.accountId}</span>.
               </p>
             )}
           </>

@@ -13,7 +13,10 @@ interface Props {
 export function NamesStep({ form, problems, onChange }: Props) {
   return (
     <>
-      <p className="why">One profile keeps your long-term keys, the other receives each day's MFA session, so tools never see the long-term keys.</p>
+      <p className="why">
+        One profile keeps your long-term keys, the other receives each day's MFA session, so tools never see the
+        long-term keys.
+      </p>
       <Field
         id="duration-hours"
         label="Session length (hours)"
@@ -26,8 +29,20 @@ export function NamesStep({ form, problems, onChange }: Props) {
         onValue={(durationHours) => onChange({ durationHours })}
         error={problems.durationSeconds}
       />
-      <Field id="source-profile" label="Profile with your long-term keys" value={form.sourceProfile} onValue={(sourceProfile) => onChange({ sourceProfile })} error={problems.sourceProfile} />
-      <Field id="target-profile" label="Profile that receives the MFA session" value={form.targetProfile} onValue={(targetProfile) => onChange({ targetProfile })} error={problems.targetProfile} />
+      <Field
+        id="source-profile"
+        label="Profile with your long-term keys"
+        value={form.sourceProfile}
+        onValue={(sourceProfile) => onChange({ sourceProfile })}
+        error={problems.sourceProfile}
+      />
+      <Field
+        id="target-profile"
+        label="Profile that receives the MFA session"
+        value={form.targetProfile}
+        onValue={(targetProfile) => onChange({ targetProfile })}
+        error={problems.targetProfile}
+      />
     </>
   );
 }

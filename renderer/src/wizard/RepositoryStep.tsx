@@ -18,7 +18,8 @@ export function repositoryProblems(form: RepositoryForm, roleProfiles: readonly 
   if (!name.success) problems.name = name.error.issues[0]?.message ?? 'Invalid name';
   const region = RegionSchema.safeParse(form.region);
   if (!region.success) problems.region = region.error.issues[0]?.message ?? 'Invalid region';
-  if (!roleProfiles.includes(form.roleProfile)) problems.roleProfile = 'Choose one of the role profiles from the previous step';
+  if (!roleProfiles.includes(form.roleProfile))
+    problems.roleProfile = 'Choose one of the role profiles from the previous step';
   if (!form.parentFolder.trim()) problems.parentFolder = 'Choose a folder for the repository';
   return problems;
 }
@@ -35,21 +36,50 @@ export function RepositoryStep({ form, roleProfiles, onChange, report }: Props) 
   const problems = repositoryProblems(form, roleProfiles);
   const { run } = useBridgeCall(report);
   const pick = () =>
-    run('Could not open the folder picker', (api) => api.wizardPickFolder(), (answer) => answer.ok && answer.folder && onChange({ parentFolder: answer.folder }));
+    run(
+      'Could not open the folder picker',
+      (api) => api.wizardPickFolder(),
+      (answer) => answer.ok && answer.folder && onChange({ parentFolder: answer.folder }),
+    );
   return (
     <>
-      <p className="why">Cloning over HTTPS with the role profile makes every git push and pull use your MFA session. When it has expired, git asks for your MFA code in the terminal and carries on; `git mfa` renews it by hand.</p>
+      <p className="why">
+        Cloning over HTTPS with the role profile makes every git push and pull use your MFA session. When it has
+        expired, git asks for your MFA code in the terminal and carries on; `git mfa` renews it by hand.
+      </p>
       <div className="field check">
-        <input id="repo-enabled" type="checkbox" checked={form.enabled} onChange={(event) => onChange({ enabled: event.target.checked })} />
+        <input
+          id="repo-enabled"
+          type="checkbox"
+          checked={form.enabled}
+          onChange={(event) => onChange({ enabled: event.target.checked })}
+        />
         <label htmlFor="repo-enabled">Clone a repository after the profiles are written</label>
       </div>
       {form.enabled && (
         <>
-          <Field id="repo-name" label="Repository name" value={form.name} onValue={(name) => onChange({ name })} error={form.name ? problems.name : undefined} />
-          <Field id="repo-region" label="Region" value={form.region} onValue={(region) => onChange({ region })} error={form.region ? problems.region : undefined} />
+          <Field
+            id="repo-name"
+            label="Repository name"
+            value={form.name}
+            onValue={(name) => onChange({ name })}
+            error={form.name ? problems.name : undefined}
+          />
+          <Field
+            id="repo-region"
+            label="Region"
+            value={form.region}
+            onValue={(region) => onChange({ region })}
+            error={form.region ? problems.region : undefined}
+          />
           <div className="field">
             <label htmlFor="repo-role">Role profile git signs with</label>
-            <select id="repo-role" value={form.roleProfile} onChange={(event) => onChange({ roleProfile: event.target.value })} aria-describedby="repo-role-error">
+            <select
+              id="repo-role"
+              value={form.roleProfile}
+              onChange={(event) => onChange({ roleProfile: event.target.value })}
+              aria-describedby="repo-role-error"
+            >
               <option value="">Choose…</option>
               {roleProfiles.map((profile) => (
                 <option key={profile} value={profile}>
@@ -61,7 +91,12 @@ export function RepositoryStep({ form, roleProfiles, onChange, report }: Props) 
               {form.roleProfile ? problems.roleProfile : undefined}
             </p>
           </div>
-          <Field id="repo-folder" label="Clone into this folder" value={form.parentFolder} onValue={(parentFolder) => onChange({ parentFolder })} />
+          <Field
+            id="repo-folder"
+            label="Clone into this folder"
+            value={form.parentFolder}
+            onValue={(parentFolder) => onChange({ parentFolder })}
+          />
           <div className="buttons left">
             <button type="button" onClick={pick}>
               Choose folder…

@@ -11,7 +11,11 @@ interface Props {
   onWritten: (written: boolean) => void;
 }
 
-type Write = { state: 'idle' } | { state: 'writing' } | { state: 'done'; message: string; backups: string[] } | { state: 'failed'; message: string };
+type Write =
+  | { state: 'idle' }
+  | { state: 'writing' }
+  | { state: 'done'; message: string; backups: string[] }
+  | { state: 'failed'; message: string };
 
 export function ReviewStep({ plan, repository, onWritten }: Props) {
   const [preview, setPreview] = useState<WizardPreview>();
@@ -39,17 +43,38 @@ export function ReviewStep({ plan, repository, onWritten }: Props) {
       'Could not write the changes',
       (api) => api.wizardApply({ plan, previewId: preview?.previewId }),
       (result) => {
-        setWrite(result.ok ? { state: 'done', message: result.message, backups: result.backups } : { state: 'failed', message: result.message });
+        setWrite(
+          result.ok
+            ? { state: 'done', message: result.message, backups: result.backups }
+            : { state: 'failed', message: result.message },
+        );
         onWritten(result.ok);
       },
       (message) => setWrite({ state: 'failed', message }),
     );
   };
-  const renew = () => run('Could not open the token dialog', (api) => api.openTokenDialog({ target: plan.targetProfile }), (result) => setAfter(result.message));
-  const testRoles = () => run('Could not test the roles', (api) => api.wizardCheckRoles({ targetProfile: plan.targetProfile, roles: plan.roles }), setRoleCheck);
+  const renew = () =>
+    run(
+      'Could not open the token dialog',
+      (api) => api.openTokenDialog({ target: plan.targetProfile }),
+      (result) => setAfter(result.message),
+    );
+  const testRoles = () =>
+    run(
+      'Could not test the roles',
+      (api) => api.wizardCheckRoles({ targetProfile: plan.targetProfile, roles: plan.roles }),
+      setRoleCheck,
+    );
   const clone = () =>
-    run('Could not set up the repository', (api) => api.wizardSetUpRepository({ ...repository, sourceProfile: plan.sourceProfile, targetProfile: plan.targetProfile }), (result) =>
-      setAfter(result.message),
+    run(
+      'Could not set up the repository',
+      (api) =>
+        api.wizardSetUpRepository({
+          ...repository,
+          sourceProfile: plan.sourceProfile,
+          targetProfile: plan.targetProfile,
+        }),
+      (result) => setAfter(result.message),
     );
 
   if (!preview) return <p role="status">Preparing the changes…</p>;
@@ -89,7 +114,12 @@ export function ReviewStep({ plan, repository, onWritten }: Props) {
           {after}
         </div>
         {roleCheck && (
-          <div className={roleCheck.sessionState === 'valid' && roleCheck.results.every((r) => r.ok) ? 'ok-box' : 'error-box'} data-testid="wizard-role-check">
+          <div
+            className={
+              roleCheck.sessionState === 'valid' && roleCheck.results.every((r) => r.ok) ? 'ok-box' : 'error-box'
+            }
+            data-testid="wizard-role-check"
+          >
             <p>{roleCheck.message}</p>
             <ul>
               {roleCheck.results.map((result) => (
@@ -106,7 +136,10 @@ export function ReviewStep({ plan, repository, onWritten }: Props) {
   }
   return (
     <>
-      <p className="why">Nothing is written until you confirm: these are the only lines that change; everything else in your files stays as it is.</p>
+      <p className="why">
+        Nothing is written until you confirm: these are the only lines that change; everything else in your files stays
+        as it is.
+      </p>
       {!preview.ok && (
         <p role="alert" className="error-box">
           {preview.message}
@@ -115,7 +148,8 @@ export function ReviewStep({ plan, repository, onWritten }: Props) {
       <ul className="plain">
         {preview.profiles.map((profile) => (
           <li key={profile.profile}>
-            <span className="mono">{profile.profile}</span>: {profile.action === 'create' ? 'new profile' : profile.action === 'update' ? 'updated' : 'unchanged'}
+            <span className="mono">{profile.profile}</span>:{' '}
+            {profile.action === 'create' ? 'new profile' : profile.action === 'update' ? 'updated' : 'unchanged'}
           </li>
         ))}
       </ul>
@@ -127,7 +161,8 @@ export function ReviewStep({ plan, repository, onWritten }: Props) {
       {preview.files.map((file) => (
         <section key={file.file} className="diff" aria-label={`Changes to ${file.file}`}>
           <h3>
-            <span className="mono">{file.file}</span> <span className="muted">({file.existsNow ? `${file.fileRole} file` : `new ${file.fileRole} file`})</span>
+            <span className="mono">{file.file}</span>{' '}
+            <span className="muted">({file.existsNow ? `${file.fileRole} file` : `new ${file.fileRole} file`})</span>
           </h3>
           {file.hunks.map((hunk, index) => (
             <pre key={index} tabIndex={0} aria-label={`Change ${index + 1} in ${file.fileRole} file`}>

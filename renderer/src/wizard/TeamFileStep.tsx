@@ -13,14 +13,21 @@ export function TeamFileStep({ onImported }: { onImported: (draft: WizardDraft) 
     setText(value);
     cancelPrevious.current?.();
     if (!value.trim()) return setResult(undefined);
-    cancelPrevious.current = run('Could not read the team file', (api) => api.wizardImportTeamFile({ text: value }), (answer) => {
-      setResult(answer);
-      if (answer.ok && answer.draft) onImported(answer.draft);
-    });
+    cancelPrevious.current = run(
+      'Could not read the team file',
+      (api) => api.wizardImportTeamFile({ text: value }),
+      (answer) => {
+        setResult(answer);
+        if (answer.ok && answer.draft) onImported(answer.draft);
+      },
+    );
   };
   return (
     <>
-      <p className="why">Your administrator's team file fills in the accounts, roles and repository for you, so you only add your own keys.</p>
+      <p className="why">
+        Your administrator's team file fills in the accounts, roles and repository for you, so you only add your own
+        keys.
+      </p>
       <div className="field">
         <label htmlFor="team-file-pick">Team file (optional)</label>
         <input
@@ -35,9 +42,20 @@ export function TeamFileStep({ onImported }: { onImported: (draft: WizardDraft) 
       </div>
       <div className="field">
         <label htmlFor="team-file-text">…or paste its contents</label>
-        <textarea id="team-file-text" rows={6} value={text} onChange={(event) => importText(event.target.value)} spellCheck={false} aria-describedby="team-file-result" />
+        <textarea
+          id="team-file-text"
+          rows={6}
+          value={text}
+          onChange={(event) => importText(event.target.value)}
+          spellCheck={false}
+          aria-describedby="team-file-result"
+        />
       </div>
-      <div id="team-file-result" role="status" className={result ? (result.ok ? 'ok-box' : 'error-box') : 'error-box empty'}>
+      <div
+        id="team-file-result"
+        role="status"
+        className={result ? (result.ok ? 'ok-box' : 'error-box') : 'error-box empty'}
+      >
         {result && <p>{result.ok ? `${result.team ? `${result.team}: ` : ''}${result.message}` : result.message}</p>}
         {result && result.problems.length > 0 && (
           <ul>

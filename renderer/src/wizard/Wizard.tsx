@@ -17,7 +17,15 @@ import { TeamFileStep } from './TeamFileStep';
 
 const TITLE = 'Set up MFA profiles';
 
-const STEPS = ['Team file', 'Access keys', 'MFA device', 'Session and names', 'Roles', 'Repository', 'Review and write'] as const;
+const STEPS = [
+  'Team file',
+  'Access keys',
+  'MFA device',
+  'Session and names',
+  'Roles',
+  'Repository',
+  'Review and write',
+] as const;
 
 export function Wizard() {
   const { load } = useBridgeLoad('The wizard could not start', (api) => api.wizardStart());
@@ -27,12 +35,20 @@ export function Wizard() {
 
 function repositoryFromDraft(draft: WizardDraft): RepositoryForm {
   const first = draft.repositories[0];
-  return { enabled: first !== undefined, name: first?.name ?? '', region: first?.region ?? draft.region ?? '', roleProfile: first?.roleProfile ?? '', parentFolder: '' };
+  return {
+    enabled: first !== undefined,
+    name: first?.name ?? '',
+    region: first?.region ?? draft.region ?? '',
+    roleProfile: first?.roleProfile ?? '',
+    parentFolder: '',
+  };
 }
 
 function WizardSteps({ start }: { start: WizardStart }) {
   const [step, setStep] = useState(0);
-  const [form, setForm] = useState<WizardForm>(() => formFromDraft(start.draft, start.existing?.accessKeyId ? 'keep' : undefined));
+  const [form, setForm] = useState<WizardForm>(() =>
+    formFromDraft(start.draft, start.existing?.accessKeyId ? 'keep' : undefined),
+  );
   const [repository, setRepository] = useState<RepositoryForm>(() => repositoryFromDraft(start.draft));
   const [keys, setKeys] = useState<WizardKeysResult>();
   const [written, setWritten] = useState(false);
@@ -62,7 +78,12 @@ function WizardSteps({ start }: { start: WizardStart }) {
     !stepHasProblems(problems, ['mfaSerial']),
     !stepHasProblems(problems, ['durationSeconds', 'sourceProfile', 'targetProfile']),
     !stepHasProblems(problems, ['roles']),
-    Object.keys(repositoryProblems(repository, plan.roles.map((role) => role.profile))).length === 0,
+    Object.keys(
+      repositoryProblems(
+        repository,
+        plan.roles.map((role) => role.profile),
+      ),
+    ).length === 0,
     written,
   ][step];
 
@@ -75,7 +96,11 @@ function WizardSteps({ start }: { start: WizardStart }) {
       <TopBar title={TITLE}>
         <ol className="steps" aria-label="Steps">
           {STEPS.map((name, index) => (
-            <li key={name} aria-current={index === step ? 'step' : undefined} className={index < step ? 'done' : undefined}>
+            <li
+              key={name}
+              aria-current={index === step ? 'step' : undefined}
+              className={index < step ? 'done' : undefined}
+            >
               <span className="step-number">{index + 1}</span> {name}
             </li>
           ))}
@@ -100,12 +125,38 @@ function WizardSteps({ start }: { start: WizardStart }) {
         <h2 ref={heading} tabIndex={-1}>
           Step {step + 1} of {STEPS.length}: {STEPS[step]}
         </h2>
-        {step === 0 && <TeamFileStep onImported={(draft) => { setForm((current) => ({ ...formFromDraft(draft, current.keys), mfaSerial: current.mfaSerial || draft.mfaSerial || '' })); setRepository(repositoryFromDraft(draft)); }} />}
-        {step === 1 && <KeysStep existing={start.existing} sourceProfile={form.sourceProfile} result={keys} onResult={onKeys} />}
-        {step === 2 && <DeviceStep value={form.mfaSerial} error={problems.mfaSerial} keys={keys} onValue={(mfaSerial) => change({ mfaSerial })} />}
+        {step === 0 && (
+          <TeamFileStep
+            onImported={(draft) => {
+              setForm((current) => ({
+                ...formFromDraft(draft, current.keys),
+                mfaSerial: current.mfaSerial || draft.mfaSerial || '',
+              }));
+              setRepository(repositoryFromDraft(draft));
+            }}
+          />
+        )}
+        {step === 1 && (
+          <KeysStep existing={start.existing} sourceProfile={form.sourceProfile} result={keys} onResult={onKeys} />
+        )}
+        {step === 2 && (
+          <DeviceStep
+            value={form.mfaSerial}
+            error={problems.mfaSerial}
+            keys={keys}
+            onValue={(mfaSerial) => change({ mfaSerial })}
+          />
+        )}
         {step === 3 && <NamesStep form={form} problems={problems} onChange={change} />}
         {step === 4 && <RolesStep form={form} problems={problems} onRoles={(roles) => change({ roles })} />}
-        {step === 5 && <RepositoryStep report={show} form={repository} roleProfiles={plan.roles.map((role) => role.profile)} onChange={(partial) => setRepository((current) => ({ ...current, ...partial }))} />}
+        {step === 5 && (
+          <RepositoryStep
+            report={show}
+            form={repository}
+            roleProfiles={plan.roles.map((role) => role.profile)}
+            onChange={(partial) => setRepository((current) => ({ ...current, ...partial }))}
+          />
+        )}
         {step === 6 && <ReviewStep plan={plan} repository={repository} onWritten={setWritten} />}
         <StatusMessage status={status} />
         <div className="buttons wizard-nav">

@@ -8,7 +8,9 @@ const draft = {
   durationSeconds: 86400,
   maxMfaAgeSeconds: 86400,
   region: 'eu-west-1',
-  roles: [{ profile: 'MyRepositoryContributor', roleArn: 'arn:aws:iam::222222222222:role/MyRepositoryContributorRole' }],
+  roles: [
+    { profile: 'MyRepositoryContributor', roleArn: 'arn:aws:iam::222222222222:role/MyRepositoryContributorRole' },
+  ],
   repositories: [],
 };
 
@@ -16,7 +18,10 @@ describe('the wizard plan', () => {
   it('turns the scenario draft into a valid plan, roles inheriting the team region', () => {
     const form = formFromDraft(draft, 'new');
     expect(planProblems(form)).toEqual({});
-    expect(planFromForm(form)).toMatchObject({ durationSeconds: 86400, roles: [{ profile: 'MyRepositoryContributor', region: 'eu-west-1' }] });
+    expect(planFromForm(form)).toMatchObject({
+      durationSeconds: 86400,
+      roles: [{ profile: 'MyRepositoryContributor', region: 'eu-west-1' }],
+    });
   });
 
   it('names the field of each problem with the contract message', () => {

@@ -26,7 +26,11 @@ export function formFromDraft(draft: WizardDraft, keys: WizardForm['keys']): Wiz
     durationHours: String(draft.durationSeconds / 3600),
     maxMfaAgeSeconds: draft.maxMfaAgeSeconds,
     keys,
-    roles: draft.roles.map((role) => ({ profile: role.profile, roleArn: role.roleArn, region: role.region ?? draft.region ?? '' })),
+    roles: draft.roles.map((role) => ({
+      profile: role.profile,
+      roleArn: role.roleArn,
+      region: role.region ?? draft.region ?? '',
+    })),
   };
 }
 
@@ -38,14 +42,19 @@ export function planFromForm(form: WizardForm): WizardPlan {
     durationSeconds: Math.round(Number(form.durationHours) * 3600),
     maxMfaAgeSeconds: form.maxMfaAgeSeconds,
     keys: form.keys ?? 'new',
-    roles: form.roles.map((role) => ({ profile: role.profile.trim(), roleArn: role.roleArn.trim(), ...(role.region.trim() && { region: role.region.trim() }) })),
+    roles: form.roles.map((role) => ({
+      profile: role.profile.trim(),
+      roleArn: role.roleArn.trim(),
+      ...(role.region.trim() && { region: role.region.trim() }),
+    })),
   };
 }
 
 /** Messages keyed by field path ('mfaSerial', 'roles.0.roleArn'); empty when the plan is valid. */
 export function planProblems(form: WizardForm): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (form.durationHours.trim() === '' || !Number.isFinite(Number(form.durationHours))) problems.durationSeconds = 'Type the session length in hours, e.g. 24';
+  if (form.durationHours.trim() === '' || !Number.isFinite(Number(form.durationHours)))
+    problems.durationSeconds = 'Type the session length in hours, e.g. 24';
   const checked = WizardPlanSchema.safeParse(planFromForm(form));
   if (!checked.success) {
     for (const issue of checked.error.issues) {
@@ -58,5 +67,7 @@ export function planProblems(form: WizardForm): Record<string, string> {
 
 /** The fields each step owns, so a step can go on when its own fields are fine. */
 export function stepHasProblems(problems: Record<string, string>, prefixes: readonly string[]): boolean {
-  return Object.keys(problems).some((path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)));
+  return Object.keys(problems).some((path) =>
+    prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
+  );
 }

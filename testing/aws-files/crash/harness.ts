@@ -16,7 +16,11 @@ export interface CrashTestResult {
   target: string;
 }
 
-export async function runCrashTest(options: { folder: string; writes: number; meanWritesPerLife: number }): Promise<CrashTestResult> {
+export async function runCrashTest(options: {
+  folder: string;
+  writes: number;
+  meanWritesPerLife: number;
+}): Promise<CrashTestResult> {
   // A bundled child starts in ~50 ms, instead of several hundred through a TypeScript loader.
   const writerBundle = join(options.folder, 'crash-test-writer.mjs');
   await build({
@@ -43,7 +47,9 @@ export async function runCrashTest(options: { folder: string; writes: number; me
     if (text === undefined) continue;
     const onDisk = crashTestVersionOf(text);
     if (text !== crashTestVersion(onDisk) || (onDisk !== reported && onDisk !== reported + 1)) {
-      throw new Error(`after kill ${kills}: expected version ${reported} or ${reported + 1}, found ${text.length} bytes claiming version ${onDisk}`);
+      throw new Error(
+        `after kill ${kills}: expected version ${reported} or ${reported + 1}, found ${text.length} bytes claiming version ${onDisk}`,
+      );
     }
     if (onDisk === reported + 1) killsAfterRename += 1;
     reported = onDisk;
@@ -52,7 +58,12 @@ export async function runCrashTest(options: { folder: string; writes: number; me
 }
 
 /** Runs one writer until we kill it; returns the last version it reported. */
-function runUntilKilled(writerBundle: string, target: string, reported: number, options: { writes: number; meanWritesPerLife: number }): Promise<number> {
+function runUntilKilled(
+  writerBundle: string,
+  target: string,
+  reported: number,
+  options: { writes: number; meanWritesPerLife: number },
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writerBundle, target], { stdio: ['ignore', 'pipe', 'pipe'] });
     let last = reported;
@@ -81,4 +92,3 @@ function runUntilKilled(writerBundle: string, target: string, reported: number, 
     });
   });
 }
-
