@@ -107,7 +107,7 @@ describe('window security', () => {
 
   it('puts the same CSP in the renderer page, but for frame-ancestors, which a meta tag cannot carry', () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
     const directives = (policy: string) =>
       policy
         .split(';')
