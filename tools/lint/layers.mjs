@@ -49,6 +49,7 @@ export const LAYERS = [
       'electron/core/time',
     ],
   },
+  { folder: 'electron/core/codecommit', mayImport: ['electron/shared', 'electron/core/sts', 'electron/core/time'] },
   {
     folder: 'electron/core/renewal',
     mayImport: [

@@ -1,0 +1,2 @@
+export { codeCommitGitCredentials, codeCommitRegion } from './git-credentials';
+export type { GitCredentialRequest, GitCredentials } from './git-credentials';
