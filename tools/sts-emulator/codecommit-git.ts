@@ -22,7 +22,7 @@ interface GitDeps extends CodeCommitGitOptions {
   state: EmulatorState;
   issuer: SessionIssuer;
   now(): number;
-  /** Counts what the endpoint answered: 'GitPull'/'GitPush' on success, 'GitDenied' on 401/403. */
+  /** Counts what the endpoint answered: 'GitPull'/'GitPush' on success, 'GitChallenge' on 401, 'GitDenied' on 403. */
   count(action: string): void;
 }
 
@@ -38,7 +38,7 @@ export function handleCodeCommitGit(req: IncomingMessage, res: ServerResponse, d
   }
   const denial = checkCredentials(req, `${CODECOMMIT_PREFIX}${name}`, deps);
   if (denial) {
-    deps.count('GitDenied');
+    deps.count(denial.status === 401 ? 'GitChallenge' : 'GitDenied');
     const headers: Record<string, string> = { 'content-type': 'text/plain' };
     if (denial.status === 401) headers['www-authenticate'] = 'Basic realm="CodeCommit"';
     res.writeHead(denial.status, headers).end(`${denial.message}\n`);
