@@ -49,7 +49,11 @@ export function handleCodeCommitGit(req: IncomingMessage, res: ServerResponse, d
   runHttpBackend(req, res, { ...deps, pathInfo: `/${name}/${rest.join('/')}`, query: url.search.slice(1) });
 }
 
-function checkCredentials(req: IncomingMessage, signedPath: string, deps: GitDeps): { status: 401 | 403; message: string } | undefined {
+function checkCredentials(
+  req: IncomingMessage,
+  signedPath: string,
+  deps: GitDeps,
+): { status: 401 | 403; message: string } | undefined {
   const header = req.headers.authorization;
   if (!header?.startsWith('Basic ')) return { status: 401, message: 'Authentication required' };
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
@@ -62,7 +66,9 @@ function checkCredentials(req: IncomingMessage, signedPath: string, deps: GitDep
   const match = /^(\d{8}T\d{6})Z([0-9a-f]{64})$/.exec(password);
   if (!match) return forbidden;
   const [, stamp, signature] = match as unknown as [string, string, string];
-  const signedAt = Date.parse(`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`);
+  const signedAt = Date.parse(
+    `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`,
+  );
   const nowMs = deps.now();
   if (!(Math.abs(nowMs - signedAt) <= MAX_SKEW_MS)) return forbidden;
   let secret: string;
@@ -91,7 +97,11 @@ function hmac(key: string | Buffer, data: string): Buffer {
 }
 
 /** Runs `git http-backend` as CGI: the request streams to its stdin, its headers become ours, the rest streams back. */
-function runHttpBackend(req: IncomingMessage, res: ServerResponse, deps: GitDeps & { pathInfo: string; query: string }): void {
+function runHttpBackend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: GitDeps & { pathInfo: string; query: string },
+): void {
   const child = spawn('git', ['http-backend'], {
     env: {
       PATH: process.env.PATH,
