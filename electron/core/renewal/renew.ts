@@ -8,7 +8,7 @@ import { loadProfileModel, type ProfileModel, type SettingValue } from '../profi
 import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
-import { checkWindowFree, explainRejectedCode, reserveCode } from './code-guard';
+import { checkWindowFree, reserveCode } from './code-guard';
 import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
 import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
@@ -169,7 +169,7 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
     if (!result.ok) {
       if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format')
         await reservation.release();
-      return explainRejectedCode(result.failure, reservation.previous, clock.now());
+      return result.failure;
     }
     const credentials = result.value;
     try {
