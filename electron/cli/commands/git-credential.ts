@@ -17,7 +17,7 @@ import { errorMessage } from '../../shared/error-message';
 
 const GIT_CREDENTIAL_HELP = `
 git runs this with the operation last (get, store or erase) and the request on stdin. For "get" it checks the
-MFA session and, when it has expired (or has less than a minute left), asks for a code on the terminal and
+MFA session and, when it has expired (or has 2 minutes or less left), asks for a code on the terminal and
 renews it; with no terminal it says to run \`git mfa\`. It exits 0 whatever happens (only a malformed command
 line exits 2), so git always goes on to its next credential helper when this one does not answer.
 

@@ -13,6 +13,7 @@ import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
 import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
 import { CodeEntryCancelled, type RenewDeps, type RenewOutcome, type RenewRequest } from './types';
+import { isStillValid } from './validity';
 
 /** In-process single flight: one promise per device; same-target callers share it. */
 const inFlight = new Map<string, { target: string; promise: Promise<RenewOutcome> }>();
@@ -56,7 +57,7 @@ async function precheck(
   const resolved = resolveRenewal(model, request);
   // A file botocore cannot read counts as empty: its problem, not the missing profile, is what to fix.
   if ('kind' in resolved) return (await checkFilesWritable(deps.locations)) ?? resolved;
-  if (!request.force && resolved.expiration && resolved.expiration.getTime() > nowMs) {
+  if (!request.force && isStillValid(resolved.expiration, nowMs)) {
     return {
       kind: 'still-valid',
       category: 'ok',
