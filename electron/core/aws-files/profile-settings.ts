@@ -28,6 +28,12 @@ export const CREDENTIAL_KEYS: readonly string[] = [
 /** Profile names both botocore and the JS SDK read alike (see aws-facts: the subset we write). */
 const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+$/;
 
+/** How the two file writes wait: locks, late writers, and who to tell what they wait for. */
+export type ProfileWriteOptions = Pick<
+  UpdateAwsFileOptions,
+  'lock' | 'settleMs' | 'onWait' | 'writerWaitMs' | 'findWriters'
+>;
+
 interface FilePlan {
   profile: string;
   path: string;
@@ -53,7 +59,7 @@ export async function writeProfileSettings(
   locations: AwsFileLocations,
   profile: string,
   values: Record<string, string | null>,
-  options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'> = {},
+  options: ProfileWriteOptions = {},
 ): Promise<void> {
   if (!WRITABLE_PROFILE_NAME.test(profile)) {
     throw AwsFileError.wholeFile(
@@ -127,11 +133,7 @@ function applyPlan(plan: FilePlan, text: string): string {
 }
 
 /** Puts back what the earlier writes replaced; keeps anything others wrote to those files since. */
-async function undo(
-  done: readonly DoneWrite[],
-  options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'>,
-  cause: unknown,
-): Promise<void> {
+async function undo(done: readonly DoneWrite[], options: ProfileWriteOptions, cause: unknown): Promise<void> {
   for (const write of done) {
     try {
       await updateAwsFile(
