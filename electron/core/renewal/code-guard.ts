@@ -5,6 +5,7 @@
 import { isSameCode, readUsedCode, usedCodeRecord, writeUsedCode } from '../app-state';
 import { msUntilNextWindow, totpWindow } from '../totp';
 import type { StsFailure } from '../sts';
+import { formatSpan } from '../../shared/time-format';
 
 /** AWS accepts a code for about one window either side: the same code can come back this many windows later. */
 const SAME_CODE_REUSE_WINDOWS = 2;
@@ -13,8 +14,9 @@ function waitSeconds(nowMs: number): number {
   return Math.ceil(msUntilNextWindow(nowMs) / 1000);
 }
 
-function clockTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
+/** When the earlier code went out, as time ago: the 30-second window is what matters, not the clock. */
+function sentAgo(sentAtMs: number, nowMs: number): string {
+  return `${formatSpan(nowMs - sentAtMs, { precision: 'second' })} ago`;
 }
 
 function usedFailure(message: string, nowMs: number): StsFailure {
@@ -23,7 +25,7 @@ function usedFailure(message: string, nowMs: number): StsFailure {
     kind: 'code-already-used',
     category: 'user',
     retryAfterSeconds,
-    message: `${message} Wait ${retryAfterSeconds} s for the next code.`,
+    message: `${message} Wait ${formatSpan(retryAfterSeconds * 1000, { precision: 'second' })} for the next code.`,
   };
 }
 
@@ -36,7 +38,7 @@ export async function checkWindowFree(
   const last = await readUsedCode(stateDir, device);
   if (last && last.window >= totpWindow(nowMs)) {
     return usedFailure(
-      `A code for ${device} was already sent at ${clockTime(last.sentAtMs)} UTC, in this 30-second window; AWS accepts each code once.`,
+      `A code for ${device} was already sent ${sentAgo(last.sentAtMs, nowMs)}, in this 30-second window; AWS accepts each code once.`,
       nowMs,
     );
   }
@@ -59,13 +61,13 @@ export async function reserveCode(
   const window = totpWindow(nowMs);
   if (previous && isSameCode(previous, device, code) && window - previous.window <= SAME_CODE_REUSE_WINDOWS) {
     return usedFailure(
-      `This code was already sent for ${device} at ${clockTime(previous.sentAtMs)} UTC; AWS accepts each code once.`,
+      `This code was already sent for ${device} ${sentAgo(previous.sentAtMs, nowMs)}; AWS accepts each code once.`,
       nowMs,
     );
   }
   if (previous && previous.window >= window) {
     return usedFailure(
-      `A code for ${device} was already sent at ${clockTime(previous.sentAtMs)} UTC, in this 30-second window.`,
+      `A code for ${device} was already sent ${sentAgo(previous.sentAtMs, nowMs)}, in this 30-second window.`,
       nowMs,
     );
   }

@@ -73,7 +73,7 @@ describe('renew', () => {
     const outcome = await renew({ target: TARGET, codeSource: source }, depsFor(l));
     expect(outcome).toMatchObject({
       kind: 'still-valid',
-      message: expect.stringMatching(/still valid until .* \(in 60 min\)/),
+      message: expect.stringMatching(/still valid until .* \(in (1 h|59 min)\)/),
     });
     expect(source.asked).toBe(0);
     expect(emulator.callCount('GetSessionToken')).toBe(0);

@@ -8,6 +8,7 @@ import { loadProfileModel, type ProfileModel, type SettingValue } from '../profi
 import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
+import { formatClock, formatSpan } from '../../shared/time-format';
 import { checkWindowFree, reserveCode } from './code-guard';
 import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
@@ -24,9 +25,7 @@ export function formatExpiration(date: Date): string {
 }
 
 function describeUntil(expiration: Date, nowMs: number): string {
-  const minutes = Math.max(0, Math.round((expiration.getTime() - nowMs) / 60_000));
-  const left = minutes >= 120 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
-  return `${formatExpiration(expiration)} (in ${left})`;
+  return `${formatClock(expiration, nowMs)} (in ${formatSpan(expiration.getTime() - nowMs)})`;
 }
 
 export async function renew(request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {

@@ -1,6 +1,6 @@
 // One MFA session: source → target, device, state (colour and words), live countdown, Renew.
 import type { MfaSessionView } from '../../../electron/shared/contract';
-import { formatDuration } from '../common/format';
+import { formatDuration } from '../../../electron/shared/time-format';
 import { STATE_LABELS, liveSessionState } from './accounts';
 import { Countdown } from './Countdown';
 

@@ -2,7 +2,7 @@
 // box with the outcome's advice (and the countdown after "already used"), and the buttons. use-token-ts
 // holds what it does.
 import type { TokenDialogContext } from '../../../electron/shared/contract';
-import { formatClock, formatDuration, formatRemaining } from '../common/format';
+import { formatClock, formatDuration, formatSpan } from '../../../electron/shared/time-format';
 import { StatusMessage } from '../common/StatusMessage';
 import { CODE_LENGTH } from './code-input';
 import { useTokenForm } from './use-token-form';
@@ -96,7 +96,9 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
                 </p>
                 {advice.advice && <p>{advice.advice}</p>}
                 {waiting && (
-                  <p data-testid="retry-countdown">A new code is ready in {formatRemaining(form.waitUntil - now)}.</p>
+                  <p data-testid="retry-countdown">
+                    A new code is ready in {formatSpan(form.waitUntil - now, { precision: 'second' })}.
+                  </p>
                 )}
               </>
             )}

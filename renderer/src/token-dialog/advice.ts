@@ -2,7 +2,7 @@
 // to do, and how the form reacts (clear the code, offer a retry, wait for the next 30-s window...).
 import type { RenewResult, TokenDialogContext } from '../../../electron/shared/contract';
 import { SESSION_DURATION } from '../../../electron/shared/vocabulary';
-import { formatClockOffset, formatDuration } from '../common/format';
+import { formatClockOffset, formatDuration } from '../../../electron/shared/time-format';
 
 export type NextStep = 'new-code' | 'wait-for-window' | 'retry' | 'fix-files' | 'none';
 
