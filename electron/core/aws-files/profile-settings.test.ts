@@ -112,25 +112,28 @@ describe('writeProfileSettings', () => {
     expect(existsSync(join(folder, 'config'))).toBe(false);
   });
 
-  it.runIf(botocoreAvailable)('writes a profile name with a space so that botocore reads it in both files', async () => {
-    const locations = locationsIn(folder);
-    const keys = { aws_access_key_id: 'ASIANEW', aws_secret_access_key: 'S' };
-    await writeProfileSettings(locations, 'My Session', { ...keys, region: 'eu-west-1' }, FAST);
-    expect(await readFile(locations.config, 'utf8')).toBe('[profile "My Session"]\nregion = eu-west-1\n');
-    expect(await readFile(locations.credentials, 'utf8')).toBe(
-      '[My Session]\naws_access_key_id = ASIANEW\naws_secret_access_key = S\n',
-    );
-    const read = runBotocore(
-      `import json, sys
+  it.runIf(botocoreAvailable)(
+    'writes a profile name with a space so that botocore reads it in both files',
+    async () => {
+      const locations = locationsIn(folder);
+      const keys = { aws_access_key_id: 'ASIANEW', aws_secret_access_key: 'S' };
+      await writeProfileSettings(locations, 'My Session', { ...keys, region: 'eu-west-1' }, FAST);
+      expect(await readFile(locations.config, 'utf8')).toBe('[profile "My Session"]\nregion = eu-west-1\n');
+      expect(await readFile(locations.credentials, 'utf8')).toBe(
+        '[My Session]\naws_access_key_id = ASIANEW\naws_secret_access_key = S\n',
+      );
+      const read = runBotocore(
+        `import json, sys
 from botocore.session import Session
 s = Session(profile='My Session')
 s.set_config_variable('config_file', sys.argv[1])
 s.set_config_variable('credentials_file', sys.argv[2])
 print(json.dumps({'region': s.get_scoped_config().get('region'), 'key': s.get_credentials().access_key}))`,
-      [locations.config, locations.credentials],
-    );
-    expect(read).toEqual({ region: 'eu-west-1', key: 'ASIANEW' });
-  });
+        [locations.config, locations.credentials],
+      );
+      expect(read).toEqual({ region: 'eu-west-1', key: 'ASIANEW' });
+    },
+  );
 
   it('puts keys the placement names into the credentials file (where aws-mfa keeps expiration)', async () => {
     const locations = locationsIn(folder);

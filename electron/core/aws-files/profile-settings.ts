@@ -166,7 +166,9 @@ async function undo(
       await updateAwsFile(
         write.plan.path,
         (current) =>
-          current === write.after ? write.before : applyProfileSettingsPlan({ ...write.plan, edits: inverseEdits(write) }, current),
+          current === write.after
+            ? write.before
+            : applyProfileSettingsPlan({ ...write.plan, edits: inverseEdits(write) }, current),
         { ...options, role: write.plan.role },
       );
     } catch (undoError) {

@@ -105,11 +105,7 @@ async function folderProblemOf(folder: string): Promise<string | undefined> {
 }
 
 /** Takes the file's lock and writes a temp file of `bytes` beside it, then removes both. */
-async function probeUnderLock(
-  target: string,
-  bytes: number,
-  fail: (message: string) => AwsFileError,
-): Promise<void> {
+async function probeUnderLock(target: string, bytes: number, fail: (message: string) => AwsFileError): Promise<void> {
   let lock;
   try {
     lock = await acquireFileLock(target);

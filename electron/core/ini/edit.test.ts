@@ -114,7 +114,9 @@ describe('applyEdits: refusals', () => {
       '[profile "My Session"]\nregion = x\n',
     );
     expect(
-      applyEdits('[profile "My Session"]\nregion = x\n', [{ section: 'profile "My Session"', key: 'region', value: 'y' }]),
+      applyEdits('[profile "My Session"]\nregion = x\n', [
+        { section: 'profile "My Session"', key: 'region', value: 'y' },
+      ]),
     ).toBe('[profile "My Session"]\nregion = y\n');
     expect(
       applyEdits('[My Session]\nk = 1\n', [{ section: 'My Session', key: 'k', value: '2' }], { file: 'credentials' }),

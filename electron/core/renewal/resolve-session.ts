@@ -1,6 +1,13 @@
 // From the profile model to everything one renewal needs, or a configuration outcome that says what to fix —
 // all before anyone is asked for a code.
-import { DURATION_KEY, naiveStampZone, parseExpiration, type Profile, type ProfileModel, type SettingValue } from '../profiles';
+import {
+  DURATION_KEY,
+  naiveStampZone,
+  parseExpiration,
+  type Profile,
+  type ProfileModel,
+  type SettingValue,
+} from '../profiles';
 import { SESSION_DURATION } from '../../shared/vocabulary';
 import { checkDuration, type AwsKeys, type StsFailure } from '../sts';
 import type { RenewOutcome } from './types';

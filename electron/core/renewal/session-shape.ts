@@ -47,7 +47,11 @@ export function sessionShape(target: Profile | undefined, name: string): Session
   return {
     securityToken: target?.origin.aws_security_token === 'credentials',
     expirationFile: stamp !== undefined && target?.origin.expiration === 'credentials' ? 'credentials' : 'config',
-    expirationFormat: !naive ? 'iso-utc' : target && naiveStampZone(target.settings) === 'local' ? 'naive-local' : 'naive-utc',
+    expirationFormat: !naive
+      ? 'iso-utc'
+      : target && naiveStampZone(target.settings) === 'local'
+        ? 'naive-local'
+        : 'naive-utc',
   };
 }
 
