@@ -160,6 +160,7 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
     },
     async importDevice(request) {
       try {
+        const imported = readSecretInput(request.input);
         if (!request.replaceExisting && (await store.list()).some((record) => record.serial === request.serial)) {
           return {
             ok: false,
@@ -167,7 +168,6 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
             message: `MFA Tray already holds the lab device ${request.serial}; its secret can only be replaced in the MFA Tray app's device screen.`,
           };
         }
-        const imported = readSecretInput(request.input);
         const label = request.label?.trim() || imported.label || request.serial.split('/').pop() || request.serial;
         const record = await store.put(
           { serial: request.serial, label, state: 'ready', addedAt: new Date(options.clock.now()).toISOString() },
