@@ -134,4 +134,21 @@ describe('mfa-tray status', () => {
       /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +today 02:30 +1 h 30 min$/m,
     );
   });
+
+  it('says that the JS SDK cannot see a session whose name has a space', async () => {
+    const config = `${scenarioConfig()}\n[profile "My Session"]\nmfa_tray_source_profile = FetchMfaCredentials\n`;
+    const env = scenarioHome(
+      config.replace(
+        '[profile MyRepositoryAssumer]\n',
+        '[profile MyRepositoryAssumer]\nmfa_tray_source_profile = FetchMfaCredentials\n',
+      ),
+    );
+    const text = await status(env, EXPIRES, { json: false });
+    expect(text.stdout).toMatch(
+      /My Session: the name has a space, so the AWS SDK for JavaScript .* cannot see this profile/,
+    );
+    expect(text.stdout).not.toMatch(/MyRepositoryAssumer: the name has a space/);
+    const report = JSON.parse((await status(env, EXPIRES)).stdout) as StatusReport;
+    expect(report.mfaSessions.find((s) => s.target === 'My Session')).toMatchObject({ jsSdkReadable: false });
+  });
 });

@@ -24,7 +24,8 @@ interface Expiry {
 export interface StatusReport {
   now: string;
   warnBeforeSeconds: number;
-  mfaSessions: Array<Omit<MfaSession, 'expiration'> & Expiry>;
+  /** jsSdkReadable is present (false) only for a profile the AWS SDK for JavaScript cannot see: a name with a space. */
+  mfaSessions: Array<Omit<MfaSession, 'expiration'> & Expiry & { jsSdkReadable?: false }>;
   roles: Array<
     Omit<RoleProfile, 'cachedExpiration'> & {
       cachedExpiration: string | null;
@@ -44,7 +45,12 @@ function statusReport(model: ProfileModel, nowMs: number, leadMs: number): Statu
   return {
     now: new Date(nowMs).toISOString(),
     warnBeforeSeconds: Math.round(leadMs / 1000),
-    mfaSessions: model.mfaSessions.map(({ expiration, ...session }) => ({ ...session, ...expiry(expiration) })),
+    mfaSessions: model.mfaSessions.map(({ expiration, ...session }) => ({
+      ...session,
+      ...expiry(expiration),
+      // botocore reads `[profile "My Session"]` / `[My Session]`; the JS SDK's profile-name pattern has no space.
+      ...(/\s/.test(session.target) && { jsSdkReadable: false as const }),
+    })),
     roles: model.roles.map(({ cachedExpiration, ...role }) => {
       const { expiration, ...rest } = expiry(cachedExpiration);
       return { ...role, cachedExpiration: expiration, ...rest };
@@ -80,8 +86,14 @@ function formatStatus(report: StatusReport, nowMs: number, clockFormat: CliIo['c
       left(s.expiration),
       s.state === 'never' ? NOT_RENEWED_YET : s.state,
     ]);
+    const unseen = report.mfaSessions
+      .filter((s) => s.jsSdkReadable === false)
+      .map(
+        (s) =>
+          `  ${s.target}: the name has a space, so the AWS SDK for JavaScript (and tools built on it) cannot see this profile; the AWS CLI and other botocore tools can.\n`,
+      );
     parts.push(
-      `MFA sessions:\n${formatTable([['SESSION', 'SOURCE', 'DEVICE', 'EXPIRES', 'LEFT', 'STATE'], ...rows], '  ')}`,
+      `MFA sessions:\n${formatTable([['SESSION', 'SOURCE', 'DEVICE', 'EXPIRES', 'LEFT', 'STATE'], ...rows], '  ')}${printable(unseen.join(''))}`,
     );
   }
   if (report.roles.length === 0) parts.push('Roles: none found.\n');
