@@ -22,6 +22,7 @@ import { generateTotp } from '../../electron/core/totp';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
 import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
 import { bindPage, deliver } from './bridge-transport';
+import { roleForHash, windowSize } from './window-fit';
 
 export { scenario };
 
@@ -87,8 +88,9 @@ export async function createAppWorld(
 
   async function open(hash: string): Promise<Page> {
     const page = await context.newPage();
-    // The shell's token dialog is a small window: screenshots and layout checks use its size.
-    if (hash.startsWith('#/token-dialog')) await page.setViewportSize({ width: 480, height: 480 });
+    // Each screen opens at its window's real content size: screenshots and layout checks see what users see.
+    const { width, height } = windowSize(roleForHash(hash));
+    await page.setViewportSize({ width, height });
     const senderId = await bindPage(page, dispatcher);
     pages.set(senderId, page);
     page.on('close', () => pages.delete(senderId));

@@ -2,7 +2,7 @@
 import type { RoleView } from '../../../electron/shared/contract';
 import { Countdown } from './Countdown';
 
-export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; onCopy: (profile: string) => void }) {
+export function RoleRow({ role, now }: { role: RoleView; now: number }) {
   const roleName = role.roleArn.split('/').slice(1).join('/') || role.roleArn;
   return (
     <li className="row role" data-testid={`role-${role.profile}`}>
@@ -39,9 +39,10 @@ export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; on
         )}
       </div>
       <div className="row-actions">
-        <button type="button" onClick={() => onCopy(role.profile)} aria-label={`Copy export lines for ${role.profile}`}>
-          Copy exports
-        </button>
+        {/* A role profile holds no keys to copy: they come from AssumeRole each time. */}
+        <p className="muted small">
+          Keys come from AssumeRole: <code>aws configure export-credentials --profile {role.profile}</code>
+        </p>
       </div>
     </li>
   );
