@@ -20,6 +20,10 @@ export function RoleRow({ role, now }: { role: RoleView; now: number }) {
             {role.chain.join(' → ')}
           </span>
         </div>
+        <p className="muted small">
+          No keys to copy: the AWS CLI assumes this role each time (
+          <code>aws configure export-credentials --profile {role.profile}</code> prints them).
+        </p>
         {role.chainError && (
           <p className="warning-text" role="note">
             {role.chainError}
@@ -38,12 +42,8 @@ export function RoleRow({ role, now }: { role: RoleView; now: number }) {
           <span className="muted">No cached role credentials</span>
         )}
       </div>
-      <div className="row-actions">
-        {/* A role profile holds no keys to copy: they come from AssumeRole each time. */}
-        <p className="muted small">
-          Keys come from AssumeRole: <code>aws configure export-credentials --profile {role.profile}</code>
-        </p>
-      </div>
+      {/* No "Copy exports": a role profile holds no keys to copy, they come from AssumeRole each time. */}
+      <div className="row-actions" />
     </li>
   );
 }
