@@ -57,14 +57,17 @@ export function SessionRow({ session, now, leadTimeMinutes, onRenew, onCopy }: P
         >
           Renew
         </button>
-        <button
-          type="button"
-          onClick={() => onCopy(session.target)}
-          disabled={!canCopy}
-          aria-label={`Copy export lines for ${session.target}`}
-        >
-          Copy exports
-        </button>
+        {canCopy ? (
+          <button
+            type="button"
+            onClick={() => onCopy(session.target)}
+            aria-label={`Copy export lines for ${session.target}`}
+          >
+            Copy exports
+          </button>
+        ) : (
+          <p className="muted small">Export lines once renewed.</p>
+        )}
       </div>
     </li>
   );
