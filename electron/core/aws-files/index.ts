@@ -10,5 +10,6 @@ export { updateAwsFile } from './update-aws-file';
 export { backupPathFor } from './backup';
 export { writeFileAtomic } from './atomic-write';
 export { CREDENTIAL_KEYS, writeProfileSettings } from './profile-settings';
+export { completeInterruptedWrites } from './pending-pair';
 export type { WatchAwsFilesOptions } from './watch-aws-files';
 export { watchAwsFiles } from './watch-aws-files';

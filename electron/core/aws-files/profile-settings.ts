@@ -7,6 +7,7 @@ import type { FileRole } from './file-problem';
 import { AwsFileError } from './aws-file-error';
 import { backupPathFor } from './backup';
 import type { AwsFileLocations } from './locations';
+import { completeInterruptedWrites, recordPendingPair } from './pending-pair';
 import { readAwsFile } from './read-aws-file';
 import { resolveSymlinkTarget } from './symlink-target';
 import { errorMessage } from '../../shared/error-message';
@@ -74,11 +75,23 @@ export async function writeProfileSettings(
     if (CREDENTIAL_KEYS.includes(key)) credentials.edits.push({ section: profile, key, value });
     else config.edits.push({ section: configSectionName(profile), key, value });
   }
-  // Credentials first: if we die between the two writes, fresh keys with an old expiration only cause an
-  // early renewal, while a fresh expiration with old keys would hide an expired session.
+  // What killed writers left (half a pair, lock folders, temp files holding keys) is finished first.
+  await completeInterruptedWrites(locations);
+  // Credentials first, the config file second, with a record of the pair in between (pending-pair.ts): killed
+  // between the renames, the next reader completes the config file, so keys and `expiration` always match.
   const plans = [credentials, config].filter((plan) => plan.edits.length > 0);
   for (const plan of plans) applyPlan(plan, (await readAwsFile(plan.path, { role: plan.role })).text);
+  const pending =
+    plans.length === 2 ? await recordPendingPair(locations, profile, credentials.edits, config.edits) : undefined;
+  try {
+    await writeBoth(plans, options);
+  } finally {
+    await pending?.clear();
+  }
+}
 
+/** Writes the files of a plan; if one fails, undoes the others. */
+async function writeBoth(plans: FilePlan[], options: ProfileWriteOptions): Promise<void> {
   // Both files wait out their settle time (for late outside writers) together, but the config rename
   // still waits for the credentials rename (and is dropped if that write fails).
   const writes: PendingWrite[] = [];
