@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { IniEdit } from '../ini';
 import { applyEdits, rawConfigParse } from '../ini';
-import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-write';
+import { fsyncDirectory, removeLeftoverTempFiles, writeDurableTempFile } from './atomic-write';
 import { backupPathFor } from './backup';
 import { acquireFileLock, isProcessAlive, lockDirFor } from './file-lock';
 import type { AwsFileLocations } from './locations';
@@ -21,10 +21,12 @@ import { updateAwsFile } from './update-aws-file';
 const PENDING_MARKER = '.mfa-tray-pending-';
 const TEMP_MARKER = '.mfa-tray-tmp-';
 const STALE_LOCK_MARKER = '.mfa-tray-lock.stale-';
-/** Leftovers without an owner to ask (a lock folder's grave, a record's temp file) are removed after this long. */
+/** A lock folder's grave (left by a process killed while removing a stale lock) is removed after this long. */
 const ORPHAN_AGE_MS = 60_000;
 /** Far longer than a two-file write can take (its waits are bounded at 10 s each). */
 const LIVE_WRITE_MAX_MS = 10 * 60_000;
+/** A repair waits out a killed writer's lock folder (removed after at most 1 s without an owner file). */
+const REPAIR_LOCK_WAIT_MS = 3_000;
 /** How long tidying waits for another process's lock: it is housekeeping, never worth blocking a read. */
 const TIDY_LOCK_WAIT_MS = 200;
 
@@ -81,9 +83,11 @@ async function writeRecord(
     },
     config: { path: config, edits: configEdits },
   };
-  const path = `${config}${PENDING_MARKER}${randomBytes(6).toString('hex')}`;
+  // Named by our pid: a record torn by a kill while it was written can be told dead and removed at once.
+  const path = `${config}${PENDING_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
   await mkdir(dirname(config), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(path, JSON.stringify(record), 0o600);
+  await writeDurableTempFile(path, new TextEncoder().encode(JSON.stringify(record)), 0o600);
+  await fsyncDirectory(dirname(config));
   return { clear: () => unlink(path).catch(() => undefined) };
 }
 
@@ -119,10 +123,9 @@ export async function completeInterruptedWrites(locations: AwsFileLocations): Pr
       const base = basename(target);
       const ours = names.filter((name) => name.startsWith(`${base}.mfa-tray-`));
       if (ours.length === 0) continue;
-      for (const name of ours.filter((n) => n.startsWith(`${base}${PENDING_MARKER}`) && !n.includes(TEMP_MARKER)))
+      for (const name of ours.filter((n) => n.startsWith(`${base}${PENDING_MARKER}`)))
         await settleRecord(join(folder, name)).catch(() => undefined);
-      for (const name of ours.filter((n) => n.includes(STALE_LOCK_MARKER) || n.startsWith(`${base}${PENDING_MARKER}`)))
-        await removeIfOrphaned(join(folder, name));
+      for (const name of ours.filter((n) => n.includes(STALE_LOCK_MARKER))) await removeIfOrphaned(join(folder, name));
       if (ours.some((name) => name.includes(TEMP_MARKER) || name === basename(lockDirFor(target))))
         await removeDeadWritersFiles(target);
     }
@@ -130,7 +133,16 @@ export async function completeInterruptedWrites(locations: AwsFileLocations): Pr
 }
 
 async function settleRecord(path: string): Promise<void> {
-  const record = JSON.parse(await readFile(path, 'utf8')) as PairRecord;
+  const writer = /-(\d+)-[0-9a-f]{12}$/.exec(path)?.[1];
+  if (writer === undefined) return;
+  let record: PairRecord;
+  try {
+    record = JSON.parse(await readFile(path, 'utf8')) as PairRecord;
+  } catch (error) {
+    // Torn: its writer was killed while writing it, before touching either file.
+    if (error instanceof SyntaxError && !isProcessAlive(Number(writer))) await unlink(path);
+    return;
+  }
   if (record.version !== 1) return;
   // A live writer is still between its two renames: it clears the record itself. (A record far older than any
   // write takes belongs to a dead writer whose pid was reused.)
@@ -144,20 +156,19 @@ async function settleRecord(path: string): Promise<void> {
     key,
     value: typeof keys?.[key] === 'string' ? keys[key] : null,
   }));
-  // The new keys landed: bring the config file up to them (the edits are idempotent if it already was).
+  // The new keys landed and the config file does not say so yet: bring it up to them.
+  const complete = (text: string) => applyEdits(text, record.config.edits, { file: 'config' });
   if (hashOf(found) === record.credentials.hash) {
-    await updateAwsFile(record.config.path, (text) => applyEdits(text, record.config.edits, { file: 'config' }), {
-      role: 'config',
-      lock: { timeoutMs: TIDY_LOCK_WAIT_MS },
-    });
+    const config = (await readAwsFile(record.config.path, { role: 'config' })).text;
+    if (complete(config) !== config)
+      await updateAwsFile(record.config.path, complete, { role: 'config', lock: { timeoutMs: REPAIR_LOCK_WAIT_MS } });
   }
   await unlink(path);
 }
 
-/** A lock folder's grave or a record's temp file: nobody owns these after a while, whatever happened. */
+/** A lock folder's grave: nobody owns it after a while, whatever happened. */
 async function removeIfOrphaned(path: string): Promise<void> {
   try {
-    if (!path.includes(TEMP_MARKER) && !path.includes(STALE_LOCK_MARKER)) return;
     if (Date.now() - (await stat(path)).mtimeMs < ORPHAN_AGE_MS) return;
     await rm(path, { recursive: true, force: true });
   } catch {
