@@ -173,12 +173,17 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
     }
     const credentials = result.value;
     try {
-      await (deps.writeSettings ?? writeProfileSettings)(deps.locations, session.target, {
-        aws_access_key_id: credentials.accessKeyId,
-        aws_secret_access_key: credentials.secretAccessKey,
-        aws_session_token: credentials.sessionToken,
-        expiration: formatExpiration(credentials.expiration),
-      });
+      await (deps.writeSettings ?? writeProfileSettings)(
+        deps.locations,
+        session.target,
+        {
+          aws_access_key_id: credentials.accessKeyId,
+          aws_secret_access_key: credentials.secretAccessKey,
+          aws_session_token: credentials.sessionToken,
+          expiration: formatExpiration(credentials.expiration),
+        },
+        { onWait: deps.onFileWait },
+      );
     } catch (error) {
       return {
         kind: 'file-problem',

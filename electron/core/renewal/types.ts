@@ -49,6 +49,7 @@ export interface RenewDeps {
     locations: AwsFileLocations,
     profile: string,
     values: Record<string, string | null>,
+    options?: { onWait?: (message: string) => void },
   ) => Promise<void>;
   createGateway?: (options: GatewayOptions) => StsGateway;
   policy?: Partial<CallPolicy>;
@@ -56,6 +57,8 @@ export interface RenewDeps {
   lockWaitMs?: number;
   /** Told once when another process's renewal of the device makes this one wait. */
   onLockWait?: (device: string) => void;
+  /** Told, in words, when saving waits for a file: another MFA Tray process's lock, a program writing it in place. */
+  onFileWait?: (message: string) => void;
 }
 
 export type RenewOutcome =
