@@ -15,6 +15,7 @@ export function cliRenewDeps(timeoutSeconds?: number): RenewDeps {
         process.stderr.write(
           `Waiting for another renewal of ${device} to finish (the MFA Tray dialog or another mfa-tray)…\n`,
         ),
+      onFileWait: (message: string) => process.stderr.write(`${message}\n`),
     }),
     ...(timeoutSeconds !== undefined ? { policy: { requestTimeoutMs: timeoutSeconds * 1000 } } : {}),
   };

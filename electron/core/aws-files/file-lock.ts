@@ -163,7 +163,7 @@ async function removeIfStale(lockDir: string, staleMs: number): Promise<boolean>
   return true;
 }
 
-function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -11,5 +11,6 @@ export { backupPathFor } from './backup';
 export { writeFileAtomic } from './atomic-write';
 export { CREDENTIAL_KEYS, writeProfileSettings, type ProfileSettingsPlacement } from './profile-settings';
 export { checkProfileWritable } from './write-preflight';
+export { completeInterruptedWrites } from './pending-pair';
 export type { WatchAwsFilesOptions } from './watch-aws-files';
 export { watchAwsFiles } from './watch-aws-files';

@@ -7,6 +7,7 @@ import type { FileRole } from './file-problem';
 import { AwsFileError } from './aws-file-error';
 import { backupPathFor } from './backup';
 import type { AwsFileLocations } from './locations';
+import { completeInterruptedWrites, recordPendingPair } from './pending-pair';
 import { readAwsFile } from './read-aws-file';
 import { resolveSymlinkTarget } from './symlink-target';
 import { errorMessage } from '../../shared/error-message';
@@ -102,8 +103,24 @@ export async function writeProfileSettings(
   { credentialsFileKeys, ...options }: ProfileWriteOptions & ProfileSettingsPlacement = {},
 ): Promise<void> {
   const plans = planProfileSettings(locations, profile, values, { credentialsFileKeys });
+  // What killed writers left (half a pair, lock folders, temp files holding keys) is finished first.
+  await completeInterruptedWrites(locations);
   for (const plan of plans) applyProfileSettingsPlan(plan, (await readAwsFile(plan.path, { role: plan.role })).text);
+  // Credentials first, the config file second, with a record of the pair in between (pending-pair.ts): killed
+  // between the renames, the next reader completes the config file, so keys and `expiration` always match.
+  const credentials = plans.find((plan) => plan.role === 'credentials');
+  const config = plans.find((plan) => plan.role === 'config');
+  const pending =
+    credentials && config ? await recordPendingPair(locations, profile, credentials.edits, config.edits) : undefined;
+  try {
+    await writeBoth(plans, options);
+  } finally {
+    await pending?.clear();
+  }
+}
 
+/** Writes the files of a plan; if one fails, undoes the others. */
+async function writeBoth(plans: FilePlan[], options: ProfileWriteOptions): Promise<void> {
   // Both files wait out their settle time (for late outside writers) together, but the config rename
   // still waits for the credentials rename (and is dropped if that write fails).
   const writes: PendingWrite[] = [];

@@ -1,6 +1,6 @@
 // Reads both AWS files and the CLI's role cache and builds the model. Bad files never throw: a file botocore
 // could not parse counts as empty (as the AWS CLI would refuse it whole) and its problems are in the model.
-import { AwsFileError, readParsedAwsFile, type AwsFileLocations } from '../aws-files';
+import { AwsFileError, completeInterruptedWrites, readParsedAwsFile, type AwsFileLocations } from '../aws-files';
 import { loadConfigFromRaw, type LoadedConfig, type RawConfig } from '../ini';
 import { errorMessage } from '../../shared/error-message';
 import { buildProfileModel } from './build-model';
@@ -11,6 +11,9 @@ import type { ProfileModel } from './types';
 const EMPTY_CONFIG: LoadedConfig = { profiles: {}, ssoSessions: {}, services: {} };
 
 export async function loadProfileModel(locations: AwsFileLocations): Promise<ProfileModel> {
+  // A renewal killed between its two renames left new keys beside the old `expiration`: complete it first, so
+  // that no reader (status, the app, renew's check) trusts a stale stamp.
+  await completeInterruptedWrites(locations);
   const [config, credentials, cachedRoles] = await Promise.all([
     parseFile(locations.config, 'config', loadConfigFromRaw, EMPTY_CONFIG),
     parseFile(locations.credentials, 'credentials', (raw) => raw, {}),

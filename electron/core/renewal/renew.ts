@@ -45,6 +45,7 @@ async function saveIssued(
     try {
       await (deps.writeSettings ?? writeProfileSettings)(deps.locations, session.target, values, {
         credentialsFileKeys,
+        ...(deps.onFileWait && { onWait: deps.onFileWait }),
       });
       return undefined;
     } catch (caught) {

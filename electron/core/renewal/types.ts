@@ -49,7 +49,7 @@ export interface RenewDeps {
     locations: AwsFileLocations,
     profile: string,
     values: Record<string, string | null>,
-    placement?: ProfileSettingsPlacement,
+    options?: ProfileSettingsPlacement & { onWait?: (message: string) => void },
   ) => Promise<void>;
   /** The pre-flight check of that write (aws-files' checkProfileWritable). */
   checkWritable?: (
@@ -66,6 +66,8 @@ export interface RenewDeps {
   lockWaitMs?: number;
   /** Told once when another process's renewal of the device makes this one wait. */
   onLockWait?: (device: string) => void;
+  /** Told, in words, when saving waits for a file: another MFA Tray process's lock, a program writing it in place. */
+  onFileWait?: (message: string) => void;
 }
 
 export type RenewOutcome =
