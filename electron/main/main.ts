@@ -17,7 +17,6 @@ import {
   Tray,
 } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createAppService, createCorePorts, createIpcDispatcher, createIpcHandlers, IpcRejectedError } from '../app';
 import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
@@ -80,7 +79,6 @@ async function start(): Promise<void> {
 
   const appPath = app.getAppPath();
   const rendererIndex = join(appPath, 'renderer', 'dist', 'index.html');
-  const rendererFileUrl = pathToFileURL(rendererIndex).href;
   const locations = resolveAwsFileLocations(process.env);
   const stateDir = resolveStateDir(process.env);
   let quitting = false;
@@ -162,7 +160,7 @@ async function start(): Promise<void> {
         log.warn('IPC call rejected', { channel, reason: `${args.length} arguments; the contract passes one` });
         throw new IpcRejectedError('Rejected: too many arguments.', 'too many arguments');
       }
-      const check = checkSender(event.sender, event.senderFrame?.url, windows.webContentsIds(), rendererFileUrl);
+      const check = checkSender(event.sender, event.senderFrame?.url, windows.webContentsIds(), rendererIndex);
       return dispatcher.dispatch(channel, check, args[0]);
     });
   }
