@@ -169,3 +169,32 @@ describe('the tray icon variant', () => {
     expect(trayIconVariant('darwin', windowsDefault)).toBe('template');
   });
 });
+
+describe('platform menu items', () => {
+  it('go before the last separator, above Quit', () => {
+    const tray = new FakeTray();
+    const presenter = createTrayPresenter({
+      tray,
+      buildMenu: (template) => new FakeMenu(template),
+      loadImage: (path) => path as unknown as NativeImage,
+      iconFolder: '/icons',
+      variant: () => 'template',
+      actions: recordingActions([]),
+      extraItems: [{ label: 'Install “mfa-tray” Command…' }],
+    });
+    presenter.present({
+      ...view('A'),
+      menu: [
+        { type: 'action', action: 'open-dashboard', label: 'Open MFA Tray' },
+        { type: 'separator' },
+        { type: 'action', action: 'quit', label: 'Quit' },
+      ],
+    });
+    expect(tray.menus[0]!.map((item) => item.label ?? item.type)).toEqual([
+      'Open MFA Tray',
+      'Install “mfa-tray” Command…',
+      'separator',
+      'Quit',
+    ]);
+  });
+});

@@ -26,6 +26,8 @@ export interface TrayPresenterOptions<M extends TrayMenu = Menu> {
   iconFolder: string;
   variant: () => TrayIconVariant;
   actions: TrayActions;
+  /** Platform items placed before the last separator (macOS: "Install mfa-tray command"). */
+  extraItems?: MenuItemConstructorOptions[];
   /** Runs a deferred menu rebuild after the menu closed (the click on the closed menu's item is dispatched first). */
   defer?: (run: () => void) => void;
 }
@@ -104,6 +106,9 @@ export function createTrayPresenter<M extends TrayMenu = Menu>(
     options.tray.setToolTip(attention ? `⚠ ${view.tooltip}`.slice(0, 127) : view.tooltip);
     if (menuOpen) return false;
     const items = menuTemplate(view.menu, options.actions);
+    const lastSeparator = items.findLastIndex((item) => item.type === 'separator');
+    if (options.extraItems?.length)
+      items.splice(lastSeparator === -1 ? items.length : lastSeparator, 0, ...options.extraItems);
     const template: MenuItemConstructorOptions[] = attention
       ? [{ label: attention.label, click: acknowledge(attention) }, { type: 'separator' }, ...items]
       : items;
