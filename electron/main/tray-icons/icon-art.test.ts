@@ -59,7 +59,9 @@ describe('the tray icons', () => {
 
 describe('the app icon', () => {
   it('is the 1024 px PNG electron-builder converts to .icns and .ico, and matches the one description', () => {
-    const file = PNG.sync.read(readFileSync(fileURLToPath(new URL('../../../assets/packaging/icon.png', import.meta.url))));
+    const file = PNG.sync.read(
+      readFileSync(fileURLToPath(new URL('../../../assets/packaging/icon.png', import.meta.url))),
+    );
     expect([file.width, file.height]).toEqual([APP_ICON_SIZE, APP_ICON_SIZE]);
     expect(Buffer.compare(file.data, renderAppIcon().data), 'run npm run icons:tray').toBe(0);
     // Transparent corners (macOS rounds nothing itself), an opaque middle.
