@@ -22,6 +22,7 @@ import { generateTotp } from '../../electron/core/totp';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
 import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
 import { bindPage, deliver } from './bridge-transport';
+import { roleForHash, windowSize } from './window-fit';
 
 export { scenario };
 
@@ -84,11 +85,13 @@ export async function createAppWorld(
   const pages = new Map<number, Page>();
   const shellLog: string[] = [];
   const dialogWaiters: Array<(page: Page) => void> = [];
+  let closed = false;
 
   async function open(hash: string): Promise<Page> {
     const page = await context.newPage();
-    // The shell's token dialog is a small window: screenshots and layout checks use its size.
-    if (hash.startsWith('#/token-dialog')) await page.setViewportSize({ width: 480, height: 480 });
+    // Each screen opens at its window's real content size: screenshots and layout checks see what users see.
+    const { width, height } = windowSize(roleForHash(hash));
+    await page.setViewportSize({ width, height });
     const senderId = await bindPage(page, dispatcher);
     pages.set(senderId, page);
     page.on('close', () => pages.delete(senderId));
@@ -106,8 +109,12 @@ export async function createAppWorld(
     },
     showTokenDialog: (dialog: TokenDialogContext) => {
       shellLog.push(`token dialog ${dialog.target}`);
-      void open(`#/token-dialog?target=${encodeURIComponent(dialog.target)}`).then((page) =>
-        dialogWaiters.shift()?.(page),
+      // A test may end while this window still opens: only a failure before the world closes is one.
+      open(`#/token-dialog?target=${encodeURIComponent(dialog.target)}`).then(
+        (page) => dialogWaiters.shift()?.(page),
+        (error: unknown) => {
+          if (!closed) shellLog.push(`token dialog failed to open: ${String(error)}`);
+        },
       );
     },
     openDashboard: () => shellLog.push('open dashboard'),
@@ -176,6 +183,7 @@ export async function createAppWorld(
     code: (windowOffset = 0) => generateTotp(scenario.mfaSecret, emulator.now() + windowOffset * 30_000),
     clipboardWrites: () => shellLog.filter((entry) => entry === 'clipboard written').length,
     async close() {
+      closed = true;
       unsubscribe();
       service.close();
       await emulator.close();

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveRenderer } from './static-server';
+import { expectFits } from './window-fit';
 
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
 
@@ -20,7 +21,9 @@ export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<v
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   shoot: async ({}, use) => {
     await mkdir(SCREENSHOTS, { recursive: true });
+    // Every screen that is shot is also checked to fit its window: nothing clipped, no scrollbar in a fixed one.
     await use(async (page, name) => {
+      await expectFits(page);
       await page.screenshot({
         path: `${SCREENSHOTS}/${name}.png`,
         fullPage: true,

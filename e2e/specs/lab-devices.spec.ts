@@ -161,7 +161,7 @@ test('token dialog: "Use lab device" renews with the held device and writes the 
   const dialog = await world.open(`#/token-dialog?target=${TARGET}`);
   const useLab = dialog.getByRole('button', { name: 'Use lab device' });
   await expect(useLab).toBeVisible();
-  await expect(dialog.getByText('it waits for the next window (up to 30 s)')).toBeVisible();
+  await expect(dialog.getByText('waits up to 30 s if this window')).toBeVisible();
   await shoot(dialog, 'token-dialog-lab-device');
   await expectAccessible(dialog);
   await useLab.focus();

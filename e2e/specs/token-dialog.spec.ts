@@ -1,7 +1,7 @@
 // Every error state of the token dialog, produced by the real renewal against the emulator.
 import { writeFile } from 'node:fs/promises';
 import { invokeContract } from '../../electron/shared/contract';
-import { createAppWorld, scenarioFiles, type AppWorld } from '../harness/app-world';
+import { createAppWorld, scenario, scenarioFiles, type AppWorld } from '../harness/app-world';
 import { expect, expectAccessible, test } from '../harness/fixtures';
 
 let world: AppWorld;
@@ -89,7 +89,7 @@ test('clock skew: shows how far the clock is off', async ({ context, rendererUrl
   const dialog = await openDialog();
   await dialog.getByLabel(CODE_LABEL).fill(world.code());
   await expect(dialog.getByRole('alert')).toContainText('Clock out of sync');
-  await expect(dialog.getByRole('alert')).toContainText(/clock is (19|20) min \d+ s ahead of AWS/);
+  await expect(dialog.getByRole('alert')).toContainText(/clock is (19 min \d+ s|20 min( \d+ s)?) ahead of AWS/);
   await shoot(dialog, 'token-dialog-clock-skew');
 });
 
@@ -111,4 +111,51 @@ test('network failure: asks for the next code, and never resends within the same
   await dialog.getByLabel(CODE_LABEL).fill(world.code(1));
   await expect(dialog.getByRole('alert')).toContainText('Code already used');
   await expect(dialog.getByTestId('retry-countdown')).toBeVisible();
+});
+
+const hides = () => world.shellLog.filter((entry) => entry.startsWith('hide')).length;
+
+test('success: one line, then the dialog closes itself after a visible countdown', async ({ context, rendererUrl }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  const dialog = await openDialog();
+  await dialog.getByLabel(CODE_LABEL).fill(world.code());
+  const renewed = dialog.getByRole('status').filter({ hasText: 'Renewed' });
+  await expect(renewed).toHaveText(/^Renewed until (today|tomorrow) .+ \((1 d|23 h 59 min) left\)\.$/);
+  await expect(dialog.getByText('Renewed', { exact: false })).toHaveCount(1);
+  await expect(dialog.getByTestId('closing-countdown')).toHaveText(/^Closes in [1-5] s$/);
+  expect(hides()).toBe(0);
+  await expect.poll(hides, { timeout: 8_000 }).toBe(1);
+});
+
+test('success: a click keeps the dialog open until the user closes it', async ({ context, rendererUrl }) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  const dialog = await openDialog();
+  await dialog.getByLabel(CODE_LABEL).fill(world.code());
+  await expect(dialog.getByTestId('closing-countdown')).toBeVisible();
+  await dialog.getByRole('status').click();
+  await expect(dialog.getByText('Stays open until you close it.')).toBeVisible();
+  await dialog.waitForTimeout(6_000);
+  expect(hides()).toBe(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(hides).toBe(1);
+});
+
+test('lab device with an error: the tallest state still fits the fixed window', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  await world.dispatcher.dispatch(
+    invokeContract.labDeviceImport.channel,
+    { trusted: true, senderId: 0 },
+    { serial: scenario.mfaSerial, input: { format: 'base32', text: scenario.mfaSecret } },
+  );
+  world.emulator.setClockOffset(-20 * 60_000);
+  const dialog = await openDialog();
+  await expect(dialog.getByRole('button', { name: 'Use lab device' })).toBeVisible();
+  await dialog.getByLabel(CODE_LABEL).fill(world.code());
+  await expect(dialog.getByRole('alert')).toContainText('Clock out of sync');
+  await shoot(dialog, 'token-dialog-lab-device-error');
+  await expectAccessible(dialog);
 });

@@ -226,7 +226,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
       requestedTokenDialog = context;
       shell.showTokenDialog(context);
       emit({ name: 'tokenDialogRequested', payload: context });
-      return { ok: true, message: `Enter the code for ${context.target}.` };
+      return {
+        ok: true,
+        message: `Type the code for ${context.target} in the "Renew MFA session" window that just opened.`,
+      };
     },
 
     openDashboard() {

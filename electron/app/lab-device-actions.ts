@@ -70,7 +70,12 @@ export function createLabDeviceActions(deps: LabDeviceActionDeps): LabDeviceActi
     async importDevice(request) {
       return changed(
         'import',
-        await service.importDevice({ ...request, acceptWeakStore: request.acceptWeakStore ?? false }),
+        await service.importDevice({
+          ...request,
+          acceptWeakStore: request.acceptWeakStore ?? false,
+          // The device screen is the UI that may replace a secret; the CLI's socket never may.
+          replaceExisting: true,
+        }),
       );
     },
     async create(request) {

@@ -2,22 +2,38 @@
 // CLI mode (`MFA Tray --mfa-tray-cli …`, used by `git mfa` where the packaged app has no Node of its own).
 import { Command } from 'commander';
 import { registerCommands } from './commands/index';
+import { cliVersion } from './output/version';
 
 /** Usage errors exit with 2 in every subcommand (commander's default is 1, which the reports use for file problems). */
 const USAGE_EXIT = 2;
 
+/** A usage error is one line and where to read more: the whole help buries the line that matters. */
+function helpHint(command: Command): string {
+  const path: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) path.unshift(at.name());
+  return `Run \`${path.join(' ')} --help\` for usage.`;
+}
+
+function withHints(command: Command): void {
+  command.showHelpAfterError(helpHint(command));
+  for (const sub of command.commands) withHints(sub);
+}
+
 function createProgram(): Command {
   const program = new Command('mfa-tray')
     .description('Renew MFA-protected AWS sessions in ~/.aws and see when they expire.')
-    .showHelpAfterError()
+    .version(cliVersion(), '-V, --version', 'print the version')
     .configureOutput({ outputError: (text, write) => write(text) })
     // Set before the subcommands are added, so each of them inherits it.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : USAGE_EXIT));
   registerCommands(program);
+  withHints(program);
   return program;
 }
 
 /** Runs one command line (the words after `mfa-tray`). */
 export async function runCli(args: readonly string[]): Promise<void> {
+  // The SDK warns on stderr about Node 20 support dates: noise for a CLI whose stderr is the user's (and git's).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   await createProgram().parseAsync([...args], { from: 'user' });
 }

@@ -5,7 +5,7 @@
 import { ExpiryScheduler, type ExpiryEvent } from '../core/expiry';
 import type { ProfileModel } from '../core/profiles/types';
 import type { TimerClock } from '../core/time/clock';
-import { formatTimeLeft } from './time-left';
+import { formatSpan } from '../shared/time-format';
 
 export interface MfaNotification {
   title: string;
@@ -57,7 +57,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
               target: first.profile,
             }
           : {
-              title: `MFA session expires in ${formatTimeLeft(first.expiresAt - now)}`,
+              title: `MFA session expires in ${formatSpan(first.expiresAt - now)}`,
               body: `${first.profile} needs a new MFA code soon. Click to renew it.`,
               target: first.profile,
             },

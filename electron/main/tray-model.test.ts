@@ -60,7 +60,7 @@ describe('the tray view', () => {
   it.each([
     ['expiring', [session('A', 'valid', 600), session('B', 'expiring', 9)], 'B: 9 min left (+1 more)'],
     ['expired', [session('A', 'expiring', 9), session('B', 'expired', -5)], 'B: expired (+1 more)'],
-    ['expired', [session('A', 'valid', 600), session('B', 'never')], 'B: never renewed (+1 more)'],
+    ['expired', [session('A', 'valid', 600), session('B', 'never')], 'B: not renewed yet (+1 more)'],
     ['renewing', [session('A', 'expired', -1), session('B', 'renewing', 3)], 'B: renewing… (+1 more)'],
   ] as const)('picks the %s icon and names the most urgent session', (icon, sessions, tooltip) => {
     const view = buildTrayView(dashboard([...sessions]));

@@ -2,7 +2,7 @@
 // and the menu as plain data. Pure, so every state (0 sessions, 20 sessions, ...) is tested without Electron;
 // `key` changes only when something visible changes, which is when the menu is rebuilt.
 import type { DashboardState, MfaSessionView } from '../shared/contract';
-import { formatTimeLeft } from './time-left';
+import { formatSpan, NOT_RENEWED_YET } from '../shared/time-format';
 import type { TrayIconState } from './tray-icons/icon-art';
 
 export type TrayMenuItem =
@@ -32,11 +32,11 @@ function status(session: MfaSessionView, nowMs: number): string {
     case 'renewing':
       return 'renewing…';
     case 'never':
-      return 'never renewed';
+      return NOT_RENEWED_YET;
     case 'expired':
       return 'expired';
     default:
-      return `${formatTimeLeft(msLeft(session, nowMs))} left`;
+      return `${formatSpan(msLeft(session, nowMs))} left`;
   }
 }
 
@@ -74,11 +74,11 @@ function renewLabel(session: MfaSessionView, nowMs: number): string {
     case 'renewing':
       return `Renewing MFA session — ${session.target}…`;
     case 'never':
-      return `Renew MFA session — ${session.target} (never renewed)`;
+      return `Renew MFA session — ${session.target} (${NOT_RENEWED_YET})`;
     case 'expired':
       return `Renew MFA session — ${session.target} (expired)`;
     default:
-      return `Renew MFA session — ${session.target} (expires in ${formatTimeLeft(msLeft(session, nowMs))})`;
+      return `Renew MFA session — ${session.target} (expires in ${formatSpan(msLeft(session, nowMs))})`;
   }
 }
 

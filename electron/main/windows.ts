@@ -26,11 +26,14 @@ export interface WindowFactoryOptions<W extends ManagedWindow = BrowserWindow> {
   focusApp: () => void;
 }
 
+// Sizes are content sizes (useContentSize): title bars differ between Linux, Windows and macOS, and every screen
+// is tested at these sizes (e2e/harness/window-fit.ts). The token dialog's tallest state (lab device + an error)
+// fits 440×520.
 const SHAPES: Record<WindowRole, BrowserWindowConstructorOptions> = {
   dashboard: { width: 960, height: 680, minWidth: 640, minHeight: 420, title: 'MFA Tray' },
   'token-dialog': {
     width: 440,
-    height: 360,
+    height: 520,
     resizable: false,
     minimizable: false,
     maximizable: false,
@@ -48,6 +51,7 @@ export function windowOptions(
 ): BrowserWindowConstructorOptions {
   return {
     ...SHAPES[role],
+    useContentSize: true,
     show: false,
     icon: options.iconPath,
     autoHideMenuBar: true,

@@ -1,9 +1,12 @@
 // `npm run demo`: a throwaway lab to try `mfa-tray renew` without an AWS account. Starts the STS emulator with
 // the scenario's seed, writes the scenario's three profiles into a temp AWS folder, prints the environment to
-// use them, and prints the lab device's current code every 30 s (it may: the device is a throwaway test one).
+// use them, serves a CodeCommit repository to clone through MFA Tray, and prints the lab device's current code
+// every 30 s (it may: the device is a throwaway test one).
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Command, InvalidArgumentError } from 'commander';
 import { generateTotp, msUntilNextWindow } from '../../electron/core/totp';
 import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
@@ -26,8 +29,14 @@ const options = new Command('demo')
   .parse()
   .opts<{ port: number }>();
 
-const emulator = await startEmulator({ port: options.port, seed: scenarioSeed });
 const dir = await mkdtemp(join(tmpdir(), 'mfa-tray-demo-'));
+const repositories = join(dir, 'repos');
+await createDemoRepository(join(repositories, 'myRepository'));
+const emulator = await startEmulator({
+  port: options.port,
+  seed: scenarioSeed,
+  git: { root: repositories, region: scenario.region },
+});
 const files = { config: join(dir, 'config'), credentials: join(dir, 'credentials'), state: join(dir, 'state') };
 await writeFile(
   files.config,
@@ -67,6 +76,10 @@ Then, in this folder, renew the MFA session (type the code printed below when as
 and use it with the real AWS CLI, or as credential_process JSON:
   /usr/bin/aws sts get-caller-identity --profile ${profiles.target} --endpoint-url ${emulator.url} --region us-east-1
   npx mfa-tray credential-process ${profiles.target}
+Then clone the demo CodeCommit repository with MFA Tray as git's credential helper (it assumes the role once and
+caches its keys where the AWS CLI looks for them, ~/.aws/cli/cache; --any-host because the demo is 127.0.0.1):
+  git -c credential.helper= -c 'credential.helper=!npx mfa-tray git-credential ${profiles.role} --any-host' \\
+      -c credential.useHttpPath=true clone ${emulator.url}/v1/repos/myRepository
 Each code works once (like AWS): renewing again needs the next code, and --force while the session is still valid.
 The demo MFA device ${scenario.mfaSerial} shows these codes (Ctrl-C ends the demo and deletes the folder):
 `);
@@ -94,3 +107,23 @@ async function stop(): Promise<void> {
 }
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
+
+/** A bare repository with one commit, as CodeCommit would hold it. */
+async function createDemoRepository(bare: string): Promise<void> {
+  const run = promisify(execFile);
+  const seed = `${bare}-seed`;
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'MFA Tray demo',
+    GIT_AUTHOR_EMAIL: 'demo@example.com',
+    GIT_COMMITTER_NAME: 'MFA Tray demo',
+    GIT_COMMITTER_EMAIL: 'demo@example.com',
+  };
+  await run('git', ['init', '-q', '--bare', '--initial-branch=main', bare]);
+  await run('git', ['init', '-q', '--initial-branch=main', seed]);
+  await writeFile(join(seed, 'README.md'), '# myRepository\n\nPushed and pulled through MFA Tray.\n');
+  await run('git', ['add', 'README.md'], { cwd: seed, env });
+  await run('git', ['commit', '-qm', 'First commit'], { cwd: seed, env });
+  await run('git', ['push', '-q', bare, 'main'], { cwd: seed, env });
+  await rm(seed, { recursive: true, force: true });
+}

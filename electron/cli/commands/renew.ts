@@ -1,12 +1,13 @@
 // `mfa-tray renew TARGET`: the scenario's renewal script in one command, safe to run many times at once.
 import { InvalidArgumentError, type Command } from 'commander';
 import { renewWithLabCodes } from '../../core/lab-devices';
-import { renew, type CodeSource } from '../../core/renewal';
+import { renew, type CodeSource, type RenewOutcome, type RenewRequest } from '../../core/renewal';
 import { SESSION_DURATION } from '../../shared/vocabulary';
 import { appDeviceCodeSource } from './devices';
 import { EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
 import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
 import { cliRenewDeps, parseSeconds } from '../terminal/renew-deps';
+import { renewWaitingForNextCode } from '../terminal/next-code-wait';
 import { errorMessage } from '../../shared/error-message';
 
 interface RenewOptions {
@@ -28,9 +29,18 @@ function seconds(what: string) {
   };
 }
 
-function codeSourceFor(options: RenewOptions): CodeSource {
-  if (options.code !== undefined) return fixedCode(options.code);
-  return process.stdin.isTTY ? promptCode() : stdinCode();
+/** The code's source, and whether a person is there to wait for the next code (a prompt, not --code or a pipe). */
+function codeSourceFor(options: RenewOptions): { source: CodeSource; interactive: boolean } {
+  if (options.code !== undefined) return { source: fixedCode(options.code), interactive: false };
+  return process.stdin.isTTY
+    ? { source: promptCode(), interactive: true }
+    : { source: stdinCode(), interactive: false };
+}
+
+function renewTyped(request: Omit<RenewRequest, 'codeSource'>, options: RenewOptions): Promise<RenewOutcome> {
+  const { source, interactive } = codeSourceFor(options);
+  const attempt = () => renew({ ...request, codeSource: source }, cliRenewDeps(options.timeout));
+  return interactive ? renewWaitingForNextCode(attempt, process.stderr) : attempt();
 }
 
 export function registerRenewCommand(program: Command): void {
@@ -56,7 +66,7 @@ export function registerRenewCommand(program: Command): void {
       const request = { target, source: options.source, durationSeconds: options.duration, force: options.force };
       const outcome = options.deviceCode
         ? await renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout))
-        : await renew({ ...request, codeSource: codeSourceFor(options) }, cliRenewDeps(options.timeout));
+        : await renewTyped(request, options);
       const ok = outcome.kind === 'renewed' || outcome.kind === 'still-valid';
       (ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
       process.exitCode = exitCodeFor(outcome);

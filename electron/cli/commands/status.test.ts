@@ -46,6 +46,7 @@ async function status(
     stdout: (t) => (out.stdout += t),
     stderr: (t) => (out.stderr += t),
     clock: { now: () => nowMs },
+    clockFormat: { timeZone: 'UTC', locale: 'en-GB' },
   };
   const code = await runStatus(options, io);
   return { code, ...out };
@@ -97,10 +98,13 @@ describe('mfa-tray status', () => {
     expect((JSON.parse(stdout) as StatusReport).mfaSessions[0]!.state).toBe(state);
   });
 
-  it('says "never" for a session not renewed yet and shows an unreadable expiration as a problem (exit 1)', async () => {
+  it('says "not renewed yet" for a session never renewed ("never" in JSON) and shows an unreadable expiration as a problem (exit 1)', async () => {
     const neverRenewed = scenarioConfig().replace(/\[profile MyRepositoryAssumer\]\nexpiration = .*\n/, '');
     const never = JSON.parse((await status(scenarioHome(neverRenewed), EXPIRES)).stdout) as StatusReport;
     expect(never.mfaSessions[0]).toMatchObject({ expiration: null, secondsLeft: null, state: 'never' });
+    const table = (await status(scenarioHome(neverRenewed), EXPIRES, {})).stdout;
+    expect(table).toMatch(/^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:\S+ +- +- +not renewed yet$/m);
+    expect(table).not.toContain('never');
 
     const unreadable = await status(scenarioHome(scenarioConfig('next tuesday')), EXPIRES, {});
     expect(unreadable.code).toBe(1);
@@ -112,7 +116,7 @@ describe('mfa-tray status', () => {
     const noSessionKeys = { ...scenarioHome(), AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
     const { stdout } = await status(noSessionKeys, EXPIRES, {});
     expect(stdout).toMatch(
-      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +never +-$/m,
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +not cached +-$/m,
     );
     expect(stdout).toMatch(/^ {2}MyRepositoryContributor: source profile "MyRepositoryAssumer" has no credentials/m);
   });
@@ -124,10 +128,27 @@ describe('mfa-tray status', () => {
       {},
     );
     expect(stdout).toMatch(
-      /^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:aws:iam::111111111111:mfa\/MyRepositoryUser +2030-01-02 03:04:05 UTC +2h 05m +valid$/m,
+      /^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:aws:iam::111111111111:mfa\/MyRepositoryUser +today 03:04 +2 h 05 min +valid$/m,
     );
     expect(stdout).toMatch(
-      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +2030-01-02 02:30:00 UTC +1h 30m$/m,
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +today 02:30 +1 h 30 min$/m,
     );
+  });
+
+  it('says that the JS SDK cannot see a session whose name has a space', async () => {
+    const config = `${scenarioConfig()}\n[profile "My Session"]\nmfa_tray_source_profile = FetchMfaCredentials\n`;
+    const env = scenarioHome(
+      config.replace(
+        '[profile MyRepositoryAssumer]\n',
+        '[profile MyRepositoryAssumer]\nmfa_tray_source_profile = FetchMfaCredentials\n',
+      ),
+    );
+    const text = await status(env, EXPIRES, { json: false });
+    expect(text.stdout).toMatch(
+      /My Session: the name has a space, so the AWS SDK for JavaScript .* cannot see this profile/,
+    );
+    expect(text.stdout).not.toMatch(/MyRepositoryAssumer: the name has a space/);
+    const report = JSON.parse((await status(env, EXPIRES)).stdout) as StatusReport;
+    expect(report.mfaSessions.find((s) => s.target === 'My Session')).toMatchObject({ jsSdkReadable: false });
   });
 });

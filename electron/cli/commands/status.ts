@@ -6,6 +6,7 @@ import { loadProfileModel, type MfaSession, type ProfileModel, type RoleProfile 
 import { processIo, REPORT_EXIT, REPORT_EXIT_HELP, type CliIo } from '../output/cli-io';
 import { formatProblems } from '../output/problems';
 import { formatTable, printable } from '../output/text-table';
+import { formatClock, formatTimeLeft, NOT_RENEWED_YET } from '../../shared/time-format';
 
 export interface StatusOptions {
   json?: boolean;
@@ -23,7 +24,8 @@ interface Expiry {
 export interface StatusReport {
   now: string;
   warnBeforeSeconds: number;
-  mfaSessions: Array<Omit<MfaSession, 'expiration'> & Expiry>;
+  /** jsSdkReadable is present (false) only for a profile the AWS SDK for JavaScript cannot see: a name with a space. */
+  mfaSessions: Array<Omit<MfaSession, 'expiration'> & Expiry & { jsSdkReadable?: false }>;
   roles: Array<
     Omit<RoleProfile, 'cachedExpiration'> & {
       cachedExpiration: string | null;
@@ -43,7 +45,12 @@ function statusReport(model: ProfileModel, nowMs: number, leadMs: number): Statu
   return {
     now: new Date(nowMs).toISOString(),
     warnBeforeSeconds: Math.round(leadMs / 1000),
-    mfaSessions: model.mfaSessions.map(({ expiration, ...session }) => ({ ...session, ...expiry(expiration) })),
+    mfaSessions: model.mfaSessions.map(({ expiration, ...session }) => ({
+      ...session,
+      ...expiry(expiration),
+      // botocore reads `[profile "My Session"]` / `[My Session]`; the JS SDK's profile-name pattern has no space.
+      ...(/\s/.test(session.target) && { jsSdkReadable: false as const }),
+    })),
     roles: model.roles.map(({ cachedExpiration, ...role }) => {
       const { expiration, ...rest } = expiry(cachedExpiration);
       return { ...role, cachedExpiration: expiration, ...rest };
@@ -55,29 +62,38 @@ function statusReport(model: ProfileModel, nowMs: number, leadMs: number): Statu
 export async function runStatus(options: StatusOptions, io: CliIo): Promise<number> {
   const leadMs = options.warnBefore === undefined ? DEFAULT_LEAD_MS : options.warnBefore * 60_000;
   const model = await loadProfileModel(resolveAwsFileLocations(io.env));
-  const report = statusReport(model, io.clock.now(), leadMs);
+  const nowMs = io.clock.now();
+  const report = statusReport(model, nowMs, leadMs);
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
-    io.stdout(formatStatus(report));
+    io.stdout(formatStatus(report, nowMs, io.clockFormat));
     io.stderr(formatProblems(report.problems));
   }
   return report.problems.length > 0 ? REPORT_EXIT.problems : REPORT_EXIT.ok;
 }
 
-function formatStatus(report: StatusReport): string {
+function formatStatus(report: StatusReport, nowMs: number, clockFormat: CliIo['clockFormat']): string {
   const parts: string[] = [];
+  const when = (iso: string | null, none: string) => (iso === null ? none : formatClock(iso, nowMs, clockFormat));
+  const left = (iso: string | null) => (iso === null ? '-' : formatTimeLeft(Date.parse(iso), nowMs));
   if (report.mfaSessions.length === 0) parts.push('MFA sessions: none found.\n');
   else {
     const rows = report.mfaSessions.map((s) => [
       s.target,
       s.source,
       s.device ?? '(no mfa_serial)',
-      s.unparsedExpiration === undefined ? when(s.expiration) : `unreadable: ${s.unparsedExpiration}`,
-      left(s.secondsLeft),
-      s.state,
+      s.unparsedExpiration === undefined ? when(s.expiration, '-') : `unreadable: ${s.unparsedExpiration}`,
+      left(s.expiration),
+      s.state === 'never' ? NOT_RENEWED_YET : s.state,
     ]);
+    const unseen = report.mfaSessions
+      .filter((s) => s.jsSdkReadable === false)
+      .map(
+        (s) =>
+          `  ${s.target}: the name has a space, so the AWS SDK for JavaScript (and tools built on it) cannot see this profile; the AWS CLI and other botocore tools can.\n`,
+      );
     parts.push(
-      `MFA sessions:\n${formatTable([['SESSION', 'SOURCE', 'DEVICE', 'EXPIRES', 'LEFT', 'STATE'], ...rows], '  ')}`,
+      `MFA sessions:\n${formatTable([['SESSION', 'SOURCE', 'DEVICE', 'EXPIRES', 'LEFT', 'STATE'], ...rows], '  ')}${printable(unseen.join(''))}`,
     );
   }
   if (report.roles.length === 0) parts.push('Roles: none found.\n');
@@ -87,8 +103,8 @@ function formatStatus(report: StatusReport): string {
       r.accountId ?? '?',
       r.roleArn,
       r.chain.join(' → '),
-      when(r.cachedExpiration),
-      left(r.secondsLeft),
+      when(r.cachedExpiration, 'not cached'),
+      left(r.cachedExpiration),
     ]);
     // Chain problems are sentences: below the table, so they do not stretch the CHAIN column.
     const chainProblems = report.roles.filter((r) => r.chainError).map((r) => `  ${r.profile}: ${r.chainError}\n`);
@@ -97,20 +113,6 @@ function formatStatus(report: StatusReport): string {
     );
   }
   return parts.join('\n');
-}
-
-function when(iso: string | null): string {
-  return iso === null ? 'never' : `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-}
-
-function left(seconds: number | null): string {
-  if (seconds === null) return '-';
-  if (seconds === 0) return 'expired';
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  if (days >= 2) return `${days}d ${hours % 24}h`;
-  return hours > 0 ? `${hours}h ${String(minutes).padStart(2, '0')}m` : minutes > 0 ? `${minutes}m` : `${seconds}s`;
 }
 
 function minutes(value: string): number {
@@ -133,7 +135,7 @@ export function registerStatusCommand(program: Command): void {
     )
     .addHelpText(
       'after',
-      `\nStates: valid, expiring (within --warn-before), expired, never (no expiry: never renewed or not cached).\n${REPORT_EXIT_HELP}`,
+      `\nStates: valid, expiring (within --warn-before), expired, not renewed yet (no expiry; "never" in --json).\nTimes are local; --json gives ISO-8601 UTC and seconds left.\n${REPORT_EXIT_HELP}`,
     )
     .action(async (options: StatusOptions) => {
       process.exitCode = await runStatus(options, processIo);

@@ -1,11 +1,14 @@
 // What a report command touches of the outside world, passed in so tests run commands on temp files in-process.
 import { systemClock, type Clock } from '../../core/time/clock';
+import type { ClockOptions } from '../../shared/time-format';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   clock: Clock;
+  /** Zone and locale of the times people read (default the runtime's; tests pin them). */
+  clockFormat?: ClockOptions;
 }
 
 export const processIo: CliIo = {

@@ -4,9 +4,16 @@ import { openSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { ReadStream, WriteStream } from 'node:tty';
 import { CodeEntryCancelled, type CodeRequest, type CodeSource } from '../../core/renewal';
+import { codeProblem, withoutSeparators } from '../../shared/mfa-code';
 
+/** `--code 123456` (or `--code "123 456"`): the separators people paste are dropped, nothing else. */
 export function fixedCode(code: string): CodeSource {
-  return { getCode: async () => code };
+  return { getCode: async () => dropSeparators(code) };
+}
+
+/** Drops separators from a code-shaped line; anything else is left for renewal to refuse as it is. */
+function dropSeparators(line: string): string {
+  return codeProblem(line) === undefined ? withoutSeparators(line).digits : line;
 }
 
 /** First line of a piped stdin (`echo 123456 | mfa-tray renew X`). */
@@ -15,7 +22,7 @@ export function stdinCode(stdin: NodeJS.ReadableStream = process.stdin): CodeSou
     async getCode() {
       const lines = createInterface({ input: stdin, terminal: false });
       try {
-        for await (const line of lines) return line;
+        for await (const line of lines) return dropSeparators(line);
         throw new CodeEntryCancelled('No MFA code on standard input.');
       } finally {
         lines.close();
@@ -28,6 +35,10 @@ function promptText(request: CodeRequest): string {
   return `MFA code for ${request.device} (renewing ${request.target} with ${request.source}'s keys): `;
 }
 
+/**
+ * Asks until a line is a code: separators people paste are dropped ("123 456"), and a typo (wrong length, a
+ * letter) asks again with the reason instead of ending the command. Ctrl-C/Ctrl-D cancel.
+ */
 async function ask(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, request: CodeRequest): Promise<string> {
   const rl = createInterface({ input, output, terminal: true });
   let answered = false;
@@ -39,9 +50,16 @@ async function ask(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, 
     }),
   );
   try {
-    const code = await Promise.race([rl.question(promptText(request)), closed]);
-    answered = true;
-    return code;
+    let prompt = promptText(request);
+    for (;;) {
+      const line = await Promise.race([rl.question(prompt), closed]);
+      const problem = codeProblem(line);
+      if (problem === undefined) {
+        answered = true;
+        return withoutSeparators(line).digits;
+      }
+      prompt = `${problem} Code (Ctrl-C to cancel): `;
+    }
   } finally {
     rl.close();
   }

@@ -13,7 +13,7 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0   renewed (by this command, or by a concurrent renewal it waited for)
   2   user error: bad arguments or profiles, wrong or already used code, wrong device, bad keys,
-      session duration out of range, clock skew, cancelled
+      session duration out of range, clock skew, cancelled, AWS files that cannot be written
   3   AWS or network error: throttling, timeout, AWS internal error, unreadable answer, unreachable
   10  still valid: nothing was done (use --force to renew anyway)`;
 

@@ -10,12 +10,19 @@ export function backupPathFor(target: string): string {
   return `${target}${BACKUP_SUFFIX}`;
 }
 
-/** Creates the backup unless one exists; returns its path only when this call created it. */
-export async function ensureBackup(target: string, bytes: Uint8Array): Promise<string | undefined> {
+/**
+ * Creates the backup unless one exists; returns its path only when this call created it. `owner` (the live
+ * file's, when we run as root) keeps a backup made under sudo readable by the user whose file it is.
+ */
+export async function ensureBackup(
+  target: string,
+  bytes: Uint8Array,
+  owner?: { uid: number; gid: number },
+): Promise<string | undefined> {
   const backupPath = backupPathFor(target);
   const tempPath = tempPathFor(backupPath);
   // The backup may hold secrets: owner-only whatever the original's mode.
-  await writeDurableTempFile(tempPath, bytes, 0o600);
+  await writeDurableTempFile(tempPath, bytes, 0o600, owner);
   try {
     // link() fails if the backup exists, so an earlier backup is never overwritten, even by a racing process.
     await link(tempPath, backupPath);

@@ -18,6 +18,8 @@ export interface FileLockOptions {
   timeoutMs?: number;
   /** A holder on another host that stopped refreshing its lock for this long is presumed dead. */
   staleMs?: number;
+  /** Told once, in words, when another live process holds the lock and we wait for it. */
+  onWait?: (message: string) => void;
 }
 
 export interface FileLock {
@@ -45,9 +47,17 @@ export async function acquireFileLock(target: string, options: FileLockOptions =
   const lockDir = lockDirFor(target);
   const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex') };
   const deadline = Date.now() + timeoutMs;
+  let told = false;
   for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
     if (await tryCreate(lockDir, owner)) return heldLock(lockDir, owner, staleMs);
     if (await removeIfStale(lockDir, staleMs)) continue;
+    if (!told && options.onWait !== undefined) {
+      told = true;
+      const holder = await readOwner(lockDir);
+      const who =
+        holder === undefined ? 'another MFA Tray process' : `MFA Tray process ${holder.pid} on ${holder.host}`;
+      options.onWait(`Waiting for ${who} to finish writing ${target}…`);
+    }
     if (Date.now() >= deadline) {
       throw new LockTimeoutError(`${target} is locked by another MFA Tray process (waited ${timeoutMs} ms)`);
     }

@@ -9,6 +9,7 @@ export type { UpdateAwsFileOptions, UpdateAwsFileResult } from './update-aws-fil
 export { updateAwsFile } from './update-aws-file';
 export { backupPathFor } from './backup';
 export { writeFileAtomic } from './atomic-write';
-export { CREDENTIAL_KEYS, writeProfileSettings } from './profile-settings';
+export { CREDENTIAL_KEYS, writeProfileSettings, type ProfileSettingsPlacement } from './profile-settings';
+export { checkProfileWritable } from './write-preflight';
 export type { WatchAwsFilesOptions } from './watch-aws-files';
 export { watchAwsFiles } from './watch-aws-files';

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawConfigParse } from '../ini';
 import { AWS_CLI } from '../../../testing/aws-files/aws-cli-race';
+import { botocoreAvailable, runBotocore } from '../../../testing/botocore';
 import { AwsFileError } from './aws-file-error';
 import { acquireFileLock } from './file-lock';
 import type { AwsFileLocations } from './locations';
@@ -103,9 +104,75 @@ describe('writeProfileSettings', () => {
   });
 
   it('refuses profile names other AWS tools would read differently', async () => {
-    await expect(writeProfileSettings(locationsIn(folder), 'two words', { region: 'x' }, FAST)).rejects.toBeInstanceOf(
-      AwsFileError,
-    );
+    for (const name of ['two  words', ' lead', 'trail ', 'a"b', 'tab\there']) {
+      await expect(writeProfileSettings(locationsIn(folder), name, { region: 'x' }, FAST)).rejects.toBeInstanceOf(
+        AwsFileError,
+      );
+    }
     expect(existsSync(join(folder, 'config'))).toBe(false);
+  });
+
+  it.runIf(botocoreAvailable)(
+    'writes a profile name with a space so that botocore reads it in both files',
+    async () => {
+      const locations = locationsIn(folder);
+      const keys = { aws_access_key_id: 'ASIANEW', aws_secret_access_key: 'S' };
+      await writeProfileSettings(locations, 'My Session', { ...keys, region: 'eu-west-1' }, FAST);
+      expect(await readFile(locations.config, 'utf8')).toBe('[profile "My Session"]\nregion = eu-west-1\n');
+      expect(await readFile(locations.credentials, 'utf8')).toBe(
+        '[My Session]\naws_access_key_id = ASIANEW\naws_secret_access_key = S\n',
+      );
+      const read = runBotocore(
+        `import json, sys
+from botocore.session import Session
+s = Session(profile='My Session')
+s.set_config_variable('config_file', sys.argv[1])
+s.set_config_variable('credentials_file', sys.argv[2])
+print(json.dumps({'region': s.get_scoped_config().get('region'), 'key': s.get_credentials().access_key}))`,
+        [locations.config, locations.credentials],
+      );
+      expect(read).toEqual({ region: 'eu-west-1', key: 'ASIANEW' });
+    },
+  );
+
+  it('puts keys the placement names into the credentials file (where aws-mfa keeps expiration)', async () => {
+    const locations = locationsIn(folder);
+    await writeProfileSettings(
+      locations,
+      'p',
+      { aws_session_token: 'T', expiration: '2030-01-01 00:00:00' },
+      { ...FAST, credentialsFileKeys: ['expiration'] },
+    );
+    expect(await readFile(locations.credentials, 'utf8')).toBe(
+      '[p]\naws_session_token = T\nexpiration = 2030-01-01 00:00:00\n',
+    );
+    expect(existsSync(locations.config)).toBe(false);
+  });
+
+  it('fails with an AwsFileError, never an unhandled rejection, when both files fail to write', async () => {
+    // Both files are locked by another holder: each write gives up before its rename, the second one before
+    // it ever waits for the first.
+    const locations = locationsIn(folder);
+    await writeFile(locations.credentials, '[p]\n');
+    await writeFile(locations.config, '[profile p]\n');
+    const held = [await acquireFileLock(locations.credentials), await acquireFileLock(locations.config)];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(
+        writeProfileSettings(
+          locations,
+          'p',
+          { aws_session_token: 'T', expiration: 'x' },
+          { ...FAST, lock: { timeoutMs: 100 } },
+        ),
+      ).rejects.toBeInstanceOf(AwsFileError);
+      await new Promise((done) => setTimeout(done, 50));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await Promise.all(held.map((lock) => lock.release()));
+    }
+    expect(unhandled).toEqual([]);
   });
 });

@@ -25,15 +25,32 @@ export const CREDENTIAL_KEYS: readonly string[] = [
   'aws_security_token',
 ];
 
-/** Profile names both botocore and the JS SDK read alike (see aws-facts: the subset we write). */
-const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+$/;
+/**
+ * Profile names botocore reads as written: the subset the JS SDK reads alike (see aws-facts), and words of it
+ * joined by single spaces (`[profile "My Session"]` / `[My Session]`, which the AWS CLI accepts; the JS SDK
+ * cannot see those, and `status` says so).
+ */
+const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+(?: [\w\-@+.%:/]+)*$/;
 
-interface FilePlan {
+/** How the two file writes wait: locks, late writers, and who to tell what they wait for. */
+export type ProfileWriteOptions = Pick<
+  UpdateAwsFileOptions,
+  'lock' | 'settleMs' | 'onWait' | 'writerWaitMs' | 'findWriters'
+>;
+
+export interface ProfileSettingsPlacement {
+  /** Keys that go to the credentials file for this write besides CREDENTIAL_KEYS (e.g. aws-mfa's `expiration`). */
+  credentialsFileKeys?: readonly string[];
+}
+
+export interface ProfileSettingsPlan {
   profile: string;
   path: string;
   role: FileRole;
   edits: IniEdit[];
 }
+
+type FilePlan = ProfileSettingsPlan;
 
 interface DoneWrite {
   plan: FilePlan;
@@ -48,30 +65,44 @@ interface PendingWrite {
   committed: Promise<void>;
 }
 
+/**
+ * Which edits go to which file, like `aws configure set` splits them: credentials file first, files without
+ * edits left out. Throws AwsFileError for a profile name MFA Tray does not write.
+ */
+export function planProfileSettings(
+  locations: AwsFileLocations,
+  profile: string,
+  values: Record<string, string | null>,
+  placement: ProfileSettingsPlacement = {},
+): ProfileSettingsPlan[] {
+  if (!WRITABLE_PROFILE_NAME.test(profile)) {
+    throw AwsFileError.wholeFile(
+      locations.config,
+      'config',
+      `will not write profile "${profile}": use letters, digits and - _ @ + . % : / (words joined by single spaces) only, so every AWS tool reads it alike`,
+    );
+  }
+  const credentials: FilePlan = { profile, path: locations.credentials, role: 'credentials', edits: [] };
+  const config: FilePlan = { profile, path: locations.config, role: 'config', edits: [] };
+  const toCredentials = new Set([...CREDENTIAL_KEYS, ...(placement.credentialsFileKeys ?? [])]);
+  for (const [key, value] of Object.entries(values)) {
+    if (toCredentials.has(key)) credentials.edits.push({ section: profile, key, value });
+    else config.edits.push({ section: configSectionName(profile), key, value });
+  }
+  // Credentials first: if we die between the two writes, fresh keys with an old expiration only cause an
+  // early renewal, while a fresh expiration with old keys would hide an expired session.
+  return [credentials, config].filter((plan) => plan.edits.length > 0);
+}
+
 /** Sets (string) or deletes (null) each key of `profile`; credentials to the credentials file, the rest to config. */
 export async function writeProfileSettings(
   locations: AwsFileLocations,
   profile: string,
   values: Record<string, string | null>,
-  options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'> = {},
+  { credentialsFileKeys, ...options }: ProfileWriteOptions & ProfileSettingsPlacement = {},
 ): Promise<void> {
-  if (!WRITABLE_PROFILE_NAME.test(profile)) {
-    throw AwsFileError.wholeFile(
-      locations.config,
-      'config',
-      `will not write profile "${profile}": use letters, digits and - _ @ + . % : / only, so every AWS tool reads it alike`,
-    );
-  }
-  const credentials: FilePlan = { profile, path: locations.credentials, role: 'credentials', edits: [] };
-  const config: FilePlan = { profile, path: locations.config, role: 'config', edits: [] };
-  for (const [key, value] of Object.entries(values)) {
-    if (CREDENTIAL_KEYS.includes(key)) credentials.edits.push({ section: profile, key, value });
-    else config.edits.push({ section: configSectionName(profile), key, value });
-  }
-  // Credentials first: if we die between the two writes, fresh keys with an old expiration only cause an
-  // early renewal, while a fresh expiration with old keys would hide an expired session.
-  const plans = [credentials, config].filter((plan) => plan.edits.length > 0);
-  for (const plan of plans) applyPlan(plan, (await readAwsFile(plan.path, { role: plan.role })).text);
+  const plans = planProfileSettings(locations, profile, values, { credentialsFileKeys });
+  for (const plan of plans) applyProfileSettingsPlan(plan, (await readAwsFile(plan.path, { role: plan.role })).text);
 
   // Both files wait out their settle time (for late outside writers) together, but the config rename
   // still waits for the credentials rename (and is dropped if that write fails).
@@ -81,18 +112,21 @@ export async function writeProfileSettings(
     const record: DoneWrite = { plan, before: '', after: '' };
     let signalCommitted = (): void => {};
     const committed = new Promise<void>((resolve) => (signalCommitted = resolve));
+    // Awaited only once this write gets that far: a write failing earlier must not leave the race unhandled.
+    const after = first === undefined ? undefined : Promise.race([first.committed, first.promise]);
+    after?.catch(() => undefined);
     const promise = updateAwsFile(
       plan.path,
       (current) => {
         record.before = current;
-        record.after = applyPlan(plan, current);
+        record.after = applyProfileSettingsPlan(plan, current);
         return record.after;
       },
       {
         ...options,
         role: plan.role,
         onFirstCommit: signalCommitted,
-        commitAfter: first === undefined ? undefined : Promise.race([first.committed, first.promise]),
+        commitAfter: after,
       },
     );
     writes.push({ record, promise, committed });
@@ -105,7 +139,8 @@ export async function writeProfileSettings(
   throw failure.reason;
 }
 
-function applyPlan(plan: FilePlan, text: string): string {
+/** Applies a plan's edits to a file's text (what the write would produce); throws AwsFileError naming the file. */
+export function applyProfileSettingsPlan(plan: FilePlan, text: string): string {
   try {
     return applyEdits(text, plan.edits, { file: plan.role });
   } catch (error) {
@@ -127,17 +162,15 @@ function applyPlan(plan: FilePlan, text: string): string {
 }
 
 /** Puts back what the earlier writes replaced; keeps anything others wrote to those files since. */
-async function undo(
-  done: readonly DoneWrite[],
-  options: Pick<UpdateAwsFileOptions, 'lock' | 'settleMs'>,
-  cause: unknown,
-): Promise<void> {
+async function undo(done: readonly DoneWrite[], options: ProfileWriteOptions, cause: unknown): Promise<void> {
   for (const write of done) {
     try {
       await updateAwsFile(
         write.plan.path,
         (current) =>
-          current === write.after ? write.before : applyPlan({ ...write.plan, edits: inverseEdits(write) }, current),
+          current === write.after
+            ? write.before
+            : applyProfileSettingsPlan({ ...write.plan, edits: inverseEdits(write) }, current),
         { ...options, role: write.plan.role },
       );
     } catch (undoError) {

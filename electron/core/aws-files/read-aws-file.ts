@@ -1,7 +1,9 @@
 // Reading a config or credentials file the way we trust it: only regular, readable, reasonably small,
 // UTF-8 text files that botocore itself would accept. Anything else is an AwsFileError, never a guess.
+import type { Stats } from 'node:fs';
+import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decodeIniBytes, emptyRecord, IniParseError, MAX_INI_BYTES, rawConfigParse, type RawConfig } from '../ini';
 import type { FileRole } from './file-problem';
@@ -30,20 +32,59 @@ export async function readAwsFile(path: string, options: ReadAwsFileOptions = {}
 /** readAwsFile that also hands back the parsed sections, so that readers need not parse the text again. */
 export async function readParsedAwsFile(path: string, options: ReadAwsFileOptions = {}): Promise<ParsedAwsFile> {
   const role = options.role ?? fileRoleFromName(path);
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    // botocore treats a missing file (or a link to nothing) as an empty one.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', exists: false, raw: emptyRecord() };
-    throw fileSystemError(path, role, error, 'read');
-  }
+  const handle = await openRegularFile(path, role);
+  // botocore treats a missing file (or a link to nothing) as an empty one.
+  if (handle === undefined) return { text: '', exists: false, raw: emptyRecord() };
   try {
     const bytes = await readWholeFile(handle, path, role);
     return { ...parseAwsFileBytes(bytes, path, role), exists: true };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Opens a regular file for reading, or returns undefined when there is none. Anything else (a FIFO, socket,
+ * device or folder) is refused before it is opened: opening a FIFO blocks until some other program writes
+ * to it, which would hang every reader. The open itself is non-blocking too, in case the path is swapped
+ * for a FIFO between our check and the open.
+ */
+export async function openRegularFile(path: string, role: FileRole): Promise<FileHandle | undefined> {
+  try {
+    checkRegular(await stat(path), path, role);
+    const handle = await open(path, constants.O_RDONLY | NON_BLOCKING);
+    try {
+      checkRegular(await handle.stat(), path, role);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return handle;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (error instanceof AwsFileError) throw error;
+    throw fileSystemError(path, role, error, 'read');
+  }
+}
+
+/** Windows has no FIFOs at AWS file paths (named pipes live under \\.\pipe) and no O_NONBLOCK. */
+const NON_BLOCKING = process.platform === 'win32' ? 0 : constants.O_NONBLOCK;
+
+function checkRegular(stats: Stats, path: string, role: FileRole): void {
+  if (stats.isFile()) return;
+  if (stats.isDirectory()) throw AwsFileError.wholeFile(path, role, 'is a folder, not a file');
+  const kind = stats.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stats.isSocket()
+      ? 'a socket'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : 'not a regular file';
+  throw AwsFileError.wholeFile(
+    path,
+    role,
+    `is ${kind}, not a file: the AWS CLI ignores it (as if there were no ${role} file), and MFA Tray neither reads nor writes it. Replace it with a regular file`,
+  );
 }
 
 /** Reads an open file from its start, refusing folders and files over the decoder's limit before loading them whole. */

@@ -2,15 +2,25 @@
 // edit, back up before our first write, write atomically, and re-apply whenever someone else (an unlocked
 // in-place writer such as `aws configure set`) changed the file in between, so neither side loses an update.
 import type { FileHandle } from 'node:fs/promises';
-import { mkdir, open } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { FileRole } from './file-problem';
 import { prepareAtomicWrite, removeLeftoverTempFiles } from './atomic-write';
 import { AwsFileError } from './aws-file-error';
 import { backupExists, backupPathFor, ensureBackup } from './backup';
 import type { FileLockOptions } from './file-lock';
 import { acquireFileLock, LockLostError, LockTimeoutError } from './file-lock';
-import { checkAwsFileBytes, fileRoleFromName, fileSystemError, readWholeFile } from './read-aws-file';
+import type { WriterWaitOptions } from './in-place-writers';
+import {
+  mayBeMidRewrite,
+  rememberOurWrite,
+  waitUntilQuiet,
+  waitWhileWritten,
+  WRITER_WAIT_MS,
+} from './in-place-writers';
+import type { FindOpenWriters } from './open-writers';
+import { findOpenWriters } from './open-writers';
+import { checkAwsFileBytes, fileRoleFromName, fileSystemError, openRegularFile, readWholeFile } from './read-aws-file';
 import { resolveSymlinkTarget, SymlinkLoopError } from './symlink-target';
 
 export interface UpdateAwsFileOptions {
@@ -26,6 +36,12 @@ export interface UpdateAwsFileOptions {
   commitAfter?: Promise<unknown>;
   /** Called once our first rename is done, before the settle wait. */
   onFirstCommit?: () => void;
+  /** Told what the write is waiting for (another MFA Tray process's lock, a program writing the file). */
+  onWait?: (message: string) => void;
+  /** Bound on each wait for another program writing the file in place (default WRITER_WAIT_MS, 10 s). */
+  writerWaitMs?: number;
+  /** Who holds a file open for writing; /proc on Linux. Tests pass `() => undefined` to run the stamp heuristics. */
+  findWriters?: FindOpenWriters;
 }
 
 export interface UpdateAwsFileResult {
@@ -46,9 +62,20 @@ interface Snapshot {
   text: string;
   mode: number;
   owner?: { uid: number; gid: number };
+  dev: number;
   ino: number;
+  mtimeMs: number;
   /** Stays open to see writes that land in this inode after we replaced it. */
   handle?: FileHandle;
+}
+
+/** Where the file is and how to wait for others writing it, fixed for one updateAwsFile call. */
+interface Place {
+  target: string;
+  /** target with every symlink of its folder resolved too: how /proc names it. */
+  realPath: string;
+  role: FileRole;
+  waits: WriterWaitOptions;
 }
 
 /**
@@ -64,23 +91,35 @@ export async function updateAwsFile(
   const role = options.role ?? fileRoleFromName(path);
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   let target: string;
+  let realPath: string;
   try {
     target = await resolveSymlinkTarget(path);
     await mkdir(dirname(target), { recursive: true, mode: NEW_FOLDER_MODE });
+    realPath = join(await realpath(dirname(target)), basename(target));
   } catch (error) {
     if (error instanceof SymlinkLoopError) throw AwsFileError.wholeFile(path, role, error.message);
     throw fileSystemError(path, role, error, 'written');
   }
+  const place: Place = {
+    target,
+    realPath,
+    role,
+    waits: {
+      findWriters: options.findWriters ?? findOpenWriters,
+      maxWaitMs: options.writerWaitMs ?? WRITER_WAIT_MS,
+      onWait: options.onWait,
+    },
+  };
   let lock;
   try {
-    lock = await acquireFileLock(target, options.lock);
+    lock = await acquireFileLock(target, { ...options.lock, onWait: options.onWait });
   } catch (error) {
     if (error instanceof LockTimeoutError) throw AwsFileError.wholeFile(path, role, error.message);
     throw fileSystemError(path, role, error, 'written');
   }
   try {
     await removeLeftoverTempFiles(target, [backupPathFor(target)]);
-    return await editUnderLock(target, role, edit, { ...options, settleMs }, () => lock.assertHeld());
+    return await editUnderLock(place, edit, { ...options, settleMs }, () => lock.assertHeld());
   } catch (error) {
     if (error instanceof AwsFileError) throw error;
     if (error instanceof LockLostError) throw AwsFileError.wholeFile(path, role, error.message);
@@ -91,22 +130,34 @@ export async function updateAwsFile(
 }
 
 async function editUnderLock(
-  target: string,
-  role: FileRole,
+  place: Place,
   edit: (current: string) => string,
   { settleMs, commitAfter, onFirstCommit }: UpdateAwsFileOptions & { settleMs: number },
   assertLockHeld: () => Promise<void>,
 ): Promise<UpdateAwsFileResult> {
+  const { target, role } = place;
   let wrote: string | undefined;
   let backupPath: string | undefined;
   // Text an outside writer put into the file we replaced: our next round must build on it.
   let lateBase: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    // Never read a file while another program is rewriting it: we would see it truncated or half written.
+    const canSeeWriters = await waitForWritersOfPath(place);
     const snapshot = await takeSnapshot(target, role);
     try {
       // Our write survived untouched: done.
       if (lateBase === undefined && wrote !== undefined && snapshot.text === wrote)
         return { changed: true, backupPath };
+      // Without /proc, a file someone changed a moment ago may be truncated and not yet rewritten: let it settle.
+      if (
+        !canSeeWriters &&
+        snapshot.exists &&
+        lateBase === undefined &&
+        mayBeMidRewrite(place.realPath, { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs })
+      ) {
+        await waitUntilQuiet(target, target, role, place.waits);
+        continue;
+      }
       const base = lateBase ?? snapshot.text;
       lateBase = undefined;
       const next = edit(base);
@@ -115,28 +166,35 @@ async function editUnderLock(
       const bytes = new TextEncoder().encode(next);
       // Never write what botocore would reject: that would make the whole file unusable for every AWS tool.
       checkAwsFileBytes(bytes, target, role);
-      if (snapshot.exists && !(await backupExists(target))) {
-        backupPath = (await ensureBackup(target, snapshot.bytes)) ?? backupPath;
-      }
       const prepared = await prepareAtomicWrite(target, bytes, snapshot.mode, snapshot.owner);
       try {
         await commitAfter;
+        // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
+        // the rename: a file replaced or rewritten in the meantime would otherwise be overwritten unseen.
+        if (!(await stillAsRead(place, snapshot))) {
+          await prepared.discard();
+          continue;
+        }
+        // The one backup holds the file as it was before our first write, read while nobody was writing it
+        // and unchanged up to now; it is taken only now, so a half-written file can never become the backup.
+        if (wrote === undefined && snapshot.exists && !(await backupExists(target))) {
+          backupPath = (await ensureBackup(target, snapshot.bytes, snapshot.owner)) ?? backupPath;
+          if (!(await stillAsRead(place, snapshot))) {
+            await prepared.discard();
+            continue;
+          }
+        }
+        await assertLockHeld();
       } catch (error) {
         await prepared.discard();
         throw error;
       }
-      // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
-      // the rename: a file replaced by rename in the meantime would otherwise be overwritten unseen.
-      if (await changedSince(target, snapshot, role)) {
-        await prepared.discard();
-        continue;
-      }
-      await assertLockHeld();
       await prepared.commit();
+      await rememberWhatWeWrote(place);
       if (wrote === undefined) onFirstCommit?.();
       wrote = next;
       if (settleMs > 0) await sleep(settleMs);
-      lateBase = await lateWriteInto(snapshot, target, role);
+      lateBase = await lateWriteInto(place, snapshot, canSeeWriters);
     } finally {
       await snapshot.handle?.close();
     }
@@ -148,13 +206,40 @@ async function editUnderLock(
   );
 }
 
-async function takeSnapshot(target: string, role: FileRole): Promise<Snapshot> {
-  let handle: FileHandle;
+/** Waits while a program holds the file now at the path open for writing; false where that cannot be known. */
+async function waitForWritersOfPath(place: Place): Promise<boolean> {
+  let stats;
   try {
-    handle = await open(target, 'r');
+    stats = await stat(place.target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileSystemError(target, role, error, 'read');
-    return { exists: false, bytes: new Uint8Array(), text: '', mode: NEW_FILE_MODE, ino: 0 };
+    // No file, so nothing half written to wait for (or to judge by its stamps).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  if (!stats.isFile()) return true; // takeSnapshot refuses it
+  return waitWhileWritten(
+    { dev: stats.dev, ino: stats.ino, realPath: place.realPath },
+    place.target,
+    place.role,
+    place.waits,
+  );
+}
+
+/** Nobody is writing the file and it still holds exactly what we read: safe to back up and replace. */
+async function stillAsRead(place: Place, snapshot: Snapshot): Promise<boolean> {
+  await waitForWritersOfPath(place);
+  return !(await changedSince(place.target, snapshot, place.role));
+}
+
+async function rememberWhatWeWrote(place: Place): Promise<void> {
+  const stats = await stat(place.target);
+  rememberOurWrite(place.realPath, { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs });
+}
+
+async function takeSnapshot(target: string, role: FileRole): Promise<Snapshot> {
+  const handle = await openRegularFile(target, role);
+  if (handle === undefined) {
+    return { exists: false, bytes: new Uint8Array(), text: '', mode: NEW_FILE_MODE, dev: 0, ino: 0, mtimeMs: 0 };
   }
   try {
     const stats = await handle.stat();
@@ -162,7 +247,17 @@ async function takeSnapshot(target: string, role: FileRole): Promise<Snapshot> {
     const text = await checkSettled(handle, bytes, target, role);
     const runningAs = process.getuid?.();
     const owner = runningAs === 0 ? { uid: stats.uid, gid: stats.gid } : undefined;
-    return { exists: true, bytes, text, mode: stats.mode & 0o7777, owner, ino: stats.ino, handle };
+    return {
+      exists: true,
+      bytes,
+      text,
+      mode: stats.mode & 0o7777,
+      owner,
+      dev: stats.dev,
+      ino: stats.ino,
+      mtimeMs: stats.mtimeMs,
+      handle,
+    };
   } catch (error) {
     await handle.close();
     throw error;
@@ -196,17 +291,12 @@ async function checkSettled(
 
 /** Whether the path no longer holds what we read (replaced, or rewritten in place). */
 async function changedSince(target: string, snapshot: Snapshot, role: FileRole): Promise<boolean> {
-  let handle: FileHandle;
-  try {
-    handle = await open(target, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return snapshot.exists;
-    throw error;
-  }
+  const handle = await openRegularFile(target, role);
+  if (handle === undefined) return snapshot.exists;
   try {
     if (!snapshot.exists) return true;
     const stats = await handle.stat();
-    if (stats.ino !== snapshot.ino) return true;
+    if (stats.ino !== snapshot.ino || stats.dev !== snapshot.dev) return true;
     const bytes = await readWholeFile(handle, target, role);
     return !Buffer.from(bytes).equals(Buffer.from(snapshot.bytes));
   } finally {
@@ -216,14 +306,24 @@ async function changedSince(target: string, snapshot: Snapshot, role: FileRole):
 
 /**
  * An in-place writer that opened the file before our rename writes into the inode we replaced; its update
- * would vanish with it. Returns that inode's new text (to re-apply our edit on) when that happened.
+ * would vanish with it. We wait until it has closed the file (bounded: WRITER_WAIT_MS), however long its
+ * truncate→write gap, and return that inode's new text (to re-apply our edit on) when it changed.
  */
-async function lateWriteInto(snapshot: Snapshot, target: string, role: FileRole): Promise<string | undefined> {
+async function lateWriteInto(place: Place, snapshot: Snapshot, canSeeWriters: boolean): Promise<string | undefined> {
   if (snapshot.handle === undefined) return undefined;
-  const bytes = await readWholeFile(snapshot.handle, target, role);
+  const replaced = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
+  if (canSeeWriters) {
+    await waitWhileWritten(replaced, place.target, place.role, place.waits);
+  } else {
+    // Without /proc: a write into the replaced file moves its mtime; then wait until it has been still a while.
+    const now = await snapshot.handle.stat();
+    if (now.mtimeMs !== snapshot.mtimeMs || now.size !== snapshot.bytes.length)
+      await waitUntilQuiet(snapshot.handle, place.target, place.role, place.waits);
+  }
+  const bytes = await readWholeFile(snapshot.handle, place.target, place.role);
   if (Buffer.from(bytes).equals(Buffer.from(snapshot.bytes))) return undefined;
   try {
-    return await checkSettled(snapshot.handle, bytes, target, role);
+    return await checkSettled(snapshot.handle, bytes, place.target, place.role);
   } catch {
     return undefined; // garbage left in a file nobody sees any more: nothing of value to keep
   }

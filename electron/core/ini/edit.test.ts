@@ -101,10 +101,26 @@ describe('applyEdits: refusals', () => {
   it('refuses keys and profile names outside the shared subset', () => {
     refused({ section: 'default', key: 'Region', value: 'x' }, /a-z0-9_/);
     refused({ section: 'default', key: 'a b', value: 'x' }, /a-z0-9_/);
-    refused({ section: 'profile a b', key: 'k', value: 'x' }, /section must be/);
+    refused({ section: 'profile a b', key: 'k', value: 'x' }, /must be double-quoted/);
+    refused({ section: 'profile "a  b"', key: 'k', value: 'x' }, /section must be/);
+    refused({ section: 'a "b"', key: 'k', value: 'x' }, /section must be/);
     refused({ section: 'profile "a"', key: 'k', value: 'x' }, /section must be/);
     refused({ section: 'DEFAULT', key: 'k', value: 'x' }, /section must be/);
     refused({ section: 'profile __proto__', key: 'k', value: 'x' }, /section must be/);
+  });
+
+  it('writes a profile name with spaces as botocore reads it: quoted in the config file, as is in credentials', () => {
+    expect(applyEdits('', [{ section: 'profile "My Session"', key: 'region', value: 'x' }])).toBe(
+      '[profile "My Session"]\nregion = x\n',
+    );
+    expect(
+      applyEdits('[profile "My Session"]\nregion = x\n', [
+        { section: 'profile "My Session"', key: 'region', value: 'y' },
+      ]),
+    ).toBe('[profile "My Session"]\nregion = y\n');
+    expect(
+      applyEdits('[My Session]\nk = 1\n', [{ section: 'My Session', key: 'k', value: '2' }], { file: 'credentials' }),
+    ).toBe('[My Session]\nk = 2\n');
   });
 
   it('refuses to delete a key that [DEFAULT] would still supply', () => {

@@ -36,7 +36,10 @@ export interface ApplyEditsOptions {
 }
 
 const KEY = /^[a-z0-9_]+$/;
-const SECTION = /^(?:(profile|sso-session|services) )?([\w\-@+.%:/]+)$/;
+// NAME, or (botocore reads them; the JS SDK drops them) words of NAME's characters joined by single spaces —
+// double-quoted after a config prefix, where botocore's shlex would otherwise split them.
+const SECTION =
+  /^(?:(profile|sso-session|services) )?(?:([\w\-@+.%:/]+)|"([\w\-@+.%:/]+(?: [\w\-@+.%:/]+)+)"|([\w\-@+.%:/]+(?: [\w\-@+.%:/]+)+))$/;
 // Line breaks for Python or other readers, and control characters that have no place in a setting.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_VALUE = /[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]/;
@@ -51,9 +54,12 @@ function validateEdit(edit: IniEdit): void {
   const section = SECTION.exec(edit.section);
   if (section === null || edit.section === DEFAULT_SECTION || section[2] === '__proto__') {
     throw new IniEditError(
-      `[${edit.section}]: section must be NAME or "profile|sso-session|services NAME" with NAME of letters, digits and _-@+.%:/ (not DEFAULT or __proto__)`,
+      `[${edit.section}]: section must be NAME or "profile|sso-session|services NAME" with NAME of letters, digits and _-@+.%:/ (words joined by single spaces, quoted after a prefix; not DEFAULT or __proto__)`,
     );
   }
+  // Unquoted words after a prefix are more than two shlex words: botocore would drop the section.
+  if (section[1] !== undefined && section[4] !== undefined)
+    throw new IniEditError(`[${edit.section}]: a name with spaces must be double-quoted after "${section[1]}"`);
   const value = edit.value;
   if (value === null) return;
   if (value === '')
@@ -195,6 +201,8 @@ function verifyJsSdkReading(result: string, edit: IniEdit, file: 'config' | 'cre
     throw error;
   }
   let values: Record<string, string> | undefined;
+  // The JS SDK reads no section whose name has a space (its profile-name pattern has none): nothing of it to check.
+  if (/\s/.test(edit.section.replace(/^(?:profile|sso-session|services) /, ''))) return;
   if (file === 'credentials') {
     values = parsed[edit.section];
   } else {

@@ -105,7 +105,9 @@ function scanLoadedConfig(text: string): LoadedConfig | undefined {
   return read && !sameName ? loaded : undefined;
 }
 
-/** The config-file section that holds a profile: 'default' or `profile NAME`. */
+/** The config-file section that holds a profile: 'default', `profile NAME`, or `profile "NAME"` for a name with spaces. */
 export function configSectionName(profile: string): string {
-  return profile === 'default' ? 'default' : `profile ${profile}`;
+  if (profile === 'default') return 'default';
+  // botocore shlex-splits the header: without quotes `profile My Session` is three words, and dropped.
+  return /\s/.test(profile) ? `profile "${profile}"` : `profile ${profile}`;
 }

@@ -1,7 +1,7 @@
-import { mkdtemp, stat } from 'node:fs/promises';
-import { createConnection } from 'node:net';
+import { chmod, mkdtemp, stat } from 'node:fs/promises';
+import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateTotp } from '../totp';
 import { labSocketPath, requestLabSocket, startLabSocketServer, type LabSocketServer } from './code-socket';
@@ -99,5 +99,55 @@ describe('lab device socket', () => {
   it('tells the CLI when nothing serves the socket', async () => {
     const stateDir = await mkdtemp(join(tmpdir(), 'mfa-lab-socket-'));
     await expect(requestLabSocket(stateDir, { op: 'list' })).rejects.toThrow(/MFA Tray is not running/);
+  });
+
+  it('tightens an existing 0755 state folder and serves from a private 0700 subfolder', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'mfa-lab-socket-'));
+    await chmod(stateDir, 0o755);
+    const server = await startLabSocketServer(stateDir, async () => ({ ok: true, message: '' }));
+    servers.push(server);
+    expect((await stat(stateDir)).mode & 0o777).toBe(0o700);
+    expect(dirname(server.path)).not.toBe(stateDir);
+    expect((await stat(dirname(server.path))).mode & 0o777).toBe(0o700);
+    expect((await stat(server.path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('drops a client that stays idle, and closes connections beyond the cap at once', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'mfa-lab-socket-'));
+    const server = await startLabSocketServer(stateDir, async () => ({ ok: true, message: 'hi' }), process.platform, {
+      idleTimeoutMs: 200,
+      maxConnections: 2,
+    });
+    servers.push(server);
+    const closedAfter = (socket: Socket) => {
+      const started = Date.now();
+      return new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now() - started)));
+    };
+    const idle = [createConnection(server.path), createConnection(server.path)];
+    await Promise.all(idle.map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+    const idleClosed = idle.map(closedAfter);
+    // The third is over the cap: closed before the idle ones time out.
+    const extra = createConnection(server.path);
+    extra.on('error', () => undefined);
+    expect(await closedAfter(extra)).toBeLessThan(150);
+    for (const ms of await Promise.all(idleClosed)) expect(ms).toBeGreaterThanOrEqual(150);
+    // Once they are gone, a real request is served again.
+    expect(await requestLabSocket(stateDir, { op: 'list' })).toEqual({ ok: true, message: 'hi' });
+  });
+
+  it("never replaces an existing device's secret over the socket: that needs the app's device screen", async () => {
+    const { stateDir } = await served(1_700_000_020_000);
+    const OTHER = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    expect(
+      await requestLabSocket(stateDir, {
+        op: 'import',
+        serial: SERIAL,
+        input: { format: 'base32', text: OTHER },
+        acceptWeakStore: false,
+      }),
+    ).toMatchObject({ ok: false, kind: 'device-exists', message: expect.stringMatching(/device screen/) });
+    expect(await requestLabSocket(stateDir, { op: 'code', serial: SERIAL })).toMatchObject({
+      currentCode: generateTotp(SECRET, 1_700_000_020_000),
+    });
   });
 });

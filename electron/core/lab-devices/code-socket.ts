@@ -1,19 +1,43 @@
 // The CLI's way to a lab device's code without reading any secret: the running app serves a local socket
-// (a unix socket in the state folder, mode 0600; a named pipe derived from the state folder on Windows).
+// (a unix socket in a private 0700 subfolder of the state folder, itself tightened to 0700, the socket 0600; a
+// named pipe derived from the state folder on Windows). The socket's own mode comes from the umask at listen()
+// time, so it is never what keeps others out: the private folder is, and it is private before the socket exists.
 // One JSON request line per connection, one JSON answer line. The answers carry codes and metadata, never a
 // secret; an import request carries a secret *to* the app, which seals it like the device screen does.
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdir, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 
 const MAX_REQUEST_BYTES = 1024 * 1024; // a QR PNG fits easily
+export interface LabSocketLimits {
+  /** A client that sends nothing (or never finishes its line) for this long is dropped. */
+  idleTimeoutMs: number;
+  /** Connections served at once; more are closed at once (the CLI makes one at a time). */
+  maxConnections: number;
+}
+
+export const LAB_SOCKET_LIMITS: LabSocketLimits = { idleTimeoutMs: 10_000, maxConnections: 16 };
+const SOCKET_FOLDER = 'lab-socket';
 
 export function labSocketPath(stateDir: string, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32')
     return `\\\\.\\pipe\\mfa-tray-${createHash('sha256').update(stateDir).digest('hex').slice(0, 16)}`;
-  return join(stateDir, 'lab-codes.sock');
+  return join(stateDir, SOCKET_FOLDER, 'lab-codes.sock');
+}
+
+/**
+ * Makes `folder` ours and 0700 (an existing one is tightened; a symlink or someone else's folder is refused),
+ * so nobody else can reach what is created inside it, whatever the umask.
+ */
+async function ensurePrivateFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const stats = await lstat(folder);
+  const uid = process.getuid?.();
+  if (!stats.isDirectory() || (uid !== undefined && stats.uid !== uid))
+    throw new Error(`${folder} is not a folder of this user; MFA Tray will not serve lab device codes there.`);
+  if ((stats.mode & 0o077) !== 0) await chmod(folder, 0o700);
 }
 
 const serial = z.string().min(1).max(256);
@@ -73,10 +97,12 @@ export async function startLabSocketServer(
   stateDir: string,
   handle: LabSocketHandler,
   platform: NodeJS.Platform = process.platform,
+  limits: LabSocketLimits = LAB_SOCKET_LIMITS,
 ): Promise<LabSocketServer> {
   const path = labSocketPath(stateDir, platform);
   if (platform !== 'win32') {
-    await mkdir(stateDir, { recursive: true, mode: 0o700 });
+    await ensurePrivateFolder(stateDir);
+    await ensurePrivateFolder(join(stateDir, SOCKET_FOLDER));
     if (await isServed(path)) throw new Error(`Another MFA Tray already serves lab device codes at ${path}.`);
     await rm(path, { force: true }); // a socket file left by an app that crashed
   }
@@ -84,6 +110,7 @@ export async function startLabSocketServer(
     let buffered = '';
     let done = false;
     socket.setEncoding('utf8');
+    socket.setTimeout(limits.idleTimeoutMs, () => socket.destroy());
     socket.on('error', () => socket.destroy());
     socket.on('data', (chunk: string) => {
       if (done) return;
@@ -96,6 +123,7 @@ export async function startLabSocketServer(
       const newline = buffered.indexOf('\n');
       if (newline === -1) return;
       done = true; // one request per connection
+      socket.setTimeout(0); // from here on the app is the slow side (a code may wait for the next window)
       let json: unknown;
       try {
         json = JSON.parse(buffered.slice(0, newline));
@@ -114,6 +142,7 @@ export async function startLabSocketServer(
       );
     });
   });
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => {

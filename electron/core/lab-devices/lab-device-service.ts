@@ -61,6 +61,8 @@ export interface ImportRequest {
   input: SecretInput;
   label?: string;
   acceptWeakStore: boolean;
+  /** Replace the secret of a device MFA Tray already holds: only the app's device screen asks for this. */
+  replaceExisting?: boolean;
 }
 
 export interface LabDeviceService {
@@ -159,6 +161,13 @@ export function createLabDeviceService(options: LabDeviceServiceOptions): LabDev
     async importDevice(request) {
       try {
         const imported = readSecretInput(request.input);
+        if (!request.replaceExisting && (await store.list()).some((record) => record.serial === request.serial)) {
+          return {
+            ok: false,
+            kind: 'device-exists',
+            message: `MFA Tray already holds the lab device ${request.serial}; its secret can only be replaced in the MFA Tray app's device screen.`,
+          };
+        }
         const label = request.label?.trim() || imported.label || request.serial.split('/').pop() || request.serial;
         const record = await store.put(
           { serial: request.serial, label, state: 'ready', addedAt: new Date(options.clock.now()).toISOString() },

@@ -4,7 +4,7 @@ import type { FileProblem, FileRole } from '../aws-files/file-problem';
 import type { LoadedConfig } from '../ini';
 import { accountIdFromArn, assumedRoleIdentity, assumedRoleName, roleIdentity } from './arn';
 import { classifyProfile, hasStaticCredentials, stringSetting } from './classify';
-import { parseExpiration } from './expiration';
+import { naiveStampZone, parseExpiration } from './expiration';
 import { DURATION_KEY, pairMfaSessions, type Pairing } from './mfa-pairing';
 import { resolveRoleChain, type RoleChain } from './role-chains';
 import { roleCacheKey } from './role-cache-key';
@@ -194,7 +194,7 @@ function describeSession(pair: Pairing, merged: ReadonlyMap<string, Profile>, pr
   }
 
   const expirationText = stringSetting(target, 'expiration');
-  const expiration = expirationText === undefined ? undefined : parseExpiration(expirationText);
+  const expiration = expirationText === undefined ? undefined : parseExpiration(expirationText, naiveStampZone(target));
   if (expirationText !== undefined && expiration === undefined) {
     problems.push(
       `expiration of profile "${pair.target}" is "${expirationText}": expected an ISO-8601 time ` +

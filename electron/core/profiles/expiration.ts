@@ -4,8 +4,16 @@
 // - botocore's JSONFileCache: strftime('%Y-%m-%dT%H:%M:%S%Z') of an aware datetime (`2024-05-01T12:00:00UTC`).
 const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
 
-/** Parses an expiration stamp; a stamp without a zone is UTC (aws-mfa's form). Undefined when not a real time. */
-export function parseExpiration(value: string): Date | undefined {
+// - awsume's output profiles (`manager = awsume`): the same form as aws-mfa's, but in local time.
+
+/** How a stamp without a zone is read in a profile with these settings: awsume writes local time, others UTC. */
+export function naiveStampZone(settings: Readonly<Record<string, unknown>>): 'utc' | 'local' {
+  const manager = settings.manager;
+  return typeof manager === 'string' && manager.trim().toLowerCase() === 'awsume' ? 'local' : 'utc';
+}
+
+/** Parses an expiration stamp; a stamp without a zone is UTC (aws-mfa's form) unless `naive` says local. Undefined when not a real time. */
+export function parseExpiration(value: string, naive: 'utc' | 'local' = 'utc'): Date | undefined {
   const stamp = value.trim();
   if (!STAMP.test(stamp)) return undefined;
   // STAMP fixes where its ASCII digits are (YYYY-MM-DD?HH:MM:SS, then .fraction, then the zone): read them in
@@ -25,6 +33,10 @@ export function parseExpiration(value: string): Date | undefined {
     zoneStart = 20;
     while (isDigit(stamp.charCodeAt(zoneStart))) zoneStart++;
     millis = Math.floor(Number(`0.${stamp.slice(20, zoneStart)}`) * 1000);
+  }
+  if (zoneStart === stamp.length && naive === 'local') {
+    const local = new Date(year, month - 1, day, hour, minute, second, millis);
+    return Number.isNaN(local.getTime()) ? undefined : local;
   }
   const offsetMinutes = zoneOffsetMinutes(zoneStart === stamp.length ? 'Z' : stamp.slice(zoneStart));
   if (offsetMinutes === undefined) return undefined;

@@ -3,6 +3,6 @@ export type * from './types';
 export { buildProfileModel, type ProfileModelInput } from './build-model';
 export { loadProfileModel } from './load-model';
 export { PAIRING_KEY, DURATION_KEY } from './mfa-pairing';
-export { parseExpiration } from './expiration';
+export { naiveStampZone, parseExpiration } from './expiration';
 export { roleCacheKey } from './role-cache-key';
 export { SECRET_KEYS, REDACTED, redactSettings } from './secrets';

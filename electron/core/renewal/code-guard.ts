@@ -1,8 +1,11 @@
 // AWS accepts each TOTP code once. Before a code is sent we check (and persist, under the device lock) the
 // 30-second window it is sent in; a code AWS rejected as wrong frees its window again, since AWS did not use it.
-import { readUsedCode, usedCodeDigest, writeUsedCode, type UsedCodeRecord } from '../app-state';
+// AWS answers a used code and a mistyped one the same way; only the very code we sent (same salted digest) is
+// called "already used" — and that one is refused before it is sent. Anything else AWS rejects is a wrong code.
+import { isSameCode, readUsedCode, usedCodeRecord, writeUsedCode } from '../app-state';
 import { msUntilNextWindow, totpWindow } from '../totp';
 import type { StsFailure } from '../sts';
+import { formatSpan } from '../../shared/time-format';
 
 /** AWS accepts a code for about one window either side: the same code can come back this many windows later. */
 const SAME_CODE_REUSE_WINDOWS = 2;
@@ -11,8 +14,9 @@ function waitSeconds(nowMs: number): number {
   return Math.ceil(msUntilNextWindow(nowMs) / 1000);
 }
 
-function clockTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
+/** When the earlier code went out, as time ago: the 30-second window is what matters, not the clock. */
+function sentAgo(sentAtMs: number, nowMs: number): string {
+  return `${formatSpan(nowMs - sentAtMs, { precision: 'second' })} ago`;
 }
 
 function usedFailure(message: string, nowMs: number): StsFailure {
@@ -21,7 +25,7 @@ function usedFailure(message: string, nowMs: number): StsFailure {
     kind: 'code-already-used',
     category: 'user',
     retryAfterSeconds,
-    message: `${message} Wait ${retryAfterSeconds} s for the next code.`,
+    message: `${message} Wait ${formatSpan(retryAfterSeconds * 1000, { precision: 'second' })} for the next code.`,
   };
 }
 
@@ -34,7 +38,7 @@ export async function checkWindowFree(
   const last = await readUsedCode(stateDir, device);
   if (last && last.window >= totpWindow(nowMs)) {
     return usedFailure(
-      `A code for ${device} was already sent at ${clockTime(last.sentAtMs)} UTC, in this 30-second window; AWS accepts each code once.`,
+      `A code for ${device} was already sent ${sentAgo(last.sentAtMs, nowMs)}, in this 30-second window; AWS accepts each code once.`,
       nowMs,
     );
   }
@@ -44,8 +48,6 @@ export async function checkWindowFree(
 export interface CodeReservation {
   /** Undo the reservation: AWS definitely did not accept the code. */
   release(): Promise<void>;
-  /** The record that was in place before, for explaining a rejection. */
-  previous?: UsedCodeRecord;
 }
 
 /** Checks the typed code against the record and reserves its window; a failure means: do not send it. */
@@ -57,33 +59,18 @@ export async function reserveCode(
 ): Promise<CodeReservation | StsFailure> {
   const previous = await readUsedCode(stateDir, device);
   const window = totpWindow(nowMs);
-  const digest = usedCodeDigest(device, code);
-  if (previous && previous.codeDigest === digest && window - previous.window <= SAME_CODE_REUSE_WINDOWS) {
+  if (previous && isSameCode(previous, device, code) && window - previous.window <= SAME_CODE_REUSE_WINDOWS) {
     return usedFailure(
-      `This code was already sent for ${device} at ${clockTime(previous.sentAtMs)} UTC; AWS accepts each code once.`,
+      `This code was already sent for ${device} ${sentAgo(previous.sentAtMs, nowMs)}; AWS accepts each code once.`,
       nowMs,
     );
   }
   if (previous && previous.window >= window) {
     return usedFailure(
-      `A code for ${device} was already sent at ${clockTime(previous.sentAtMs)} UTC, in this 30-second window.`,
+      `A code for ${device} was already sent ${sentAgo(previous.sentAtMs, nowMs)}, in this 30-second window.`,
       nowMs,
     );
   }
-  await writeUsedCode(stateDir, device, { window, sentAtMs: nowMs, codeDigest: digest });
-  return { previous, release: () => writeUsedCode(stateDir, device, previous) };
-}
-
-/** STS cannot tell a used code from a wrong one; a code sent for this device moments ago says which is likelier. */
-export function explainRejectedCode(
-  failure: StsFailure,
-  previous: UsedCodeRecord | undefined,
-  nowMs: number,
-): StsFailure {
-  if (failure.kind !== 'wrong-code' || !previous) return failure;
-  if (totpWindow(nowMs) - previous.window > SAME_CODE_REUSE_WINDOWS) return failure;
-  return usedFailure(
-    `AWS rejected the code. A code for this device was used at ${clockTime(previous.sentAtMs)} UTC, so this one was probably used already.`,
-    nowMs,
-  );
+  await writeUsedCode(stateDir, device, usedCodeRecord(device, code, window, nowMs));
+  return { release: () => writeUsedCode(stateDir, device, previous) };
 }

@@ -2,16 +2,21 @@
 //
 //   renew({ target, source?, codeSource, durationSeconds?, force? }, { locations, stateDir, ... }): Promise<RenewOutcome>
 //
-// - still valid (target's `expiration` in the future) and not forced → 'still-valid', nothing asked or written;
+// - still valid (more than RENEWAL_MARGIN_MS left: validity.ts) and not forced → 'still-valid', nothing asked or written;
 // - everything checkable is checked before a code is asked for: source keys are long-term, mfa_serial present,
-//   duration within STS's SESSION_DURATION (shared/vocabulary), both AWS files readable;
+//   duration within STS's SESSION_DURATION (shared/vocabulary), both AWS files readable, and the final write tried
+//   for real (aws-files' checkProfileWritable: not read-only, folder writable, lock, edits, a temp file of the size);
+// - the target keeps its tool's shape (session-shape.ts): aws-mfa's aws_security_token and credentials-file
+//   `expiration` stamp (UTC, no zone), awsume's local-time stamp; aws-mfa --assume-role sessions are refused;
 // - one renewal per MFA device at a time: same-process callers share one promise, other processes wait on a
 //   lock file in the state folder and, once they hold it, share a renewal that happened meanwhile;
 // - a code is never sent from a 30-s window already used for the device ('code-already-used' + seconds to wait);
 // - success writes aws_access_key_id / aws_secret_access_key / aws_session_token (credentials file) and
-//   expiration (config file, ISO-8601 UTC) with writeProfileSettings; any failure leaves both files unchanged.
+//   expiration (config file, ISO-8601 UTC, unless it already lives in the credentials file) with
+//   writeProfileSettings, retried twice while the issued keys are in memory; any failure leaves both files unchanged.
 // Outcomes are `{ kind, category, message, ... }` without secrets; category 'ok' | 'user' | 'aws'.
 export { formatExpiration, renew } from './renew';
 export { targetExpiration } from './resolve-session';
+export { isStillValid, RENEWAL_MARGIN_MS } from './validity';
 export { CodeEntryCancelled } from './types';
 export type { CodeRequest, CodeSource, RenewDeps, RenewOutcome, RenewOutcomeKind, RenewRequest } from './types';

@@ -1,18 +1,27 @@
 // renew(target): one GetSessionToken per MFA device at a time, across the tray app and any number of CLI
 // processes, and never with a code from a window already used. Writes go through writeProfileSettings,
 // which validates both files before touching either, so no outcome leaves half a session behind.
+import { stat } from 'node:fs/promises';
 import { DeviceLockTimeoutError, withDeviceLock } from '../app-state';
-import { readAwsFile, writeProfileSettings } from '../aws-files';
+import { AwsFileError, checkProfileWritable, readAwsFile, writeProfileSettings } from '../aws-files';
 import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
 import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
-import { checkWindowFree, explainRejectedCode, reserveCode } from './code-guard';
+import { formatClock, formatSpan } from '../../shared/time-format';
+import { checkWindowFree, reserveCode } from './code-guard';
 import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
 import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
+import { sessionShape, sessionValues, standInCredentials, type SessionShape } from './session-shape';
 import { CodeEntryCancelled, type RenewDeps, type RenewOutcome, type RenewRequest } from './types';
+import { isStillValid } from './validity';
+
+/** Waits before each further attempt to save an issued session; the credentials stay in memory meanwhile. */
+const SAVE_RETRY_DELAYS_MS = [500, 2000];
+
+type CheckedRenewal = ResolvedRenewal & { shape: SessionShape };
 
 /** In-process single flight: one promise per device; same-target callers share it. */
 const inFlight = new Map<string, { target: string; promise: Promise<RenewOutcome> }>();
@@ -22,10 +31,31 @@ export function formatExpiration(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Writes the issued session, retrying while it is in memory; the last error when every attempt failed. */
+async function saveIssued(
+  session: CheckedRenewal,
+  credentials: Parameters<typeof sessionValues>[1],
+  deps: RenewDeps,
+): Promise<{ attempts: number; error: unknown } | undefined> {
+  const { values, credentialsFileKeys } = sessionValues(session.shape, credentials);
+  const delays = deps.saveRetryDelaysMs ?? SAVE_RETRY_DELAYS_MS;
+  let error: unknown;
+  for (let attempt = 0; attempt <= delays.length; attempt += 1) {
+    if (attempt > 0) await new Promise((done) => setTimeout(done, delays[attempt - 1]));
+    try {
+      await (deps.writeSettings ?? writeProfileSettings)(deps.locations, session.target, values, {
+        credentialsFileKeys,
+      });
+      return undefined;
+    } catch (caught) {
+      error = caught;
+    }
+  }
+  return { attempts: delays.length + 1, error };
+}
+
 function describeUntil(expiration: Date, nowMs: number): string {
-  const minutes = Math.max(0, Math.round((expiration.getTime() - nowMs) / 60_000));
-  const left = minutes >= 120 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
-  return `${formatExpiration(expiration)} (in ${left})`;
+  return `${formatClock(expiration, nowMs)} (in ${formatSpan(expiration.getTime() - nowMs)})`;
 }
 
 export async function renew(request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
@@ -52,11 +82,17 @@ async function precheck(
   request: RenewRequest,
   deps: RenewDeps,
   nowMs: number,
-): Promise<ResolvedRenewal | RenewOutcome> {
-  const resolved = resolveRenewal(model, request);
+): Promise<CheckedRenewal | RenewOutcome> {
+  const resolved = resolveRenewal(model, request, {
+    path: deps.locations.credentials,
+    exists: await stat(deps.locations.credentials).then(
+      () => true,
+      () => false,
+    ),
+  });
   // A file botocore cannot read counts as empty: its problem, not the missing profile, is what to fix.
   if ('kind' in resolved) return (await checkFilesWritable(deps.locations)) ?? resolved;
-  if (!request.force && resolved.expiration && resolved.expiration.getTime() > nowMs) {
+  if (!request.force && isStillValid(resolved.expiration, nowMs)) {
     return {
       kind: 'still-valid',
       category: 'ok',
@@ -65,10 +101,40 @@ async function precheck(
       message: `The MFA session "${request.target}" is still valid until ${describeUntil(resolved.expiration, nowMs)}; nothing to do (use --force to renew anyway).`,
     };
   }
-  return (await checkFilesWritable(deps.locations)) ?? resolved;
+  const shape = sessionShape(model.profiles.get(request.target), request.target);
+  if ('kind' in shape) return shape;
+  const unreadable = await checkFilesWritable(deps.locations);
+  if (unreadable) return unreadable;
+  return (await saveProblem(resolved, shape, deps, nowMs)) ?? { ...resolved, shape };
 }
 
-async function renewUnderLock(before: ResolvedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
+/** Tries everything the final write needs, with stand-ins of the real values' size, before a code is asked for. */
+async function saveProblem(
+  session: ResolvedRenewal,
+  shape: SessionShape,
+  deps: RenewDeps,
+  nowMs: number,
+): Promise<RenewOutcome | undefined> {
+  const { values, credentialsFileKeys } = sessionValues(
+    shape,
+    standInCredentials(new Date(nowMs + session.durationSeconds * 1000)),
+  );
+  try {
+    await (deps.checkWritable ?? checkProfileWritable)(deps.locations, session.target, values, {
+      credentialsFileKeys,
+    });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AwsFileError)) throw error;
+    return {
+      kind: 'file-problem',
+      category: 'user',
+      message: `MFA Tray could not save a renewal of "${session.target}", so no code was asked for or sent: ${maskSecretLike(error.message)}.`,
+    };
+  }
+}
+
+async function renewUnderLock(before: CheckedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
   const clock = deps.clock ?? systemClock;
   try {
     return await withDeviceLock(
@@ -118,7 +184,7 @@ async function servicesSectionsFor(settings: Readonly<Record<string, SettingValu
   return loadConfig((await readAwsFile(configPath)).text).services;
 }
 
-async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
+async function renewNow(session: CheckedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
   const clock = deps.clock ?? systemClock;
   const usedWindow = await checkWindowFree(deps.stateDir, session.device, clock.now());
   if (usedWindow) return usedWindow;
@@ -169,21 +235,15 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
     if (!result.ok) {
       if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format')
         await reservation.release();
-      return explainRejectedCode(result.failure, reservation.previous, clock.now());
+      return result.failure;
     }
     const credentials = result.value;
-    try {
-      await (deps.writeSettings ?? writeProfileSettings)(deps.locations, session.target, {
-        aws_access_key_id: credentials.accessKeyId,
-        aws_secret_access_key: credentials.secretAccessKey,
-        aws_session_token: credentials.sessionToken,
-        expiration: formatExpiration(credentials.expiration),
-      });
-    } catch (error) {
+    const failed = await saveIssued(session, credentials, deps);
+    if (failed !== undefined) {
       return {
         kind: 'file-problem',
         category: 'user',
-        message: `AWS issued the session, but it could not be saved (${maskSecretLike(errorMessage(error))}); the files are unchanged. Wait for the next code and renew again.`,
+        message: `AWS issued the session (valid until ${formatExpiration(credentials.expiration)}), but it could not be saved after ${failed.attempts} attempts: ${maskSecretLike(errorMessage(failed.error))}. Both files are unchanged and the new keys were dropped (MFA Tray keeps them nowhere else). Fix that, then renew again with the next code.`,
       };
     }
     return {

@@ -1,6 +1,13 @@
 // From the profile model to everything one renewal needs, or a configuration outcome that says what to fix —
 // all before anyone is asked for a code.
-import { DURATION_KEY, parseExpiration, type Profile, type ProfileModel, type SettingValue } from '../profiles';
+import {
+  DURATION_KEY,
+  naiveStampZone,
+  parseExpiration,
+  type Profile,
+  type ProfileModel,
+  type SettingValue,
+} from '../profiles';
 import { SESSION_DURATION } from '../../shared/vocabulary';
 import { checkDuration, type AwsKeys, type StsFailure } from '../sts';
 import type { RenewOutcome } from './types';
@@ -29,11 +36,37 @@ const configuration = (message: string): RenewOutcome => ({ kind: 'configuration
 export function targetExpiration(model: ProfileModel, target: string): Date | undefined {
   const paired = model.mfaSessions.find((s) => s.target === target)?.expiration;
   if (paired) return paired;
-  const raw = model.profiles.get(target)?.settings.expiration;
-  return typeof raw === 'string' ? parseExpiration(raw) : undefined;
+  const settings = model.profiles.get(target)?.settings;
+  const raw = settings?.expiration;
+  return typeof raw === 'string' ? parseExpiration(raw, naiveStampZone(settings ?? {})) : undefined;
 }
 
-function pickSource(model: ProfileModel, target: string, source: string | undefined): string | RenewOutcome {
+/** Where the long-term keys would be: named when no source can be found, so the message says what is missing. */
+export interface CredentialsFileFacts {
+  path: string;
+  exists: boolean;
+}
+
+/** Why no profile could renew `target`: the real cause (no credentials file, no key pair, no mfa_serial, two candidates). */
+function missingSourceCause(model: ProfileModel, credentials: CredentialsFileFacts | undefined): string {
+  if (credentials && !credentials.exists)
+    return `there is no credentials file at ${credentials.path} (set AWS_SHARED_CREDENTIALS_FILE if it is elsewhere), so no profile holds long-term keys`;
+  const longTerm = [...model.profiles.values()].filter((p) => p.kind === 'long-term');
+  if (longTerm.length === 0) return 'no profile holds long-term keys (aws_access_key_id and aws_secret_access_key)';
+  const withDevice = longTerm.filter((p) => text(p.settings, 'mfa_serial') ?? text(p.settings, 'aws_mfa_device'));
+  const names = (list: Profile[]) => list.map((p) => `"${p.name}"`).join(', ');
+  if (withDevice.length === 0)
+    return `${names(longTerm)} ${longTerm.length === 1 ? 'holds' : 'hold'} long-term keys but no mfa_serial`;
+  if (withDevice.length > 1) return `${names(withDevice)} could each renew it`;
+  return `"${withDevice[0]!.name}" has long-term keys and mfa_serial but is paired with no session profile of this name`;
+}
+
+function pickSource(
+  model: ProfileModel,
+  target: string,
+  source: string | undefined,
+  credentials: CredentialsFileFacts | undefined,
+): string | RenewOutcome {
   if (source !== undefined) return source;
   const pairs = model.mfaSessions.filter((s) => s.target === target);
   if (pairs.length === 1 && pairs[0]) return pairs[0].source;
@@ -49,13 +82,14 @@ function pickSource(model: ProfileModel, target: string, source: string | undefi
     return configuration(
       `Profile "${target}" is a role profile that uses the MFA session "${viaRole}": renew "${viaRole}" instead.`,
     );
+  const cause = missingSourceCause(model, credentials);
   if (!model.profiles.has(target)) {
     return configuration(
-      `There is no profile "${target}" and no source was given: pass --source PROFILE (the profile with the long-term keys and mfa_serial).`,
+      `There is no profile "${target}", and no profile renews it: ${cause}. Fix that, or pass --source PROFILE (the profile with the long-term keys and mfa_serial).`,
     );
   }
   return configuration(
-    `MFA Tray does not know which profile renews "${target}": pass --source PROFILE (the profile with the long-term keys and mfa_serial).`,
+    `MFA Tray does not know which profile renews "${target}": ${cause}. Fix that, or pass --source PROFILE (the profile with the long-term keys and mfa_serial).`,
   );
 }
 
@@ -74,9 +108,10 @@ function durationOf(source: Profile, requested: number | undefined): number | Re
 export function resolveRenewal(
   model: ProfileModel,
   request: { target: string; source?: string; durationSeconds?: number },
+  credentials?: CredentialsFileFacts,
 ): ResolvedRenewal | RenewOutcome {
   const { target } = request;
-  const sourceName = pickSource(model, target, request.source);
+  const sourceName = pickSource(model, target, request.source, credentials);
   if (typeof sourceName !== 'string') return sourceName;
   if (sourceName === target)
     return configuration(

@@ -1,6 +1,6 @@
 // The renewal module's ports and outcomes. Outcomes carry no secrets: the new keys go straight to the
 // user's files, and whoever needs them (credential-process) reads them back from there.
-import type { AwsFileLocations } from '../aws-files';
+import type { AwsFileLocations, ProfileSettingsPlacement } from '../aws-files';
 import type { ProfileModel } from '../profiles';
 import type { CallPolicy, GatewayOptions, StsFailure, StsGateway } from '../sts';
 import type { Clock } from '../time/clock';
@@ -49,7 +49,17 @@ export interface RenewDeps {
     locations: AwsFileLocations,
     profile: string,
     values: Record<string, string | null>,
+    placement?: ProfileSettingsPlacement,
   ) => Promise<void>;
+  /** The pre-flight check of that write (aws-files' checkProfileWritable). */
+  checkWritable?: (
+    locations: AwsFileLocations,
+    profile: string,
+    values: Record<string, string | null>,
+    placement?: ProfileSettingsPlacement,
+  ) => Promise<void>;
+  /** Waits before each further attempt to save an issued session (default 0.5 s, 2 s). */
+  saveRetryDelaysMs?: readonly number[];
   createGateway?: (options: GatewayOptions) => StsGateway;
   policy?: Partial<CallPolicy>;
   /** How long to wait for another process's renewal of the same device. */

@@ -2,6 +2,7 @@
 // substrings (as observed from STS, aws-facts.md) only to split one code into its distinct causes.
 import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, SESSION_DURATION } from '../../shared/vocabulary';
 import type { AwsKeys, StsFailure } from './outcomes';
+import { formatSpan } from '../../shared/time-format';
 
 export interface FailureContext {
   operation: 'GetSessionToken' | 'AssumeRole' | 'GetCallerIdentity' | 'IAM';
@@ -55,8 +56,12 @@ function awsWords(message: string | undefined, keys: AwsKeys): string {
 }
 
 export function formatOffset(offsetMs: number): string {
+  // AWS's clock is read to the second, with the request's travel time: whole minutes from two minutes on.
   const seconds = Math.round(Math.abs(offsetMs) / 1000);
-  const amount = seconds >= 120 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+  const amount =
+    seconds >= 120
+      ? formatSpan(Math.round(seconds / 60) * 60_000)
+      : formatSpan(seconds * 1000, { precision: 'second' });
   return `${amount} ${offsetMs > 0 ? 'behind' : 'ahead of'} AWS`;
 }
 

@@ -1,5 +1,5 @@
 // "Expires in 3 h 05 min (today 18:30)" or "Expired 5 min 02 s ago": the live part of a row.
-import { formatClock, formatRemaining } from '../common/format';
+import { formatClock, formatSpan } from '../../../electron/shared/time-format';
 
 interface Props {
   expiration: string;
@@ -15,7 +15,7 @@ export function Countdown({ expiration, now, future, past }: Props) {
   return (
     <span className="countdown">
       {remaining > 0 ? `${future} in ` : `${past} `}
-      <time dateTime={expiration}>{formatRemaining(Math.abs(remaining))}</time>
+      <time dateTime={expiration}>{formatSpan(Math.abs(remaining), { precision: 'second' })}</time>
       {remaining > 0 ? ' ' : ' ago '}
       <span className="muted">({formatClock(expiration, now)})</span>
     </span>

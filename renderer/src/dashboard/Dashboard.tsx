@@ -134,7 +134,7 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
                     />
                   ))}
                   {group.roles.map((role) => (
-                    <RoleRow key={role.profile} role={role} now={now} onCopy={copy} />
+                    <RoleRow key={role.profile} role={role} now={now} />
                   ))}
                 </ul>
               </section>

@@ -2,7 +2,7 @@
 import type { RoleView } from '../../../electron/shared/contract';
 import { Countdown } from './Countdown';
 
-export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; onCopy: (profile: string) => void }) {
+export function RoleRow({ role, now }: { role: RoleView; now: number }) {
   const roleName = role.roleArn.split('/').slice(1).join('/') || role.roleArn;
   return (
     <li className="row role" data-testid={`role-${role.profile}`}>
@@ -20,6 +20,10 @@ export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; on
             {role.chain.join(' → ')}
           </span>
         </div>
+        <p className="muted small">
+          No keys to copy: the AWS CLI assumes this role each time (
+          <code>aws configure export-credentials --profile {role.profile}</code> prints them).
+        </p>
         {role.chainError && (
           <p className="warning-text" role="note">
             {role.chainError}
@@ -38,11 +42,8 @@ export function RoleRow({ role, now, onCopy }: { role: RoleView; now: number; on
           <span className="muted">No cached role credentials</span>
         )}
       </div>
-      <div className="row-actions">
-        <button type="button" onClick={() => onCopy(role.profile)} aria-label={`Copy export lines for ${role.profile}`}>
-          Copy exports
-        </button>
-      </div>
+      {/* No "Copy exports": a role profile holds no keys to copy, they come from AssumeRole each time. */}
+      <div className="row-actions" />
     </li>
   );
 }

@@ -1,6 +1,6 @@
 // One MFA session: source → target, device, state (colour and words), live countdown, Renew.
 import type { MfaSessionView } from '../../../electron/shared/contract';
-import { formatDuration } from '../common/format';
+import { formatDuration } from '../../../electron/shared/time-format';
 import { STATE_LABELS, liveSessionState } from './accounts';
 import { Countdown } from './Countdown';
 
@@ -57,14 +57,17 @@ export function SessionRow({ session, now, leadTimeMinutes, onRenew, onCopy }: P
         >
           Renew
         </button>
-        <button
-          type="button"
-          onClick={() => onCopy(session.target)}
-          disabled={!canCopy}
-          aria-label={`Copy export lines for ${session.target}`}
-        >
-          Copy exports
-        </button>
+        {canCopy ? (
+          <button
+            type="button"
+            onClick={() => onCopy(session.target)}
+            aria-label={`Copy export lines for ${session.target}`}
+          >
+            Copy exports
+          </button>
+        ) : (
+          <p className="muted small">Export lines once renewed.</p>
+        )}
       </div>
     </li>
   );

@@ -2,7 +2,7 @@
 // in the window, and Copy / Finish / Remove (remove asks first, inline, keyboard friendly).
 import { useEffect, useRef, useState } from 'react';
 import type { LabDeviceView } from '../../../electron/shared/contract';
-import { formatClock } from '../common/format';
+import { formatClock } from '../../../electron/shared/time-format';
 import { secondsLeft, type ShownCode } from './code-clock';
 
 interface Props {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { MfaSessionView } from '../../../electron/shared/contract';
 import { SESSION_DURATION, SettingsSchema, type Settings as SettingsValues } from '../../../electron/shared/vocabulary';
 import { bridge } from '../common/bridge';
-import { formatDuration } from '../common/format';
+import { formatDuration } from '../../../electron/shared/time-format';
 import { Loading } from '../common/Loading';
 import { StatusMessage, useStatus } from '../common/StatusMessage';
 import { TopBar } from '../common/TopBar';

@@ -2,7 +2,8 @@
 // box with the outcome's advice (and the countdown after "already used"), and the buttons. use-token-ts
 // holds what it does.
 import type { TokenDialogContext } from '../../../electron/shared/contract';
-import { formatClock, formatDuration, formatRemaining } from '../common/format';
+import { formatClock, formatDuration, formatSpan, formatTimeLeft } from '../../../electron/shared/time-format';
+import { showsMessage } from './advice';
 import { StatusMessage } from '../common/StatusMessage';
 import { CODE_LENGTH } from './code-input';
 import { useTokenForm } from './use-token-form';
@@ -21,13 +22,11 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
           {context.target}
         </dd>
         <dt>MFA device</dt>
-        <dd className="mono">{context.device ?? 'none set (mfa_serial is missing)'}</dd>
-        <dt>New session lasts</dt>
+        <dd className="mono">{context.device ? <Arn arn={context.device} /> : 'none set (mfa_serial is missing)'}</dd>
+        <dt>New session</dt>
         <dd>
           {formatDuration(context.durationSeconds)}{' '}
-          <span className="muted">
-            (until about {formatClock(new Date(now + context.durationSeconds * 1000).toISOString(), now)})
-          </span>
+          <span className="muted">(until {formatClock(now + context.durationSeconds * 1000, now)})</span>
         </dd>
         {context.expiration && (
           <>
@@ -40,26 +39,38 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
           </>
         )}
       </dl>
-      {context.labDevice && <p className="badge lab">Lab device: MFA Tray holds this device's secret.</p>}
       {context.labDevice && !done && (
         <div className="lab-choice">
           <button type="button" onClick={form.renewWithLabDevice} disabled={busy} aria-describedby="lab-choice-why">
             {busy && form.usingLab ? 'Waiting for the lab device…' : 'Use lab device'}
           </button>
           <p id="lab-choice-why" className="muted small">
-            Lab accounts only: MFA Tray makes the code itself. If this 30-second window's code was already used, it
-            waits for the next window (up to 30 s).
+            <span className="badge lab">lab only</span> MFA Tray holds this device's secret and makes the code (it waits
+            up to 30 s if this window's code was used).
           </p>
         </div>
       )}
 
       {done ? (
-        <div className="success" role="status">
-          <p>
+        <div className="success">
+          <p role="status">
             <strong>{phase.result.kind === 'still-valid' ? 'Still valid' : 'Renewed'}</strong>
-            {phase.result.expiration ? ` until ${formatClock(phase.result.expiration, now)}.` : '.'}
+            {phase.result.expiration
+              ? ` until ${formatClock(phase.result.expiration, now)} (${formatTimeLeft(Date.parse(phase.result.expiration), now)} left).`
+              : '.'}
           </p>
-          <p className="muted">{phase.result.message}</p>
+          <div className="buttons">
+            {form.closesAt > 0 ? (
+              <p className="muted small closing" data-testid="closing-countdown">
+                Closes in {formatSpan(form.closesAt - now, { precision: 'second' })}
+              </p>
+            ) : (
+              <p className="muted small closing">Stays open until you close it.</p>
+            )}
+            <button type="button" onClick={form.close}>
+              Close
+            </button>
+          </div>
         </div>
       ) : (
         <form
@@ -85,18 +96,20 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
             spellCheck={false}
           />
           <p id="code-help" className="muted small">
-            {form.hint ||
-              (busy ? 'Checking with AWS…' : 'Paste or type it: the dialog sends it as soon as all 6 digits are in.')}
+            {form.hint || (busy ? 'Checking with AWS…' : 'Paste or type it: it is sent once all 6 digits are in.')}
           </p>
           <div id="dialog-error" role="alert" className={failed ? 'error-box' : 'error-box empty'}>
             {failed && advice && (
               <>
                 <p>
-                  <strong>{advice.title}.</strong> {failed.result.message}
+                  <strong>{advice.title}.</strong>{' '}
+                  {showsMessage(failed.result, advice) ? failed.result.message : advice.advice}
                 </p>
-                {advice.advice && <p>{advice.advice}</p>}
+                {showsMessage(failed.result, advice) && advice.advice && <p>{advice.advice}</p>}
                 {waiting && (
-                  <p data-testid="retry-countdown">A new code is ready in {formatRemaining(form.waitUntil - now)}.</p>
+                  <p data-testid="retry-countdown">
+                    A new code is ready in {formatSpan(form.waitUntil - now, { precision: 'second' })}.
+                  </p>
                 )}
               </>
             )}
@@ -123,5 +136,17 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
       )}
       <StatusMessage status={form.status} />
     </main>
+  );
+}
+
+/** An ARN that wraps after its account ("arn:aws:iam::111111111111:" / "mfa/name"), never inside a name. */
+function Arn({ arn }: { arn: string }) {
+  const at = arn.lastIndexOf(':') + 1;
+  return (
+    <span title={arn}>
+      {arn.slice(0, at)}
+      <wbr />
+      {arn.slice(at)}
+    </span>
   );
 }

@@ -28,9 +28,7 @@ describe('adviceFor', () => {
     expect(adviceFor(result('wrong-secret'), context).next).toBe('fix-files');
   });
   it('states the clock offset and its direction', () => {
-    expect(adviceFor(result('clock-skew', { clockOffsetSeconds: 1200 }), context).advice).toContain(
-      '20 min 00 s ahead of',
-    );
+    expect(adviceFor(result('clock-skew', { clockOffsetSeconds: 1200 }), context).advice).toContain('20 min ahead of');
     expect(adviceFor(result('clock-skew', { clockOffsetSeconds: -45 }), context).advice).toContain('45 s behind');
   });
 });

@@ -2,7 +2,7 @@
 // to do, and how the form reacts (clear the code, offer a retry, wait for the next 30-s window...).
 import type { RenewResult, TokenDialogContext } from '../../../electron/shared/contract';
 import { SESSION_DURATION } from '../../../electron/shared/vocabulary';
-import { formatClockOffset, formatDuration } from '../common/format';
+import { formatClockOffset, formatDuration } from '../../../electron/shared/time-format';
 
 export type NextStep = 'new-code' | 'wait-for-window' | 'retry' | 'fix-files' | 'none';
 
@@ -10,6 +10,7 @@ export interface Advice {
   title: string;
   /** What to do, one sentence; empty when the result's own message says it all. */
   advice: string;
+
   next: NextStep;
   clearCode: boolean;
 }
@@ -25,8 +26,13 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
         clearCode: true,
       };
     case 'code-already-used':
-      // The result's message says why, and the dialog counts down to the next window.
-      return { title: 'Code already used', advice: '', next: 'wait-for-window', clearCode: true };
+      // The dialog counts down to the next window.
+      return {
+        title: 'Code already used',
+        advice: 'AWS accepts each code once, and this 30-second window has had one.',
+        next: 'wait-for-window',
+        clearCode: true,
+      };
     case 'wrong-serial':
       return {
         title: 'Unknown MFA device',
@@ -70,7 +76,7 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
       // AWS may have consumed the code before the answer was lost, and renewal never sends a code twice.
       return {
         title: result.kind === 'throttled' ? 'AWS asked to slow down' : 'Could not reach AWS',
-        advice: 'Check your connection, then type the next code your authenticator shows.',
+        advice: 'Check your connection. AWS may have used that code: type the next one your authenticator shows.',
         next: 'new-code',
         clearCode: true,
       };
@@ -133,4 +139,17 @@ export function adviceFor(result: RenewResult, context: Pick<TokenDialogContext,
     case 'still-valid':
       return { title: 'Renewed', advice: '', next: 'none', clearCode: false };
   }
+}
+
+/** Results whose own message holds what the advice points to: the file and line, AWS's words on a policy. */
+const MESSAGE_NEEDED = new Set<RenewResult['kind']>([
+  'file-problem',
+  'configuration',
+  'access-denied',
+  'invalid-parameter',
+]);
+
+/** Whether the dialog shows the result's message besides the advice; elsewhere the two would say one thing twice. */
+export function showsMessage(result: RenewResult, advice: Advice): boolean {
+  return advice.advice === '' || MESSAGE_NEEDED.has(result.kind);
 }

@@ -16,8 +16,8 @@ import {
   tokenFormReducer,
 } from './token-form-state';
 
-/** How long the success message stays before the dialog hides itself. */
-const CLOSE_AFTER_SUCCESS_MS = 1600;
+/** How long the success line stays, counted down on screen, before the dialog hides itself. */
+const CLOSE_AFTER_SUCCESS_MS = 5000;
 
 export function useTokenForm(context: TokenDialogContext) {
   const [state, dispatch] = useReducer(tokenFormReducer, INITIAL_TOKEN_FORM);
@@ -56,17 +56,37 @@ export function useTokenForm(context: TokenDialogContext) {
       (result) => !result.ok && show(result),
     );
 
+  // After a success the dialog closes itself after a visible countdown, unless the user uses it (a click, a key):
+  // then it stays until they close it.
+  const [closesAt, setClosesAt] = useState(0);
   useEffect(() => {
     if (phase.kind !== 'succeeded') return;
-    const timer = setTimeout(close, CLOSE_AFTER_SUCCESS_MS);
-    return () => clearTimeout(timer);
-  }, [phase.kind, close]);
+    const keep = () => setClosesAt(0);
+    window.addEventListener('pointerdown', keep);
+    window.addEventListener('keydown', keep);
+    return () => {
+      window.removeEventListener('pointerdown', keep);
+      window.removeEventListener('keydown', keep);
+    };
+  }, [phase.kind]);
+  useEffect(() => {
+    if (closesAt === 0) return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= closesAt) {
+        clearInterval(timer);
+        close();
+      }
+    }, 250);
+    return () => clearInterval(timer);
+  }, [closesAt, close]);
 
   /** Shows a renewal's result, whether the code was typed or made by the lab device. */
   const answer = (result: RenewResult) => {
     const at = Date.now();
     setNow(at);
     dispatch({ type: 'answered', result, at, clearCode: adviceFor(result, context).clearCode });
+    if (result.ok) setClosesAt(at + CLOSE_AFTER_SUCCESS_MS);
   };
 
   const submit = (code: string) => {
@@ -124,6 +144,8 @@ export function useTokenForm(context: TokenDialogContext) {
     advice,
     waiting,
     waitUntil,
+    /** When the dialog closes itself after a success; 0 when it stays open. */
+    closesAt,
     busy,
     status,
     input,

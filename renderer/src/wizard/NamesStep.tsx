@@ -1,6 +1,6 @@
 // Step 4: how long a session lasts and what the two profiles are called.
 import { SESSION_DURATION } from '../../../electron/shared/vocabulary';
-import { formatDuration } from '../common/format';
+import { formatDuration } from '../../../electron/shared/time-format';
 import { Field } from '../common/Field';
 import type { WizardForm } from './plan';
 

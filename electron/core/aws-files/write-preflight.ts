@@ -1,0 +1,143 @@
+// Before a renewal spends an MFA code: would the write it ends with succeed? Each thing a write needs is tried
+// for real and undone at once — the file may be written (not read-only, not immutable), its folder takes the
+// lock, the temp file and the backup that live beside it, the edits apply to today's text, and the disk holds a
+// temp file as big as what the write will put there (new file plus, before our first write, the backup).
+// A read-only folder is refused rather than written in place: an in-place rewrite has no lock, no backup and
+// no atomic replace, so a crash or a concurrent `aws configure set` during it could truncate the user's file.
+import { constants } from 'node:fs';
+import { access, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { tempPathFor, writeDurableTempFile } from './atomic-write';
+import { AwsFileError } from './aws-file-error';
+import { backupExists } from './backup';
+import { acquireFileLock, LockTimeoutError } from './file-lock';
+import type { AwsFileLocations } from './locations';
+import {
+  applyProfileSettingsPlan,
+  planProfileSettings,
+  type ProfileSettingsPlacement,
+  type ProfileSettingsPlan,
+} from './profile-settings';
+import { readAwsFile } from './read-aws-file';
+import { resolveSymlinkTarget, SymlinkLoopError } from './symlink-target';
+
+/** Room for a value that grows between this check and the write (a longer session token than the stand-in). */
+const SPACE_MARGIN_BYTES = 4096;
+
+/**
+ * Throws AwsFileError (naming the file and what to do) when writing `values` to `profile` would fail now.
+ * `values` may be stand-ins of the real values' size: only where they go and how long they are matter.
+ */
+export async function checkProfileWritable(
+  locations: AwsFileLocations,
+  profile: string,
+  values: Record<string, string | null>,
+  placement: ProfileSettingsPlacement = {},
+): Promise<void> {
+  for (const plan of planProfileSettings(locations, profile, values, placement)) await checkPlan(plan);
+}
+
+async function checkPlan(plan: ProfileSettingsPlan): Promise<void> {
+  const fail = (message: string) => AwsFileError.wholeFile(plan.path, plan.role, message);
+  let target: string;
+  try {
+    target = await resolveSymlinkTarget(plan.path);
+  } catch (error) {
+    if (error instanceof SymlinkLoopError) throw fail(error.message);
+    throw fail(`cannot be examined: ${reason(error)}`);
+  }
+  const existing = await statOrUndefined(target, plan);
+  if (existing !== undefined) {
+    // Checked by type first: opening a FIFO or a device to read it could block or have effects.
+    if (!existing.isFile()) throw fail('is not a regular file; MFA Tray writes only regular files');
+    if ((existing.mode & 0o200) === 0) {
+      throw fail(
+        `is read-only (mode ${(existing.mode & 0o777).toString(8).padStart(4, '0')}): MFA Tray takes that as "do not write", as \`aws configure set\` does; make it writable (chmod u+w) if renewals should go there`,
+      );
+    }
+    try {
+      await access(target, constants.W_OK);
+    } catch (error) {
+      throw fail(`cannot be written: ${reason(error)}`);
+    }
+  }
+  const text = (await readAwsFile(plan.path, { role: plan.role })).text;
+  const next = applyProfileSettingsPlan(plan, text);
+
+  const folder = dirname(target);
+  const folderProblem = await folderProblemOf(folder);
+  if (folderProblem === 'missing') return; // created (0700) by the write itself, like `aws configure set` does
+  if (folderProblem !== undefined) {
+    throw fail(
+      `cannot be saved: its folder ${folder} ${folderProblem}. MFA Tray replaces the file atomically (a temp file renamed over it) and keeps its lock and backup beside it, so it needs to write that folder; make it writable (chmod u+w)`,
+    );
+  }
+  const needed =
+    new TextEncoder().encode(next).length +
+    (existing !== undefined && !(await backupExists(target)) ? existing.size : 0) +
+    SPACE_MARGIN_BYTES;
+  await probeUnderLock(target, needed, fail);
+}
+
+async function statOrUndefined(target: string, plan: ProfileSettingsPlan) {
+  try {
+    return await stat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw AwsFileError.wholeFile(plan.path, plan.role, `cannot be examined: ${reason(error)}`);
+  }
+}
+
+/** Why the folder cannot take new files, 'missing' when it does not exist yet, undefined when it can. */
+async function folderProblemOf(folder: string): Promise<string | undefined> {
+  try {
+    if (!(await stat(folder)).isDirectory()) return 'is not a folder';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    return `cannot be examined (${reason(error)})`;
+  }
+  try {
+    await access(folder, constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    return `is read-only to MFA Tray (${reason(error)})`;
+  }
+}
+
+/** Takes the file's lock and writes a temp file of `bytes` beside it, then removes both. */
+async function probeUnderLock(target: string, bytes: number, fail: (message: string) => AwsFileError): Promise<void> {
+  let lock;
+  try {
+    lock = await acquireFileLock(target);
+  } catch (error) {
+    if (error instanceof LockTimeoutError) throw fail(error.message);
+    throw fail(`cannot be locked for writing: ${reason(error)}`);
+  }
+  try {
+    const probe = tempPathFor(target);
+    try {
+      // Spaces, not zeros: a file system that compresses or dedups zero pages would not really allocate them.
+      await writeDurableTempFile(probe, Buffer.alloc(bytes, 0x20), 0o600);
+    } catch (error) {
+      throw fail(`cannot be saved: a ${bytes}-byte temp file beside it could not be written (${reason(error)})`);
+    }
+    await unlink(probe).catch(() => undefined);
+  } finally {
+    await lock.release();
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted — an immutable or append-only file or folder? (lsattr shows it)',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a file stands where a folder should be in its path',
+  ELOOP: 'a loop of symbolic links',
+};
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === undefined ? String(error) : (REASONS[code] ?? code);
+}

@@ -1,0 +1,57 @@
+// The long soak of section 1 of issue 11 (the integration test runs a shorter one): slow in-place writers
+// truncating our files at every moment of our write, gaps 0 ms–3 s, and the real `aws configure set` slowed
+// with strace. Run with: npx tsx scripts/in-place-race.ts [writerRuns] [awsCliRuns]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildWriter,
+  canSlowAwsCli,
+  PHASES,
+  raceSlowAwsCli,
+  raceWriterAtPhase,
+  runAll,
+  type RunResult,
+} from '../testing/aws-files/in-place/harness';
+
+const writerRuns = Number(process.argv[2] ?? 240);
+const awsRuns = Number(process.argv[3] ?? 60);
+const GAPS_MS = [0, 1, 5, 20, 60, 150, 400, 1000, 2000, 3000];
+const folder = await mkdtemp(join(tmpdir(), 'in-place-race-'));
+const started = Date.now();
+try {
+  const bundle = await buildWriter(folder);
+  const jobs: (() => Promise<RunResult>)[] = [];
+  for (let run = 0; run < writerRuns; run += 1) {
+    const phase = PHASES[run % PHASES.length] ?? 'before-snapshot';
+    const raced = Math.floor(run / PHASES.length) % 2 === 0 ? 'config' : 'credentials';
+    const gapMs = GAPS_MS[Math.floor(run / (PHASES.length * 2)) % GAPS_MS.length] ?? 0;
+    jobs.push(() => raceWriterAtPhase({ bundle, folder: join(folder, `w${run}`), raced, phase, gapMs, run }));
+  }
+  if (canSlowAwsCli()) {
+    for (let run = 0; run < awsRuns; run += 1) {
+      const raced = run % 2 === 0 ? 'config' : 'credentials';
+      const gapMs = [0, 150, 1000, 3000][Math.floor(run / 2) % 4] ?? 0;
+      const offsetMs = Math.round(300 + Math.random() * 1700);
+      jobs.push(() => raceSlowAwsCli({ folder: join(folder, `a${run}`), raced, gapMs, offsetMs, run: 1000 + run }));
+    }
+  } else console.log('strace or /usr/bin/aws missing: the AWS CLI runs are skipped');
+  const results = await runAll(jobs, 6);
+  const failed = results.filter((result) => result.lostBytes > 0 || result.badBackups.length > 0 || result.error);
+  const lostBytes = results.reduce((sum, result) => sum + result.lostBytes, 0);
+  const waited = results.filter((result) => result.waited).length;
+  console.log(
+    `${results.length} runs (${writerRuns} slow writers, ${results.length - writerRuns} slowed aws configure set): ` +
+      `${lostBytes} bytes lost, ${failed.length} failed runs, ${waited} runs met the writer mid-rewrite and waited; ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  for (const result of failed) {
+    const problems = [...result.badBackups, ...result.lost, result.error ?? ''].filter(Boolean);
+    console.log(
+      `  ${result.label}: ${result.lostBytes} bytes lost; ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`,
+    );
+  }
+  if (failed.length > 0) process.exitCode = 1;
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}

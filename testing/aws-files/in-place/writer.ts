@@ -1,0 +1,22 @@
+// Test helper, run as its own process by harness.ts: a slow in-place writer, as `aws configure set` and editors
+// that save in place are. On "go" (stdin) it reads the file, truncates it in place (open 'w', O_TRUNC), waits
+// the gap with the descriptor open, writes its edited text and closes: for the gap the file is empty.
+// argv: file role section key value gapMs
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { applyEdits } from '../../../electron/core/ini';
+
+const [file, role, section, key, value, gap] = process.argv.slice(2);
+if (file === undefined || section === undefined || key === undefined || value === undefined || gap === undefined)
+  throw new Error('usage: in-place-writer <file> <config|credentials> <section> <key> <value> <gapMs>');
+
+process.stdin.once('data', () => {
+  const text = readFileSync(file, 'utf8');
+  const next = applyEdits(text, [{ section, key, value }], { file: role === 'credentials' ? 'credentials' : 'config' });
+  const fd = openSync(file, 'w');
+  setTimeout(() => {
+    writeSync(fd, next);
+    closeSync(fd);
+    process.stdout.write('done\n', () => process.exit(0));
+  }, Number(gap));
+});
+process.stdout.write('ready\n');
