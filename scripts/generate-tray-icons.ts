@@ -1,9 +1,11 @@
-// Writes every tray icon PNG into assets/tray from electron/main/tray-icons/icon-art.ts: `npm run icons:tray`.
+// Writes every tray icon PNG into assets/tray, and the app icon into assets/packaging/icon.png, from
+// electron/main/tray-icons/icon-art.ts: `npm run icons:tray`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import {
+  renderAppIcon,
   renderTrayIcon,
   TRAY_ICON_SCALES,
   TRAY_ICON_STATES,
@@ -25,4 +27,5 @@ for (const state of TRAY_ICON_STATES) {
     }
   }
 }
-console.log(`wrote ${written} tray icons`);
+writeFileSync(fileURLToPath(new URL('../assets/packaging/icon.png', import.meta.url)), PNG.sync.write(renderAppIcon()));
+console.log(`wrote ${written} tray icons and the app icon`);

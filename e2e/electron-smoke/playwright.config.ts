@@ -6,7 +6,7 @@ export default defineConfig({
   testDir: fileURLToPath(new URL('.', import.meta.url)),
   testMatch: /.*\.spec\.ts/,
   outputDir: fileURLToPath(new URL('../test-results/electron-smoke', import.meta.url)),
-  timeout: 60_000,
+  timeout: 120_000,
   workers: 1,
   reporter: [['list']],
 });

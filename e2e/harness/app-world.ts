@@ -100,7 +100,9 @@ export async function createAppWorld(
   }
 
   const shell: ShellCapabilities = {
-    writeClipboard: () => shellLog.push('clipboard written'),
+    writeClipboard: async () => {
+      shellLog.push('clipboard written');
+    },
     openPath: async (path) => {
       shellLog.push(`open ${path}`);
       return '';
@@ -117,7 +119,9 @@ export async function createAppWorld(
     },
     openDashboard: () => shellLog.push('open dashboard'),
     openWizard: () => shellLog.push('open wizard'),
-    setStartAtLogin: (enabled) => shellLog.push(`start at login ${enabled}`),
+    setStartAtLogin: async (enabled) => {
+      shellLog.push(`start at login ${enabled}`);
+    },
   };
   const log = {
     info: () => undefined,

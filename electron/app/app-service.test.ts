@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -209,6 +209,28 @@ describe('createAppService', () => {
     });
     const reopened = createAppService(world.deps);
     expect(await reopened.settings()).toEqual(updated);
+  });
+
+  it('saves nothing when the login item cannot be registered, and says why', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    world.deps.shell.setStartAtLogin = async () => {
+      throw new Error('EACCES: ~/.config/autostart is read-only');
+    };
+    const service = createAppService(world.deps);
+    await service.start();
+    await expect(service.updateSettings({ startAtLogin: true })).rejects.toThrow(/read-only/);
+    expect((await service.settings()).startAtLogin).toBe(false);
+    await expect(readFile(join(stateDir, 'settings.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('takes the login item back when the settings file cannot be written', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(), NOW);
+    const service = createAppService(world.deps);
+    await service.start();
+    // A folder where settings.json belongs: the atomic rename onto it fails.
+    await mkdir(join(stateDir, 'settings.json', 'blocker'), { recursive: true });
+    await expect(service.updateSettings({ startAtLogin: true })).rejects.toThrow();
+    expect(world.record.startAtLogin).toEqual([true, false]);
   });
 
   it('forwards window requests to the shell; the IPC adapter closes exactly the sender', async () => {

@@ -248,7 +248,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       if (!profile) return { ok: false, message: `There is no profile named ${profileName}.` };
       const session = current.mfaSessions.find((candidate) => candidate.target === profileName);
       try {
-        shell.writeClipboard(buildExportLines(profile, exportFormatFor(platform), session?.expiration));
+        await shell.writeClipboard(buildExportLines(profile, exportFormatFor(platform), session?.expiration));
       } catch (error) {
         if (error instanceof ExportLinesError) return { ok: false, message: error.message };
         throw error;
@@ -270,9 +270,18 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     async updateSettings(patch) {
       const before = await ensureSettings();
-      const next = await store.update(patch);
+      // The login item first: when it cannot be registered the setting is not saved as if it had been.
+      const wanted = patch.startAtLogin;
+      const loginChange = wanted !== undefined && wanted !== before.startAtLogin;
+      if (loginChange) await shell.setStartAtLogin(wanted);
+      let next: Settings;
+      try {
+        next = await store.update(patch);
+      } catch (error) {
+        if (loginChange) await shell.setStartAtLogin(before.startAtLogin).catch(() => undefined);
+        throw error;
+      }
       settings = next;
-      if (next.startAtLogin !== before.startAtLogin) shell.setStartAtLogin(next.startAtLogin);
       pushState(stateFrom(model ?? (await reloadModel()), next));
       return { ...next };
     },

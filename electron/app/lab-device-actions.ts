@@ -22,7 +22,7 @@ import { errorMessage } from '../shared/error-message';
 
 export interface LabDeviceActionDeps {
   service: LabDeviceService;
-  writeClipboard(text: string): void;
+  writeClipboard(text: string): Promise<void>;
   log: ServiceLog;
   /** Re-reads the AWS files and pushes the state (sessions' lab-device flags change). */
   refresh(): Promise<unknown>;
@@ -91,7 +91,7 @@ export function createLabDeviceActions(deps: LabDeviceActionDeps): LabDeviceActi
     async copyCode(serial) {
       try {
         const code = await service.codeView(serial);
-        deps.writeClipboard(code.currentCode);
+        await deps.writeClipboard(code.currentCode);
         return { ok: true, message: `Copied the code; it is valid for ${code.secondsLeft} more seconds.` };
       } catch (error) {
         if (error instanceof LabDeviceError) return { ok: false, message: error.message };

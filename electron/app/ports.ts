@@ -33,13 +33,15 @@ export interface CorePorts {
 
 /** Desktop capabilities, shaped after Electron's clipboard, shell, app and BrowserWindow. */
 export interface ShellCapabilities {
-  writeClipboard(text: string): void;
+  /** Electron's clipboard.writeText resolves once the system clipboard holds the text (since Electron 44). */
+  writeClipboard(text: string): Promise<void>;
   /** Resolves to '' on success or an error message, like Electron's shell.openPath. */
   openPath(path: string): Promise<string>;
   showTokenDialog(context: TokenDialogContext): void;
   openDashboard(): void;
   openWizard(): void;
-  setStartAtLogin(enabled: boolean): void;
+  /** Registers or removes the login item (an XDG autostart entry on Linux); rejects when that fails. */
+  setStartAtLogin(enabled: boolean): Promise<void>;
 }
 
 export interface ServiceLog {

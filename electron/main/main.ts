@@ -16,8 +16,10 @@ import {
   shell,
   Tray,
 } from 'electron';
+import { execFile } from 'node:child_process';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { createAppService, createCorePorts, createIpcDispatcher, createIpcHandlers, IpcRejectedError } from '../app';
 import { resolveStateDir } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
@@ -32,14 +34,19 @@ import {
 import { APP_CLI_FLAG, createWizardService, resolveCliInvocation } from '../core/onboarding';
 import { runCli } from '../cli/program';
 import { eventContract, type DashboardState } from '../shared/contract';
+import { APP_ID, TOAST_ACTIVATOR_CLSID } from './app-identity';
+import { desktopCliRuntime } from './cli-runtime';
+import { administratorAppleScript, installCommand } from './command-install';
 import { createDesktopNotifications } from './desktop-notifications';
+import { isLoginLaunch, startupWindow } from './launch-intent';
+import { createLoginItem, launchCommand } from './login-item';
 import { createLabAutoRenewer } from './lab-auto-renew';
 import { createFileLogger } from './logger';
 import { createMinuteTicker } from './minute-ticker';
 import { createNotifier } from './notifier';
 import { createSafeStorageCipher } from './secret-cipher';
 import { checkSender, guardSession, isAllowedExternalUrl } from './security';
-import { createTrayPresenter } from './tray';
+import { createTrayPresenter, trayIconVariant } from './tray';
 import { buildTrayView } from './tray-model';
 import { createWindowManager } from './windows';
 
@@ -59,6 +66,11 @@ if (cliFlagAt !== -1) {
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  if (process.platform === 'win32') {
+    // Before any notification: toasts need the installer shortcut's AUMID and one activator for every run.
+    app.setAppUserModelId(APP_ID);
+    app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
+  }
   app
     .whenReady()
     .then(start)
@@ -80,7 +92,6 @@ async function start(): Promise<void> {
 
   const appPath = app.getAppPath();
   const rendererIndex = join(appPath, 'renderer', 'dist', 'index.html');
-  const rendererFileUrl = pathToFileURL(rendererIndex).href;
   const locations = resolveAwsFileLocations(process.env);
   const stateDir = resolveStateDir(process.env);
   let quitting = false;
@@ -101,19 +112,39 @@ async function start(): Promise<void> {
     log,
     openExternal,
     isQuitting: () => quitting,
+    // A menu-bar app's window opens behind the active app unless the app takes focus.
+    focusApp: () => {
+      if (process.platform === 'darwin') app.focus({ steal: true });
+    },
   });
 
-  // Registered as soon as there are windows to show: a second launch during start-up focuses the dashboard too.
-  app.on('second-instance', () => windows.show('dashboard'));
+  // Registered as soon as there are windows to show: a second launch during start-up focuses the dashboard too
+  // (not a second login launch); relaunching from Finder while running is 'activate' on macOS.
+  app.on('second-instance', (_event, argv) => {
+    if (!isLoginLaunch({ argv, openedAtLoginOnMac: false })) windows.show('dashboard');
+  });
+  app.on('activate', () => windows.show('dashboard'));
+  const loginItem = createLoginItem({
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+    command: launchCommand({ execPath: process.execPath, env: process.env, packaged: app.isPackaged, appPath }),
+    app,
+  });
 
   const wizard = createWizardService({
     locations,
     clock: systemClock,
-    cli: resolveCliInvocation({
-      kind: 'electron-app',
-      execPath: process.execPath,
-      appArgs: app.isPackaged ? [] : [appPath],
-    }),
+    cli: resolveCliInvocation(
+      desktopCliRuntime({
+        packaged: app.isPackaged,
+        env: process.env,
+        execPath: process.execPath,
+        appPath,
+        resourcesPath: process.resourcesPath,
+        platform: process.platform,
+      }),
+    ),
     pickFolder: async () => {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? undefined : result.filePaths[0];
@@ -149,7 +180,7 @@ async function start(): Promise<void> {
       showTokenDialog: () => windows.show('token-dialog'),
       openDashboard: () => windows.show('dashboard'),
       openWizard: () => windows.show('wizard'),
-      setStartAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
+      setStartAtLogin: (enabled) => loginItem.set(enabled),
     },
   });
   const dispatcher = createIpcDispatcher(
@@ -162,18 +193,18 @@ async function start(): Promise<void> {
         log.warn('IPC call rejected', { channel, reason: `${args.length} arguments; the contract passes one` });
         throw new IpcRejectedError('Rejected: too many arguments.', 'too many arguments');
       }
-      const check = checkSender(event.sender, event.senderFrame?.url, windows.webContentsIds(), rendererFileUrl);
+      const check = checkSender(event.sender, event.senderFrame?.url, windows.webContentsIds(), rendererIndex);
       return dispatcher.dispatch(channel, check, args[0]);
     });
   }
 
   const tray = new Tray(nativeImage.createEmpty());
-  const presenter = createTrayPresenter({
+  const presenter = createTrayPresenter<Menu>({
     tray,
     buildMenu: (template) => Menu.buildFromTemplate(template),
     loadImage: (path) => nativeImage.createFromPath(path),
     iconFolder: join(appPath, 'assets', 'tray'),
-    variant: () => (process.platform === 'darwin' ? 'template' : nativeTheme.shouldUseDarkColors ? 'dark' : 'light'),
+    variant: () => trayIconVariant(process.platform, nativeTheme),
     actions: {
       renew: (target) => void service.openTokenDialog(target),
       openDashboard: () => windows.show('dashboard'),
@@ -182,17 +213,39 @@ async function start(): Promise<void> {
       setStartAtLogin: (enabled) => void service.updateSettings({ startAtLogin: enabled }),
       quit: () => app.quit(),
     },
+    ...(process.platform === 'darwin' &&
+      app.isPackaged && {
+        extraItems: [{ label: 'Install “mfa-tray” Command…', click: () => void installMfaTrayCommand() }],
+      }),
   });
+  const installMfaTrayCommand = async () => {
+    const result = await installCommand({
+      launcher: join(process.resourcesPath, 'bin', 'mfa-tray'),
+      runAsAdministrator: async (script) => {
+        await promisify(execFile)('/usr/bin/osascript', ['-e', administratorAppleScript(script)]);
+      },
+    }).catch((error: unknown) => ({ ok: false, message: errorMessage(error) }));
+    log.info('Install mfa-tray command', result);
+    await dialog.showMessageBox({ type: result.ok ? 'info' : 'warning', message: result.message });
+  };
   // A click opens the dashboard on Windows, and on Linux where the desktop reports an activation; on macOS a click
   // opens the menu instead (Electron emits no click for a tray with a menu), whose first action is the dashboard.
   tray.on('click', () => windows.show('dashboard'));
   nativeTheme.on('updated', () => presenter.refreshTheme());
 
-  const { show: showNotification } = createDesktopNotifications({
+  const desktopNotifications = createDesktopNotifications({
+    platform: process.platform,
     isSupported: () => Notification.isSupported(),
     create: (options) => new Notification(options),
     open: (target) => void service.openTokenDialog(target),
+    unavailable: (notification, reason) => {
+      log.warn('Notification not shown; the tray shows it', { reason });
+      presenter.setAttention({ target: notification.target, label: `⚠ ${notification.body} Renew…` });
+    },
   });
+  const showNotification = desktopNotifications.show;
+  // Windows: toast clicks, also from the Action Center after a restart (a click may be what started this run).
+  if (process.platform === 'win32') Notification.handleActivation((details) => desktopNotifications.activate(details));
   let latest: DashboardState | undefined;
   const autoRenewer = createLabAutoRenewer({
     clock: systemClock,
@@ -250,6 +303,20 @@ async function start(): Promise<void> {
   );
   // Created hidden now so it appears instantly when asked for.
   windows.get('token-dialog');
+  // A tray icon alone may be invisible (no StatusNotifier host on vanilla GNOME, Windows' overflow): a launch the
+  // user asked for opens a window; a login launch stays in the tray.
+  const firstWindow = startupWindow({
+    argv: process.argv,
+    openedAtLoginOnMac: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+    hasSessions: initial.sessions.length > 0,
+  });
+  if (firstWindow) windows.show(firstWindow);
+  // An older version registered nothing on Linux, and an AppImage may have moved: make the entry match the setting.
+  if (initial.settings.startAtLogin) {
+    loginItem
+      .set(true)
+      .catch((error: unknown) => log.warn('Start at login not registered', { error: errorMessage(error) }));
+  }
 
   const replan = (reason: string) => {
     log.info('Re-planning', { reason });

@@ -9,6 +9,7 @@ import {
   secureWebPreferences,
 } from './security';
 
+const RENDERER_PATH = '/opt/MFA Tray/resources/app.asar/renderer/dist/index.html';
 const RENDERER = 'file:///opt/MFA%20Tray/resources/app.asar/renderer/dist/index.html';
 const log = {
   warnings: [] as string[],
@@ -32,6 +33,7 @@ describe('window security', () => {
         devTools: development,
         preload: '/p/preload.cjs',
         disableBlinkFeatures: 'Auxclick',
+        spellcheck: false,
       });
     }
   });
@@ -124,7 +126,39 @@ describe('window security', () => {
 describe('the IPC sender check', () => {
   const ours = new Set([4, 5]);
   it('trusts our windows showing our renderer, whatever the hash route', () => {
-    expect(checkSender({ id: 4 }, `${RENDERER}#/token-dialog`, ours, RENDERER)).toEqual({ trusted: true, senderId: 4 });
+    expect(checkSender({ id: 4 }, `${RENDERER}#/token-dialog`, ours, RENDERER_PATH, 'linux')).toEqual({
+      trusted: true,
+      senderId: 4,
+    });
+  });
+  it.each([
+    // Chromium leaves `~` and `[]` as they are where Node's pathToFileURL escapes them (%7E, %5B%5D).
+    [
+      'a home folder with ~ and brackets',
+      'linux',
+      '/home/a~b/[apps]/MFA Tray/index.html',
+      'file:///home/a~b/[apps]/MFA%20Tray/index.html',
+    ],
+    [
+      'the same path escaped',
+      'linux',
+      '/home/a~b/[apps]/MFA Tray/index.html',
+      'file:///home/a%7Eb/%5Bapps%5D/MFA%20Tray/index.html',
+    ],
+    [
+      'a Windows path in another drive-letter case',
+      'win32',
+      'C:\\Users\\Ana Díaz\\AppData\\Local\\Programs\\mfa-tray\\index.html',
+      'file:///c:/Users/Ana%20D%C3%ADaz/AppData/Local/Programs/mfa-tray/index.html#/dashboard',
+    ],
+    [
+      'a macOS bundle',
+      'darwin',
+      '/Applications/MFA Tray.app/Contents/Resources/app.asar/renderer/dist/index.html',
+      'file:///Applications/MFA%20Tray.app/Contents/Resources/app.asar/renderer/dist/index.html?x#/wizard',
+    ],
+  ] as const)('trusts our renderer in %s', (_name, platform, path, url) => {
+    expect(checkSender({ id: 5 }, url, ours, path, platform)).toEqual({ trusted: true, senderId: 5 });
   });
   it.each([
     ['a foreign webContents', 9, RENDERER],
@@ -132,8 +166,14 @@ describe('the IPC sender check', () => {
     ['another local file', 5, 'file:///tmp/evil.html'],
     ['a file URL with a host', 5, 'file://evil/opt/MFA%20Tray/resources/app.asar/renderer/dist/index.html'],
     ['a frame without URL', 4, undefined],
+    ['a sibling file of our renderer', 4, 'file:///opt/MFA%20Tray/resources/app.asar/renderer/dist/other.html'],
+    [
+      'a path that only normalizes to ours',
+      4,
+      'file:///opt/MFA%20Tray/resources/app.asar/renderer/dist/x/..%2Findex.html',
+    ],
   ])('rejects %s with a reason', (_name, id, url) => {
-    const check = checkSender({ id }, url, ours, RENDERER);
+    const check = checkSender({ id }, url, ours, RENDERER_PATH, 'linux');
     expect(check.trusted).toBe(false);
     expect(check.trusted === false && check.reason.length).toBeGreaterThan(10);
   });

@@ -1,6 +1,8 @@
 // Window and session hardening in one place: web preferences, navigation and window.open guards, permission
 // denial, network lockdown and the IPC sender check. Electron objects come in as typed parameters.
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { posix, win32 } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SenderCheck } from '../app';
 
 export function secureWebPreferences(preloadPath: string, development: boolean): WebPreferences {
@@ -20,6 +22,8 @@ export function secureWebPreferences(preloadPath: string, development: boolean):
     devTools: development,
     // Middle-click would otherwise open links in new windows past setWindowOpenHandler's intent.
     disableBlinkFeatures: 'Auxclick',
+    // Chromium's spellchecker downloads Hunspell dictionaries from Google on first use: no request may leave.
+    spellcheck: false,
   };
 }
 
@@ -94,12 +98,15 @@ export function guardSession(session: GuardedSession, log: GuardLog, development
   });
 }
 
-/** An IPC message is ours only if it comes from one of our windows, from its main frame, showing our file. */
+/** An IPC message is ours only if it comes from one of our windows, from its main frame, showing our file.
+ * Compared as file paths, not URL strings: Chromium and Node's pathToFileURL escape different characters (`~`,
+ * `[`, spaces...), so an install folder with one of them would otherwise reject every call. */
 export function checkSender(
   sender: { id: number },
   frameUrl: string | undefined,
   ourWebContentsIds: ReadonlySet<number>,
-  rendererFileUrl: string,
+  rendererIndex: string,
+  platform: NodeJS.Platform = process.platform,
 ): SenderCheck {
   if (!ourWebContentsIds.has(sender.id))
     return { trusted: false, reason: `webContents ${sender.id} is not one of our windows` };
@@ -110,11 +117,22 @@ export function checkSender(
   } catch {
     return { trusted: false, reason: 'the sending frame has no valid URL' };
   }
-  if (url.protocol !== 'file:' || `${url.protocol}//${url.host}${url.pathname}` !== rendererFileUrl) {
-    return {
-      trusted: false,
-      reason: `the sending frame shows ${url.protocol}//${url.host}${url.pathname.slice(0, 120)}, not our renderer`,
-    };
+  const shown = `${url.protocol}//${url.host}${url.pathname.slice(0, 120)}`;
+  if (url.protocol !== 'file:' || url.host !== '') {
+    return { trusted: false, reason: `the sending frame shows ${shown}, not our renderer` };
+  }
+  const windows = platform === 'win32';
+  const path = windows ? win32 : posix;
+  let framePath: string;
+  try {
+    framePath = fileURLToPath(url, { windows });
+  } catch {
+    return { trusted: false, reason: `the sending frame shows ${shown}, which is no local file path` };
+  }
+  // Windows paths are case-insensitive, drive letters included.
+  const comparable = (value: string) => (windows ? path.normalize(value).toLowerCase() : path.normalize(value));
+  if (comparable(framePath) !== comparable(rendererIndex)) {
+    return { trusted: false, reason: `the sending frame shows ${shown}, not our renderer` };
   }
   return { trusted: true, senderId: sender.id };
 }

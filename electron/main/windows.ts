@@ -1,12 +1,18 @@
 // Our three windows. Each is created once and hidden instead of closed, so reopening is instant; the token dialog
 // is created hidden at start and only shown when the user asks (tray item, notification click, dashboard button).
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { guardWebContents, secureWebPreferences, type GuardLog } from './security';
 
 export type WindowRole = 'dashboard' | 'token-dialog' | 'wizard' | 'settings';
 
-export interface WindowFactoryOptions {
-  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+/** What the manager uses of a BrowserWindow (generic, so that tests pass typed fakes and main gets BrowserWindows back). */
+export type ManagedWindow = Pick<
+  BrowserWindow,
+  'isDestroyed' | 'on' | 'hide' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'isVisible' | 'loadFile'
+> & { webContents: Pick<WebContents, 'id' | 'setWindowOpenHandler' | 'on' | 'getURL'> };
+
+export interface WindowFactoryOptions<W extends ManagedWindow = BrowserWindow> {
+  createWindow: (options: BrowserWindowConstructorOptions) => W;
   rendererIndex: string;
   preloadPath: string;
   iconPath: string;
@@ -15,6 +21,9 @@ export interface WindowFactoryOptions {
   openExternal: (url: string) => void;
   /** True once the app is quitting: closing then really closes. */
   isQuitting: () => boolean;
+  /** Brings the app to the front (macOS: app.focus({ steal: true })): a menu-bar app's window would otherwise open
+   * behind the active app. Only show() calls it, and show() runs only on the user's request. */
+  focusApp: () => void;
 }
 
 // Sizes are content sizes (useContentSize): title bars differ between Linux, Windows and macOS, and every screen
@@ -50,20 +59,22 @@ export function windowOptions(
   };
 }
 
-export interface WindowManager {
-  get(role: WindowRole): BrowserWindow;
+export interface WindowManager<W extends ManagedWindow = BrowserWindow> {
+  get(role: WindowRole): W;
   /** Shows and focuses: only ever called on the user's request. */
   show(role: WindowRole): void;
   hideByWebContentsId(id: number): boolean;
   webContentsIds(): Set<number>;
-  all(): BrowserWindow[];
+  all(): W[];
   anyVisible(): boolean;
 }
 
-export function createWindowManager(options: WindowFactoryOptions): WindowManager {
-  const windows = new Map<WindowRole, BrowserWindow>();
+export function createWindowManager<W extends ManagedWindow = BrowserWindow>(
+  options: WindowFactoryOptions<W>,
+): WindowManager<W> {
+  const windows = new Map<WindowRole, W>();
 
-  function get(role: WindowRole): BrowserWindow {
+  function get(role: WindowRole): W {
     const existing = windows.get(role);
     if (existing && !existing.isDestroyed()) return existing;
     const window = options.createWindow(windowOptions(role, options));
@@ -83,6 +94,7 @@ export function createWindowManager(options: WindowFactoryOptions): WindowManage
     show(role) {
       const window = get(role);
       if (window.isMinimized()) window.restore();
+      options.focusApp();
       window.show();
       window.focus();
     },

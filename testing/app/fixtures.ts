@@ -134,7 +134,9 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
     isLabDevice: async () => false,
   };
   const shell: ShellCapabilities = {
-    writeClipboard: (text) => record.clipboard.push(text),
+    writeClipboard: async (text) => {
+      record.clipboard.push(text);
+    },
     openPath: async (path) => {
       record.openedPaths.push(path);
       return '';
@@ -142,7 +144,9 @@ export function fakeWorld(stateDir: string, model: ProfileModel, nowMs: number):
     showTokenDialog: (context) => record.dialogs.push(context),
     openDashboard: () => record.dashboards++,
     openWizard: () => record.wizards++,
-    setStartAtLogin: (enabled) => record.startAtLogin.push(enabled),
+    setStartAtLogin: async (enabled) => {
+      record.startAtLogin.push(enabled);
+    },
   };
   const log: ServiceLog = {
     info: (message, fields) => record.logs.push({ level: 'info', message, ...(fields && { fields }) }),

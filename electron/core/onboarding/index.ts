@@ -9,7 +9,7 @@ export {
   gitCredentialHelper,
   gitMfaAlias,
 } from './repository-setup';
-export type { CliInvocation } from './repository-setup';
+export type { CliInvocation, CliRuntime } from './repository-setup';
 export { createGitRunner } from './git-runner';
 export type { GitRunner, GitResult } from './git-runner';
 export { parseTeamFile, TeamFileSchema, TEAM_FILE_FORMAT, TEAM_FILE_VERSION } from './team-file';

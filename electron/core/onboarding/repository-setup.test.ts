@@ -150,7 +150,10 @@ describe('repository setup', () => {
     });
   });
 
-  it('starts the CLI with the running Node, or the app binary in its CLI mode (no RunAsNode needed)', () => {
+  it("starts the CLI with the running Node, the installed app's launcher, or the app binary in its CLI mode", () => {
+    expect(resolveCliInvocation({ kind: 'launcher', launcher: '/opt/MFA Tray/resources/bin/mfa-tray' })).toEqual({
+      argv: ['/opt/MFA Tray/resources/bin/mfa-tray'],
+    });
     expect(
       resolveCliInvocation({ kind: 'node', execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.mjs' }),
     ).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.mjs'] });

@@ -18,16 +18,24 @@ export const APP_CLI_FLAG = '--mfa-tray-cli';
 export type CliRuntime =
   | { kind: 'node'; execPath: string; cliScript: string }
   /** `appArgs`: what the binary needs before our flag (the app folder in development, nothing when packaged). */
-  | { kind: 'electron-app'; execPath: string; appArgs: readonly string[] };
+  | { kind: 'electron-app'; execPath: string; appArgs: readonly string[] }
+  /** The installed app's `mfa-tray` launcher (resources/bin), which runs the CLI with the app binary as Node. */
+  | { kind: 'launcher'; launcher: string };
 
 /**
- * The CLI by absolute path, so `git mfa` works whatever PATH the git client has. The packaged app's RunAsNode
- * fuse is off (a hardening we keep), so the app binary cannot act as Node: it has a CLI mode of its own instead.
+ * The CLI by absolute path, so `git mfa` works whatever PATH the git client has. An installed app has its launcher
+ * (electron/main/cli-runtime.ts says which runtime applies); the app's own CLI mode remains for an AppImage and for
+ * development, where it starts Electron for each command.
  */
 export function resolveCliInvocation(runtime: CliRuntime): CliInvocation {
-  return runtime.kind === 'node'
-    ? { argv: [runtime.execPath, runtime.cliScript] }
-    : { argv: [runtime.execPath, ...runtime.appArgs, APP_CLI_FLAG] };
+  switch (runtime.kind) {
+    case 'node':
+      return { argv: [runtime.execPath, runtime.cliScript] };
+    case 'launcher':
+      return { argv: [runtime.launcher] };
+    case 'electron-app':
+      return { argv: [runtime.execPath, ...runtime.appArgs, APP_CLI_FLAG] };
+  }
 }
 
 export function codeCommitHttpsUrl(region: string, repository: string): string {

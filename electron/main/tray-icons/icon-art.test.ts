@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { renderTrayIcon, TRAY_ICON_SCALES, TRAY_ICON_STATES, TRAY_ICON_VARIANTS, trayIconFileName } from './icon-art';
+import {
+  APP_ICON_SIZE,
+  renderAppIcon,
+  renderTrayIcon,
+  TRAY_ICON_SCALES,
+  TRAY_ICON_STATES,
+  TRAY_ICON_VARIANTS,
+  trayIconFileName,
+} from './icon-art';
 
 const TRAY_ICON_FOLDER = fileURLToPath(new URL('../../../assets/tray', import.meta.url));
 
@@ -46,5 +54,18 @@ describe('the tray icons', () => {
       for (let offset = 0; offset < data.length; offset += 4)
         expect(data[offset]! + data[offset + 1]! + data[offset + 2]!).toBe(0);
     }
+  });
+});
+
+describe('the app icon', () => {
+  it('is the 1024 px PNG electron-builder converts to .icns and .ico, and matches the one description', () => {
+    const file = PNG.sync.read(
+      readFileSync(fileURLToPath(new URL('../../../assets/packaging/icon.png', import.meta.url))),
+    );
+    expect([file.width, file.height]).toEqual([APP_ICON_SIZE, APP_ICON_SIZE]);
+    expect(Buffer.compare(file.data, renderAppIcon().data), 'run npm run icons:tray').toBe(0);
+    // Transparent corners (macOS rounds nothing itself), an opaque middle.
+    expect(file.data[3]).toBe(0);
+    expect(file.data[(APP_ICON_SIZE * (APP_ICON_SIZE / 2) + APP_ICON_SIZE / 2) * 4 + 3]).toBe(255);
   });
 });

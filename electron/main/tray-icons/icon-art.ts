@@ -173,3 +173,47 @@ export function trayIconFileName(state: TrayIconState, variant: TrayIconVariant,
   const base = variant === 'template' ? `tray-${state}Template` : `tray-${state}-${variant}`;
   return `${base}${scale === 1 ? '' : `@${scale}x`}.png`;
 }
+
+/** The application icon (installers, dock, taskbar, window): the tray's padlock with its "valid" badge, light on a
+ * dark rounded square. One PNG (assets/packaging/icon.png) from which electron-builder makes the .icns and .ico. */
+export const APP_ICON_SIZE = 1024;
+const APP_BACKGROUND: Rgb = [0x1f, 0x23, 0x28];
+
+export function renderAppIcon(size: number = APP_ICON_SIZE): PNG {
+  const png = new PNG({ width: size, height: size });
+  const layers = [...GLYPH, ...BADGES.valid];
+  // macOS's icon grid: the square fills 824/1024 and its corners are rounded at about 185/1024.
+  const inset = 100 / 1024;
+  const radius = 185 / 1024;
+  const inSquare = (x: number, y: number) => {
+    const dx = Math.max(inset + radius - x, 0, x - (1 - inset - radius));
+    const dy = Math.max(inset + radius - y, 0, y - (1 - inset - radius));
+    return x >= inset && x <= 1 - inset && y >= inset && y <= 1 - inset && dx * dx + dy * dy <= radius * radius;
+  };
+  const glyphFrom = 0.22;
+  const glyphSize = 1 - 2 * glyphFrom;
+  const samples = 2;
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      const sum = [0, 0, 0];
+      let covered = 0;
+      for (let sy = 0; sy < samples; sy++) {
+        for (let sx = 0; sx < samples; sx++) {
+          const x = (px + (sx + 0.5) / samples) / size;
+          const y = (py + (sy + 0.5) / samples) / size;
+          if (!inSquare(x, y)) continue;
+          const colour =
+            colourAt(layers, 'valid', 'dark', (x - glyphFrom) / glyphSize, (y - glyphFrom) / glyphSize) ??
+            APP_BACKGROUND;
+          colour.forEach((channel, index) => (sum[index]! += channel));
+          covered++;
+        }
+      }
+      const offset = (py * size + px) * 4;
+      for (let channel = 0; channel < 3; channel++)
+        png.data[offset + channel] = covered ? Math.round(sum[channel]! / covered) : 0;
+      png.data[offset + 3] = Math.round((covered / (samples * samples)) * 255);
+    }
+  }
+  return png;
+}
