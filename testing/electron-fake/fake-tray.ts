@@ -61,7 +61,8 @@ export class FakeMenu implements Pick<Menu, 'items'> {
       );
     if (item.type === 'checkbox') item.checked = !item.checked;
     const event = { shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, triggeredByAccelerator: false };
-    item.click(event as KeyboardEvent, undefined, undefined as never);
+    // Electron calls click(menuItem, focusedWindow, event).
+    item.click(item as never, undefined, event as KeyboardEvent);
   }
 }
 

@@ -36,6 +36,8 @@ export interface AppExit {
 
 export class FakeElectronApp {
   readonly windows = new Map<number, AppWindow>();
+  /** What went wrong on the harness side (a page that could not be created or loaded). */
+  readonly problems: string[] = [];
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextCallId = 1;
   private out = '';
@@ -50,7 +52,9 @@ export class FakeElectronApp {
   ) {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.out += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.err += chunk));
-    child.on('message', (message) => void this.receive(message as FromApp));
+    child.on('message', (message) =>
+      this.receive(message as FromApp).catch((error: unknown) => this.problems.push(String(error))),
+    );
     this.exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     void this.exit.then(() => {
       for (const waiter of this.pending.values()) waiter.reject(new Error(`the app process ended\n${this.err}`));
@@ -96,6 +100,7 @@ export class FakeElectronApp {
   }
 
   command(command: AppCommand): Promise<unknown> {
+    if (!this.child.connected) return Promise.reject(new Error(`the app process has ended\n${this.err}`));
     const callId = this.nextCallId++;
     return new Promise((resolve, reject) => {
       this.pending.set(callId, { resolve, reject });
