@@ -1,5 +1,5 @@
 // One test's machine: a temp HOME with the scenario's AWS files (state and Electron's userData under it), the
-// STS/IAM emulator of this test file, and the built app started under the fake Electron with that environment.
+// STS/IAM emulator of this test (no used code windows shared), and the built app started under the fake Electron with that environment.
 import { test as base, expect } from '@playwright/test';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,10 +21,10 @@ export interface Machine {
   launch(args?: string[]): FakeElectronApp;
 }
 
-export const test = base.extend<
-  { machine: (files: { config?: string; credentials?: string }) => Promise<Machine> },
-  { emulator: StsEmulator }
->({
+export const test = base.extend<{
+  emulator: StsEmulator;
+  machine: (files: { config?: string; credentials?: string }) => Promise<Machine>;
+}>({
   emulator: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -32,7 +32,7 @@ export const test = base.extend<
       await use(emulator);
       await emulator.close();
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
   machine: async ({ browser, emulator }, use) => {
     const homes: string[] = [];
