@@ -19,5 +19,7 @@ function createProgram(): Command {
 
 /** Runs one command line (the words after `mfa-tray`). */
 export async function runCli(args: readonly string[]): Promise<void> {
+  // The SDK warns on stderr about Node 20 support dates: noise for a CLI whose stderr is the user's (and git's).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   await createProgram().parseAsync([...args], { from: 'user' });
 }

@@ -88,9 +88,9 @@ export function guardSession(session: GuardedSession, log: GuardLog, development
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     // A constant the analyser cannot evaluate; security.test.ts checks it.
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    }); /* eng-disable CSP_GLOBAL_CHECK */
+    // One line, so the analyser's finding and its eng-disable comment share it.
+    // prettier-ignore
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }); /* eng-disable CSP_GLOBAL_CHECK */
   });
 }
 

@@ -50,6 +50,17 @@ export const LAYERS = [
     ],
   },
   {
+    folder: 'electron/core/codecommit',
+    mayImport: [
+      'electron/shared',
+      'electron/shared/vocabulary',
+      'electron/core/aws-files',
+      'electron/core/profiles',
+      'electron/core/sts',
+      'electron/core/time',
+    ],
+  },
+  {
     folder: 'electron/core/renewal',
     mayImport: [
       'electron/shared',

@@ -1,5 +1,6 @@
 // The emulator's public shape: how tests start it and what they can ask of it (the admin routes see the controls).
 import type { Clock } from '../../electron/core/time/clock';
+import type { CodeCommitGitOptions } from './codecommit-git';
 import type { FaultQueue, FaultSpec } from './faults';
 import type { Seed } from './seed-schema';
 import type { EmulatorState } from './state';
@@ -11,6 +12,8 @@ export interface EmulatorOptions {
   seed: Seed | string;
   /** Defaults to the system clock. */
   clock?: Clock;
+  /** Also serve CodeCommit's git smart HTTP at /v1/repos/NAME from these bare repositories. */
+  git?: CodeCommitGitOptions;
 }
 
 export interface StsEmulator {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { CODECOMMIT_PREFIX, handleCodeCommitGit } from './codecommit-git';
 import { systemClock } from '../../electron/core/time/clock';
 import { errorMessage } from '../../electron/shared/error-message';
 import type { EmulatorControls, EmulatorOptions, StsEmulator } from './emulator-types';
@@ -20,7 +21,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<StsEmulat
   const state = new EmulatorState(seed, now());
   const faults = new FaultQueue();
   const calls = new Map<string, number>();
-  const router = new Router({ state, issuer: new SessionIssuer(), faults, calls, clock: { now } });
+  const issuer = new SessionIssuer();
+  const router = new Router({ state, issuer, faults, calls, clock: { now } });
 
   const emulator: EmulatorControls = {
     state,
@@ -38,6 +40,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<StsEmulat
   };
 
   const server = createServer((req, res) => {
+    if (options.git && (req.url ?? '').startsWith(CODECOMMIT_PREFIX)) {
+      // Git streams packs of any size: this path bypasses the 1 MiB body limit of the STS routes.
+      const count = (action: string) => calls.set(action, (calls.get(action) ?? 0) + 1);
+      handleCodeCommitGit(req, res, { ...options.git, state, issuer, now, count });
+      return;
+    }
     readBody(req)
       .then(async (body) => {
         const url = req.url ?? '/';

@@ -1,36 +1,59 @@
-// `mfa-tray git-credential TARGET [--source PROFILE] get`: a git credential helper listed BEFORE
-// `aws codecommit credential-helper`. It never answers git (stdout stays empty, so git asks the next helper);
-// it only makes sure TARGET's MFA session is fresh first, renewing on the terminal, so an expired session no
-// longer ends in git asking for a username that the user has to Ctrl-C.
+// `mfa-tray git-credential PROFILE [--source PROFILE] get`: a git credential helper. Given the MFA session
+// profile it is listed BEFORE `aws codecommit credential-helper` and never answers git (stdout stays empty, so git
+// asks the next helper): it only makes sure the session is fresh, renewing on the terminal, so an expired session
+// no longer ends in git asking for a username that the user has to Ctrl-C. Given the ROLE profile it replaces the
+// AWS CLI's helper: it freshens the role's MFA session the same way, takes the role's keys from the AWS CLI's
+// assume-role cache (assuming the role when they are missing or ending) and answers git with CodeCommit's
+// username and password itself, with no Python AWS CLI started.
 import type { Command } from 'commander';
+import { codeCommitGitCredentials, codeCommitRegion, roleKeysFor } from '../../core/codecommit';
 import { resolveAwsFileLocations } from '../../core/aws-files';
-import { loadProfileModel } from '../../core/profiles';
+import { loadProfileModel, type ProfileModel } from '../../core/profiles';
+import { systemClock } from '../../core/time/clock';
 import { openTerminal } from '../terminal/code-sources';
 import { notASession, sessionTarget, validCredentials } from '../terminal/session-keys';
 import { renewOnTerminal } from '../terminal/terminal-renewal';
 import { errorMessage } from '../../shared/error-message';
 
 const GIT_CREDENTIAL_HELP = `
-git runs this with the operation last (get, store or erase) and the request on stdin. For "get" it checks
-TARGET's MFA session and, when it has expired (or has less than a minute left), asks for a code on the
-terminal and renews it; with no terminal it says to run \`git mfa\`. It never prints on stdout and exits 0
-whatever happens (only a malformed command line exits 2), so git always goes on to the next credential helper
-(aws codecommit credential-helper).
+git runs this with the operation last (get, store or erase) and the request on stdin. For "get" it checks the
+MFA session and, when it has expired (or has 2 minutes or less left), asks for a code on the terminal and
+renews it; with no terminal it says to run \`git mfa\`. It exits 0 whatever happens (only a malformed command
+line exits 2), so git always goes on to its next credential helper when this one does not answer.
+
+Given the MFA session profile it never answers git, and the AWS CLI's helper signs after it:
 
   [credential]
       helper =
       helper = !mfa-tray git-credential MyRepositoryAssumer --source FetchMfaCredentials
-      helper = !aws codecommit --profile MyRepositoryContributor credential-helper $@`;
+      helper = !aws codecommit --profile MyRepositoryContributor credential-helper $@
+
+Given the role profile it answers git itself for CodeCommit hosts, with no Python AWS CLI started: the role's
+keys come from the AWS CLI's own cache (~/.aws/cli/cache), assumed again when they have under 15 minutes left:
+
+  [credential]
+      helper =
+      helper = !mfa-tray git-credential MyRepositoryContributor
+      UseHttpPath = true`;
 
 interface GitCredentialOptions {
   source?: string;
+  /** Sign for any host, not just CodeCommit's (local test and demo endpoints). */
+  anyHost?: boolean;
 }
 
-/** git writes the request and closes the pipe; reading it all means git never meets a closed pipe. */
-async function drainStdin(): Promise<void> {
+/** git's request (`key=value` lines). Reading it all means git never meets a closed pipe. */
+async function readGitRequest(): Promise<Map<string, string>> {
+  const request = new Map<string, string>();
   // By hand on a terminal there is no request to wait for.
-  if (process.stdin.isTTY) return;
-  for await (const chunk of process.stdin) void chunk;
+  if (process.stdin.isTTY) return request;
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  for (const line of text.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0) request.set(line.slice(0, eq), line.slice(eq + 1).trim());
+  }
+  return request;
 }
 
 /** git's own switch for "never prompt" (GUIs, scripts, our wizard's clone) rules out our prompt as well. */
@@ -38,25 +61,82 @@ function terminalAllowed(): boolean {
   return process.env.GIT_TERMINAL_PROMPT !== '0';
 }
 
-async function freshenSession(target: string, options: GitCredentialOptions): Promise<void> {
-  const model = await loadProfileModel(resolveAwsFileLocations(process.env));
+/** Renews the session on the terminal when needed; true when it is valid afterwards. */
+async function freshenSession(model: ProfileModel, target: string, options: GitCredentialOptions): Promise<boolean> {
   // With --source the pair is explicit (as `git mfa` renews it); without, the target must be a known session.
   const session = options.source === undefined ? sessionTarget(model, target) : target;
   const unusable = options.source === undefined ? notASession(model, target, session) : undefined;
   if (unusable) {
     process.stderr.write(`mfa-tray git-credential: ${unusable}\n`);
-    return;
+    return false;
   }
-  if (validCredentials(model, session, Date.now())) return;
+  if (validCredentials(model, session, Date.now())) return true;
   const terminal = terminalAllowed() ? openTerminal() : undefined;
   if (!terminal) {
     process.stderr.write(
       `The MFA session "${session}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`,
     );
-    return;
+    return false;
   }
   const outcome = await renewOnTerminal(terminal, { target: session, source: options.source });
   if (outcome.kind !== 'renewed') process.stderr.write(`${outcome.message}\n`);
+  return outcome.kind === 'renewed';
+}
+
+/** Role mode: CodeCommit's username and password for git's host and path, signed with the role's keys. */
+async function answerForRole(
+  roleProfile: string,
+  request: Map<string, string>,
+  options: GitCredentialOptions,
+): Promise<void> {
+  const host = request.get('host') ?? '';
+  const hostRegion = codeCommitRegion(host);
+  // Not CodeCommit's: step aside so git asks its next helper (unless told to sign for a local endpoint).
+  if (hostRegion === undefined && !options.anyHost) return;
+  const locations = resolveAwsFileLocations(process.env);
+  let model = await loadProfileModel(locations);
+  const role = model.roles.find((candidate) => candidate.profile === roleProfile);
+  if (role?.mfaSessionTarget !== undefined) {
+    const wasValid = validCredentials(model, role.mfaSessionTarget, Date.now()) !== undefined;
+    if (!(await freshenSession(model, role.mfaSessionTarget, options))) return;
+    if (!wasValid) model = await loadProfileModel(locations);
+  }
+  const region = hostRegion ?? role?.region;
+  if (region === undefined) {
+    process.stderr.write(`mfa-tray git-credential: set region in the ${roleProfile} profile to sign for ${host}.\n`);
+    return;
+  }
+  const roleKeys = await roleKeysFor(roleProfile, {
+    model,
+    cacheDir: locations.cliCacheDir,
+    clock: systemClock,
+    gateway: async (keys) => {
+      const { createStsGateway } = await import('../../core/sts');
+      const settings = model.profiles.get(roleProfile)?.settings;
+      return createStsGateway({
+        keys,
+        profileName: roleProfile,
+        ...(settings && { profileSettings: settings }),
+        env: process.env,
+      });
+    },
+  });
+  if (!roleKeys.ok) {
+    process.stderr.write(`mfa-tray git-credential: ${roleKeys.message}\n`);
+    return;
+  }
+  const path = request.get('path') ?? '';
+  const credentials = await codeCommitGitCredentials({ host, path, region, keys: roleKeys.keys, at: new Date() });
+  process.stdout.write(`username=${credentials.username}\npassword=${credentials.password}\n`);
+}
+
+async function run(profile: string, request: Map<string, string>, options: GitCredentialOptions): Promise<void> {
+  const model = await loadProfileModel(resolveAwsFileLocations(process.env));
+  if (options.source === undefined && model.roles.some((role) => role.profile === profile)) {
+    await answerForRole(profile, request, options);
+    return;
+  }
+  await freshenSession(model, profile, options);
 }
 
 export function registerGitCredentialCommand(program: Command): void {
@@ -65,16 +145,20 @@ export function registerGitCredentialCommand(program: Command): void {
     .description(
       'git credential helper: renew an expired MFA session on the terminal before the CodeCommit helper runs.',
     )
-    .argument('<target>', 'the MFA session profile the CodeCommit role signs with, e.g. MyRepositoryAssumer')
+    .argument(
+      '<profile>',
+      'the MFA session profile to keep fresh (e.g. MyRepositoryAssumer), or the role profile to sign with (e.g. MyRepositoryContributor)',
+    )
     .argument('<operation>', 'what git asks: get, store or erase')
     .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')
+    .option('--any-host', 'with a role profile: sign for any host, not only CodeCommit (local test endpoints)')
     .addHelpText('after', GIT_CREDENTIAL_HELP)
     .action(async (target: string, operation: string, options: GitCredentialOptions) => {
-      await drainStdin();
+      const request = await readGitRequest();
       // git's protocol: store, erase and any operation a newer git invents are ignored silently.
       if (operation !== 'get') return;
       try {
-        await freshenSession(target, options);
+        await run(target, request, options);
       } catch (error) {
         // Whatever went wrong, git must still reach the next helper: say why here and step aside.
         process.stderr.write(`mfa-tray git-credential: ${errorMessage(error)}\n`);

@@ -5,8 +5,6 @@ import { resolveAwsFileLocations } from '../../core/aws-files';
 import type { RenewDeps } from '../../core/renewal';
 
 export function cliRenewDeps(timeoutSeconds?: number): RenewDeps {
-  // The SDK warns on stderr about Node 20 support dates: noise for a CLI whose stderr is the user's.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return {
     locations: resolveAwsFileLocations(process.env),
     stateDir: resolveStateDir(process.env),

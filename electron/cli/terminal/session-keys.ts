@@ -1,10 +1,7 @@
 // Which MFA session a command line names, and whether its keys in the AWS files are still good to use:
 // shared by credential-process and git-credential, which both renew on the terminal when they are not.
 import type { ProfileModel } from '../../core/profiles';
-import { formatExpiration, targetExpiration } from '../../core/renewal';
-
-/** Hand out keys only with some life left, so the caller's request is not signed with dying keys. */
-export const MIN_REMAINING_MS = 60_000;
+import { formatExpiration, isStillValid, targetExpiration } from '../../core/renewal';
 
 export interface ProcessCredentials {
   Version: 1;
@@ -31,12 +28,12 @@ export function notASession(model: ProfileModel, profile: string, target: string
   return `Profile "${profile}" is a ${existing.kind} profile, not an MFA session that MFA Tray renews.${hint}`;
 }
 
-/** The target's keys when all three are there and they last at least MIN_REMAINING_MS more; else undefined. */
+/** The target's keys when all three are there and the session is still valid (core/renewal's margin); else undefined. */
 export function validCredentials(model: ProfileModel, target: string, nowMs: number): ProcessCredentials | undefined {
   const settings = model.profiles.get(target)?.settings ?? {};
   const expiration = targetExpiration(model, target);
   const { aws_access_key_id: id, aws_secret_access_key: secret, aws_session_token: token } = settings;
-  if (!expiration || expiration.getTime() - nowMs < MIN_REMAINING_MS) return undefined;
+  if (!isStillValid(expiration, nowMs)) return undefined;
   if (typeof id !== 'string' || typeof secret !== 'string' || typeof token !== 'string' || !id || !secret || !token)
     return undefined;
   return {

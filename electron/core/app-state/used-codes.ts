@@ -1,6 +1,7 @@
-// AWS accepts each TOTP code once. We remember, per device, the 30-second window (and a digest of the code)
-// of the last code we sent, so a renewal never sends a code from a window already used.
-import { createHash } from 'node:crypto';
+// AWS accepts each TOTP code once. We remember, per device, the 30-second window (and a salted digest of the
+// code) of the last code we sent, so a renewal never sends a code from a window already used, and a rejected code
+// is called "already used" only when it is the very code we sent.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../aws-files';
@@ -11,12 +12,25 @@ export interface UsedCodeRecord {
   window: number;
   /** When it was sent (ms since epoch). */
   sentAtMs: number;
-  /** Digest of device + code: recognises the same code typed again without keeping the code. */
+  /** Salted digest of device + code: recognises the same code typed again without keeping the code. */
   codeDigest: string;
+  /** Random per record: a million possible codes would make an unsalted digest as good as the code. */
+  salt: string;
 }
 
-export function usedCodeDigest(device: string, code: string): string {
-  return createHash('sha256').update(`${device}\n${code}`, 'utf8').digest('hex');
+function digestWith(salt: string, device: string, code: string): string {
+  return createHash('sha256').update(`${salt}\n${device}\n${code}`, 'utf8').digest('hex');
+}
+
+/** The record of `code` sent for `device` in `window`, with a fresh salt. */
+export function usedCodeRecord(device: string, code: string, window: number, sentAtMs: number): UsedCodeRecord {
+  const salt = randomBytes(16).toString('hex');
+  return { window, sentAtMs, salt, codeDigest: digestWith(salt, device, code) };
+}
+
+/** Whether `record` was made for this very code. */
+export function isSameCode(record: UsedCodeRecord, device: string, code: string): boolean {
+  return digestWith(record.salt, device, code) === record.codeDigest;
 }
 
 function recordPath(stateDir: string, device: string): string {
@@ -30,7 +44,8 @@ function isRecord(value: unknown): value is UsedCodeRecord {
     v !== null &&
     Number.isInteger(v.window) &&
     typeof v.sentAtMs === 'number' &&
-    typeof v.codeDigest === 'string'
+    typeof v.codeDigest === 'string' &&
+    typeof v.salt === 'string'
   );
 }
 

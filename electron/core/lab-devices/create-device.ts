@@ -2,7 +2,7 @@
 // store the seed (sealed) at once as 'not-enabled', EnableMFADevice with two consecutive codes (waiting for the
 // window to turn), then mark it ready and set the source profile's mfa_serial. Any step that fails leaves a
 // device the list shows as 'not-enabled' with what to do — never a secret only AWS knows.
-import { writeUsedCode, usedCodeDigest } from '../app-state';
+import { usedCodeRecord, writeUsedCode } from '../app-state';
 import { readAwsFile, writeProfileSettings, type AwsFileLocations } from '../aws-files';
 import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
@@ -222,11 +222,7 @@ async function enable(
     return { ok: false, kind, message: `The device was created but not enabled: ${why}. ${pending}` };
   }
   // AWS spent the second code's window: the first renewal must wait for the next one.
-  await writeUsedCode(deps.stateDir, serial, {
-    window: totpWindow(secondAt),
-    sentAtMs: secondAt,
-    codeDigest: usedCodeDigest(serial, code2),
-  });
+  await writeUsedCode(deps.stateDir, serial, usedCodeRecord(serial, code2, totpWindow(secondAt), secondAt));
   await deps.store.setState(serial, 'ready');
   try {
     await writeProfileSettings(deps.locations, sourceProfile, { mfa_serial: serial });

@@ -1,6 +1,8 @@
 // AWS accepts each TOTP code once. Before a code is sent we check (and persist, under the device lock) the
 // 30-second window it is sent in; a code AWS rejected as wrong frees its window again, since AWS did not use it.
-import { readUsedCode, usedCodeDigest, writeUsedCode, type UsedCodeRecord } from '../app-state';
+// AWS answers a used code and a mistyped one the same way; only the very code we sent (same salted digest) is
+// called "already used" — and that one is refused before it is sent. Anything else AWS rejects is a wrong code.
+import { isSameCode, readUsedCode, usedCodeRecord, writeUsedCode } from '../app-state';
 import { msUntilNextWindow, totpWindow } from '../totp';
 import type { StsFailure } from '../sts';
 
@@ -44,8 +46,6 @@ export async function checkWindowFree(
 export interface CodeReservation {
   /** Undo the reservation: AWS definitely did not accept the code. */
   release(): Promise<void>;
-  /** The record that was in place before, for explaining a rejection. */
-  previous?: UsedCodeRecord;
 }
 
 /** Checks the typed code against the record and reserves its window; a failure means: do not send it. */
@@ -57,8 +57,7 @@ export async function reserveCode(
 ): Promise<CodeReservation | StsFailure> {
   const previous = await readUsedCode(stateDir, device);
   const window = totpWindow(nowMs);
-  const digest = usedCodeDigest(device, code);
-  if (previous && previous.codeDigest === digest && window - previous.window <= SAME_CODE_REUSE_WINDOWS) {
+  if (previous && isSameCode(previous, device, code) && window - previous.window <= SAME_CODE_REUSE_WINDOWS) {
     return usedFailure(
       `This code was already sent for ${device} at ${clockTime(previous.sentAtMs)} UTC; AWS accepts each code once.`,
       nowMs,
@@ -70,20 +69,6 @@ export async function reserveCode(
       nowMs,
     );
   }
-  await writeUsedCode(stateDir, device, { window, sentAtMs: nowMs, codeDigest: digest });
-  return { previous, release: () => writeUsedCode(stateDir, device, previous) };
-}
-
-/** STS cannot tell a used code from a wrong one; a code sent for this device moments ago says which is likelier. */
-export function explainRejectedCode(
-  failure: StsFailure,
-  previous: UsedCodeRecord | undefined,
-  nowMs: number,
-): StsFailure {
-  if (failure.kind !== 'wrong-code' || !previous) return failure;
-  if (totpWindow(nowMs) - previous.window > SAME_CODE_REUSE_WINDOWS) return failure;
-  return usedFailure(
-    `AWS rejected the code. A code for this device was used at ${clockTime(previous.sentAtMs)} UTC, so this one was probably used already.`,
-    nowMs,
-  );
+  await writeUsedCode(stateDir, device, usedCodeRecord(device, code, window, nowMs));
+  return { release: () => writeUsedCode(stateDir, device, previous) };
 }

@@ -2,7 +2,7 @@
 //
 //   renew({ target, source?, codeSource, durationSeconds?, force? }, { locations, stateDir, ... }): Promise<RenewOutcome>
 //
-// - still valid (target's `expiration` in the future) and not forced → 'still-valid', nothing asked or written;
+// - still valid (more than RENEWAL_MARGIN_MS left: validity.ts) and not forced → 'still-valid', nothing asked or written;
 // - everything checkable is checked before a code is asked for: source keys are long-term, mfa_serial present,
 //   duration within STS's SESSION_DURATION (shared/vocabulary), both AWS files readable;
 // - one renewal per MFA device at a time: same-process callers share one promise, other processes wait on a
@@ -13,5 +13,6 @@
 // Outcomes are `{ kind, category, message, ... }` without secrets; category 'ok' | 'user' | 'aws'.
 export { formatExpiration, renew } from './renew';
 export { targetExpiration } from './resolve-session';
+export { isStillValid, RENEWAL_MARGIN_MS } from './validity';
 export { CodeEntryCancelled } from './types';
 export type { CodeRequest, CodeSource, RenewDeps, RenewOutcome, RenewOutcomeKind, RenewRequest } from './types';

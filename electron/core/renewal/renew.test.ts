@@ -111,6 +111,27 @@ describe('renew', () => {
     expect(await l.snapshot()).toEqual(before);
   });
 
+  it('renews without --force a session with 38 s left: within the 2-minute margin it is due, as the helpers see it', async () => {
+    const l = await lab({ expiration: new Date(Date.now() + 38_000).toISOString().replace(/\.\d+Z$/, 'Z') });
+    expect(await renew({ target: TARGET, codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+  });
+
+  it('calls a typo right after a renewal a wrong code, not "already used" (only the very code sent is used)', async () => {
+    const l = await lab();
+    const right = scenarioCode(Date.now());
+    expect(await renew({ target: TARGET, codeSource: codes(() => right) }, depsFor(l))).toMatchObject({
+      kind: 'renewed',
+    });
+    // The next 30-second window, with a mistyped code: AWS answers as it does for a used one.
+    const typo = right === '000000' ? '111111' : '000000';
+    const nextWindow = { now: () => Date.now() + 30_000 };
+    const outcome = await renew(
+      { target: TARGET, codeSource: codes(() => typo), force: true },
+      { ...depsFor(l), clock: nextWindow },
+    );
+    expect(outcome).toMatchObject({ kind: 'wrong-code', message: expect.not.stringMatching(/already|used/i) });
+  });
+
   it('frees the window after AWS rejects a mistyped code, so the right code still works', async () => {
     const l = await lab();
     const right = scenarioCode(Date.now());

@@ -8,11 +8,12 @@ import { loadProfileModel, type ProfileModel, type SettingValue } from '../profi
 import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
-import { checkWindowFree, explainRejectedCode, reserveCode } from './code-guard';
+import { checkWindowFree, reserveCode } from './code-guard';
 import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
 import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
 import { CodeEntryCancelled, type RenewDeps, type RenewOutcome, type RenewRequest } from './types';
+import { isStillValid } from './validity';
 
 /** In-process single flight: one promise per device; same-target callers share it. */
 const inFlight = new Map<string, { target: string; promise: Promise<RenewOutcome> }>();
@@ -56,7 +57,7 @@ async function precheck(
   const resolved = resolveRenewal(model, request);
   // A file botocore cannot read counts as empty: its problem, not the missing profile, is what to fix.
   if ('kind' in resolved) return (await checkFilesWritable(deps.locations)) ?? resolved;
-  if (!request.force && resolved.expiration && resolved.expiration.getTime() > nowMs) {
+  if (!request.force && isStillValid(resolved.expiration, nowMs)) {
     return {
       kind: 'still-valid',
       category: 'ok',
@@ -169,7 +170,7 @@ async function renewNow(session: ResolvedRenewal, request: RenewRequest, deps: R
     if (!result.ok) {
       if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format')
         await reservation.release();
-      return explainRejectedCode(result.failure, reservation.previous, clock.now());
+      return result.failure;
     }
     const credentials = result.value;
     try {
