@@ -10,14 +10,23 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const electronVersion = require('electron/package.json').version;
 
 let total = 0;
-// One input, so the global checks (CSP, navigation limits, permission handler) see main and the renderer together.
-for (const input of ['electron']) {
+// Two inputs: our Electron code, and the renderer (its HTML's CSP, its bundle). The global checks for what only
+// main can do (navigation limits, the permission request handler) run on the electron/ input, where main installs
+// them; on the renderer alone they could only ever report them missing.
+const INPUTS = [
+  { input: 'electron', excludeFromScan: [] },
+  {
+    input: 'renderer',
+    excludeFromScan: ['LimitNavigationGlobalCheck', 'PermissionRequestHandlerGlobalCheck'],
+  },
+];
+for (const { input, excludeFromScan } of INPUTS) {
   const result = await run({
     input: `${root}${input}`,
     output: undefined,
     isSarif: false,
     customScan: [],
-    excludeFromScan: [],
+    excludeFromScan,
     severitySet: undefined,
     confidenceSet: undefined,
     isRelative: true,

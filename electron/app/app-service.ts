@@ -136,9 +136,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
   }
 
   async function findTokenDialogContext(target: string): Promise<TokenDialogContext | undefined> {
-    const current = model ?? (await reloadModel());
+    const known = (candidate: ProfileModel) => candidate.mfaSessions.find((s) => s.target === target);
     const currentSettings = await ensureSettings();
-    const session = current.mfaSessions.find((candidate) => candidate.target === target);
+    // Not in the model we hold: the files may have changed a moment ago (the wizard's write, "Renew now…") before
+    // the watcher reported it, so read them once more before saying the session is unknown.
+    const session = (model && known(model)) ?? known(await reloadModel());
     if (!session) return undefined;
     return {
       target: session.target,

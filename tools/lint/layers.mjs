@@ -131,6 +131,14 @@ export const LAYERS = [
     devDependencies: true,
   },
   { folder: 'tools/lint', mayImport: [], devDependencies: true },
+  // The fake Electron main-process API the built main bundle runs under in tests: typed against Electron's own
+  // declarations (type imports only; the app process resolves `electron` to this fake).
+  {
+    folder: 'testing/electron-fake',
+    mayImport: ['electron/shared', 'electron/shared/*', 'testing'],
+    electron: true,
+    devDependencies: true,
+  },
   {
     folder: 'testing',
     mayImport: [
