@@ -86,6 +86,8 @@ async function callAll([names, requests]: readonly [readonly string[], Requests]
 }
 
 test('every channel answers our window through the preload and refuses a foreign frame', async ({ machine }) => {
+  // labDeviceRenew may wait for the next 30-second window (each code works once): up to half a minute by design.
+  test.setTimeout(90_000);
   const m = await machine({ config: scenarioConfig('2020-01-01T00:00:00Z'), credentials: SCENARIO_CREDENTIALS });
   const app = m.launch();
   await trayReady(app);
