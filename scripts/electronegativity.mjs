@@ -35,7 +35,8 @@ for (const { input, excludeFromScan } of INPUTS) {
     electronVersionOverride: electronVersion,
     parserPlugins: [],
   });
-  const issues = result?.issues ?? [];
+  // renderer/dist is Vite's build of what is scanned as source here (its HTML copy loses the eng-disable comments).
+  const issues = (result?.issues ?? []).filter((issue) => !String(issue.file).startsWith('dist/'));
   for (const issue of issues)
     console.log(
       `${input}: ${issue.id} ${issue.severity?.name ?? ''} ${issue.file}:${issue.location?.line ?? ''} ${issue.description ?? ''}`,
