@@ -33,7 +33,7 @@ test('Quit closes the lab socket and the process ends by itself, leaving nothing
   const m = await machine({ config: scenarioConfig(), credentials: SCENARIO_CREDENTIALS });
   const app = m.launch();
   await trayReady(app);
-  const socket = join(m.stateDir, 'lab-codes.sock');
+  const socket = join(m.stateDir, 'lab-socket', 'lab-codes.sock');
   await expect.poll(() => existsSync(socket)).toBe(true);
   await app.clickTrayMenuItem('Open MFA Tray');
   await app.shown('dashboard');

@@ -6,7 +6,7 @@ import { expect, test, trayReady } from './app-fixtures';
 test('the lead-time notification comes on time and its click opens the token dialog', async ({ machine }) => {
   const expiration = new Date(Date.now() + 15 * 60_000 + 12_000).toISOString().replace(/\.\d+Z$/, 'Z');
   const m = await machine({ config: scenarioConfig(expiration), credentials: SCENARIO_CREDENTIALS });
-  const app = m.launch();
+  const app = m.launch(['--hidden']);
   await trayReady(app);
   expect((await app.snapshot()).notifications, 'not due yet at start').toEqual([]);
   await expect

@@ -9,7 +9,7 @@ test('the tray menu renews an expired session through the token dialog and the t
   machine,
 }) => {
   const m = await machine({ config: scenarioConfig('2020-01-01T00:00:00Z'), credentials: SCENARIO_CREDENTIALS });
-  const app = m.launch();
+  const app = m.launch(['--hidden']);
   const before = await trayReady(app);
   expect(before.image).toBe('tray-expired-light.png');
   expect(before.tooltip).toContain('MyRepositoryAssumer');

@@ -42,7 +42,9 @@ test('the wizard sets up the scenario from the tray and the session renews throu
 
   await wizard.getByRole('button', { name: 'Renew now…' }).click();
   // The session must be known right after the write: the wizard says so before the dialog window shows.
-  await expect(wizard.getByText('Enter the code for MyRepositoryAssumer.')).toBeVisible();
+  await expect(
+    wizard.getByText(/Type the code for MyRepositoryAssumer in the "Renew MFA session" window/),
+  ).toBeVisible();
   const dialog = await app.shown('token-dialog');
   await dialog.getByLabel('6-digit code from your authenticator').fill(m.code());
   await expect(dialog.getByRole('status').filter({ hasText: 'Renewed' })).toBeVisible();

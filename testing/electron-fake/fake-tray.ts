@@ -22,7 +22,8 @@ export const nativeImage = {
   createFromPath: (path: string): NativeImage => new FakeNativeImage(path) as unknown as NativeImage,
 };
 
-export class FakeMenu implements Pick<Menu, 'items'> {
+// An EventEmitter like Electron's Menu: main listens for menu-will-show / menu-will-close on it.
+export class FakeMenu extends EventEmitter implements Pick<Menu, 'items'> {
   readonly items: MenuItem[];
   static builds = 0;
 
@@ -32,6 +33,7 @@ export class FakeMenu implements Pick<Menu, 'items'> {
   }
 
   constructor(readonly template: MenuItemConstructorOptions[]) {
+    super();
     this.items = template.map(
       (item) =>
         ({
@@ -68,11 +70,12 @@ export class FakeMenu implements Pick<Menu, 'items'> {
 
 export class FakeTray
   extends EventEmitter
-  implements Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'destroy' | 'isDestroyed'>
+  implements Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'destroy' | 'isDestroyed'>
 {
   static current: FakeTray | undefined;
   image: FakeNativeImage;
   tooltip = '';
+  title = '';
   menu: FakeMenu | undefined;
   private destroyed = false;
 
@@ -88,6 +91,10 @@ export class FakeTray
 
   setToolTip(toolTip: string): void {
     this.tooltip = toolTip;
+  }
+
+  setTitle(title: string): void {
+    this.title = title;
   }
 
   setContextMenu(menu: Menu | null): void {
