@@ -3,10 +3,9 @@
 // the last version the child reported or the one after it, never empty, partial or older.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { crashTestVersion, crashTestVersionOf } from './versions';
+import { bundleChild } from '../bundle-child';
 
 export interface CrashTestResult {
   writes: number;
@@ -21,16 +20,11 @@ export async function runCrashTest(options: {
   writes: number;
   meanWritesPerLife: number;
 }): Promise<CrashTestResult> {
-  // A bundled child starts in ~50 ms, instead of several hundred through a TypeScript loader.
-  const writerBundle = join(options.folder, 'crash-test-writer.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./writer.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: writerBundle,
-    logLevel: 'silent',
-  });
+  const writerBundle = await bundleChild(
+    new URL('./writer.ts', import.meta.url),
+    options.folder,
+    'crash-test-writer.mjs',
+  );
   const awsFolder = join(options.folder, 'aws');
   await mkdir(awsFolder);
   const target = join(awsFolder, 'credentials');

@@ -6,13 +6,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { applyEdits, configSectionName, rawConfigParse } from '../../../electron/core/ini';
 import type { FileRole } from '../../../electron/core/aws-files/file-problem';
 import type { AwsFileLocations } from '../../../electron/core/aws-files/locations';
 import { writeProfileSettings } from '../../../electron/core/aws-files/profile-settings';
 import { updateAwsFile, type UpdateAwsFileOptions } from '../../../electron/core/aws-files/update-aws-file';
+import { bundleChild } from '../bundle-child';
 
 export const AWS_CLI = '/usr/bin/aws';
 export const STRACE = '/usr/bin/strace';
@@ -136,17 +135,8 @@ async function check(
   return { label, lostBytes, lost, badBackups, waited, ...(error === undefined ? {} : { error }) };
 }
 
-export async function buildWriter(folder: string): Promise<string> {
-  const bundle = join(folder, 'in-place-writer.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./writer.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
-  return bundle;
+export function buildWriter(folder: string): Promise<string> {
+  return bundleChild(new URL('./writer.ts', import.meta.url), folder, 'in-place-writer.mjs');
 }
 
 function startWriter(bundle: string, path: string, role: FileRole, run: string, gapMs: number) {

@@ -6,12 +6,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { rawConfigParse } from '../../../electron/core/ini';
 import { loadProfileModel } from '../../../electron/core/profiles';
 import { pairVersionValues, versionOfExpiration, versionOfKey } from './versions';
+import { bundleChild } from '../bundle-child';
 
 export const STRACE = '/usr/bin/strace';
 const KILL_SYSCALLS = [
@@ -65,17 +64,8 @@ async function seed(folder: string, firstWrite: boolean): Promise<void> {
   }
 }
 
-export async function buildPairWriter(folder: string): Promise<string> {
-  const bundle = join(folder, 'pair-crash-writer.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./writer.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
-  return bundle;
+export function buildPairWriter(folder: string): Promise<string> {
+  return bundleChild(new URL('./writer.ts', import.meta.url), folder, 'pair-crash-writer.mjs');
 }
 
 const childEnv = () => ({ ...process.env, UV_THREADPOOL_SIZE: '1' });
