@@ -5,9 +5,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync } from 'node:fs';
-import { chmod, chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioCode } from '../../testing/scenario/scenario';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
 import { CLI, runProcess, type CliResult } from '../../testing/cli/run-cli';
@@ -16,6 +17,17 @@ import { createScenarioLab, TARGET, type ScenarioLab } from '../../testing/scena
 const emulator = useScenarioEmulator('test');
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+// nobody may not be able to reach this checkout (CI clones into a private folder): it runs a copy of the bundled
+// CLI from a folder everyone can read.
+let cliForNobody = CLI;
+beforeAll(async () => {
+  if (!asRoot) return;
+  const folder = await mkdtemp(join(tmpdir(), 'mfa-tray-cli-nobody-'));
+  await chmod(folder, 0o755);
+  cliForNobody = join(folder, 'mfa-tray.js');
+  await copyFile(join(dirname(CLI), '..', 'dist', 'cli', 'mfa-tray.js'), cliForNobody);
+  await chmod(cliForNobody, 0o644);
+});
 
 function tryRoot(command: string, args: string[]): string | undefined {
   const result = spawnSync(command, args, { encoding: 'utf8' });
@@ -71,7 +83,7 @@ async function renewAsNobody(
   env: NodeJS.ProcessEnv = lab.env,
   target: string = TARGET,
 ): Promise<CliResult> {
-  const args = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'renew', target];
+  const args = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliForNobody, 'renew', target];
   return runProcess('/usr/bin/setpriv', [...args, '--code', scenarioCode(Date.now()), '--force'], env);
 }
 
