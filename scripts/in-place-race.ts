@@ -1,6 +1,8 @@
 // The long soak of section 1 of issue 11 (the integration test runs a shorter one): slow in-place writers
 // truncating our files at every moment of our write, gaps 0 ms–3 s, and the real `aws configure set` slowed
-// with strace. Run with: npx tsx scripts/in-place-race.ts [writerRuns] [awsCliRuns]
+// with strace. Run with: npx tsx scripts/in-place-race.ts [writerRuns] [awsCliRuns] [--without-proc]
+// --without-proc runs the fallback of systems without /proc (macOS, Windows: stamps and a watch of the replaced
+// file) with the writer gaps it promises to protect (below 1 s), and no AWS CLI runs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +16,11 @@ import {
   type RunResult,
 } from '../testing/aws-files/in-place/harness';
 
-const writerRuns = Number(process.argv[2] ?? 240);
-const awsRuns = Number(process.argv[3] ?? 60);
-const GAPS_MS = [0, 1, 5, 20, 60, 150, 400, 1000, 2000, 3000];
+const withoutProc = process.argv.includes('--without-proc');
+const [writerArg, awsArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const writerRuns = Number(writerArg ?? 240);
+const awsRuns = withoutProc ? 0 : Number(awsArg ?? 60);
+const GAPS_MS = withoutProc ? [0, 1, 5, 20, 60, 150, 400, 600, 900] : [0, 1, 5, 20, 60, 150, 400, 1000, 2000, 3000];
 const folder = await mkdtemp(join(tmpdir(), 'in-place-race-'));
 const started = Date.now();
 try {
@@ -26,9 +30,13 @@ try {
     const phase = PHASES[run % PHASES.length] ?? 'before-snapshot';
     const raced = Math.floor(run / PHASES.length) % 2 === 0 ? 'config' : 'credentials';
     const gapMs = GAPS_MS[Math.floor(run / (PHASES.length * 2)) % GAPS_MS.length] ?? 0;
-    jobs.push(() => raceWriterAtPhase({ bundle, folder: join(folder, `w${run}`), raced, phase, gapMs, run }));
+    const updateOptions = withoutProc ? { findWriters: () => undefined } : {};
+    jobs.push(() =>
+      raceWriterAtPhase({ bundle, folder: join(folder, `w${run}`), raced, phase, gapMs, run, updateOptions }),
+    );
   }
-  if (canSlowAwsCli()) {
+  if (withoutProc) console.log('without /proc: stamps and the watch of the replaced file only');
+  else if (canSlowAwsCli()) {
     for (let run = 0; run < awsRuns; run += 1) {
       const raced = run % 2 === 0 ? 'config' : 'credentials';
       const gapMs = [0, 150, 1000, 3000][Math.floor(run / 2) % 4] ?? 0;

@@ -2,18 +2,23 @@
 // edit, back up before our first write, write atomically, and re-apply whenever someone else (an unlocked
 // in-place writer such as `aws configure set`) changed the file in between, so neither side loses an update.
 import type { FileHandle } from 'node:fs/promises';
-import { mkdir, realpath, stat } from 'node:fs/promises';
+import { link, mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileRole } from './file-problem';
-import { prepareAtomicWrite, removeLeftoverTempFiles } from './atomic-write';
+import { fsyncDirectory, prepareAtomicWrite, removeLeftoverTempFiles, tempPathFor } from './atomic-write';
 import { AwsFileError } from './aws-file-error';
 import { backupExists, backupPathFor, ensureBackup } from './backup';
 import type { FileLockOptions } from './file-lock';
 import { acquireFileLock, LockLostError, LockTimeoutError } from './file-lock';
 import type { WriterWaitOptions } from './in-place-writers';
 import {
+  changesWithin,
+  LATE_WRITER_WAIT_MS,
   mayBeMidRewrite,
+  QUIET_MS,
   rememberOurWrite,
+  SHRUNK_QUIET_MS,
+  StillBeingWrittenError,
   waitUntilQuiet,
   waitWhileWritten,
   WRITER_WAIT_MS,
@@ -40,6 +45,11 @@ export interface UpdateAwsFileOptions {
   onWait?: (message: string) => void;
   /** Bound on each wait for another program writing the file in place (default WRITER_WAIT_MS, 10 s). */
   writerWaitMs?: number;
+  /**
+   * Bound on a wait for such a program once our version is in place (default LATE_WRITER_WAIT_MS, 60 s; progress
+   * is told every writerWaitMs). Past it, the file it writes is put back: its changes win, ours are not saved.
+   */
+  lateWriterWaitMs?: number;
   /** Who holds a file open for writing; /proc on Linux. Tests pass `() => undefined` to run the stamp heuristics. */
   findWriters?: FindOpenWriters;
 }
@@ -75,7 +85,10 @@ interface Place {
   /** target with every symlink of its folder resolved too: how /proc names it. */
   realPath: string;
   role: FileRole;
+  /** Waits before anything of ours is in the file. */
   waits: WriterWaitOptions;
+  /** Waits once our version is in place (longer, with progress told). */
+  lateWaits: WriterWaitOptions;
 }
 
 /**
@@ -100,14 +113,18 @@ export async function updateAwsFile(
     if (error instanceof SymlinkLoopError) throw AwsFileError.wholeFile(path, role, error.message);
     throw fileSystemError(path, role, error, 'written');
   }
+  const findWriters = options.findWriters ?? findOpenWriters;
+  const writerWaitMs = options.writerWaitMs ?? WRITER_WAIT_MS;
   const place: Place = {
     target,
     realPath,
     role,
-    waits: {
-      findWriters: options.findWriters ?? findOpenWriters,
-      maxWaitMs: options.writerWaitMs ?? WRITER_WAIT_MS,
+    waits: { findWriters, maxWaitMs: writerWaitMs, onWait: options.onWait },
+    lateWaits: {
+      findWriters,
+      maxWaitMs: Math.max(options.lateWriterWaitMs ?? LATE_WRITER_WAIT_MS, writerWaitMs),
       onWait: options.onWait,
+      progressMs: writerWaitMs,
     },
   };
   let lock;
@@ -140,23 +157,38 @@ async function editUnderLock(
   let backupPath: string | undefined;
   // Text an outside writer put into the file we replaced: our next round must build on it.
   let lateBase: string | undefined;
+  // Without /proc: the largest size this call saw the file at; smaller later means someone truncated it.
+  let largestSeen = 0;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    // Never read a file while another program is rewriting it: we would see it truncated or half written.
-    const canSeeWriters = await waitForWritersOfPath(place);
-    const snapshot = await takeSnapshot(target, role);
+    // Once our version is in place, a writer that outlasts the wait has the last word (see giveWay).
+    const waits = wrote === undefined ? place.waits : place.lateWaits;
+    let snapshot: Snapshot;
+    let canSeeWriters: boolean;
+    try {
+      // Never read a file while another program is rewriting it: we would see it truncated or half written.
+      canSeeWriters = await waitForWritersOfPath(place, waits);
+      snapshot = await takeSnapshot(target, role);
+    } catch (error) {
+      throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
+    }
     try {
       // Our write survived untouched: done.
       if (lateBase === undefined && wrote !== undefined && snapshot.text === wrote)
         return { changed: true, backupPath };
-      // Without /proc, a file someone changed a moment ago may be truncated and not yet rewritten: let it settle.
-      if (
-        !canSeeWriters &&
-        snapshot.exists &&
-        lateBase === undefined &&
-        mayBeMidRewrite(place.realPath, { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs })
-      ) {
-        await waitUntilQuiet(target, target, role, place.waits);
-        continue;
+      if (!canSeeWriters && snapshot.exists && lateBase === undefined) {
+        // Without /proc, a file someone changed a moment ago may be truncated and not yet rewritten: let it
+        // settle; one that shrank since we saw it was truncated by someone, who may be slow to write it again.
+        const quietMs = snapshot.bytes.length < largestSeen ? SHRUNK_QUIET_MS : QUIET_MS;
+        largestSeen = Math.max(largestSeen, snapshot.bytes.length);
+        const stamp = { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs };
+        if (mayBeMidRewrite(place.realPath, stamp, quietMs)) {
+          try {
+            await waitUntilQuiet(target, target, waits, quietMs);
+          } catch (error) {
+            throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
+          }
+          continue;
+        }
       }
       const base = lateBase ?? snapshot.text;
       lateBase = undefined;
@@ -167,11 +199,12 @@ async function editUnderLock(
       // Never write what botocore would reject: that would make the whole file unusable for every AWS tool.
       checkAwsFileBytes(bytes, target, role);
       const prepared = await prepareAtomicWrite(target, bytes, snapshot.mode, snapshot.owner);
+      let kept: string | undefined;
       try {
         await commitAfter;
         // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
         // the rename: a file replaced or rewritten in the meantime would otherwise be overwritten unseen.
-        if (!(await stillAsRead(place, snapshot))) {
+        if (!(await stillAsRead(place, snapshot, waits))) {
           await prepared.discard();
           continue;
         }
@@ -179,22 +212,37 @@ async function editUnderLock(
         // and unchanged up to now; it is taken only now, so a half-written file can never become the backup.
         if (wrote === undefined && snapshot.exists && !(await backupExists(target))) {
           backupPath = (await ensureBackup(target, snapshot.bytes, snapshot.owner)) ?? backupPath;
-          if (!(await stillAsRead(place, snapshot))) {
+          if (!(await stillAsRead(place, snapshot, waits))) {
             await prepared.discard();
             continue;
           }
         }
         await assertLockHeld();
+        // The last look before the rename, and the cheapest: the very file we read, by inode, size and mtime.
+        kept = snapshot.exists ? await keepReplaced(target, snapshot) : undefined;
+        if (snapshot.exists && kept === undefined) {
+          await prepared.discard();
+          continue;
+        }
       } catch (error) {
         await prepared.discard();
-        throw error;
+        await dropKept(kept);
+        throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
       }
-      await prepared.commit();
-      await rememberWhatWeWrote(place);
-      if (wrote === undefined) onFirstCommit?.();
-      wrote = next;
-      if (settleMs > 0) await sleep(settleMs);
-      lateBase = await lateWriteInto(place, snapshot, canSeeWriters);
+      try {
+        await prepared.commit();
+        const ours = await rememberWhatWeWrote(place);
+        if (wrote === undefined) onFirstCommit?.();
+        wrote = next;
+        try {
+          lateBase = await lateWriteInto(place, snapshot, canSeeWriters, settleMs);
+        } catch (error) {
+          if (error instanceof StillBeingWrittenError) throw await giveWay(place, kept, ours, error);
+          throw error;
+        }
+      } finally {
+        await dropKept(kept);
+      }
     } finally {
       await snapshot.handle?.close();
     }
@@ -206,8 +254,92 @@ async function editUnderLock(
   );
 }
 
+/**
+ * A second name for the file about to be replaced, so it can be put back at its path if a program that has it
+ * open outlasts our wait. Undefined (nothing linked) when the path no longer holds exactly the file we read.
+ */
+async function keepReplaced(target: string, snapshot: Snapshot): Promise<string | undefined> {
+  if (!(await sameStamps(target, snapshot))) return undefined;
+  const kept = tempPathFor(target);
+  try {
+    await link(target, kept);
+  } catch {
+    // No hard links here (some network or FAT file systems): the write goes ahead, only without a way back.
+    return (await sameStamps(target, snapshot)) ? '' : undefined;
+  }
+  const linked = await stat(kept);
+  if (linked.ino === snapshot.ino && linked.dev === snapshot.dev && (await sameStamps(target, snapshot))) return kept;
+  await dropKept(kept);
+  return undefined;
+}
+
+async function sameStamps(target: string, snapshot: Snapshot): Promise<boolean> {
+  try {
+    const now = await stat(target);
+    return (
+      now.ino === snapshot.ino &&
+      now.dev === snapshot.dev &&
+      now.size === snapshot.bytes.length &&
+      now.mtimeMs === snapshot.mtimeMs
+    );
+  } catch {
+    return false;
+  }
+}
+
+async function dropKept(kept: string | undefined): Promise<void> {
+  if (kept) await unlink(kept).catch(() => undefined);
+}
+
+/**
+ * A program that had the file open before our rename is still writing it after the late bound: its file goes
+ * back to the path (when it is still ours there), so whatever it writes lands where every tool reads it. Its
+ * changes win; ours are reported not saved, for the caller (who holds them) to retry.
+ */
+async function giveWay(
+  place: Place,
+  kept: string | undefined,
+  ours: { ino: number; dev: number },
+  error: StillBeingWrittenError,
+): Promise<AwsFileError> {
+  const seconds = error.waitedMs / 1000;
+  let putBack = false;
+  if (kept) {
+    try {
+      const now = await stat(place.target);
+      if (now.ino === ours.ino && now.dev === ours.dev) {
+        await rename(kept, place.target);
+        await fsyncDirectory(dirname(place.target));
+        putBack = true;
+      }
+    } catch {
+      // left as it is; said below
+    }
+  }
+  return AwsFileError.wholeFile(
+    place.target,
+    place.role,
+    putBack
+      ? `was still being written by ${error.who} ${seconds} s after MFA Tray saved its version: the file is back as ${error.who} is writing it (its changes win) and this change is not saved. Try again when it has finished`
+      : `was still being written by ${error.who} ${seconds} s after MFA Tray saved its version, into the file MFA Tray replaced, which could not be put back: what it writes there may not reach the file. Check the file and try again when it has finished`,
+  );
+}
+
+/** A wait for another writer that ran out, in the user's words for where our write stood. */
+function stillWrittenProblem(place: Place, error: unknown, when: 'before' | 'over-ours'): unknown {
+  if (!(error instanceof StillBeingWrittenError)) return error;
+  const seconds = error.waitedMs / 1000;
+  return AwsFileError.wholeFile(
+    place.target,
+    place.role,
+    when === 'before'
+      ? `is still being written by ${error.who} after ${seconds} s; not saved, so that neither change is lost. Try again when it has finished`
+      : `is still being written by ${error.who} ${seconds} s after MFA Tray saved its version: the file is left as ${error.who} writes it (its changes win) and this change may not be in it. Try again when it has finished`,
+  );
+}
+
 /** Waits while a program holds the file now at the path open for writing; false where that cannot be known. */
-async function waitForWritersOfPath(place: Place): Promise<boolean> {
+async function waitForWritersOfPath(place: Place, waits: WriterWaitOptions): Promise<boolean> {
   let stats;
   try {
     stats = await stat(place.target);
@@ -217,23 +349,19 @@ async function waitForWritersOfPath(place: Place): Promise<boolean> {
     throw error;
   }
   if (!stats.isFile()) return true; // takeSnapshot refuses it
-  return waitWhileWritten(
-    { dev: stats.dev, ino: stats.ino, realPath: place.realPath },
-    place.target,
-    place.role,
-    place.waits,
-  );
+  return waitWhileWritten({ dev: stats.dev, ino: stats.ino, realPath: place.realPath }, place.target, waits);
 }
 
 /** Nobody is writing the file and it still holds exactly what we read: safe to back up and replace. */
-async function stillAsRead(place: Place, snapshot: Snapshot): Promise<boolean> {
-  await waitForWritersOfPath(place);
+async function stillAsRead(place: Place, snapshot: Snapshot, waits: WriterWaitOptions): Promise<boolean> {
+  await waitForWritersOfPath(place, waits);
   return !(await changedSince(place.target, snapshot, place.role));
 }
 
-async function rememberWhatWeWrote(place: Place): Promise<void> {
+async function rememberWhatWeWrote(place: Place): Promise<{ ino: number; dev: number }> {
   const stats = await stat(place.target);
   rememberOurWrite(place.realPath, { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs });
+  return { ino: stats.ino, dev: stats.dev };
 }
 
 async function takeSnapshot(target: string, role: FileRole): Promise<Snapshot> {
@@ -306,19 +434,26 @@ async function changedSince(target: string, snapshot: Snapshot, role: FileRole):
 
 /**
  * An in-place writer that opened the file before our rename writes into the inode we replaced; its update
- * would vanish with it. We wait until it has closed the file (bounded: WRITER_WAIT_MS), however long its
- * truncate→write gap, and return that inode's new text (to re-apply our edit on) when it changed.
+ * would vanish with it. We wait until it has closed the file (bounded: LATE_WRITER_WAIT_MS, then giveWay),
+ * however long its truncate→write gap, and return that inode's new text (to re-apply our edit on) when it
+ * changed. Without /proc the replaced file is watched for QUIET_MS after our rename, and a change in that time
+ * is waited out until the file has been still for QUIET_MS.
  */
-async function lateWriteInto(place: Place, snapshot: Snapshot, canSeeWriters: boolean): Promise<string | undefined> {
+async function lateWriteInto(
+  place: Place,
+  snapshot: Snapshot,
+  canSeeWriters: boolean,
+  settleMs: number,
+): Promise<string | undefined> {
   if (snapshot.handle === undefined) return undefined;
-  const replaced = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
   if (canSeeWriters) {
-    await waitWhileWritten(replaced, place.target, place.role, place.waits);
+    if (settleMs > 0) await sleep(settleMs);
+    const replaced = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
+    await waitWhileWritten(replaced, place.target, place.lateWaits);
   } else {
-    // Without /proc: a write into the replaced file moves its mtime; then wait until it has been still a while.
-    const now = await snapshot.handle.stat();
-    if (now.mtimeMs !== snapshot.mtimeMs || now.size !== snapshot.bytes.length)
-      await waitUntilQuiet(snapshot.handle, place.target, place.role, place.waits);
+    const was = { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs };
+    if (await changesWithin(snapshot.handle, was, settleMs > 0 ? Math.max(settleMs, QUIET_MS) : 0))
+      await waitUntilQuiet(snapshot.handle, place.target, place.lateWaits);
   }
   const bytes = await readWholeFile(snapshot.handle, place.target, place.role);
   if (Buffer.from(bytes).equals(Buffer.from(snapshot.bytes))) return undefined;
