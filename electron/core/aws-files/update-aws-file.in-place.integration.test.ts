@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import {
   buildWriter,
   canSlowAwsCli,
   PHASES,
+  raceLateWriter,
   raceSlowAwsCli,
   raceWriterAtPhase,
   runAll,
@@ -86,6 +88,42 @@ describe('updateAwsFile racing slow in-place writers (truncate, gap, write)', ()
     });
     expect(result.error).toMatch(/config: is still being written by node \(pid \d+\) after 0.4 s; not saved/);
     expect([result.lostBytes, result.badBackups]).toEqual([0, []]);
+  });
+});
+
+describe.skipIf(!existsSync('/proc/self/fd'))('a writer still busy with the file we replaced, past our bound', () => {
+  it('is waited out (progress told) up to the late bound and its bytes merged with ours', async () => {
+    const result = await raceLateWriter({
+      bundle,
+      folder: join(folder, 'late-merged'),
+      raced: 'config',
+      gapMs: 1200,
+      run: 8,
+      updateOptions: { writerWaitMs: 300, lateWriterWaitMs: 6000 },
+    });
+    expect(summary([result])).toEqual({ runs: 1, lostBytes: 0, problems: [] });
+    expect(
+      result.told?.some((message) =>
+        /^Still waiting for node \(pid \d+\) to finish writing .*config \(\d+ s of at most 6 s\)…$/.test(message),
+      ),
+    ).toBe(true);
+  });
+
+  it('past the late bound, gets its file back at the path (its bytes win), and says ours were not saved', async () => {
+    const result = await raceLateWriter({
+      bundle,
+      folder: join(folder, 'late-gave-way'),
+      raced: 'credentials',
+      gapMs: 1500,
+      run: 9,
+      updateOptions: { writerWaitMs: 200, lateWriterWaitMs: 500 },
+    });
+    expect(result.error).toMatch(
+      /credentials: was still being written by node \(pid \d+\) 0.5 s after MFA Tray saved its version: the file is back as node \(pid \d+\) is writing it \(its changes win\) and this change is not saved/,
+    );
+    // Every byte the writer and the seed had is in the file; ours are the caller's to retry.
+    expect([result.lostBytes, result.lost, result.badBackups]).toEqual([0, [], []]);
+    expect(await readFile(join(folder, 'late-gave-way', 'credentials'), 'utf8')).not.toMatch(/ASIANEW9/);
   });
 });
 

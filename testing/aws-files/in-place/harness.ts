@@ -10,6 +10,7 @@ import { applyEdits, configSectionName, rawConfigParse } from '../../../electron
 import type { FileRole } from '../../../electron/core/aws-files/file-problem';
 import type { AwsFileLocations } from '../../../electron/core/aws-files/locations';
 import { writeProfileSettings } from '../../../electron/core/aws-files/profile-settings';
+import { findOpenWriters } from '../../../electron/core/aws-files/open-writers';
 import { updateAwsFile, type UpdateAwsFileOptions } from '../../../electron/core/aws-files/update-aws-file';
 import { bundleChild } from '../bundle-child';
 
@@ -29,6 +30,8 @@ export interface RunResult {
   badBackups: string[];
   /** Our write noticed the writer and waited for it. */
   waited: boolean;
+  /** What our write said it waited for. */
+  told?: string[];
   error?: string;
 }
 
@@ -139,15 +142,28 @@ export function buildWriter(folder: string): Promise<string> {
   return bundleChild(new URL('./writer.ts', import.meta.url), folder, 'in-place-writer.mjs');
 }
 
-function startWriter(bundle: string, path: string, role: FileRole, run: string, gapMs: number) {
+function startWriter(
+  bundle: string,
+  path: string,
+  role: FileRole,
+  run: string,
+  gapMs: number,
+  mode: 'truncate' | 'update' = 'truncate',
+) {
   const their = theirEdit(role, run);
-  const child = spawn(process.execPath, [bundle, path, role, their.section, their.key, their.value, String(gapMs)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bundle, path, role, their.section, their.key, their.value, String(gapMs), mode],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const lines = waitForLines(child, ['ready', 'done'], () => stderr);
-  return { ready: lines[0], done: lines[1], go: () => child.stdin.write('go\n') };
+  const [ready, done, opened] = waitForLines(
+    child,
+    ['ready', 'done', ...(mode === 'update' ? ['opened'] : [])],
+    () => stderr,
+  );
+  return { ready, done, opened, go: () => child.stdin.write('go\n') };
 }
 
 function waitForLines(child: ChildProcess, wanted: string[], stderr: () => string): Promise<void>[] {
@@ -226,6 +242,56 @@ export async function raceWriterAtPhase(options: {
     'raced-only',
     error,
   );
+}
+
+/**
+ * One run where the writer opened the file (for writing, not yet changed) in the instant between our last look
+ * for writers and our rename — simulated by a writer scan that sees nobody until our rename — and is still busy
+ * writing the file we replaced `gapMs` later.
+ */
+export async function raceLateWriter(options: {
+  bundle: string;
+  folder: string;
+  raced: FileRole;
+  gapMs: number;
+  run: number;
+  updateOptions: UpdateAwsFileOptions;
+}): Promise<RunResult> {
+  const run = String(options.run);
+  const files = await seed(options.folder);
+  const path = files[options.raced];
+  const writer = startWriter(options.bundle, path, options.raced, run, options.gapMs, 'update');
+  await writer.ready;
+  writer.go();
+  await writer.opened;
+  const told: string[] = [];
+  let committed = false;
+  const edits = Object.entries(ourValues(run))
+    .filter(([key]) => key.startsWith('aws_') === (options.raced === 'credentials'))
+    .map(([key, value]) => ({ section: options.raced === 'config' ? configSectionName('mfa') : 'mfa', key, value }));
+  let error: string | undefined;
+  try {
+    await updateAwsFile(path, (text) => applyEdits(text, edits, { file: options.raced }), {
+      ...options.updateOptions,
+      role: options.raced,
+      findWriters: (file) => (committed ? findOpenWriters(file) : []),
+      onFirstCommit: () => (committed = true),
+      onWait: (message) => told.push(message),
+    });
+  } catch (caught) {
+    error = String(caught);
+  }
+  await writer.done;
+  const result = await check(
+    `${options.raced} late writer gap ${options.gapMs} ms`,
+    files,
+    options.raced,
+    run,
+    told.length > 0,
+    'raced-only',
+    error,
+  );
+  return { ...result, told };
 }
 
 /** Whether the real AWS CLI can be slowed down here (strace's fault injection needs ptrace). */
