@@ -1,4 +1,4 @@
-export { resolveStateDir } from './state-dir';
+export { resolveStateDir } from '../aws-files/state-dir';
 export { DeviceLockTimeoutError, withDeviceLock } from './device-lock';
 export type { DeviceLockOptions } from './device-lock';
 export { isSameCode, readUsedCode, usedCodeRecord, writeUsedCode } from './used-codes';

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expandUser, expandVars, resolveAwsFileLocations } from './locations';
+import { resolveStateDir } from './state-dir';
 
 /** Python's own os.path.expandvars + expanduser (what botocore runs) on each path, with the given env. */
 function pythonExpand(paths: string[], env: Record<string, string>): string[] {
@@ -16,6 +17,7 @@ describe('resolveAwsFileLocations', () => {
       config: '/home/ann/.aws/config',
       credentials: '/home/ann/.aws/credentials',
       cliCacheDir: '/home/ann/.aws/cli/cache',
+      stateDir: resolveStateDir({ HOME: '/home/ann' }),
     });
   });
 
@@ -26,11 +28,13 @@ describe('resolveAwsFileLocations', () => {
       AWS_SHARED_CREDENTIALS_FILE: '~/secret/creds',
       XDG: '/cfg',
       NAME: 'cfg',
+      MFA_TRAY_STATE_DIR: '/state/mfa-tray',
     };
     expect(resolveAwsFileLocations(env)).toEqual({
       config: '/cfg/aws/cfg.ini',
       credentials: '/home/ann/secret/creds',
       cliCacheDir: '/home/ann/.aws/cli/cache',
+      stateDir: '/state/mfa-tray',
     });
   });
 

@@ -3,18 +3,25 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { resolveStateDir } from './state-dir';
 
 export interface AwsFileLocations {
   config: string;
   credentials: string;
   cliCacheDir: string;
+  /**
+   * MFA Tray's own state folder. A file whose folder MFA Tray may not write is rewritten in place, with its lock,
+   * backup and crash journal kept here (in-place-write.ts); without it such a folder is refused.
+   */
+  stateDir?: string;
 }
 
 const DEFAULT_CONFIG = '~/.aws/config';
 const DEFAULT_CREDENTIALS = '~/.aws/credentials';
 
 /**
- * The config file, the credentials file and the AWS CLI's role-credential cache for this environment.
+ * The config file, the credentials file, the AWS CLI's role-credential cache and MFA Tray's state folder for this
+ * environment.
  * `home` replaces the home folder used for `~` (tests; the Electron shell passes app.getPath('home')).
  */
 export function resolveAwsFileLocations(env: NodeJS.ProcessEnv = process.env, home?: string): AwsFileLocations {
@@ -29,6 +36,7 @@ export function resolveAwsFileLocations(env: NodeJS.ProcessEnv = process.env, ho
     credentials: resolve(configured('AWS_SHARED_CREDENTIALS_FILE', DEFAULT_CREDENTIALS)),
     // awscli: os.path.expanduser(os.path.join('~', '.aws', 'cli', 'cache')); not tied to AWS_CONFIG_FILE.
     cliCacheDir: expandUser(join('~', '.aws', 'cli', 'cache'), env, home),
+    stateDir: resolveStateDir(env),
   };
 }
 

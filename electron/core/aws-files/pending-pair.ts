@@ -13,6 +13,7 @@ import { applyEdits, rawConfigParse } from '../ini';
 import { fsyncDirectory, removeLeftoverTempFiles, writeDurableTempFile } from './atomic-write';
 import { backupPathFor } from './backup';
 import { acquireFileLock, isProcessAlive, lockDirFor } from './file-lock';
+import { folderIsReadOnly, inPlaceAreaFor, inPlaceFolder, recoverInPlaceWrites } from './in-place-write';
 import type { AwsFileLocations } from './locations';
 import { readAwsFile } from './read-aws-file';
 import { resolveSymlinkTarget } from './symlink-target';
@@ -83,11 +84,17 @@ async function writeRecord(
     },
     config: { path: config, edits: configEdits },
   };
-  // Named by our pid: a record torn by a kill while it was written can be told dead and removed at once.
-  const path = `${config}${PENDING_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
+  // Named by our pid: a record torn by a kill while it was written can be told dead and removed at once. Beside
+  // the config file, or in the state folder where that folder is read-only to us (the files are written in place).
   await mkdir(dirname(config), { recursive: true, mode: 0o700 });
+  const stem =
+    locations.stateDir !== undefined && (await folderIsReadOnly(dirname(config)))
+      ? inPlaceAreaFor(locations.stateDir, config).stem
+      : config;
+  await mkdir(dirname(stem), { recursive: true, mode: 0o700 });
+  const path = `${stem}${PENDING_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
   await writeDurableTempFile(path, new TextEncoder().encode(JSON.stringify(record)), 0o600);
-  await fsyncDirectory(dirname(config));
+  await fsyncDirectory(dirname(path));
   return { clear: () => unlink(path).catch(() => undefined) };
 }
 
@@ -98,9 +105,10 @@ function hashOf(edits: readonly { key: string; value: string | null }[]): string
 }
 
 /**
- * Finishes what killed MFA Tray processes left in the AWS folder: completes or drops their pair records,
- * removes their lock folders and the temp files (which may hold keys) beside both files. Cheap when there is
- * nothing to do (one directory listing); never throws and never waits long for a live process's lock.
+ * Finishes what killed MFA Tray processes left in the AWS folder: puts back torn in-place writes, completes or
+ * drops their pair records, removes their lock folders and the temp files (which may hold keys) beside both files.
+ * Cheap when there is nothing to do (a directory listing or two); never throws and never waits long for a live
+ * process's lock.
  */
 export async function completeInterruptedWrites(locations: AwsFileLocations): Promise<void> {
   let config: string;
@@ -110,6 +118,15 @@ export async function completeInterruptedWrites(locations: AwsFileLocations): Pr
     credentials = await resolveSymlinkTarget(locations.credentials);
   } catch {
     return;
+  }
+  const { stateDir } = locations;
+  if (stateDir !== undefined) {
+    // First the files themselves, so that a pair record below judges the credentials as they really are.
+    await recoverInPlaceWrites(stateDir);
+    const folder = inPlaceFolder(stateDir);
+    const records = await readdir(folder).catch(() => [] as string[]);
+    for (const name of records.filter((n) => n.includes(PENDING_MARKER)))
+      await settleRecord(join(folder, name), stateDir).catch(() => undefined);
   }
   const folders = [...new Set([dirname(config), dirname(credentials)])];
   for (const folder of folders) {
@@ -124,7 +141,7 @@ export async function completeInterruptedWrites(locations: AwsFileLocations): Pr
       const ours = names.filter((name) => name.startsWith(`${base}.mfa-tray-`));
       if (ours.length === 0) continue;
       for (const name of ours.filter((n) => n.startsWith(`${base}${PENDING_MARKER}`)))
-        await settleRecord(join(folder, name)).catch(() => undefined);
+        await settleRecord(join(folder, name), stateDir).catch(() => undefined);
       for (const name of ours.filter((n) => n.includes(STALE_LOCK_MARKER))) await removeIfOrphaned(join(folder, name));
       if (ours.some((name) => name.includes(TEMP_MARKER) || name === basename(lockDirFor(target))))
         await removeDeadWritersFiles(target);
@@ -132,7 +149,7 @@ export async function completeInterruptedWrites(locations: AwsFileLocations): Pr
   }
 }
 
-async function settleRecord(path: string): Promise<void> {
+async function settleRecord(path: string, stateDir: string | undefined): Promise<void> {
   const writer = /-(\d+)-[0-9a-f]{12}$/.exec(path)?.[1];
   if (writer === undefined) return;
   let record: PairRecord;
@@ -161,7 +178,11 @@ async function settleRecord(path: string): Promise<void> {
   if (hashOf(found) === record.credentials.hash) {
     const config = (await readAwsFile(record.config.path, { role: 'config' })).text;
     if (complete(config) !== config)
-      await updateAwsFile(record.config.path, complete, { role: 'config', lock: { timeoutMs: REPAIR_LOCK_WAIT_MS } });
+      await updateAwsFile(record.config.path, complete, {
+        role: 'config',
+        lock: { timeoutMs: REPAIR_LOCK_WAIT_MS },
+        stateDir,
+      });
   }
   await unlink(path);
 }

@@ -36,8 +36,11 @@ const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+(?: [\w\-@+.%:/]+)*$/;
 /** How the two file writes wait: locks, late writers, and who to tell what they wait for. */
 export type ProfileWriteOptions = Pick<
   UpdateAwsFileOptions,
-  'lock' | 'settleMs' | 'onWait' | 'writerWaitMs' | 'findWriters'
+  'lock' | 'settleMs' | 'onWait' | 'writerWaitMs' | 'lateWriterWaitMs' | 'findWriters'
 >;
+
+/** What the writes of one call share: the caller's options and the state folder of the locations. */
+type WriteOptions = ProfileWriteOptions & Pick<UpdateAwsFileOptions, 'stateDir'>;
 
 export interface ProfileSettingsPlacement {
   /** Keys that go to the credentials file for this write besides CREDENTIAL_KEYS (e.g. aws-mfa's `expiration`). */
@@ -113,14 +116,14 @@ export async function writeProfileSettings(
   const pending =
     credentials && config ? await recordPendingPair(locations, profile, credentials.edits, config.edits) : undefined;
   try {
-    await writeBoth(plans, options);
+    await writeBoth(plans, { ...options, stateDir: locations.stateDir });
   } finally {
     await pending?.clear();
   }
 }
 
 /** Writes the files of a plan; if one fails, undoes the others. */
-async function writeBoth(plans: FilePlan[], options: ProfileWriteOptions): Promise<void> {
+async function writeBoth(plans: FilePlan[], options: WriteOptions): Promise<void> {
   // Both files wait out their settle time (for late outside writers) together, but the config rename
   // still waits for the credentials rename (and is dropped if that write fails).
   const writes: PendingWrite[] = [];
@@ -179,7 +182,7 @@ export function applyProfileSettingsPlan(plan: FilePlan, text: string): string {
 }
 
 /** Puts back what the earlier writes replaced; keeps anything others wrote to those files since. */
-async function undo(done: readonly DoneWrite[], options: ProfileWriteOptions, cause: unknown): Promise<void> {
+async function undo(done: readonly DoneWrite[], options: WriteOptions, cause: unknown): Promise<void> {
   for (const write of done) {
     try {
       await updateAwsFile(

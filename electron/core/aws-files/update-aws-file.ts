@@ -1,6 +1,7 @@
 // The one way we change a user's AWS file: lock against our other processes, read and validate, apply the
 // edit, back up before our first write, write atomically, and re-apply whenever someone else (an unlocked
 // in-place writer such as `aws configure set`) changed the file in between, so neither side loses an update.
+// In a folder we may not write (given a state folder), the same steps write in place instead (in-place-write.ts).
 import type { FileHandle } from 'node:fs/promises';
 import { link, mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -23,6 +24,14 @@ import {
   waitWhileWritten,
   WRITER_WAIT_MS,
 } from './in-place-writers';
+import type { InPlaceArea, InPlaceWrite } from './in-place-write';
+import {
+  folderIsReadOnly,
+  inPlaceAreaFor,
+  inPlaceFolder,
+  prepareInPlaceWrite,
+  recoverUnderLock,
+} from './in-place-write';
 import type { FindOpenWriters } from './open-writers';
 import { findOpenWriters } from './open-writers';
 import { checkAwsFileBytes, fileRoleFromName, fileSystemError, openRegularFile, readWholeFile } from './read-aws-file';
@@ -52,6 +61,11 @@ export interface UpdateAwsFileOptions {
   lateWriterWaitMs?: number;
   /** Who holds a file open for writing; /proc on Linux. Tests pass `() => undefined` to run the stamp heuristics. */
   findWriters?: FindOpenWriters;
+  /**
+   * MFA Tray's state folder. An existing file in a folder we may not write is then rewritten in place, with its
+   * lock, backup and crash journal kept there; without it, writing such a file fails as the folder refuses.
+   */
+  stateDir?: string;
 }
 
 export interface UpdateAwsFileResult {
@@ -89,6 +103,8 @@ interface Place {
   waits: WriterWaitOptions;
   /** Waits once our version is in place (longer, with progress told). */
   lateWaits: WriterWaitOptions;
+  /** Set when the file is written in place (its folder is read-only to us): where lock, backup and journal live. */
+  inPlace?: InPlaceArea;
 }
 
 /**
@@ -105,10 +121,15 @@ export async function updateAwsFile(
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   let target: string;
   let realPath: string;
+  let inPlace: InPlaceArea | undefined;
   try {
     target = await resolveSymlinkTarget(path);
     await mkdir(dirname(target), { recursive: true, mode: NEW_FOLDER_MODE });
     realPath = join(await realpath(dirname(target)), basename(target));
+    if (options.stateDir !== undefined && (await isFile(target)) && (await folderIsReadOnly(dirname(target)))) {
+      inPlace = inPlaceAreaFor(options.stateDir, realPath);
+      await mkdir(inPlaceFolder(options.stateDir), { recursive: true, mode: NEW_FOLDER_MODE });
+    }
   } catch (error) {
     if (error instanceof SymlinkLoopError) throw AwsFileError.wholeFile(path, role, error.message);
     throw fileSystemError(path, role, error, 'written');
@@ -126,16 +147,19 @@ export async function updateAwsFile(
       onWait: options.onWait,
       progressMs: writerWaitMs,
     },
+    inPlace,
   };
   let lock;
   try {
-    lock = await acquireFileLock(target, { ...options.lock, onWait: options.onWait });
+    lock = await acquireFileLock(inPlace?.stem ?? target, { ...options.lock, onWait: options.onWait });
   } catch (error) {
     if (error instanceof LockTimeoutError) throw AwsFileError.wholeFile(path, role, error.message);
     throw fileSystemError(path, role, error, 'written');
   }
   try {
-    await removeLeftoverTempFiles(target, [backupPathFor(target)]);
+    // What a killed writer of ours left: a torn in-place write, or temp files beside the file.
+    if (inPlace !== undefined) await recoverUnderLock(inPlace);
+    else await removeLeftoverTempFiles(target, [backupPathFor(target)]);
     return await editUnderLock(place, edit, { ...options, settleMs }, () => lock.assertHeld());
   } catch (error) {
     if (error instanceof AwsFileError) throw error;
@@ -159,99 +183,173 @@ async function editUnderLock(
   let lateBase: string | undefined;
   // Without /proc: the largest size this call saw the file at; smaller later means someone truncated it.
   let largestSeen = 0;
-  for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    // Once our version is in place, a writer that outlasts the wait has the last word (see giveWay).
-    const waits = wrote === undefined ? place.waits : place.lateWaits;
-    let snapshot: Snapshot;
-    let canSeeWriters: boolean;
-    try {
-      // Never read a file while another program is rewriting it: we would see it truncated or half written.
-      canSeeWriters = await waitForWritersOfPath(place, waits);
-      snapshot = await takeSnapshot(target, role);
-    } catch (error) {
-      throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
-    }
-    try {
-      // Our write survived untouched: done.
-      if (lateBase === undefined && wrote !== undefined && snapshot.text === wrote)
-        return { changed: true, backupPath };
-      if (!canSeeWriters && snapshot.exists && lateBase === undefined) {
-        // Without /proc, a file someone changed a moment ago may be truncated and not yet rewritten: let it
-        // settle; one that shrank since we saw it was truncated by someone, who may be slow to write it again.
-        const quietMs = snapshot.bytes.length < largestSeen ? SHRUNK_QUIET_MS : QUIET_MS;
-        largestSeen = Math.max(largestSeen, snapshot.bytes.length);
-        const stamp = { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs };
-        if (mayBeMidRewrite(place.realPath, stamp, quietMs)) {
-          try {
-            await waitUntilQuiet(target, target, waits, quietMs);
-          } catch (error) {
-            throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
-          }
-          continue;
-        }
-      }
-      const base = lateBase ?? snapshot.text;
-      lateBase = undefined;
-      const next = edit(base);
-      // Done when the file on disk already says what we want.
-      if (next === snapshot.text) return wrote !== undefined ? { changed: true, backupPath } : { changed: false };
-      const bytes = new TextEncoder().encode(next);
-      // Never write what botocore would reject: that would make the whole file unusable for every AWS tool.
-      checkAwsFileBytes(bytes, target, role);
-      const prepared = await prepareAtomicWrite(target, bytes, snapshot.mode, snapshot.owner);
-      let kept: string | undefined;
+  // Our last in-place write, until the file is seen as we wrote it or as someone else wrote it after us.
+  let pendingInPlace: InPlaceWrite | undefined;
+  // Where the one backup goes: beside the file, or (in place) in the state folder.
+  const backupStem = place.inPlace?.stem ?? target;
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      // Once our version is in place, a writer that outlasts the wait has the last word (see giveWay).
+      const waits = wrote === undefined ? place.waits : place.lateWaits;
+      let snapshot: Snapshot;
+      let canSeeWriters: boolean;
       try {
-        await commitAfter;
-        // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
-        // the rename: a file replaced or rewritten in the meantime would otherwise be overwritten unseen.
-        if (!(await stillAsRead(place, snapshot, waits))) {
-          await prepared.discard();
-          continue;
+        // Never read a file while another program is rewriting it: we would see it truncated or half written.
+        canSeeWriters = await waitForWritersOfPath(place, waits);
+        snapshot = await takeSnapshot(target, role);
+      } catch (error) {
+        // Another program's in-place write collided with ours and left the file unreadable: ours goes back out.
+        if (pendingInPlace !== undefined && error instanceof AwsFileError) {
+          await pendingInPlace.restore();
+          pendingInPlace = undefined;
+          throw AwsFileError.wholeFile(
+            target,
+            role,
+            "was written by another program at the same moment as MFA Tray wrote it, which left it unreadable; it is back as it was before MFA Tray's write, and this change is not saved. Check the other program's change and try again",
+          );
         }
-        // The one backup holds the file as it was before our first write, read while nobody was writing it
-        // and unchanged up to now; it is taken only now, so a half-written file can never become the backup.
-        if (wrote === undefined && snapshot.exists && !(await backupExists(target))) {
-          backupPath = (await ensureBackup(target, snapshot.bytes, snapshot.owner)) ?? backupPath;
+        throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
+      }
+      // Seen as we wrote it, or as someone wrote it after us (their bytes stand; we build on them): settled.
+      await pendingInPlace?.finish();
+      pendingInPlace = undefined;
+      try {
+        // Our write survived untouched: done.
+        if (lateBase === undefined && wrote !== undefined && snapshot.text === wrote)
+          return { changed: true, backupPath };
+        if (!canSeeWriters && snapshot.exists && lateBase === undefined) {
+          // Without /proc, a file someone changed a moment ago may be truncated and not yet rewritten: let it
+          // settle; one that shrank since we saw it was truncated by someone, who may be slow to write it again.
+          const quietMs = snapshot.bytes.length < largestSeen ? SHRUNK_QUIET_MS : QUIET_MS;
+          largestSeen = Math.max(largestSeen, snapshot.bytes.length);
+          const stamp = { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs };
+          if (mayBeMidRewrite(place.realPath, stamp, quietMs)) {
+            try {
+              await waitUntilQuiet(target, target, waits, quietMs);
+            } catch (error) {
+              throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
+            }
+            continue;
+          }
+        }
+        const base = lateBase ?? snapshot.text;
+        lateBase = undefined;
+        const next = edit(base);
+        // Done when the file on disk already says what we want.
+        if (next === snapshot.text) return wrote !== undefined ? { changed: true, backupPath } : { changed: false };
+        const bytes = new TextEncoder().encode(next);
+        // Never write what botocore would reject: that would make the whole file unusable for every AWS tool.
+        checkAwsFileBytes(bytes, target, role);
+        const inPlaceWrite =
+          place.inPlace === undefined
+            ? undefined
+            : await prepareInPlaceWrite(place.inPlace, target, place.realPath, snapshot.bytes, bytes);
+        const prepared =
+          inPlaceWrite === undefined
+            ? await prepareAtomicWrite(target, bytes, snapshot.mode, snapshot.owner)
+            : { commit: () => inPlaceWrite.commit(), discard: () => inPlaceWrite.finish() };
+        let kept: string | undefined;
+        try {
+          await commitAfter;
+          // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
+          // the rename: a file replaced or rewritten in the meantime would otherwise be overwritten unseen.
           if (!(await stillAsRead(place, snapshot, waits))) {
             await prepared.discard();
             continue;
           }
-        }
-        await assertLockHeld();
-        // The last look before the rename, and the cheapest: the very file we read, by inode, size and mtime.
-        kept = snapshot.exists ? await keepReplaced(target, snapshot) : undefined;
-        if (snapshot.exists && kept === undefined) {
-          await prepared.discard();
-          continue;
-        }
-      } catch (error) {
-        await prepared.discard();
-        await dropKept(kept);
-        throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
-      }
-      try {
-        await prepared.commit();
-        const ours = await rememberWhatWeWrote(place);
-        if (wrote === undefined) onFirstCommit?.();
-        wrote = next;
-        try {
-          lateBase = await lateWriteInto(place, snapshot, canSeeWriters, settleMs);
+          // The one backup holds the file as it was before our first write, read while nobody was writing it
+          // and unchanged up to now; it is taken only now, so a half-written file can never become the backup.
+          if (wrote === undefined && snapshot.exists && !(await backupExists(backupStem))) {
+            backupPath = (await ensureBackup(backupStem, snapshot.bytes, snapshot.owner)) ?? backupPath;
+            if (!(await stillAsRead(place, snapshot, waits))) {
+              await prepared.discard();
+              continue;
+            }
+          }
+          await assertLockHeld();
+          // The last look before the rename, and the cheapest: the very file we read, by inode, size and mtime.
+          if (inPlaceWrite !== undefined) {
+            if (!(await sameStamps(target, snapshot))) {
+              await prepared.discard();
+              continue;
+            }
+          } else {
+            kept = snapshot.exists ? await keepReplaced(target, snapshot) : undefined;
+            if (snapshot.exists && kept === undefined) {
+              await prepared.discard();
+              continue;
+            }
+          }
         } catch (error) {
-          if (error instanceof StillBeingWrittenError) throw await giveWay(place, kept, ours, error);
-          throw error;
+          await prepared.discard();
+          await dropKept(kept);
+          throw stillWrittenProblem(place, error, wrote === undefined ? 'before' : 'over-ours');
+        }
+        try {
+          await prepared.commit();
+          pendingInPlace = inPlaceWrite;
+          const ours = await rememberWhatWeWrote(place);
+          if (wrote === undefined) onFirstCommit?.();
+          wrote = next;
+          try {
+            if (inPlaceWrite !== undefined) await othersAfterInPlaceWrite(place, snapshot, canSeeWriters, settleMs);
+            else lateBase = await lateWriteInto(place, snapshot, canSeeWriters, settleMs);
+          } catch (error) {
+            if (!(error instanceof StillBeingWrittenError)) throw error;
+            if (inPlaceWrite !== undefined) throw stillWrittenProblem(place, error, 'over-ours');
+            throw await giveWay(place, kept, ours, error);
+          }
+        } finally {
+          await dropKept(kept);
         }
       } finally {
-        await dropKept(kept);
+        await snapshot.handle?.close();
       }
-    } finally {
-      await snapshot.handle?.close();
     }
+  } finally {
+    // Leaving with our in-place write still unconfirmed: it landed and someone may be writing over it; either way
+    // the file is no torn write of ours, so the journal goes.
+    await pendingInPlace?.finish();
   }
   throw AwsFileError.wholeFile(
     target,
     role,
     `keeps being changed by another program; gave up after ${MAX_ROUNDS} attempts`,
   );
+}
+
+/**
+ * After an in-place write, the other half of the "no concurrent writer" check: someone who opened the file during
+ * it is waited out (bounded by the late wait), and the next round reads what the file then holds.
+ */
+async function othersAfterInPlaceWrite(
+  place: Place,
+  snapshot: Snapshot,
+  canSeeWriters: boolean,
+  settleMs: number,
+): Promise<void> {
+  if (canSeeWriters) {
+    if (settleMs > 0) await sleep(settleMs);
+    await waitWhileWritten(
+      { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath },
+      place.target,
+      place.lateWaits,
+    );
+    return;
+  }
+  if (snapshot.handle === undefined) return;
+  const ours = await stat(place.target);
+  const was = { ino: ours.ino, size: ours.size, mtimeMs: ours.mtimeMs };
+  if (await changesWithin(snapshot.handle, was, settleMs > 0 ? Math.max(settleMs, QUIET_MS) : 0))
+    await waitUntilQuiet(snapshot.handle, place.target, place.lateWaits);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -2,14 +2,16 @@
 // for real and undone at once — the file may be written (not read-only, not immutable), its folder takes the
 // lock, the temp file and the backup that live beside it, the edits apply to today's text, and the disk holds a
 // temp file as big as what the write will put there (new file plus, before our first write, the backup).
-// A read-only folder is refused rather than written in place: an in-place rewrite has no lock, no backup and
-// no atomic replace, so a crash or a concurrent `aws configure set` during it could truncate the user's file.
+// A folder we may not write, holding a file we may, is written in place (in-place-write.ts) with lock, backup
+// and journal in the state folder: then the file must open for writing, the state folder must take the lock and a
+// temp file as big as the restore copy and backup, and the file's own disk must hold what the file grows by.
 import { constants } from 'node:fs';
-import { access, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, mkdir, open, realpath, stat, statfs, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { tempPathFor, writeDurableTempFile } from './atomic-write';
 import { AwsFileError } from './aws-file-error';
 import { backupExists } from './backup';
+import { inPlaceAreaFor, inPlaceFolder } from './in-place-write';
 import { acquireFileLock, LockTimeoutError } from './file-lock';
 import type { AwsFileLocations } from './locations';
 import {
@@ -34,10 +36,11 @@ export async function checkProfileWritable(
   values: Record<string, string | null>,
   placement: ProfileSettingsPlacement = {},
 ): Promise<void> {
-  for (const plan of planProfileSettings(locations, profile, values, placement)) await checkPlan(plan);
+  for (const plan of planProfileSettings(locations, profile, values, placement))
+    await checkPlan(plan, locations.stateDir);
 }
 
-async function checkPlan(plan: ProfileSettingsPlan): Promise<void> {
+async function checkPlan(plan: ProfileSettingsPlan, stateDir: string | undefined): Promise<void> {
   const fail = (message: string) => AwsFileError.wholeFile(plan.path, plan.role, message);
   let target: string;
   try {
@@ -67,6 +70,10 @@ async function checkPlan(plan: ProfileSettingsPlan): Promise<void> {
   const folder = dirname(target);
   const folderProblem = await folderProblemOf(folder);
   if (folderProblem === 'missing') return; // created (0700) by the write itself, like `aws configure set` does
+  if (folderProblem !== undefined && existing !== undefined && stateDir !== undefined) {
+    await checkInPlace(target, existing.size, new TextEncoder().encode(next).length, stateDir, fail);
+    return;
+  }
   if (folderProblem !== undefined) {
     throw fail(
       `cannot be saved: its folder ${folder} ${folderProblem}. MFA Tray replaces the file atomically (a temp file renamed over it) and keeps its lock and backup beside it, so it needs to write that folder; make it writable (chmod u+w)`,
@@ -77,6 +84,43 @@ async function checkPlan(plan: ProfileSettingsPlan): Promise<void> {
     (existing !== undefined && !(await backupExists(target)) ? existing.size : 0) +
     SPACE_MARGIN_BYTES;
   await probeUnderLock(target, needed, fail);
+}
+
+/** The in-place write of a file in a folder we may not write (see the head of this file). */
+async function checkInPlace(
+  target: string,
+  size: number,
+  nextSize: number,
+  stateDir: string,
+  fail: (message: string) => AwsFileError,
+): Promise<void> {
+  try {
+    await (await open(target, 'r+')).close();
+  } catch (error) {
+    throw fail(`cannot be written in place: ${reason(error)}`);
+  }
+  const growth = Math.max(0, nextSize - size) + SPACE_MARGIN_BYTES;
+  try {
+    const disk = await statfs(dirname(target));
+    if (disk.bavail * disk.bsize < growth) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+  } catch (error) {
+    throw fail(`cannot be written in place: it grows by up to ${growth} bytes and ${reason(error)}`);
+  }
+  const realPath = join(await realpath(dirname(target)), basename(target));
+  const area = inPlaceAreaFor(stateDir, realPath);
+  try {
+    await mkdir(inPlaceFolder(stateDir), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw fail(`cannot be written in place: MFA Tray's state folder ${stateDir} cannot be written (${reason(error)})`);
+  }
+  // The restore copy of every write, and before our first write the backup, go to the state folder.
+  const needed = size + ((await backupExists(area.stem)) ? 0 : size) + SPACE_MARGIN_BYTES;
+  await probeUnderLock(
+    area.stem,
+    needed,
+    fail,
+    `in MFA Tray's state folder ${stateDir} (which holds the lock and copies of a file whose folder is read-only)`,
+  );
 }
 
 async function statOrUndefined(target: string, plan: ProfileSettingsPlan) {
@@ -105,7 +149,12 @@ async function folderProblemOf(folder: string): Promise<string | undefined> {
 }
 
 /** Takes the file's lock and writes a temp file of `bytes` beside it, then removes both. */
-async function probeUnderLock(target: string, bytes: number, fail: (message: string) => AwsFileError): Promise<void> {
+async function probeUnderLock(
+  target: string,
+  bytes: number,
+  fail: (message: string) => AwsFileError,
+  beside = 'beside it',
+): Promise<void> {
   let lock;
   try {
     lock = await acquireFileLock(target);
@@ -119,7 +168,7 @@ async function probeUnderLock(target: string, bytes: number, fail: (message: str
       // Spaces, not zeros: a file system that compresses or dedups zero pages would not really allocate them.
       await writeDurableTempFile(probe, Buffer.alloc(bytes, 0x20), 0o600);
     } catch (error) {
-      throw fail(`cannot be saved: a ${bytes}-byte temp file beside it could not be written (${reason(error)})`);
+      throw fail(`cannot be saved: a ${bytes}-byte temp file ${beside} could not be written (${reason(error)})`);
     }
     await unlink(probe).catch(() => undefined);
   } finally {

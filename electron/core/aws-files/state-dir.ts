@@ -1,5 +1,6 @@
-// MFA Tray's own state folder (used TOTP windows, locks): never inside ~/.aws, so the user's AWS files only
-// ever hold what the AWS CLI itself would write.
+// MFA Tray's own state folder (used TOTP windows, locks, what an in-place write of an AWS file keeps): never
+// inside ~/.aws, so the user's AWS files only ever hold what the AWS CLI itself would write. It lives in aws-files
+// (app-state re-exports it) because the AWS file writes need it too.
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
