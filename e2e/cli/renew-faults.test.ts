@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioCode } from '../../testing/scenario/scenario';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
-import { CLI, runProcess, type CliResult } from '../../testing/cli/run-cli';
+import { CLI, runAws, runProcess, type CliResult } from '../../testing/cli/run-cli';
 import { createScenarioLab, TARGET, type ScenarioLab } from '../../testing/scenario/scenario-lab';
 
 const emulator = useScenarioEmulator('test');
@@ -113,12 +113,30 @@ const refusedBeforeSending = (row: Row, pattern: RegExp) => {
 };
 
 describe.skipIf(!asRoot)('mfa-tray renew: the fault table (run as nobody)', { timeout: 60_000 }, () => {
-  it('read-only AWS folder (files writable): refused before sending, files unchanged', async () => {
+  it('read-only AWS folder (files writable): renewed in place, both files consistent, botocore signs with the new session', async () => {
     const lab = await nobodyLab();
     await chmod(lab.dir, 0o555);
     try {
+      const inodes = [(await stat(lab.credentialsPath)).ino, (await stat(lab.configPath)).ino];
+      const names = (await readdir(lab.dir)).sort();
       const row = await record('read-only folder', filesOf(lab), () => renewAsNobody(lab));
-      refusedBeforeSending(row, /its folder .* is read-only to MFA Tray \(permission denied\)/);
+      expect(row.message).toMatch(new RegExp(`Renewed "${TARGET}"`));
+      expect(row.exit).toBe(0);
+      expect(row.calls).toBe(1);
+      expect(row.after).not.toBe(row.before);
+      // Written in place, as the AWS CLI writes such files: same inodes, nothing added to the folder.
+      expect([(await stat(lab.credentialsPath)).ino, (await stat(lab.configPath)).ino]).toEqual(inodes);
+      expect((await readdir(lab.dir)).sort()).toEqual(names);
+      // botocore reads the pair: the new keys (a signed call the emulator accepts) and their expiration.
+      const identity = await runAws(
+        ['sts', 'get-caller-identity', '--profile', TARGET, '--endpoint-url', emulator().url, '--region', 'us-east-1'],
+        lab.env,
+      );
+      expect([identity.code, identity.stderr]).toEqual([0, '']);
+      const keys = (await runAws(['configure', 'get', 'aws_access_key_id', '--profile', TARGET], lab.env)).stdout;
+      expect(keys.trim()).toMatch(/^ASIA/);
+      const expiration = (await runAws(['configure', 'get', 'expiration', '--profile', TARGET], lab.env)).stdout;
+      expect(Date.parse(expiration.trim()) - Date.now()).toBeGreaterThan(3_000_000);
     } finally {
       await chmod(lab.dir, 0o755);
     }
