@@ -1,26 +1,42 @@
 // kill -9 at every step of a renewal's two-file write, repeated until at least [kills] kills (default 400); the
-// integration test runs one pass. Run with: npx tsx scripts/pair-crash.ts [kills]
+// integration test runs one pass. Also runs the in-place writes of a read-only AWS folder (first and later
+// renewal). Run with: npx tsx scripts/pair-crash.ts [kills]
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAll } from '../testing/aws-files/in-place/harness';
 import { buildPairWriter, crashAt, killPoints, type PairCrashResult } from '../testing/aws-files/pair-crash/harness';
+import { canMakeFolderReadOnly } from '../testing/aws-files/read-only-folder';
 
 const wanted = Number(process.argv[2] ?? 400);
 const folder = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'pair-crash-'));
 const started = Date.now();
 try {
   const bundle = await buildPairWriter(folder);
-  const points = {
-    first: await killPoints(bundle, join(folder, 'count-first'), true),
-    later: await killPoints(bundle, join(folder, 'count-later'), false),
-  };
+  const kinds = [
+    { kind: 'first', firstWrite: true, readOnly: false },
+    { kind: 'later', firstWrite: false, readOnly: false },
+    ...(canMakeFolderReadOnly()
+      ? [
+          { kind: 'first-in-place', firstWrite: true, readOnly: true },
+          { kind: 'later-in-place', firstWrite: false, readOnly: true },
+        ]
+      : []),
+  ];
+  const points = Object.fromEntries(
+    await Promise.all(
+      kinds.map(
+        async ({ kind, firstWrite, readOnly }) =>
+          [kind, await killPoints(bundle, join(folder, `count-${kind}`), firstWrite, readOnly)] as const,
+      ),
+    ),
+  );
   const results: PairCrashResult[] = [];
   for (let pass = 0; results.filter((result) => result.killed).length < wanted; pass += 1) {
-    const jobs = Object.entries(points).flatMap(([kind, list]) =>
-      list.map(
-        (point, index) => () => crashAt(bundle, join(folder, `p${pass}-${kind}-${index}`), point, kind === 'first'),
+    const jobs = kinds.flatMap(({ kind, firstWrite, readOnly }) =>
+      (points[kind] ?? []).map(
+        (point, index) => () => crashAt(bundle, join(folder, `p${pass}-${kind}-${index}`), point, firstWrite, readOnly),
       ),
     );
     results.push(...(await runAll(jobs, 3)));
@@ -33,7 +49,7 @@ try {
   }
   const failed = results.filter((result) => result.problems.length > 0);
   console.log(
-    `${results.length} runs, ${killed.length} killed at one of ${points.first.length} + ${points.later.length} steps; ${failed.length} inconsistent; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `${results.length} runs, ${killed.length} killed at one of ${kinds.map(({ kind }) => `${points[kind]?.length ?? 0} (${kind})`).join(' + ')} steps; ${failed.length} inconsistent; ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(
     `  left behind by the kill (before the next reader): ${[...states].map(([state, count]) => `${state}: ${count}`).join('; ')}`,

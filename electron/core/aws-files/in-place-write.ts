@@ -10,7 +10,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { access, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-write';
+import { backupPathFor } from './backup';
 import { acquireFileLock } from './file-lock';
 
 const AREA = 'aws-files';
@@ -151,8 +152,12 @@ export async function recoverInPlaceWrites(stateDir: string): Promise<void> {
   }
 }
 
-/** Settles the journal of `area`, if any; call holding the area's lock (so its writer is gone). */
+/**
+ * Settles the journal of `area`, if any, and removes the temp files a killed writer left for its copy, journal or
+ * backup; call holding the area's lock (so their writer is gone).
+ */
 export async function recoverUnderLock(area: InPlaceArea): Promise<void> {
+  await removeLeftoverTempFiles(area.restore, [area.journal, backupPathFor(area.stem)]);
   let journal: Journal;
   try {
     journal = JSON.parse(await readFile(area.journal, 'utf8')) as Journal;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAll } from '../../../testing/aws-files/in-place/harness';
 import { buildPairWriter, crashAt, killPoints, STRACE } from '../../../testing/aws-files/pair-crash/harness';
+import { canMakeFolderReadOnly } from '../../../testing/aws-files/read-only-folder';
 
 // scripts/pair-crash.ts repeats this pass until 400 kills.
 let folder: string;
@@ -20,13 +21,22 @@ afterAll(async () => {
 describe.skipIf(!existsSync(STRACE))(
   'writeProfileSettings killed (SIGKILL) at every step of its two-file write',
   () => {
-    for (const firstWrite of [true, false]) {
-      it(`${firstWrite ? 'first renewal (takes the backups)' : 'later renewal'}: the next reader always finds keys and expiration of one version, and the next write leaves no junk`, async () => {
-        const points = await killPoints(bundle, join(folder, `count-${String(firstWrite)}`), firstWrite);
-        expect(points.filter((point) => point.syscall.startsWith('rename')).length).toBeGreaterThanOrEqual(2); // both files
+    const cases = [
+      { firstWrite: true, readOnly: false },
+      { firstWrite: false, readOnly: false },
+      // A folder MFA Tray may not write: both files written in place, journals and copies in the state folder.
+      ...(canMakeFolderReadOnly() ? [{ firstWrite: true, readOnly: true }] : []),
+    ];
+    for (const { firstWrite, readOnly } of cases) {
+      const name = `${readOnly ? 'read-only folder, written in place, ' : ''}${firstWrite ? 'first renewal (takes the backups)' : 'later renewal'}`;
+      it(`${name}: the next reader always finds keys and expiration of one version, and the next write leaves no junk`, async () => {
+        const tag = `${String(firstWrite)}-${String(readOnly)}`;
+        const points = await killPoints(bundle, join(folder, `count-${tag}`), firstWrite, readOnly);
+        const landing = readOnly ? 'pwrite64' : 'rename';
+        expect(points.filter((point) => point.syscall.startsWith(landing)).length).toBeGreaterThanOrEqual(2); // both files
         const results = await runAll(
           points.map(
-            (point, index) => () => crashAt(bundle, join(folder, `${String(firstWrite)}-${index}`), point, firstWrite),
+            (point, index) => () => crashAt(bundle, join(folder, `${tag}-${index}`), point, firstWrite, readOnly),
           ),
           3,
         );

@@ -3,14 +3,18 @@
 // number a full write makes; UV_THREADPOOL_SIZE=1 keeps all of them on one thread, so k counts them in order).
 // After each kill the next reader (loadProfileModel, as status, the app and renew run it) must find keys and
 // expiration of the same version, every other byte as seeded, and the next write must leave no junk behind.
+// With `readOnly`, the AWS folder is one MFA Tray may not write: both files are written in place, with journal,
+// restore copies, pair record and backups in the state folder, and the kills also land on its writes and truncates.
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { rawConfigParse } from '../../../electron/core/ini';
 import { loadProfileModel } from '../../../electron/core/profiles';
 import { pairVersionValues, versionOfExpiration, versionOfKey } from './versions';
 import { bundleChild } from '../bundle-child';
+import { inPlaceAreaFor } from '../../../electron/core/aws-files/in-place-write';
+import { makeFolderReadOnly } from '../read-only-folder';
 
 export const STRACE = '/usr/bin/strace';
 const KILL_SYSCALLS = [
@@ -26,6 +30,9 @@ const KILL_SYSCALLS = [
   'mkdir',
   'mkdirat',
   'rmdir',
+  // An in-place write's steps: the new bytes over the old, the truncate to their length.
+  'pwrite64',
+  'ftruncate',
 ];
 const SEED_VERSION = 1;
 
@@ -52,17 +59,38 @@ function seedFiles(version: number): { config: string; credentials: string } {
   };
 }
 
-async function seed(folder: string, firstWrite: boolean): Promise<void> {
+/** The state folder of a run in a read-only AWS folder: beside it. */
+const stateDirOf = (folder: string) => `${folder}-state`;
+
+/** Where the one-time backup of `file` lives: beside it, or (read-only folder) in the state folder. */
+const backupOf = (folder: string, file: string, readOnly: boolean) =>
+  readOnly
+    ? `${inPlaceAreaFor(stateDirOf(folder), join(folder, file)).stem}.mfa-tray-backup`
+    : join(folder, `${file}.mfa-tray-backup`);
+
+async function seed(folder: string, firstWrite: boolean, readOnly: boolean): Promise<() => Promise<void>> {
   await mkdir(folder, { recursive: true });
   const files = seedFiles(SEED_VERSION);
   await writeFile(join(folder, 'config'), files.config, { mode: 0o600 });
   await writeFile(join(folder, 'credentials'), files.credentials, { mode: 0o600 });
+  if (readOnly) await mkdir(join(stateDirOf(folder), 'aws-files'), { recursive: true, mode: 0o700 });
   // A later renewal: the one-time backups exist already, so the write takes no backup.
   if (!firstWrite) {
-    await writeFile(join(folder, 'config.mfa-tray-backup'), files.config, { mode: 0o600 });
-    await writeFile(join(folder, 'credentials.mfa-tray-backup'), files.credentials, { mode: 0o600 });
+    await writeFile(backupOf(folder, 'config', readOnly), files.config, { mode: 0o600 });
+    await writeFile(backupOf(folder, 'credentials', readOnly), files.credentials, { mode: 0o600 });
   }
+  if (!readOnly) return async () => undefined;
+  const undo = await makeFolderReadOnly(folder);
+  if (undo === undefined) throw new Error(`cannot make ${folder} read-only here`);
+  return undo;
 }
+
+const writerArgs = (bundle: string, folder: string, version: number, readOnly: boolean) => [
+  bundle,
+  folder,
+  String(version),
+  ...(readOnly ? [stateDirOf(folder)] : []),
+];
 
 export function buildPairWriter(folder: string): Promise<string> {
   return bundleChild(new URL('./writer.ts', import.meta.url), folder, 'pair-crash-writer.mjs');
@@ -71,25 +99,32 @@ export function buildPairWriter(folder: string): Promise<string> {
 const childEnv = () => ({ ...process.env, UV_THREADPOOL_SIZE: '1' });
 
 /** Every kill point: each of the watched system calls, as many times as one full write makes it. */
-export async function killPoints(bundle: string, folder: string, firstWrite: boolean): Promise<KillPoint[]> {
-  await seed(folder, firstWrite);
-  const log = join(folder, 'strace.log');
-  await promisify(execFile)(
-    STRACE,
-    [
-      '-f',
-      '-qq',
-      '-o',
-      log,
-      '-e',
-      `trace=${KILL_SYSCALLS.join(',')}`,
-      process.execPath,
-      bundle,
-      folder,
-      String(SEED_VERSION + 1),
-    ],
-    { env: childEnv() },
-  );
+export async function killPoints(
+  bundle: string,
+  folder: string,
+  firstWrite: boolean,
+  readOnly = false,
+): Promise<KillPoint[]> {
+  const undo = await seed(folder, firstWrite, readOnly);
+  const log = `${folder}.strace.log`;
+  try {
+    await promisify(execFile)(
+      STRACE,
+      [
+        '-f',
+        '-qq',
+        '-o',
+        log,
+        '-e',
+        `trace=${KILL_SYSCALLS.join(',')}`,
+        process.execPath,
+        ...writerArgs(bundle, folder, SEED_VERSION + 1, readOnly),
+      ],
+      { env: childEnv() },
+    );
+  } finally {
+    await undo();
+  }
   const counts = new Map<string, Map<string, number>>(); // syscall -> thread -> count
   for (const line of (await readFile(log, 'utf8')).split('\n')) {
     const match = /^(\d+)\s+(\w+)\(/.exec(line);
@@ -102,6 +137,10 @@ export async function killPoints(bundle: string, folder: string, firstWrite: boo
   return [...counts].flatMap(([syscall, perThread]) =>
     Array.from({ length: Math.max(...perThread.values()) }, (_, index) => ({ syscall, nth: index + 1 })),
   );
+}
+
+async function inodesOf(folder: string): Promise<number[]> {
+  return Promise.all(['config', 'credentials'].map(async (file) => (await stat(join(folder, file))).ino));
 }
 
 function versionsIn(config: string, credentials: string): { keys?: number; expiration?: number } {
@@ -123,9 +162,25 @@ export async function crashAt(
   folder: string,
   point: KillPoint,
   firstWrite: boolean,
+  readOnly = false,
 ): Promise<PairCrashResult> {
-  await seed(folder, firstWrite);
+  const undo = await seed(folder, firstWrite, readOnly);
+  try {
+    return await crashSeeded(bundle, folder, point, firstWrite, readOnly);
+  } finally {
+    await undo();
+  }
+}
+
+async function crashSeeded(
+  bundle: string,
+  folder: string,
+  point: KillPoint,
+  firstWrite: boolean,
+  readOnly: boolean,
+): Promise<PairCrashResult> {
   const seeded = seedFiles(SEED_VERSION);
+  const inodes = readOnly ? await inodesOf(folder) : undefined;
   const killed = await new Promise<boolean>((resolve, reject) => {
     const child = spawn(
       STRACE,
@@ -139,9 +194,7 @@ export async function crashAt(
         '-e',
         `inject=${point.syscall}:signal=KILL:when=${point.nth}`,
         process.execPath,
-        bundle,
-        folder,
-        String(SEED_VERSION + 1),
+        ...writerArgs(bundle, folder, SEED_VERSION + 1, readOnly),
       ],
       { env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -165,6 +218,7 @@ export async function crashAt(
     config: join(folder, 'config'),
     credentials: join(folder, 'credentials'),
     cliCacheDir: join(folder, 'cli', 'cache'),
+    ...(readOnly && { stateDir: stateDirOf(folder) }),
   };
 
   // The next reader: what status, the app and renew's check see.
@@ -183,16 +237,27 @@ export async function crashAt(
     problems.push('other credentials sections changed');
 
   // The next write completes normally and tidies what the killed one left.
-  await promisify(execFile)(process.execPath, [bundle, folder, String(SEED_VERSION + 2)]);
+  await promisify(execFile)(process.execPath, writerArgs(bundle, folder, SEED_VERSION + 2, readOnly));
   const final = await read();
   const finalVersions = versionsIn(final.config, final.credentials);
   if (finalVersions.keys !== SEED_VERSION + 2 || finalVersions.expiration !== SEED_VERSION + 2)
     problems.push(`after the next write: ${JSON.stringify(finalVersions)}`);
-  const names = (await readdir(folder)).filter((name) => name !== 'strace.log').sort();
-  const expectedNames = ['config', 'config.mfa-tray-backup', 'credentials', 'credentials.mfa-tray-backup'];
+  const names = (await readdir(folder)).sort();
+  const backups = ['config', 'credentials'].map((file) => backupOf(folder, file, readOnly));
+  const expectedNames = readOnly
+    ? ['config', 'credentials']
+    : ['config', ...backups, 'credentials'].map((p) => basename(p)).sort();
   if (JSON.stringify(names) !== JSON.stringify(expectedNames)) problems.push(`left in the folder: ${names.join(', ')}`);
-  for (const file of ['config', 'credentials'] as const) {
-    const backup = await readFile(join(folder, `${file}.mfa-tray-backup`), 'utf8').catch(() => '');
+  if (readOnly) {
+    // Only the backups stay in the state folder: no journal, restore copy, pair record or lock.
+    const kept = (await readdir(join(stateDirOf(folder), 'aws-files'))).sort();
+    const wanted = backups.map((p) => basename(p)).sort();
+    if (JSON.stringify(kept) !== JSON.stringify(wanted)) problems.push(`left in the state folder: ${kept.join(', ')}`);
+    if (JSON.stringify(await inodesOf(folder)) !== JSON.stringify(inodes))
+      problems.push('a file was replaced, not written in place');
+  }
+  for (const [index, file] of (['config', 'credentials'] as const).entries()) {
+    const backup = await readFile(backups[index] ?? '', 'utf8').catch(() => '');
     if (backup !== seeded[file]) problems.push(`${file} backup is not the seeded file`);
   }
   return { point, firstWrite, killed, leftBehind, problems };

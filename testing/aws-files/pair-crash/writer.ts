@@ -1,16 +1,18 @@
 // Test helper, run by harness.ts under strace, which SIGKILLs it at one chosen system call: renews the profile
-// `mfa` to version argv[3] (keys and expiration that name it) with writeProfileSettings, as renew does.
+// `mfa` to version argv[3] (keys and expiration that name it) with writeProfileSettings, as renew does; argv[4] is
+// the state folder (where a read-only folder's in-place writes keep their journal), if any.
 import { join } from 'node:path';
 import { writeProfileSettings } from '../../../electron/core/aws-files/profile-settings';
 import { pairVersionValues } from './versions';
 
-const [folder, version] = process.argv.slice(2);
+const [folder, version, stateDir] = process.argv.slice(2);
 if (folder === undefined || version === undefined) throw new Error('usage: pair-crash-writer <folder> <version>');
 await writeProfileSettings(
   {
     config: join(folder, 'config'),
     credentials: join(folder, 'credentials'),
     cliCacheDir: join(folder, 'cli', 'cache'),
+    ...(stateDir !== undefined && { stateDir }),
   },
   'mfa',
   pairVersionValues(Number(version)),
