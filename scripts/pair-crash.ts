@@ -44,7 +44,7 @@ try {
   const killed = results.filter((result) => result.killed);
   const states = new Map<string, number>();
   for (const result of killed) {
-    const state = `keys v${String(result.leftBehind.keys)} / expiration v${String(result.leftBehind.expiration)}`;
+    const state = `keys v${String(result.leftBehind.keys)} / expiration v${String(result.leftBehind.expiration)}${result.torn ? ' (torn)' : ''}`;
     states.set(state, (states.get(state) ?? 0) + 1);
   }
   const failed = results.filter((result) => result.problems.length > 0);

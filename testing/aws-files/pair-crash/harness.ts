@@ -47,6 +47,8 @@ export interface PairCrashResult {
   killed: boolean;
   /** On disk right after the kill, before any reader: versions of the keys and of the expiration. */
   leftBehind: { keys?: number; expiration?: number };
+  /** The kill left a file torn: the new keys before the old file's tail (its legacy token), as an in-place write can. */
+  torn: boolean;
   /** Problems after the next reader and after the next write; empty when all is well. */
   problems: string[];
 }
@@ -55,7 +57,7 @@ function seedFiles(version: number): { config: string; credentials: string } {
   const values = pairVersionValues(version);
   return {
     config: `[default]\nregion = eu-west-1\n\n# team roles\n[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/dev\nsource_profile = mfa\n\n[profile mfa]\nregion = eu-west-1\nmfa_tray_source_profile = default\nexpiration = ${values.expiration}\n`,
-    credentials: `[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\n[mfa]\naws_access_key_id = ${values.aws_access_key_id}\naws_secret_access_key = ${values.aws_secret_access_key}\naws_session_token = ${values.aws_session_token}\n`,
+    credentials: `[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\n[mfa]\naws_access_key_id = ${values.aws_access_key_id}\naws_secret_access_key = ${values.aws_secret_access_key}\naws_session_token = ${values.aws_session_token}\naws_security_token = ${values.aws_session_token}\n`,
   };
 }
 
@@ -213,7 +215,9 @@ async function crashSeeded(
     credentials: await readFile(join(folder, 'credentials'), 'utf8'),
   });
   const problems: string[] = [];
-  const leftBehind = versionsIn(...(Object.values(await read()) as [string, string]));
+  const afterKill = await read();
+  const leftBehind = versionsIn(afterKill.config, afterKill.credentials);
+  const torn = leftBehind.keys !== SEED_VERSION && afterKill.credentials.includes('aws_security_token');
   const locations = {
     config: join(folder, 'config'),
     credentials: join(folder, 'credentials'),
@@ -260,5 +264,5 @@ async function crashSeeded(
     const backup = await readFile(backups[index] ?? '', 'utf8').catch(() => '');
     if (backup !== seeded[file]) problems.push(`${file} backup is not the seeded file`);
   }
-  return { point, firstWrite, killed, leftBehind, problems };
+  return { point, firstWrite, killed, leftBehind, torn, problems };
 }

@@ -15,5 +15,7 @@ await writeProfileSettings(
     ...(stateDir !== undefined && { stateDir }),
   },
   'mfa',
-  pairVersionValues(Number(version)),
+  // Dropping the legacy token (as a renewal of an aws-mfa profile does) makes the new text shorter than the old: a
+  // kill before an in-place write's truncate leaves it torn (the new bytes, then the old file's tail).
+  { ...pairVersionValues(Number(version)), aws_security_token: null },
 );
