@@ -1,6 +1,9 @@
 // Waiting out other programs that rewrite an AWS file in place (truncate, write, close), so that we never take
 // their half-written file as our base or backup, and never rename our version over a write still under way.
-// Linux: exact, from /proc (who holds the inode open for writing). Elsewhere: from the file's own stamps.
+// Linux: exact, from /proc (who holds the inode open for writing). Elsewhere: from the file's own stamps, which
+// bounds what is protected: a writer whose truncate→write gap is under QUIET_MS (SHRUNK_QUIET_MS once we saw the
+// file shrink), and one that had the file open at our rename and writes within QUIET_MS after it. A writer that
+// truncates in the instant between our last stat and our rename and then waits longer than QUIET_MS is not seen.
 import type { FileHandle } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
 import type { FindOpenWriters, WatchedInode } from './open-writers';
