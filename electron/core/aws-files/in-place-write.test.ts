@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,16 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
+/** Root may mount a small tmpfs here (a container may forbid it). */
+function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = execFileSync('/usr/bin/mktemp', ['-d'], { encoding: 'utf8' }).trim();
+  const mounted = spawnSync('/usr/bin/mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status === 0;
+  if (mounted) spawnSync('/usr/bin/umount', [probe]);
+  spawnSync('/usr/bin/rmdir', [probe]);
+  return mounted;
+}
+
 const area = (path: string) => inPlaceAreaFor(locations.stateDir, path);
 
 describe.skipIf(!canMakeFolderReadOnly())('writing AWS files in a folder MFA Tray may not write', () => {
@@ -78,6 +89,32 @@ describe.skipIf(!canMakeFolderReadOnly())('writing AWS files in a folder MFA Tra
     expect(await readFile(backup, 'utf8')).toBe(CREDENTIALS);
     expect((await stat(backup)).mode & 0o777).toBe(0o600);
   });
+
+  it.skipIf(!canMountTmpfs())(
+    'puts the old bytes back when the disk fills up halfway through the write, and says why',
+    async () => {
+      const disk = join(folder, 'disk');
+      await mkdir(disk);
+      execFileSync('/usr/bin/mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]);
+      let undo: (() => Promise<void>) | undefined;
+      try {
+        const file = join(disk, 'config');
+        await writeFile(file, CONFIG);
+        // Fill what is left, so the file cannot grow by a page.
+        spawnSync('/usr/bin/dd', ['if=/dev/zero', `of=${join(disk, 'filler')}`, 'bs=1024']);
+        undo = await makeFolderReadOnly(disk);
+        const grow = (text: string) => `${text}[profile big]\nnote = ${'x'.repeat(20_000)}\n`;
+        await expect(
+          updateAwsFile(file, grow, { stateDir: locations.stateDir, settleMs: 0, role: 'config' }),
+        ).rejects.toThrow(/the disk is full/);
+        expect(await readFile(file, 'utf8')).toBe(CONFIG);
+        expect((await readdir(join(locations.stateDir, 'aws-files'))).filter((n) => !n.endsWith('backup'))).toEqual([]);
+      } finally {
+        await undo?.();
+        execFileSync('/usr/bin/umount', [disk]);
+      }
+    },
+  );
 
   it('puts a write torn by a kill back at the next start, from the restore copy its journal names', async () => {
     const { journal, restore } = area(locations.credentials);
