@@ -550,11 +550,16 @@ async function lateWriteInto(
     await waitWhileWritten(replaced, place.target, place.lateWaits);
   } else {
     const was = { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs };
-    if (await changesWithin(snapshot.handle, was, settleMs > 0 ? Math.max(settleMs, QUIET_MS) : 0))
-      await waitUntilQuiet(snapshot.handle, place.target, place.lateWaits);
+    if (await changesWithin(snapshot.handle, was, settleMs > 0 ? Math.max(settleMs, QUIET_MS) : 0)) {
+      // Shrunk: truncated by a writer that may be slow to write it again.
+      const shrunk = (await snapshot.handle.stat()).size < snapshot.bytes.length;
+      await waitUntilQuiet(snapshot.handle, place.target, place.lateWaits, shrunk ? SHRUNK_QUIET_MS : QUIET_MS);
+    }
   }
   const bytes = await readWholeFile(snapshot.handle, place.target, place.role);
   if (Buffer.from(bytes).equals(Buffer.from(snapshot.bytes))) return undefined;
+  // Without /proc an emptied file may still be a truncate awaiting its write: never a base (ours keeps every line).
+  if (!canSeeWriters && bytes.length === 0) return undefined;
   try {
     return await checkSettled(snapshot.handle, bytes, place.target, place.role);
   } catch {
