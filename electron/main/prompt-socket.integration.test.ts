@@ -1,0 +1,130 @@
+// The acceptance's burst: twenty `mfa-tray git-credential` processes (the built CLI, no terminal) against an expired
+// MFA session while the app runs — its real service, renewal and prompt socket, the person's typing played by the
+// test once the one dialog shows every caller (their parent here is the test's node, so the dialog says "node in …"). One dialog, one GetSessionToken, twenty signed answers for git.
+import { describe, expect, it } from 'vitest';
+import { createAppService, createCorePorts, type AppService, type WizardOperations } from '../app';
+import { resolveAwsFileLocations } from '../core/aws-files';
+import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
+import { systemClock } from '../core/time/clock';
+import type { TokenDialogContext } from '../shared/contract';
+import { runCli } from '../../testing/cli/run-cli';
+import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
+import { scenario, scenarioCode } from '../../testing/scenario/scenario';
+import { createScenarioLab, ROLE_PROFILE, TARGET, type ScenarioLab } from '../../testing/scenario/scenario-lab';
+import { startPromptSocketServer } from './prompt-socket';
+
+const emulator = useScenarioEmulator('test');
+const CALLERS = 20;
+
+function runningApp(lab: ScenarioLab, onDialog: (context: TokenDialogContext, service: AppService) => void) {
+  const locations = resolveAwsFileLocations(lab.env);
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const service: AppService = createAppService({
+    locations,
+    stateDir: lab.stateDir,
+    clock: systemClock,
+    core: createCorePorts({
+      locations,
+      stateDir: lab.stateDir,
+      env: lab.env,
+      clock: systemClock,
+      isLabDevice: async () => false,
+    }),
+    shell: {
+      writeClipboard: async () => undefined,
+      openPath: async () => '',
+      showTokenDialog: (context) => onDialog(context, service),
+      openDashboard: () => undefined,
+      openWizard: () => undefined,
+      setStartAtLogin: async () => undefined,
+    },
+    log,
+    wizard: {} as WizardOperations,
+    labDevices: createLabDeviceService({
+      stateDir: lab.stateDir,
+      locations,
+      env: lab.env,
+      clock: systemClock,
+      cipher: NO_SECRET_STORE,
+    }),
+    platform: process.platform,
+  });
+  return service;
+}
+
+const gitRequest = `protocol=https\nhost=git-codecommit.${scenario.region}.amazonaws.com\npath=v1/repos/myRepository\n\n`;
+
+describe('the running app answers for every caller without a terminal', () => {
+  it(
+    `${CALLERS} git-credential processes → one dialog naming its caller, one GetSessionToken, ${CALLERS} signed answers`,
+    { timeout: 120_000 },
+    async () => {
+      const lab = await createScenarioLab(emulator().url);
+      const dialogs: TokenDialogContext[] = [];
+      const service = runningApp(lab, (context) => dialogs.push(context));
+      // The person types the code once the dialog counts every caller (the pushes update "and N more").
+      let typed: Promise<unknown> | undefined;
+      service.subscribe((event) => {
+        if (event.name !== 'tokenDialogRequested' || event.payload.requestedBy?.others !== CALLERS - 1) return;
+        typed ??= service.renew({ target: event.payload.target, code: scenarioCode(Date.now()), force: true });
+      });
+      await service.start();
+      const server = await startPromptSocketServer(lab.stateDir, service);
+      try {
+        // No terminal for git's helpers: GIT_TERMINAL_PROMPT=0, as GUIs and IDEs run git.
+        const env = { ...lab.env, GIT_TERMINAL_PROMPT: '0' };
+        const results = await Promise.all(
+          Array.from({ length: CALLERS }, () => runCli(['git-credential', ROLE_PROFILE, 'get'], env, gitRequest)),
+        );
+        expect(await typed).toMatchObject({ ok: true, kind: 'renewed' });
+        expect(dialogs).toHaveLength(1);
+        expect(dialogs[0]).toMatchObject({
+          target: TARGET,
+          requestedBy: { caller: expect.stringMatching(/^node in \//) },
+        });
+        expect(emulator().callCount('GetSessionToken')).toBe(1);
+        for (const result of results) {
+          expect(result.code).toBe(0);
+          expect(result.stdout).toMatch(/^username=ASIA\S+\npassword=\w+\n$/);
+          expect(result.stderr).toMatch(
+            /MFA Tray: enter the MFA code for "MyRepositoryAssumer" in its "Renew MFA session" window/,
+          );
+        }
+      } finally {
+        await server.close();
+        service.close();
+      }
+    },
+  );
+
+  it(
+    'a closed dialog tells every waiting caller, and git goes on (exit 0, no answer)',
+    { timeout: 60_000 },
+    async () => {
+      const lab = await createScenarioLab(emulator().url);
+      const service = runningApp(lab, (_context, app) => void app.tokenDialogClosed());
+      await service.start();
+      const server = await startPromptSocketServer(lab.stateDir, service);
+      try {
+        const env = { ...lab.env, GIT_TERMINAL_PROMPT: '0' };
+        const results = await Promise.all(
+          [1, 2].map(() => runCli(['git-credential', ROLE_PROFILE, 'get'], env, gitRequest)),
+        );
+        for (const result of results) {
+          expect(result).toMatchObject({ code: 0, stdout: '' });
+          expect(result.stderr).toContain(
+            'The MFA Tray dialog for "MyRepositoryAssumer" was closed without renewing it.',
+          );
+        }
+        // credential_process callers (SDKs) get exit 2 and the same reason; nothing was sent to AWS.
+        const sdk = await runCli(['credential-process', TARGET], env);
+        expect(sdk).toMatchObject({ code: 2, stdout: '' });
+        expect(sdk.stderr).toContain('was closed without renewing it');
+        expect(emulator().callCount('GetSessionToken')).toBe(0);
+      } finally {
+        await server.close();
+        service.close();
+      }
+    },
+  );
+});
