@@ -157,6 +157,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
     // the watcher reported it, so read them once more before saying the session is unknown.
     const session = (model && known(model)) ?? known(await reloadModel());
     if (!session) return undefined;
+    // Programs waiting on this session's dialog (the prompt socket): the dialog names them.
+    const requestedBy = broker.requestedBy(session.target);
     return {
       target: session.target,
       source: session.source,
@@ -164,6 +166,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       durationSeconds: session.durationSeconds ?? currentSettings.defaultDurationSeconds,
       ...(session.expiration !== undefined && { expiration: session.expiration.toISOString() }),
       labDevice: session.device !== undefined && labDevices.has(session.device),
+      ...(requestedBy && { requestedBy }),
     };
   }
 
@@ -179,16 +182,15 @@ export function createAppService(deps: AppServiceDeps): AppService {
           valid: isStillValid(session.expiration, clock.now()),
         };
       },
-      async showDialog(target, requestedBy, { show }) {
+      async showDialog(target, { show }) {
         const context = await findTokenDialogContext(target);
         if (!context) throw new Error(`${target} is not an MFA session MFA Tray knows.`);
-        const requested = { ...context, requestedBy };
-        requestedTokenDialog = requested;
+        requestedTokenDialog = context;
         if (show) {
-          log.info('Token dialog requested by a program', { target, caller: requestedBy.caller });
-          shell.showTokenDialog(requested);
+          log.info('Token dialog requested by a program', { target, caller: context.requestedBy?.caller });
+          shell.showTokenDialog(context);
         }
-        emit({ name: 'tokenDialogRequested', payload: requested });
+        emit({ name: 'tokenDialogRequested', payload: context });
       },
     },
     () => clock.now(),
@@ -261,7 +263,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     requestedTokenDialog() {
-      return requestedTokenDialog ?? null;
+      if (!requestedTokenDialog) return null;
+      // Who asked is as of now: a round that ended no longer names its callers.
+      const { requestedBy: _asked, ...context } = requestedTokenDialog;
+      const requestedBy = broker.requestedBy(context.target);
+      return requestedBy ? { ...context, requestedBy } : context;
     },
 
     async openTokenDialog(target) {

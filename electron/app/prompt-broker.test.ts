@@ -9,13 +9,14 @@ const git = (n: number): Caller => ({ program: 'git', folder: `~/src/repo${n}` }
 
 function world(sessions: Record<string, BrokerSessionFacts> = { S: { device: DEVICE, valid: false } }) {
   const clock = new FakeClock(1_700_000_000_000);
-  const shown: Array<{ target: string; requestedBy: RequestedBy; show: boolean }> = [];
+  const shown: Array<{ target: string; requestedBy: RequestedBy | undefined; show: boolean }> = [];
   const broker = createPromptBroker(
     {
       timers: clock,
       waitSeconds: async () => 120,
       session: async (target) => sessions[target],
-      showDialog: async (target, requestedBy, { show }) => void shown.push({ target, requestedBy, show }),
+      showDialog: async (target, { show }) =>
+        void shown.push({ target, requestedBy: broker.requestedBy(target), show }),
     },
     () => clock.now(),
   );

@@ -21,7 +21,7 @@ export interface PromptBrokerDeps {
   /** The session as of a fresh read of the AWS files; undefined when it is no MFA session the app knows. */
   session(target: string): Promise<BrokerSessionFacts | undefined>;
   /** Shows the token dialog for `target` (show: bring it up) or only updates who asked (a caller joined). */
-  showDialog(target: string, requestedBy: RequestedBy, options: { show: boolean }): Promise<void>;
+  showDialog(target: string, options: { show: boolean }): Promise<void>;
 }
 
 /** One caller's connection: progress goes back to it, and it may go away before the answer. */
@@ -36,6 +36,8 @@ export interface PromptBroker {
   sessionsChanged(isValid: (target: string) => boolean): void;
   /** The token dialog was closed (Cancel, Esc, the window's close button): open rounds are cancelled. */
   dialogClosed(): Promise<void>;
+  /** Who asked for `target`'s dialog while its round is open: the dialog says so. */
+  requestedBy(target: string): RequestedBy | undefined;
   /** Callers waiting now, per round (for tests and the log). */
   waiting(): Array<{ target: string; callers: number }>;
 }
@@ -131,7 +133,7 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
       joined,
     });
     try {
-      await deps.showDialog(target, requestedBy(round), { show: !joined });
+      await deps.showDialog(target, { show: !joined });
     } catch (error) {
       settle(key, round, {
         kind: 'refused',
@@ -166,6 +168,11 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
           );
         }),
       );
+    },
+
+    requestedBy(target) {
+      const round = [...rounds.values()].find((candidate) => candidate.target === target);
+      return round && round.callers.length > 0 ? requestedBy(round) : undefined;
     },
 
     waiting: () => [...rounds.values()].map((round) => ({ target: round.target, callers: round.waiters.size })),
