@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CLI } from '../../testing/cli/run-cli';
+import { CLI, runCliWithoutTerminal } from '../../testing/cli/run-cli';
 import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
 import { SCENARIO_CREDENTIALS, scenarioConfig } from '../../testing/scenario/scenario-files';
 import { startEmulator } from '../../tools/sts-emulator';
@@ -93,4 +93,22 @@ test('git push without a terminal gets the tray’s token dialog naming git and 
   });
   expect(stdout.trim()).toBe('change');
   expect(emulator.callCount('GetSessionToken')).toBe(1);
+});
+
+test('an SDK’s credential_process without a terminal: closing the dialog answers it “cancelled”, exit 2', async ({
+  machine,
+  emulator,
+}) => {
+  const m = await machine({ config: scenarioConfig('2020-01-01T00:00:00Z'), credentials: SCENARIO_CREDENTIALS });
+  const app = m.launch(['--hidden']);
+  await trayReady(app);
+  // With no controlling terminal even when the tests run in one, as an IDE runs it.
+  const sdk = runCliWithoutTerminal(['credential-process', scenario.profiles.target], m.env);
+  const dialog = await app.shown('token-dialog');
+  await expect(dialog.getByTestId('requested-by')).toHaveText(/^Requested by .+ in \//);
+  await dialog.getByLabel('6-digit code from your authenticator').press('Escape');
+  const failed = await sdk;
+  expect(failed).toMatchObject({ code: 2, stdout: '' });
+  expect(failed.stderr).toContain('The MFA Tray dialog for "MyRepositoryAssumer" was closed without renewing it.');
+  expect(emulator.callCount('GetSessionToken')).toBe(0);
 });

@@ -7,7 +7,7 @@ import { resolveAwsFileLocations } from '../core/aws-files';
 import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
 import { systemClock } from '../core/time/clock';
 import type { TokenDialogContext } from '../shared/contract';
-import { runCli } from '../../testing/cli/run-cli';
+import { runCliWithoutTerminal } from '../../testing/cli/run-cli';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
 import { scenario, scenarioCode } from '../../testing/scenario/scenario';
 import { createScenarioLab, ROLE_PROFILE, TARGET, type ScenarioLab } from '../../testing/scenario/scenario-lab';
@@ -74,7 +74,9 @@ describe('the running app answers for every caller without a terminal', () => {
         // No terminal for git's helpers: GIT_TERMINAL_PROMPT=0, as GUIs and IDEs run git.
         const env = { ...lab.env, GIT_TERMINAL_PROMPT: '0' };
         const results = await Promise.all(
-          Array.from({ length: CALLERS }, () => runCli(['git-credential', ROLE_PROFILE, 'get'], env, gitRequest)),
+          Array.from({ length: CALLERS }, () =>
+            runCliWithoutTerminal(['git-credential', ROLE_PROFILE, 'get'], env, gitRequest),
+          ),
         );
         expect(await typed).toMatchObject({ ok: true, kind: 'renewed' });
         expect(dialogs).toHaveLength(1);
@@ -108,7 +110,7 @@ describe('the running app answers for every caller without a terminal', () => {
       try {
         const env = { ...lab.env, GIT_TERMINAL_PROMPT: '0' };
         const results = await Promise.all(
-          [1, 2].map(() => runCli(['git-credential', ROLE_PROFILE, 'get'], env, gitRequest)),
+          [1, 2].map(() => runCliWithoutTerminal(['git-credential', ROLE_PROFILE, 'get'], env, gitRequest)),
         );
         for (const result of results) {
           expect(result).toMatchObject({ code: 0, stdout: '' });
@@ -117,7 +119,7 @@ describe('the running app answers for every caller without a terminal', () => {
           );
         }
         // credential_process callers (SDKs) get exit 2 and the same reason; nothing was sent to AWS.
-        const sdk = await runCli(['credential-process', TARGET], env);
+        const sdk = await runCliWithoutTerminal(['credential-process', TARGET], env);
         expect(sdk).toMatchObject({ code: 2, stdout: '' });
         expect(sdk.stderr).toContain('was closed without renewing it');
         expect(emulator().callCount('GetSessionToken')).toBe(0);
