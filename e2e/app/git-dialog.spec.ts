@@ -14,7 +14,6 @@ import { startEmulator } from '../../tools/sts-emulator';
 import { expect, test as appTest, trayReady } from './app-fixtures';
 
 const run = promisify(execFile);
-const REPOS = 'repos';
 
 // This file's emulator also serves CodeCommit's git endpoint, from a bare repository in its own folder.
 const test = appTest.extend<{ reposDir: string }>({

@@ -7,6 +7,7 @@ import { resolveAwsFileLocations } from '../core/aws-files';
 import { createLabDeviceService, NO_SECRET_STORE } from '../core/lab-devices';
 import { systemClock } from '../core/time/clock';
 import type { TokenDialogContext } from '../shared/contract';
+import { PROMPT_WAIT_SECONDS } from '../shared/vocabulary';
 import { runCliWithoutTerminal } from '../../testing/cli/run-cli';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
 import { scenario, scenarioCode } from '../../testing/scenario/scenario';
@@ -129,4 +130,71 @@ describe('the running app answers for every caller without a terminal', () => {
       }
     },
   );
+
+  for (const [caller, args, input] of [
+    ['credential-process (an SDK)', ['credential-process', TARGET], undefined],
+    ['renew with nothing on stdin (a GUI’s `git mfa`)', ['renew', TARGET], ''],
+  ] as const) {
+    it(`${caller} renews in the dialog and carries on`, { timeout: 60_000 }, async () => {
+      const lab = await createScenarioLab(emulator().url);
+      const service = runningApp(lab, (context, app) => {
+        void app.renew({ target: context.target, code: scenarioCode(Date.now()), force: true });
+      });
+      await service.start();
+      const server = await startPromptSocketServer(lab.stateDir, service);
+      try {
+        const result = await runCliWithoutTerminal([...args], lab.env, input);
+        expect(result.code).toBe(0);
+        if (args[0] === 'renew')
+          expect(result.stdout).toMatch(/^Renewed "MyRepositoryAssumer" in the MFA Tray dialog; valid until \S+Z\.\n$/);
+        else
+          expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+        expect(emulator().callCount('GetSessionToken')).toBe(1);
+      } finally {
+        await server.close();
+        service.close();
+      }
+    });
+  }
+
+  it('nobody typing a code within the wait setting: every caller is told so', { timeout: 60_000 }, async () => {
+    const lab = await createScenarioLab(emulator().url);
+    const service = runningApp(lab, () => undefined);
+    await service.start();
+    await service.updateSettings({ promptWaitSeconds: PROMPT_WAIT_SECONDS.min });
+    const server = await startPromptSocketServer(lab.stateDir, service);
+    try {
+      const [git, sdk] = await Promise.all([
+        runCliWithoutTerminal(
+          ['git-credential', ROLE_PROFILE, 'get'],
+          { ...lab.env, GIT_TERMINAL_PROMPT: '0' },
+          gitRequest,
+        ),
+        runCliWithoutTerminal(['credential-process', TARGET], lab.env),
+      ]);
+      const said = `Nobody entered an MFA code for "MyRepositoryAssumer" in the MFA Tray dialog within ${PROMPT_WAIT_SECONDS.min} s.`;
+      expect(git).toMatchObject({ code: 0, stdout: '', stderr: expect.stringContaining(said) });
+      expect(sdk).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(said) });
+    } finally {
+      await server.close();
+      service.close();
+    }
+  });
+
+  it('with neither the app nor a terminal: the one-line hint, naming the app', async () => {
+    const lab = await createScenarioLab(emulator().url);
+    const git = await runCliWithoutTerminal(
+      ['git-credential', ROLE_PROFILE, 'get'],
+      { ...lab.env, GIT_TERMINAL_PROMPT: '0' },
+      gitRequest,
+    );
+    expect(git).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr:
+        'The MFA session "MyRepositoryAssumer" has expired: start MFA Tray (its dialog then asks for the code) or run `git mfa`, then retry.\n',
+    });
+    const gitMfa = await runCliWithoutTerminal(['renew', TARGET], lab.env, '');
+    expect(gitMfa).toMatchObject({ code: 2, stderr: expect.stringContaining('start MFA Tray') });
+  });
 });
