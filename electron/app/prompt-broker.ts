@@ -6,6 +6,7 @@ import type { Caller, PromptAnswer, PromptProgress } from '../core/prompt-broker
 import { callerLabel } from '../core/prompt-broker';
 import type { TimerClock } from '../core/time/clock';
 import type { RequestedBy } from '../shared/contract';
+import { errorMessage } from '../shared/error-message';
 import { formatSpan } from '../shared/time-format';
 
 export interface BrokerSessionFacts {
@@ -119,6 +120,8 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
     const answer = new Promise<PromptAnswer>((resolve) => {
       round.waiters.add(resolve);
       connection.signal?.addEventListener('abort', () => {
+        // The connection closes after every answer too: only a caller leaving an open round matters.
+        if (rounds.get(key) !== round) return;
         round.waiters.delete(resolve);
         const at = round.callers.indexOf(caller);
         if (at !== -1) round.callers.splice(at, 1);
@@ -137,7 +140,7 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
     } catch (error) {
       settle(key, round, {
         kind: 'refused',
-        message: `MFA Tray could not show its dialog: ${error instanceof Error ? error.message : String(error)}`,
+        message: `MFA Tray could not show its dialog: ${errorMessage(error)}`,
       });
     }
     return answer;
