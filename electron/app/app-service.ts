@@ -192,6 +192,13 @@ export function createAppService(deps: AppServiceDeps): AppService {
         }
         emit({ name: 'tokenDialogRequested', payload: context });
       },
+      roundEnded(target) {
+        // The dialog stays for the person (they may still renew) but no program waits on it any more.
+        if (requestedTokenDialog?.target !== target || !requestedTokenDialog.requestedBy) return;
+        const { requestedBy: _ended, ...context } = requestedTokenDialog;
+        requestedTokenDialog = context;
+        emit({ name: 'tokenDialogRequested', payload: context });
+      },
     },
     () => clock.now(),
   );

@@ -10,6 +10,7 @@ const git = (n: number): Caller => ({ program: 'git', folder: `~/src/repo${n}` }
 function world(sessions: Record<string, BrokerSessionFacts> = { S: { device: DEVICE, valid: false } }) {
   const clock = new FakeClock(1_700_000_000_000);
   const shown: Array<{ target: string; requestedBy: RequestedBy | undefined; show: boolean }> = [];
+  const ended: string[] = [];
   const broker = createPromptBroker(
     {
       timers: clock,
@@ -17,6 +18,7 @@ function world(sessions: Record<string, BrokerSessionFacts> = { S: { device: DEV
       session: async (target) => sessions[target],
       showDialog: async (target, { show }) =>
         void shown.push({ target, requestedBy: broker.requestedBy(target), show }),
+      roundEnded: (target) => void ended.push(target),
     },
     () => clock.now(),
   );
@@ -26,7 +28,7 @@ function world(sessions: Record<string, BrokerSessionFacts> = { S: { device: DEV
   const settled = async () => {
     for (let i = 0; i < 20; i++) await Promise.resolve();
   };
-  return { clock, shown, broker, progress, ask, sessions, settled };
+  return { clock, shown, ended, broker, progress, ask, sessions, settled };
 }
 
 describe('the prompt broker', () => {
@@ -50,6 +52,8 @@ describe('the prompt broker', () => {
     for (const answer of await Promise.all(answers)) expect(answer).toMatchObject({ kind: 'renewed' });
     expect(w.broker.waiting()).toEqual([]);
     expect(w.clock.pendingTimers).toBe(0);
+    // A renewed dialog shows its success: it is not told that the round ended.
+    expect(w.ended).toEqual([]);
   });
 
   it('coalesces sessions on one device: the second session gets its dialog after the first one is answered', async () => {
@@ -86,6 +90,9 @@ describe('the prompt broker', () => {
         kind: 'timeout',
         message: 'Nobody entered an MFA code for "S" in the MFA Tray dialog within 2 min.',
       });
+    // The dialog stays for the person, without the callers' names.
+    expect(w.ended).toEqual(['S']);
+    expect(w.broker.requestedBy('S')).toBeUndefined();
   });
 
   it('answers "cancelled" when the dialog closes without a renewal, and "renewed" when the renewal came first', async () => {

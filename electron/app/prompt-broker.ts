@@ -23,6 +23,8 @@ export interface PromptBrokerDeps {
   session(target: string): Promise<BrokerSessionFacts | undefined>;
   /** Shows the token dialog for `target` (show: bring it up) or only updates who asked (a caller joined). */
   showDialog(target: string, options: { show: boolean }): Promise<void>;
+  /** A round ended without a renewal (timeout, every caller gone, dialog closed): the dialog stops naming callers. */
+  roundEnded(target: string): void;
 }
 
 /** One caller's connection: progress goes back to it, and it may go away before the answer. */
@@ -68,6 +70,7 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
     for (const waiter of round.waiters) waiter(answer);
     round.waiters.clear();
     round.finish();
+    if (answer.kind !== 'renewed') deps.roundEnded(round.target);
   }
 
   function requestedBy(round: Round): RequestedBy {
