@@ -23,6 +23,11 @@ test('every setting is saved, read back after a restart, and start at login reac
   await settings.getByLabel('Default session length (hours)').fill('12');
   await settings.getByLabel('Default session length (hours)').blur();
   await expect.poll(() => readFile(join(m.stateDir, 'settings.json'), 'utf8').catch(() => '')).toContain('43200');
+  await settings.getByLabel('Wait this many seconds for a code asked for by git, an IDE or an SDK').fill('5');
+  await expect(settings.getByText('Choose between 10 and 600 seconds.')).toBeVisible();
+  await settings.getByLabel('Wait this many seconds for a code asked for by git, an IDE or an SDK').fill('90');
+  await settings.getByLabel('Wait this many seconds for a code asked for by git, an IDE or an SDK').blur();
+  await expect.poll(() => readFile(join(m.stateDir, 'settings.json'), 'utf8')).toContain('"promptWaitSeconds": 90');
   await settings.getByLabel('Start MFA Tray when I log in').click();
   await expect(settings.getByLabel('Start MFA Tray when I log in')).toBeChecked();
   const autostart = join(m.home, '.config', 'autostart', 'mfa-tray.desktop');
@@ -37,6 +42,7 @@ test('every setting is saved, read back after a restart, and start at login reac
     startAtLogin: true,
     mutedSessions: ['MyRepositoryAssumer'],
     autoRenewLabSessions: true,
+    promptWaitSeconds: 90,
   };
   await expect
     .poll(async () => JSON.parse(await readFile(join(m.stateDir, 'settings.json'), 'utf8')))
@@ -59,6 +65,9 @@ test('every setting is saved, read back after a restart, and start at login reac
   const reread = await again.shown('settings');
   await expect(reread.getByLabel('Warn me this many minutes before a session expires')).toHaveValue('25');
   await expect(reread.getByLabel('Default session length (hours)')).toHaveValue('12');
+  await expect(reread.getByLabel('Wait this many seconds for a code asked for by git, an IDE or an SDK')).toHaveValue(
+    '90',
+  );
   await expect(reread.getByLabel('Start MFA Tray when I log in')).not.toBeChecked();
   await expect(reread.getByLabel('Renew lab-device sessions by themselves')).toBeChecked();
   await expect(reread.getByLabel('Notify before MyRepositoryAssumer expires')).not.toBeChecked();

@@ -97,14 +97,14 @@ describe('mfa-tray git-credential', { timeout: 60_000 }, () => {
     ).toBeGreaterThan(86_000_000);
   });
 
-  it('without a terminal says to run `git mfa`, exits 0 and changes nothing', async () => {
+  it('without a terminal or the app says to start MFA Tray or run `git mfa`, exits 0 and changes nothing', async () => {
     const lab = await createScenarioLab(emulator().url);
     const before = await lab.snapshot();
     const result = await withoutTerminal([process.execPath, CLI, ...HELPER_ARGS, 'get'], lab.env, REQUEST);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `The MFA session "${TARGET}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`,
+      `The MFA session "${TARGET}" has expired: start MFA Tray (its dialog then asks for the code) or run \`git mfa\`, then retry.\n`,
     );
     expect(emulator().callCount('GetSessionToken')).toBe(0);
     expect(await lab.snapshot()).toEqual(before);

@@ -159,3 +159,30 @@ test('lab device with an error: the tallest state still fits the fixed window', 
   await shoot(dialog, 'token-dialog-lab-device-error');
   await expectAccessible(dialog);
 });
+
+test('a dialog asked for by programs names the first and counts the others, and fits with an error showing', async ({
+  context,
+  rendererUrl,
+  shoot,
+}) => {
+  world = await createAppWorld(context, rendererUrl, scenarioFiles());
+  const shown = world.nextDialog();
+  const connection = { progress: () => undefined };
+  const folder = '~/src/a-repository-with-a-rather-long-name/and/a/sub/folder/inside/it';
+  const answers = [1, 2, 3].map((n) =>
+    world.service.requestRenewalFor(
+      { program: 'git', folder: n === 1 ? folder : `~/src/other${n}` },
+      'MyRepositoryAssumer',
+      connection,
+    ),
+  );
+  const dialog = await shown;
+  await expect(dialog.getByTestId('requested-by')).toHaveText(`Requested by git in ${folder} and 2 more`);
+  await dialog.getByLabel(CODE_LABEL).fill(world.code(10));
+  await expect(dialog.getByRole('alert')).toContainText('Wrong code');
+  await shoot(dialog, 'token-dialog-requested-by');
+  await expectAccessible(dialog);
+  // Escape closes the dialog: in the app that hides its window, which answers every waiting program.
+  await world.service.tokenDialogClosed();
+  for (const answer of await Promise.all(answers)) expect(answer).toMatchObject({ kind: 'cancelled' });
+});

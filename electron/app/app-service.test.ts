@@ -249,4 +249,31 @@ describe('createAppService', () => {
       openedPaths: ['/home/dev/.aws'],
     });
   });
+
+  it('a program without a terminal gets the dialog, naming it, and its answer once the dialog renewed', async () => {
+    const world = fakeWorld(stateDir, scenarioModel(new Date(NOW - 60_000)), NOW);
+    const service = createAppService(world.deps);
+    const events: ServiceEvent[] = [];
+    service.subscribe((event) => events.push(event));
+    await service.start();
+    const progress: unknown[] = [];
+    const asked = service.requestRenewalFor({ program: 'git', folder: '~/src/myRepository' }, 'MyRepositoryAssumer', {
+      progress: (message) => progress.push(message),
+    });
+    await vi.waitFor(() => expect(world.record.dialogs).toHaveLength(1));
+    const requestedBy = { caller: 'git in ~/src/myRepository', others: 0 };
+    expect(world.record.dialogs[0]).toMatchObject({ target: 'MyRepositoryAssumer', requestedBy });
+    expect(service.requestedTokenDialog()).toMatchObject({ requestedBy });
+    expect(await service.tokenDialogContext('MyRepositoryAssumer')).toMatchObject({ requestedBy });
+    expect(progress).toEqual([{ kind: 'waiting', waitSeconds: 120, joined: false }]);
+    // The dialog's Renew: the service re-reads the files after it, and the waiting program hears "renewed".
+    world.setRenew(async (request) => {
+      world.setModel(scenarioModel(new Date(NOW + 3_600_000)));
+      return renewedOutcome(request.target, new Date(NOW + 3_600_000));
+    });
+    await service.renew({ target: 'MyRepositoryAssumer', code: '123456', force: true });
+    expect(await asked).toMatchObject({ kind: 'renewed' });
+    expect(service.requestedTokenDialog()).not.toHaveProperty('requestedBy');
+    expect(events.filter((event) => event.name === 'tokenDialogRequested')).toHaveLength(1);
+  });
 });

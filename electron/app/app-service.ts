@@ -4,6 +4,9 @@
 // lab auto-renewal) call it directly. Pure Node; electron/main and the e2e harness bind it to a transport.
 import { dirname } from 'node:path';
 import type { ProfileModel } from '../core/profiles/types';
+import type { Caller, PromptAnswer } from '../core/prompt-broker';
+import { isStillValid } from '../core/renewal';
+import { systemClock } from '../core/time/clock';
 import type {
   ActionResult,
   DashboardState,
@@ -16,6 +19,7 @@ import type { Settings } from '../shared/vocabulary';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
 import { createLabDeviceActions, type LabDeviceActions } from './lab-device-actions';
+import { createPromptBroker, type BrokerConnection } from './prompt-broker';
 import type { AppServiceDeps, RenewRequest, WizardOperations } from './ports';
 import { renewalAlreadyRunning, toRenewResult, unexpectedRenewFailure } from './renew-result';
 import { createSettingsStore } from './settings-store';
@@ -61,6 +65,14 @@ export interface AppService {
   openProfilesFolder(): Promise<ActionResult>;
   settings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /**
+   * A program without a terminal (over the prompt socket) needs `target` renewed: shows the token dialog naming
+   * the caller and resolves once the session is valid, the dialog is closed, or the wait setting runs out. Callers
+   * for sessions of one device share one dialog.
+   */
+  requestRenewalFor(caller: Caller, target: string, connection: BrokerConnection): Promise<PromptAnswer>;
+  /** The token dialog window was closed or hidden: callers waiting on it are told it was cancelled. */
+  tokenDialogClosed(): Promise<void>;
   readonly labDevices: LabDeviceActions;
   readonly wizard: WizardOperations;
   close(): void;
@@ -101,6 +113,9 @@ export function createAppService(deps: AppServiceDeps): AppService {
     const held = await Promise.all(devices.map(async (device) => ((await core.isLabDevice(device)) ? [device] : [])));
     labDevices = new Set(held.flat());
     model = next;
+    broker.sessionsChanged((target) =>
+      isStillValid(next.mfaSessions.find((session) => session.target === target)?.expiration, clock.now()),
+    );
     return next;
   }
 
@@ -142,6 +157,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
     // the watcher reported it, so read them once more before saying the session is unknown.
     const session = (model && known(model)) ?? known(await reloadModel());
     if (!session) return undefined;
+    // Programs waiting on this session's dialog (the prompt socket): the dialog names them.
+    const requestedBy = broker.requestedBy(session.target);
     return {
       target: session.target,
       source: session.source,
@@ -149,8 +166,42 @@ export function createAppService(deps: AppServiceDeps): AppService {
       durationSeconds: session.durationSeconds ?? currentSettings.defaultDurationSeconds,
       ...(session.expiration !== undefined && { expiration: session.expiration.toISOString() }),
       labDevice: session.device !== undefined && labDevices.has(session.device),
+      ...(requestedBy && { requestedBy }),
     };
   }
+
+  const broker = createPromptBroker(
+    {
+      timers: deps.timers ?? systemClock,
+      waitSeconds: async () => (await ensureSettings()).promptWaitSeconds,
+      async session(target) {
+        const session = (await reloadModel()).mfaSessions.find((candidate) => candidate.target === target);
+        if (!session) return undefined;
+        return {
+          ...(session.device !== undefined && { device: session.device }),
+          valid: isStillValid(session.expiration, clock.now()),
+        };
+      },
+      async showDialog(target, { show }) {
+        const context = await findTokenDialogContext(target);
+        if (!context) throw new Error(`${target} is not an MFA session MFA Tray knows.`);
+        requestedTokenDialog = context;
+        if (show) {
+          log.info('Token dialog requested by a program', { target, caller: context.requestedBy?.caller });
+          shell.showTokenDialog(context);
+        }
+        emit({ name: 'tokenDialogRequested', payload: context });
+      },
+      roundEnded(target) {
+        // The dialog stays for the person (they may still renew) but no program waits on it any more.
+        if (requestedTokenDialog?.target !== target || !requestedTokenDialog.requestedBy) return;
+        const { requestedBy: _ended, ...context } = requestedTokenDialog;
+        requestedTokenDialog = context;
+        emit({ name: 'tokenDialogRequested', payload: context });
+      },
+    },
+    () => clock.now(),
+  );
 
   function loadedModel(): ProfileModel {
     if (!model) throw new Error('The app service has not started yet.');
@@ -219,7 +270,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     requestedTokenDialog() {
-      return requestedTokenDialog ?? null;
+      if (!requestedTokenDialog) return null;
+      // Who asked is as of now: a round that ended no longer names its callers.
+      const { requestedBy: _asked, ...context } = requestedTokenDialog;
+      const requestedBy = broker.requestedBy(context.target);
+      return requestedBy ? { ...context, requestedBy } : context;
     },
 
     async openTokenDialog(target) {
@@ -287,6 +342,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
       pushState(stateFrom(model ?? (await reloadModel()), next));
       return { ...next };
     },
+
+    requestRenewalFor: (caller, target, connection) => broker.requestRenewalFor(caller, target, connection),
+
+    tokenDialogClosed: () => broker.dialogClosed(),
 
     labDevices: createLabDeviceActions({
       service: deps.labDevices,

@@ -5,7 +5,7 @@ import type { LabDeviceService } from '../core/lab-devices';
 import type { FileRole } from '../core/aws-files/file-problem';
 import type { ProfileModel } from '../core/profiles/types';
 import type { RenewOutcome } from '../core/renewal';
-import type { Clock } from '../core/time/clock';
+import type { Clock, TimerClock } from '../core/time/clock';
 import type { InvokeName, RequestOf, ResponseOf, TokenDialogContext } from '../shared/contract';
 
 export interface AwsFileLocations {
@@ -59,6 +59,8 @@ export interface AppServiceDeps {
   /** MFA Tray's own state folder (settings.json lives here). */
   stateDir: string;
   clock: Clock;
+  /** The prompt broker's one timer per round (the wait setting); the system's timers by default. */
+  timers?: Pick<TimerClock, 'setTimeout' | 'clearTimeout'>;
   core: CorePorts;
   shell: ShellCapabilities;
   log: ServiceLog;

@@ -21,7 +21,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createAppService, createCorePorts, createIpcDispatcher, createIpcHandlers, IpcRejectedError } from '../app';
-import { resolveStateDir } from '../core/app-state';
+import { resolveStateDir, type LocalSocketServer } from '../core/app-state';
 import { resolveAwsFileLocations } from '../core/aws-files';
 import { systemClock } from '../core/time/clock';
 import { errorMessage } from '../shared/error-message';
@@ -44,6 +44,7 @@ import { createLabAutoRenewer } from './lab-auto-renew';
 import { createFileLogger } from './logger';
 import { createMinuteTicker } from './minute-ticker';
 import { createNotifier } from './notifier';
+import { startPromptSocketServer } from './prompt-socket';
 import { createSafeStorageCipher } from './secret-cipher';
 import { checkSender, guardSession, isAllowedExternalUrl } from './security';
 import { createTrayPresenter, trayIconVariant } from './tray';
@@ -115,6 +116,10 @@ async function start(): Promise<void> {
     // A menu-bar app's window opens behind the active app unless the app takes focus.
     focusApp: () => {
       if (process.platform === 'darwin') app.focus({ steal: true });
+    },
+    // Closing the token dialog is the answer "cancel" for programs waiting on it (git, SDKs over the prompt socket).
+    onHidden: (role) => {
+      if (role === 'token-dialog') void service.tokenDialogClosed();
     },
   });
 
@@ -301,6 +306,15 @@ async function start(): Promise<void> {
     },
     (error: unknown) => log.error('The lab device socket did not start', { error: errorMessage(error) }),
   );
+  // git, IDEs and SDKs without a terminal ask for the token dialog through this socket (electron/core/prompt-broker).
+  let promptSocket: LocalSocketServer | undefined;
+  startPromptSocketServer(stateDir, service).then(
+    (server) => {
+      promptSocket = server;
+      if (quitting) void server.close();
+    },
+    (error: unknown) => log.error('The prompt socket did not start', { error: errorMessage(error) }),
+  );
   // Created hidden now so it appears instantly when asked for.
   windows.get('token-dialog');
   // A tray icon alone may be invisible (no StatusNotifier host on vanilla GNOME, Windows' overflow): a launch the
@@ -333,6 +347,7 @@ async function start(): Promise<void> {
     ticker.stop();
     notifier.stop();
     void labSocket?.close();
+    void promptSocket?.close();
     service.close();
   });
 }

@@ -31,6 +31,7 @@ function dashboard(sessions: MfaSessionView[], extra: Partial<DashboardState> = 
       startAtLogin: false,
       mutedSessions: [],
       autoRenewLabSessions: false,
+      promptWaitSeconds: 120,
     },
     ...extra,
   };

@@ -24,6 +24,8 @@ export interface WindowFactoryOptions<W extends ManagedWindow = BrowserWindow> {
   /** Brings the app to the front (macOS: app.focus({ steal: true })): a menu-bar app's window would otherwise open
    * behind the active app. Only show() calls it, and show() runs only on the user's request. */
   focusApp: () => void;
+  /** Told whenever a window is hidden (its close button, Esc or Cancel in the page, a success closing itself). */
+  onHidden?: (role: WindowRole) => void;
 }
 
 // Sizes are content sizes (useContentSize): title bars differ between Linux, Windows and macOS, and every screen
@@ -84,6 +86,7 @@ export function createWindowManager<W extends ManagedWindow = BrowserWindow>(
       event.preventDefault();
       window.hide();
     });
+    window.on('hide', () => options.onHidden?.(role));
     void window.loadFile(options.rendererIndex, { hash: `/${role}` });
     windows.set(role, window);
     return window;

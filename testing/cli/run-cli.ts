@@ -25,5 +25,12 @@ export function runProcess(file: string, args: string[], env: NodeJS.ProcessEnv,
 export const runCli = (args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> =>
   runProcess(process.execPath, [CLI, ...args], env, input);
 
+/**
+ * As a GUI, an IDE or an SDK starts it: in a session of its own (util-linux setsid), with no controlling terminal,
+ * so no /dev/tty even when the tests run in one.
+ */
+export const runCliWithoutTerminal = (args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> =>
+  runProcess('/usr/bin/setsid', ['-w', process.execPath, CLI, ...args], env, input);
+
 export const runAws = (args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> =>
   runProcess('/usr/bin/aws', args, env);

@@ -102,6 +102,10 @@ export const LAYERS = [
       'electron/core/time',
     ],
   },
+  {
+    folder: 'electron/core/prompt-broker',
+    mayImport: ['electron/shared', 'electron/shared/vocabulary', 'electron/core/app-state'],
+  },
   { folder: 'electron/app', mayImport: ['electron/shared', 'electron/shared/*', 'electron/core/*'] },
   { folder: 'electron/cli', mayImport: ['electron/shared', 'electron/shared/*', 'electron/core/*'] },
   {

@@ -5,20 +5,24 @@ import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel } from '../../core/profiles';
 import { EXIT, exitCodeFor } from '../terminal/exit-codes';
 import { openTerminal } from '../terminal/code-sources';
-import { notASession, sessionTarget, validCredentials } from '../terminal/session-keys';
+import { notASession, seenSession, sessionTarget, validCredentials } from '../terminal/session-keys';
 import { renewOnTerminal } from '../terminal/terminal-renewal';
 
 const CREDENTIAL_PROCESS_EXIT_HELP = `
 Exit codes:
-  0   the session's keys were printed (renewed on the terminal first when needed)
-  2   user error: not an MFA session profile, expired with no terminal to ask on, wrong or already used code,
-      bad keys, clock skew, cancelled
-  3   AWS or network error while renewing: throttling, timeout, AWS internal error, unreachable`;
+  0   the session's keys were printed (renewed first when needed: on the terminal, or with no terminal in the
+      running MFA Tray app's token dialog)
+  2   user error: not an MFA session profile, expired with neither a terminal nor the app to ask, wrong or
+      already used code, bad keys, clock skew, cancelled (also the app's dialog closed, or no code within its wait)
+  3   AWS or network error while renewing: throttling, timeout, AWS internal error, unreachable (also: the app
+      could not be talked to)`;
 
 export function registerCredentialProcessCommand(program: Command): void {
   program
     .command('credential-process')
-    .description("Print an MFA session's keys as credential_process JSON; renew on the terminal when expired.")
+    .description(
+      "Print an MFA session's keys as credential_process JSON; renew on the terminal (or in the MFA Tray app) when expired.",
+    )
     .argument('<profile>', 'the MFA session profile (or its source profile)')
     .addHelpText('after', CREDENTIAL_PROCESS_EXIT_HELP)
     .action(async (profile: string) => {
@@ -38,17 +42,25 @@ export function registerCredentialProcessCommand(program: Command): void {
       }
       const terminal = openTerminal();
       if (!terminal) {
-        process.stderr.write(
-          `The MFA session "${target}" has expired (or was never renewed) and there is no terminal to ask for a code. Renew it with \`mfa-tray renew ${target}\` (or the MFA Tray icon), then retry.\n`,
-        );
-        process.exitCode = EXIT.userError;
-        return;
-      }
-      const outcome = await renewOnTerminal(terminal, { target });
-      if (outcome.kind !== 'renewed') {
-        process.stderr.write(`${outcome.message}\n`);
-        process.exitCode = exitCodeFor(outcome);
-        return;
+        // An SDK or IDE with no terminal: the running app's token dialog asks for the code (loaded only here).
+        const { renewThroughApp } = await import('../terminal/app-prompt');
+        const answer = await renewThroughApp(target, process.stderr);
+        if (answer.kind !== 'renewed') {
+          process.stderr.write(
+            answer.kind === 'not-running'
+              ? `The MFA session "${target}" has expired (or was never renewed) and there is no terminal to ask for a code. Start MFA Tray (its dialog then asks for the code) or renew it with \`mfa-tray renew ${target}\`, then retry.\n`
+              : `${answer.message}\n`,
+          );
+          process.exitCode = answer.kind === 'failed' ? EXIT.awsError : EXIT.userError;
+          return;
+        }
+      } else {
+        const outcome = await renewOnTerminal(terminal, { target, seen: seenSession(model, target) });
+        if (outcome.kind !== 'renewed') {
+          process.stderr.write(`${outcome.message}\n`);
+          process.exitCode = exitCodeFor(outcome);
+          return;
+        }
       }
       const renewed = validCredentials(await loadProfileModel(locations), target, Date.now());
       if (!renewed) {

@@ -11,15 +11,18 @@ import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel, type ProfileModel } from '../../core/profiles';
 import { systemClock } from '../../core/time/clock';
 import { openTerminal } from '../terminal/code-sources';
-import { notASession, sessionTarget, validCredentials } from '../terminal/session-keys';
+import { notASession, seenSession, sessionTarget, validCredentials } from '../terminal/session-keys';
 import { renewOnTerminal } from '../terminal/terminal-renewal';
 import { errorMessage } from '../../shared/error-message';
 
 const GIT_CREDENTIAL_HELP = `
 git runs this with the operation last (get, store or erase) and the request on stdin. For "get" it checks the
 MFA session and, when it has expired (or has 2 minutes or less left), asks for a code on the terminal and
-renews it; with no terminal it says to run \`git mfa\`. It exits 0 whatever happens (only a malformed command
-line exits 2), so git always goes on to its next credential helper when this one does not answer.
+renews it (asking again after a code AWS rejects, up to 3 codes). With no terminal (a git GUI, an IDE,
+GIT_TERMINAL_PROMPT=0) the running MFA Tray app shows its token dialog, naming git and the folder, and git
+waits for it (the wait is a setting, 2 minutes by default); with no app either it says to run \`git mfa\`.
+It exits 0 whatever happens, a cancelled dialog too (only a malformed command line exits 2), so git always
+goes on to its next credential helper when this one does not answer.
 
 Given the MFA session profile it never answers git, and the AWS CLI's helper signs after it:
 
@@ -72,15 +75,30 @@ async function freshenSession(model: ProfileModel, target: string, options: GitC
   }
   if (validCredentials(model, session, Date.now())) return true;
   const terminal = terminalAllowed() ? openTerminal() : undefined;
-  if (!terminal) {
-    process.stderr.write(
-      `The MFA session "${session}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`,
-    );
-    return false;
-  }
-  const outcome = await renewOnTerminal(terminal, { target: session, source: options.source });
+  if (!terminal) return renewedByApp(session);
+  const outcome = await renewOnTerminal(terminal, {
+    target: session,
+    source: options.source,
+    seen: seenSession(model, session),
+  });
   if (outcome.kind !== 'renewed') process.stderr.write(`${outcome.message}\n`);
   return outcome.kind === 'renewed';
+}
+
+/**
+ * No terminal (a git GUI, an IDE, GIT_TERMINAL_PROMPT=0): the running app's token dialog asks for the code. Whatever
+ * the answer, git goes on (exit 0): cancelled or timed out, it meets the next helper or its own prompt.
+ */
+async function renewedByApp(session: string): Promise<boolean> {
+  const { renewThroughApp } = await import('../terminal/app-prompt');
+  const answer = await renewThroughApp(session, process.stderr);
+  if (answer.kind === 'renewed') return true;
+  process.stderr.write(
+    answer.kind === 'not-running'
+      ? `The MFA session "${session}" has expired: start MFA Tray (its dialog then asks for the code) or run \`git mfa\`, then retry.\n`
+      : `mfa-tray git-credential: ${answer.message}\n`,
+  );
+  return false;
 }
 
 /** Role mode: CodeCommit's username and password for git's host and path, signed with the role's keys. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RenewOutcome } from '../../core/renewal';
-import { renewWaitingForNextCode } from './next-code-wait';
+import { renewAskingAgain, renewWaitingForNextCode } from './next-code-wait';
 
 const used: RenewOutcome = { kind: 'code-already-used', category: 'user', retryAfterSeconds: 3, message: 'used' };
+const wrong: RenewOutcome = { kind: 'wrong-code', category: 'user', message: 'AWS rejected the MFA code for D.' };
 const renewed: RenewOutcome = {
   kind: 'renewed',
   category: 'ok',
@@ -59,5 +60,42 @@ describe('renewWaitingForNextCode', () => {
     const { written, output } = terminal(true);
     expect(await renewWaitingForNextCode(async () => renewed, output)).toBe(renewed);
     expect(written).toEqual([]);
+  });
+});
+
+describe('renewAskingAgain', () => {
+  it('asks again after a code AWS rejected, and renews with the second', async () => {
+    const outcomes = [wrong, renewed];
+    const { written, output } = terminal(true);
+    expect(await renewAskingAgain(async () => outcomes.shift()!, output)).toBe(renewed);
+    expect(written).toEqual(['AWS rejected the MFA code for D. Try 2 of 3.\n']);
+  });
+
+  it('gives up after three rejected codes, saying so', async () => {
+    let attempts = 0;
+    const { written, output } = terminal(true);
+    const outcome = await renewAskingAgain(async () => {
+      attempts++;
+      return wrong;
+    }, output);
+    expect(attempts).toBe(3);
+    expect(outcome).toMatchObject({
+      kind: 'wrong-code',
+      message: 'AWS rejected the MFA code for D. 3 codes were rejected; nothing was renewed.',
+    });
+    expect(written).toHaveLength(2);
+  });
+
+  it('still waits out a used window between tries', async () => {
+    const outcomes = [wrong, used, renewed];
+    const slept: number[] = [];
+    const { output } = terminal(false);
+    const outcome = await renewAskingAgain(
+      async () => outcomes.shift()!,
+      output,
+      async (ms) => void slept.push(ms),
+    );
+    expect(outcome).toBe(renewed);
+    expect(slept).toEqual([3000]);
   });
 });

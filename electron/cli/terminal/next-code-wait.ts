@@ -24,6 +24,27 @@ export async function renewWaitingForNextCode(
   return outcome;
 }
 
+/** Codes AWS may reject before a terminal renewal gives up: a typo the format check cannot see is retyped. */
+export const MAX_CODE_TRIES = 3;
+
+/**
+ * A terminal renewal as a person does it: a used window is waited out (above), and a code AWS rejected is asked
+ * for again, up to MAX_CODE_TRIES codes, instead of ending the command (and letting git sign with expired keys).
+ */
+export async function renewAskingAgain(
+  attempt: () => Promise<RenewOutcome>,
+  output: NodeJS.WritableStream & { isTTY?: boolean },
+  sleep: Sleep = sleepFor,
+): Promise<RenewOutcome> {
+  let outcome = await renewWaitingForNextCode(attempt, output, sleep);
+  for (let tries = 1; tries < MAX_CODE_TRIES && outcome.kind === 'wrong-code'; tries++) {
+    output.write(`${outcome.message} Try ${tries + 1} of ${MAX_CODE_TRIES}.\n`);
+    outcome = await renewWaitingForNextCode(attempt, output, sleep);
+  }
+  if (outcome.kind !== 'wrong-code') return outcome;
+  return { ...outcome, message: `${outcome.message} ${MAX_CODE_TRIES} codes were rejected; nothing was renewed.` };
+}
+
 async function countDown(
   seconds: number,
   output: NodeJS.WritableStream & { isTTY?: boolean },

@@ -28,6 +28,12 @@ export function notASession(model: ProfileModel, profile: string, target: string
   return `Profile "${profile}" is a ${existing.kind} profile, not an MFA session that MFA Tray renews.${hint}`;
 }
 
+/** What a helper saw when it found the target's keys unusable: renewal shares any renewal made since (renew's `seen`). */
+export function seenSession(model: ProfileModel, target: string): { expiration?: Date } {
+  const expiration = targetExpiration(model, target);
+  return expiration ? { expiration } : {};
+}
+
 /** The target's keys when all three are there and the session is still valid (core/renewal's margin); else undefined. */
 export function validCredentials(model: ProfileModel, target: string, nowMs: number): ProcessCredentials | undefined {
   const settings = model.profiles.get(target)?.settings ?? {};

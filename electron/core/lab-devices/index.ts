@@ -2,7 +2,8 @@
 // the OS keychain) and makes the codes. Opt-in per device, labelled "lab only" wherever it appears.
 export { autoRenewNotification, AUTO_RENEW_RETRY_MS, shouldAutoRenewLabSession } from './auto-renew';
 export type { AutoRenewDecision, AutoRenewInput } from './auto-renew';
-export { AppNotRunningError, requestLabSocket, startLabSocketServer } from './code-socket';
+export { AppNotRunningError } from '../app-state';
+export { requestLabSocket, startLabSocketServer } from './code-socket';
 export type { LabSocketHandler, LabSocketRequest, LabSocketResponse, LabSocketServer } from './code-socket';
 export type { CreateOutcome } from './create-device';
 export { renewWithLabCodes } from './device-codes';

@@ -9,7 +9,8 @@
 // - the target keeps its tool's shape (session-shape.ts): aws-mfa's aws_security_token and credentials-file
 //   `expiration` stamp (UTC, no zone), awsume's local-time stamp; aws-mfa --assume-role sessions are refused;
 // - one renewal per MFA device at a time: same-process callers share one promise, other processes wait on a
-//   lock file in the state folder and, once they hold it, share a renewal that happened meanwhile;
+//   lock file in the state folder and, once they hold it, share a renewal that happened meanwhile (since the caller's own look,
+//   `seen`, when it gives one: forced helpers that found the session expired never renew it twice);
 // - a code is never sent from a 30-s window already used for the device ('code-already-used' + seconds to wait);
 // - success writes aws_access_key_id / aws_secret_access_key / aws_session_token (credentials file) and
 //   expiration (config file, ISO-8601 UTC, unless it already lives in the credentials file) with

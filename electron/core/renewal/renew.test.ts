@@ -82,6 +82,29 @@ describe('renew', () => {
     });
   });
 
+  it('a forced renewal that saw the session expired shares a renewal made after it looked, asking for no code', async () => {
+    const l = await lab();
+    const seen = { expiration: new Date('2020-01-01T00:00:00Z') };
+    // Another process renews between the helper's own check and its call to renew (which reads the files again).
+    expect(await renew({ target: TARGET, codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+    const late = codes();
+    expect(await renew({ target: TARGET, codeSource: late, force: true, seen }, depsFor(l))).toMatchObject({
+      kind: 'renewed',
+      sharedWithConcurrentRenewal: true,
+    });
+    expect(late.asked).toBe(0);
+    // Without what it saw, a forced renewal renews again: `renew --force` on a valid session.
+    const forced = codes(() => scenarioCode(Date.now() + 30_000));
+    expect(
+      await renew(
+        { target: TARGET, codeSource: forced, force: true },
+        { ...depsFor(l), clock: { now: () => Date.now() + 30_000 } },
+      ),
+    ).toMatchObject({ kind: 'renewed', sharedWithConcurrentRenewal: false });
+    expect(forced.asked).toBe(1);
+    expect(emulator.callCount('GetSessionToken')).toBe(2);
+  });
+
   it('shares one GetSessionToken among 20 simultaneous in-process renewals', async () => {
     const l = await lab();
     const source = codes();

@@ -145,7 +145,8 @@ async function renewUnderLock(before: CheckedRenewal, request: RenewRequest, dep
         // Another process may have renewed while we waited: re-read, and share its result.
         const model = await (deps.loadModel ?? loadProfileModel)(deps.locations);
         const current = targetExpiration(model, request.target);
-        if (current && current.getTime() > clock.now() && current.getTime() !== before.expiration?.getTime()) {
+        const baseline = request.seen ? request.seen.expiration : before.expiration;
+        if (current && current.getTime() > clock.now() && current.getTime() !== baseline?.getTime()) {
           return {
             kind: 'renewed',
             category: 'ok',

@@ -36,6 +36,12 @@ export interface RenewRequest {
   durationSeconds?: number;
   /** Renew even when the target's expiration is still in the future. */
   force?: boolean;
+  /**
+   * What the caller saw when it decided to renew (the git helper, credential-process: their own check, made before
+   * renew reads the files). Under the device lock, a session renewed since then is shared instead of renewed again
+   * with another code, forced or not: twenty helpers that found it expired make one prompt.
+   */
+  seen?: { expiration?: Date };
 }
 
 export interface RenewDeps {

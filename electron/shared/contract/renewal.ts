@@ -45,6 +45,15 @@ export const RenewResultSchema = z.object({
 });
 export type RenewResult = z.infer<typeof RenewResultSchema>;
 
+/** Who asked for the dialog when a program without a terminal did (the CLI over the app's prompt socket). */
+export const RequestedBySchema = z.object({
+  /** "git in ~/src/myRepository" */
+  caller: z.string().max(1200),
+  /** Further callers waiting on the same dialog. */
+  others: z.number().int().min(0),
+});
+export type RequestedBy = z.infer<typeof RequestedBySchema>;
+
 export const TokenDialogContextSchema = z.object({
   target: z.string(),
   source: z.string(),
@@ -52,5 +61,6 @@ export const TokenDialogContextSchema = z.object({
   durationSeconds: z.number().int(),
   expiration: IsoTimeSchema.optional(),
   labDevice: z.boolean(),
+  requestedBy: RequestedBySchema.optional(),
 });
 export type TokenDialogContext = z.infer<typeof TokenDialogContextSchema>;

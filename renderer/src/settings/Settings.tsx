@@ -2,7 +2,12 @@
 // Every change is saved at once (checked against the settings schema first); errors show next to the field.
 import { useEffect, useState } from 'react';
 import type { MfaSessionView } from '../../../electron/shared/contract';
-import { SESSION_DURATION, SettingsSchema, type Settings as SettingsValues } from '../../../electron/shared/vocabulary';
+import {
+  PROMPT_WAIT_SECONDS,
+  SESSION_DURATION,
+  SettingsSchema,
+  type Settings as SettingsValues,
+} from '../../../electron/shared/vocabulary';
 import { bridge } from '../common/bridge';
 import { formatDuration } from '../../../electron/shared/time-format';
 import { Loading } from '../common/Loading';
@@ -14,6 +19,7 @@ const TITLE = 'Settings';
 
 const leadSchema = SettingsSchema.shape.leadTimeMinutes;
 const durationSchema = SettingsSchema.shape.defaultDurationSeconds;
+const waitSchema = SettingsSchema.shape.promptWaitSeconds;
 
 export function Settings() {
   const { load } = useBridgeLoad('Could not load the settings', (api) => api.getSettings());
@@ -26,6 +32,7 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
   const [sessions, setSessions] = useState<MfaSessionView[]>([]);
   const [lead, setLead] = useState(String(initial.leadTimeMinutes));
   const [hours, setHours] = useState(String(initial.defaultDurationSeconds / 3600));
+  const [wait, setWait] = useState(String(initial.promptWaitSeconds));
   const [status, show] = useStatus();
   const { run } = useBridgeCall(show);
   useEffect(() => {
@@ -47,6 +54,11 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
   const durationError =
     hours.trim() === '' || !durationSchema.safeParse(seconds).success
       ? `STS gives sessions of ${SESSION_DURATION.min / 3600} to ${SESSION_DURATION.max / 3600} hours.`
+      : undefined;
+
+  const waitError =
+    wait.trim() === '' || !waitSchema.safeParse(Number(wait)).success
+      ? `Choose between ${PROMPT_WAIT_SECONDS.min} and ${PROMPT_WAIT_SECONDS.max} seconds.`
       : undefined;
 
   const save = (change: Partial<SettingsValues>) =>
@@ -117,6 +129,29 @@ function SettingsForm({ initial }: { initial: SettingsValues }) {
             />
             <p id="duration-error" className="field-error">
               {durationError ?? (Number.isFinite(seconds) ? `= ${formatDuration(seconds)}` : '')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="prompt-wait">Wait this many seconds for a code asked for by git, an IDE or an SDK</label>
+            <p className="why" id="prompt-wait-why">
+              Programs without a terminal get the token dialog and wait this long for you; then they are told no code
+              came.
+            </p>
+            <input
+              id="prompt-wait"
+              type="number"
+              min={PROMPT_WAIT_SECONDS.min}
+              max={PROMPT_WAIT_SECONDS.max}
+              value={wait}
+              onChange={(event) => setWait(event.target.value)}
+              onBlur={() =>
+                !waitError && Number(wait) !== settings.promptWaitSeconds && save({ promptWaitSeconds: Number(wait) })
+              }
+              aria-invalid={waitError ? true : undefined}
+              aria-describedby="prompt-wait-why prompt-wait-error"
+            />
+            <p id="prompt-wait-error" className="field-error">
+              {waitError}
             </p>
           </div>
           <div className="field check">

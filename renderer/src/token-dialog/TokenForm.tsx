@@ -16,6 +16,12 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
   return (
     <main className="dialog" aria-labelledby="dialog-title">
       <h1 id="dialog-title">Renew MFA session</h1>
+      {context.requestedBy && (
+        <p className="requested-by" data-testid="requested-by">
+          Requested by <strong>{context.requestedBy.caller}</strong>
+          {context.requestedBy.others > 0 && ` and ${context.requestedBy.others} more`}
+        </p>
+      )}
       <dl className="facts">
         <dt>Profile</dt>
         <dd className="mono" data-testid="dialog-target">
