@@ -2,6 +2,7 @@
 // repository account with `mfa_serial` on the role profile itself, signed by the long-term keys in `default`.
 // The emulator's seed gains the three roles (trust policies requiring MFA); tests and the demo share both.
 import { scenario, scenarioSeed } from './scenario';
+import { scenarioConfig, scenarioCredentials } from './scenario-lab';
 import type { Seed } from '../../tools/sts-emulator/seed-schema';
 
 const repository = scenario.accounts.repository;
@@ -56,3 +57,12 @@ export const MFA_ROLES_CREDENTIALS = `[default]
 aws_access_key_id = ${scenario.activeKey.id}
 aws_secret_access_key = ${scenario.activeKey.secret}
 `;
+
+/** The three MFA roles, plus (withSession) the scenario's session profiles on the same device. */
+export function mfaRolesFiles(options: { withSession?: boolean } = {}): { config: string; credentials: string } {
+  if (!options.withSession) return { config: mfaRolesConfig(), credentials: MFA_ROLES_CREDENTIALS };
+  return {
+    config: `${scenarioConfig()}\n${mfaRolesConfig().replace(/^\[default\]\nregion = .*\n/, '')}`,
+    credentials: `${scenarioCredentials()}\n${MFA_ROLES_CREDENTIALS}`,
+  };
+}
