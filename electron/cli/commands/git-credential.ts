@@ -9,9 +9,10 @@ import type { Command } from 'commander';
 import { codeCommitGitCredentials, codeCommitRegion, roleKeysFor } from '../../core/codecommit';
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel, type ProfileModel } from '../../core/profiles';
+import { isMfaRoleTarget } from '../../core/renewal';
 import { systemClock } from '../../core/time/clock';
 import { openTerminal } from '../terminal/code-sources';
-import { notASession, sessionTarget, validCredentials } from '../terminal/session-keys';
+import { notASession, sessionTarget, targetCredentials, validCredentials } from '../terminal/session-keys';
 import { renewOnTerminal } from '../terminal/terminal-renewal';
 import { errorMessage } from '../../shared/error-message';
 
@@ -61,7 +62,7 @@ function terminalAllowed(): boolean {
   return process.env.GIT_TERMINAL_PROMPT !== '0';
 }
 
-/** Renews the session on the terminal when needed; true when it is valid afterwards. */
+/** Renews the session (or MFA role) on the terminal when needed; true when it is valid afterwards. */
 async function freshenSession(model: ProfileModel, target: string, options: GitCredentialOptions): Promise<boolean> {
   // With --source the pair is explicit (as `git mfa` renews it); without, the target must be a known session.
   const session = options.source === undefined ? sessionTarget(model, target) : target;
@@ -70,11 +71,12 @@ async function freshenSession(model: ProfileModel, target: string, options: GitC
     process.stderr.write(`mfa-tray git-credential: ${unusable}\n`);
     return false;
   }
-  if (validCredentials(model, session, Date.now())) return true;
+  const cacheDir = resolveAwsFileLocations(process.env).cliCacheDir;
+  if (await targetCredentials(model, session, cacheDir, Date.now())) return true;
   const terminal = terminalAllowed() ? openTerminal() : undefined;
   if (!terminal) {
     process.stderr.write(
-      `The MFA session "${session}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`,
+      `The MFA ${isMfaRoleTarget(model, session) ? 'role' : 'session'} "${session}" has expired: run \`git mfa\` (or renew it from the MFA Tray icon), then retry.\n`,
     );
     return false;
   }
@@ -101,6 +103,8 @@ async function answerForRole(
     if (!(await freshenSession(model, role.mfaSessionTarget, options))) return;
     if (!wasValid) model = await loadProfileModel(locations);
   }
+  // An MFA role (mfa_serial on the role profile): its own cache entry is renewed on the terminal, with its device.
+  if (role?.mfaRole !== undefined && !(await freshenSession(model, roleProfile, options))) return;
   const region = hostRegion ?? role?.region;
   if (region === undefined) {
     process.stderr.write(`mfa-tray git-credential: set region in the ${roleProfile} profile to sign for ${host}.\n`);

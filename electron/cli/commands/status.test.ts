@@ -83,6 +83,7 @@ describe('mfa-tray status', () => {
         cachedExpiration: '2030-01-02T02:30:00.000Z',
         secondsLeft: 1555,
         state: 'valid',
+        layout: 'mfa-session-chain',
       },
     ]);
     for (const secret of SCENARIO_SECRETS) expect(stdout).not.toContain(secret);
@@ -116,7 +117,7 @@ describe('mfa-tray status', () => {
     const noSessionKeys = { ...scenarioHome(), AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
     const { stdout } = await status(noSessionKeys, EXPIRES, {});
     expect(stdout).toMatch(
-      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +not cached +-$/m,
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +- +not cached +-$/m,
     );
     expect(stdout).toMatch(/^ {2}MyRepositoryContributor: source profile "MyRepositoryAssumer" has no credentials/m);
   });
@@ -131,7 +132,7 @@ describe('mfa-tray status', () => {
       /^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:aws:iam::111111111111:mfa\/MyRepositoryUser +today 03:04 +2 h 05 min +valid$/m,
     );
     expect(stdout).toMatch(
-      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +today 02:30 +1 h 30 min$/m,
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +via MFA session +today 02:30 +1 h 30 min$/m,
     );
   });
 

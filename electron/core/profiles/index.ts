@@ -15,3 +15,4 @@ export {
   type AssumedRoleEntry,
   type CachedRoleKeys,
 } from './role-cache-file';
+export { roleLayout, type RoleLayout } from './mfa-roles';

@@ -4,7 +4,7 @@
 import { hasSessionToken, hasStaticCredentials, stringSetting } from './classify';
 import { assumeRoleArguments, roleCacheKey } from './role-cache-key';
 import type { RoleChain } from './role-chains';
-import type { MfaRole, MfaRoleSigner, Profile, SettingValue } from './types';
+import type { MfaRole, MfaRoleSigner, Profile, RoleProfile, SettingValue } from './types';
 
 type Section = Readonly<Record<string, SettingValue>>;
 
@@ -47,4 +47,15 @@ function signerOf(
   const sourceSettings = profiles.get(source)?.settings ?? {};
   if (!hasStaticCredentials(sourceSettings)) return undefined;
   return { kind: 'profile', profile: source, temporary: hasSessionToken(sourceSettings) };
+}
+
+/**
+ * Which of the two MFA layouts a role uses: `mfa_serial` on the role itself (AssumeRole with a code at each cache
+ * expiry), a role chained from an MFA session profile (GetSessionToken renewed, AssumeRole without a code), or none.
+ */
+export type RoleLayout = 'mfa-on-role' | 'mfa-session-chain' | 'no-mfa';
+
+export function roleLayout(role: Pick<RoleProfile, 'mfaRole' | 'mfaSessionTarget'>): RoleLayout {
+  if (role.mfaRole) return 'mfa-on-role';
+  return role.mfaSessionTarget !== undefined ? 'mfa-session-chain' : 'no-mfa';
 }

@@ -22,5 +22,6 @@
 export { formatExpiration, renew } from './renew';
 export { targetExpiration } from './resolve-session';
 export { isStillValid, RENEWAL_MARGIN_MS } from './validity';
+export { isMfaRoleTarget, roleKeysFresh } from './resolve-role';
 export { CodeEntryCancelled } from './types';
 export type { CodeRequest, CodeSource, RenewDeps, RenewOutcome, RenewOutcomeKind, RenewRequest } from './types';
