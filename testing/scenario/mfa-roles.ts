@@ -7,11 +7,11 @@ import type { Seed } from '../../tools/sts-emulator/seed-schema';
 
 const repository = scenario.accounts.repository;
 
-/** Profile name → role name, duration_seconds (Admin: 2 h, beyond the role-chaining cap). */
+/** Profile name → role name, duration_seconds (Admin: 2 h, beyond the role-chaining cap; all over botocore's 15-min refresh window). */
 export const MFA_ROLES = {
   admin: { role: 'Admin', durationSeconds: 7200 },
   deploy: { role: 'Deploy', durationSeconds: 3600 },
-  readonly: { role: 'ReadOnly', durationSeconds: 900 },
+  readonly: { role: 'ReadOnly', durationSeconds: 1800 },
 } as const;
 export type MfaRoleProfile = keyof typeof MFA_ROLES;
 
