@@ -12,7 +12,7 @@ import type {
   RenewResult,
   TokenDialogContext,
 } from '../shared/contract';
-import type { Settings } from '../shared/vocabulary';
+import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, type Settings } from '../shared/vocabulary';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
 import { createLabDeviceActions, type LabDeviceActions } from './lab-device-actions';
@@ -55,6 +55,8 @@ export interface AppService {
   /** The last token dialog request, for a dialog window that loads after its push. */
   requestedTokenDialog(): TokenDialogContext | null;
   openTokenDialog(target: string): Promise<ActionResult>;
+  /** "Renew all roles of this device": the token dialog for one code that renews every MFA role of `device`. */
+  openDeviceRolesDialog(device: string): Promise<ActionResult>;
   openDashboard(): ActionResult;
   openWizard(): ActionResult;
   copyExportLines(profile: string): Promise<ActionResult>;
@@ -136,11 +138,16 @@ export function createAppService(deps: AppServiceDeps): AppService {
   }
 
   async function findTokenDialogContext(target: string): Promise<TokenDialogContext | undefined> {
-    const known = (candidate: ProfileModel) => candidate.mfaSessions.find((s) => s.target === target);
+    const known = (candidate: ProfileModel) =>
+      candidate.mfaSessions.some((s) => s.target === target) ||
+      candidate.roles.some((r) => r.profile === target && r.mfaRole);
     const currentSettings = await ensureSettings();
     // Not in the model we hold: the files may have changed a moment ago (the wizard's write, "Renew now…") before
     // the watcher reported it, so read them once more before saying the session is unknown.
-    const session = (model && known(model)) ?? known(await reloadModel());
+    const current = model && known(model) ? model : await reloadModel();
+    const role = current.roles.find((r) => r.profile === target)?.mfaRole;
+    if (role) return mfaRoleDialogContext(current, target);
+    const session = current.mfaSessions.find((s) => s.target === target);
     if (!session) return undefined;
     return {
       target: session.target,
@@ -150,6 +157,47 @@ export function createAppService(deps: AppServiceDeps): AppService {
       ...(session.expiration !== undefined && { expiration: session.expiration.toISOString() }),
       labDevice: session.device !== undefined && labDevices.has(session.device),
     };
+  }
+
+  function mfaRoleDialogContext(current: ProfileModel, target: string): TokenDialogContext {
+    const role = current.roles.find((r) => r.profile === target)!;
+    const mfaRole = role.mfaRole!;
+    return {
+      kind: 'mfa-role',
+      target,
+      source: mfaRole.signer.kind === 'profile' ? mfaRole.signer.profile : `credential_source ${mfaRole.signer.name}`,
+      device: mfaRole.device,
+      durationSeconds: mfaRole.durationSeconds ?? ROLE_DURATION.default,
+      ...(role.cachedExpiration !== undefined && { expiration: role.cachedExpiration.toISOString() }),
+      labDevice: false,
+    };
+  }
+
+  async function deviceRolesDialogContext(device: string): Promise<TokenDialogContext | undefined> {
+    const ofDevice = (candidate: ProfileModel) => candidate.roles.filter((r) => r.mfaRole?.device === device);
+    const roles = model && ofDevice(model).length > 0 ? ofDevice(model) : ofDevice(await reloadModel());
+    const [first] = roles;
+    if (!first) return undefined;
+    const soonest = roles
+      .flatMap((r) => (r.cachedExpiration ? [r.cachedExpiration] : []))
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    return {
+      ...mfaRoleDialogContext(loadedModel(), first.profile),
+      kind: 'device-roles',
+      roles: roles.map((r) => r.profile),
+      // Assumed with one MFA session: role chaining caps every role at 1 hour.
+      durationSeconds: Math.min(
+        ROLE_CHAINING_MAX_SECONDS,
+        Math.max(...roles.map((r) => r.mfaRole!.durationSeconds ?? ROLE_DURATION.default)),
+      ),
+      ...(soonest !== undefined ? { expiration: soonest.toISOString() } : {}),
+    };
+  }
+
+  function showDialog(context: TokenDialogContext): void {
+    requestedTokenDialog = context;
+    shell.showTokenDialog(context);
+    emit({ name: 'tokenDialogRequested', payload: context });
   }
 
   function loadedModel(): ProfileModel {
@@ -225,12 +273,20 @@ export function createAppService(deps: AppServiceDeps): AppService {
     async openTokenDialog(target) {
       const context = await findTokenDialogContext(target);
       if (!context) return { ok: false, message: `${target} is not an MFA session MFA Tray knows.` };
-      requestedTokenDialog = context;
-      shell.showTokenDialog(context);
-      emit({ name: 'tokenDialogRequested', payload: context });
+      showDialog(context);
       return {
         ok: true,
         message: `Type the code for ${context.target} in the "Renew MFA session" window that just opened.`,
+      };
+    },
+
+    async openDeviceRolesDialog(device) {
+      const context = await deviceRolesDialogContext(device);
+      if (!context) return { ok: false, message: `No MFA role profile uses the device ${device}.` };
+      showDialog(context);
+      return {
+        ok: true,
+        message: `Type one code for ${context.roles!.join(', ')} in the "Renew MFA session" window that just opened.`,
       };
     },
 
