@@ -127,4 +127,18 @@ process.stdout.write((await client.send(new GetCallerIdentityCommand({}))).Arn);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('name a profile to renew, or --all-roles-of DEVICE (not both)');
   });
+
+  it('git-credential admin answers git with the cached role keys, and says to renew when they are due', async () => {
+    const lab = await createScenarioLab(emulator().url, { files: mfaRolesFiles() });
+    const request = 'protocol=https\nhost=git-codecommit.eu-west-1.amazonaws.com\npath=v1/repos/myRepository\n\n';
+    // No terminal (stdin piped, no controlling tty in the test runner's children): nothing to ask on.
+    const due = await runCli(['git-credential', 'admin', 'get'], { ...lab.env, GIT_TERMINAL_PROMPT: '0' }, request);
+    expect(due.stdout).toBe('');
+    expect(due.stderr).toContain('The MFA role "admin" has expired');
+    expect((await runCli(['renew', 'admin', '--code', scenarioCode(Date.now())], lab.env)).code).toBe(0);
+    const answered = await runCli(['git-credential', 'admin', 'get'], lab.env, request);
+    expect(answered.stderr).toBe('');
+    expect(answered.stdout).toMatch(/^username=ASIA[A-Z0-9]+%\S+\npassword=\d{8}T\d{6}Z[0-9a-f]{64}\n$/);
+    expect(emulator().callCount('AssumeRole')).toBe(1);
+  });
 });
