@@ -4,6 +4,8 @@
 import { scenario, scenarioSeed } from './scenario';
 import { scenarioConfig, scenarioCredentials } from './scenario-lab';
 import type { Seed } from '../../tools/sts-emulator/seed-schema';
+import { loadConfig, rawConfigParse } from '../../electron/core/ini';
+import { buildProfileModel, type ProfileModel } from '../../electron/core/profiles';
 
 const repository = scenario.accounts.repository;
 
@@ -65,4 +67,15 @@ export function mfaRolesFiles(options: { withSession?: boolean } = {}): { config
     config: `${scenarioConfig()}\n${mfaRolesConfig().replace(/^\[default\]\nregion = .*\n/, '')}`,
     credentials: `${scenarioCredentials()}\n${MFA_ROLES_CREDENTIALS}`,
   };
+}
+
+/** The profile model of mfaRolesFiles() as loadProfileModel builds it (no cached roles), for in-memory tests. */
+export function mfaRolesModel(): ProfileModel {
+  const files = mfaRolesFiles();
+  return buildProfileModel({
+    config: loadConfig(files.config),
+    credentials: rawConfigParse(files.credentials),
+    problems: [],
+    cachedRoles: [],
+  });
 }
