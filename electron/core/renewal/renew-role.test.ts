@@ -122,3 +122,16 @@ describe('renew of an MFA role', () => {
     expect(await renew({ target: 'readonly', codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'renewed' });
   });
 });
+
+describe('renew of an MFA role with session-only options', () => {
+  it('refuses --source and --duration, which its profile decides', async () => {
+    const l = await lab();
+    const source = codes();
+    for (const extra of [{ source: 'default' }, { durationSeconds: 3600 }])
+      expect(await renew({ target: 'admin', codeSource: source, ...extra }, depsFor(l))).toMatchObject({
+        kind: 'configuration',
+        message: expect.stringContaining('--source and --duration do not apply'),
+      });
+    expect(source.asked).toBe(0);
+  });
+});

@@ -17,6 +17,13 @@ export { isMfaRoleTarget } from './resolve-role';
 
 export async function renewMfaRole(request: RenewRequest, deps: RenewDeps, model: ProfileModel): Promise<RenewOutcome> {
   const clock = deps.clock ?? systemClock;
+  // An MFA role is signed by its own source_profile (or credential_source) for its own duration_seconds.
+  if (request.source !== undefined || request.durationSeconds !== undefined)
+    return {
+      kind: 'configuration',
+      category: 'user',
+      message: `"${request.target}" is an MFA role: its source_profile and duration_seconds say how it is assumed, so --source and --duration do not apply.`,
+    };
   const early = await resolveMfaRole(model, request, deps, clock.now());
   if ('kind' in early) return early;
   return onePerDevice(
