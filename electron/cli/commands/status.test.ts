@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roleCacheKey } from '../../core/profiles';
 import { SCENARIO_CREDENTIALS, SCENARIO_SECRETS, scenarioConfig } from '../../../testing/scenario/scenario-files';
+import { MFA_ROLES_CREDENTIALS, mfaRolesConfig } from '../../../testing/scenario/mfa-roles';
 import type { CliIo } from '../output/cli-io';
 import { runStatus, type StatusReport } from './status';
 
@@ -151,5 +152,24 @@ describe('mfa-tray status', () => {
     expect(text.stdout).not.toMatch(/MyRepositoryAssumer: the name has a space/);
     const report = JSON.parse((await status(env, EXPIRES)).stdout) as StatusReport;
     expect(report.mfaSessions.find((s) => s.target === 'My Session')).toMatchObject({ jsSdkReadable: false });
+  });
+});
+
+describe('mfa-tray status with MFA roles (mfa_serial on the role profile)', () => {
+  it('shows the layout and "not renewed yet" until the AWS CLI cache holds the role', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'cli-status-roles-'));
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'config'), mfaRolesConfig(['admin']));
+    writeFileSync(join(home, '.aws', 'credentials'), MFA_ROLES_CREDENTIALS);
+    const { stdout } = await status({ HOME: home }, EXPIRES, {});
+    expect(stdout).toMatch(
+      /^ {2}admin +222222222222 +arn:\S+ +admin → default +mfa_serial on role +not renewed yet +-$/m,
+    );
+    const report = JSON.parse((await status({ HOME: home }, EXPIRES)).stdout) as StatusReport;
+    expect(report.roles[0]).toMatchObject({
+      layout: 'mfa-on-role',
+      state: 'never',
+      mfaRole: { durationSeconds: 7200 },
+    });
   });
 });
