@@ -125,7 +125,7 @@ process.stdout.write((await client.send(new GetCallerIdentityCommand({}))).Arn);
 
     const usage = await runCli(['renew', 'admin', '--all-roles-of', scenario.mfaSerial], lab.env);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('name a profile to renew, or --all-roles-of DEVICE (not both)');
+    expect(usage.stderr).toContain('give a target or --all-roles-of DEVICE, not both');
   });
 
   it('git-credential admin answers git with the cached role keys, and says to renew when they are due', async () => {

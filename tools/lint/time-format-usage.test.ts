@@ -16,7 +16,7 @@ const CALL_SITES = [
   'electron/main/tray-model.ts',
   'electron/main/notifier.ts',
   'electron/core/renewal/outcome-text.ts',
-  'electron/core/renewal/renew-device-roles.ts',
+  'electron/core/renewal/device-roles-summary.ts',
   'electron/core/renewal/code-guard.ts',
   'electron/core/sts/classify-error.ts',
   'renderer/src/dashboard/Countdown.tsx',

@@ -95,8 +95,10 @@ export function registerRenewCommand(program: Command): void {
     )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (target: string | undefined, options: RenewOptions, command: Command) => {
-      if ((target === undefined) === (options.allRolesOf === undefined))
-        command.error('error: name a profile to renew, or --all-roles-of DEVICE (not both)');
+      if (target === undefined && options.allRolesOf === undefined)
+        command.error("error: missing required argument 'target' (or --all-roles-of DEVICE)");
+      if (target !== undefined && options.allRolesOf !== undefined)
+        command.error('error: give a target or --all-roles-of DEVICE, not both');
       if (options.allRolesOf !== undefined && (options.source || options.duration || options.deviceCode))
         command.error('error: --all-roles-of takes no --source, --duration or --device-code');
       const request = {

@@ -6,7 +6,6 @@ import { loadProfileModel, type ProfileModel } from '../profiles';
 import type { AwsKeys, SessionCredentials } from '../sts';
 import { systemClock } from '../time/clock';
 import { ROLE_CHAINING_MAX_SECONDS, SESSION_DURATION } from '../../shared/vocabulary';
-import { formatClock } from '../../shared/time-format';
 import { onePerDevice, underDeviceLock } from './device-flight';
 import { openGateway } from './open-gateway';
 import { renew } from './renew';
@@ -14,6 +13,7 @@ import { botocoreSessionName, saveRole } from './renew-role';
 import { resolveMfaRole, type ResolvedRole } from './resolve-role';
 import { spendCode } from './spend-code';
 import { isStillValid } from './validity';
+import { rolesSummary } from './device-roles-summary';
 import type { CodeSource, RenewDeps, RenewOutcome } from './types';
 
 export interface DeviceRolesRequest {
@@ -71,13 +71,13 @@ export async function renewDeviceRoles(request: DeviceRolesRequest, deps: RenewD
       target: role.target,
       message: `${role.signerName} does not hold the long-term keys the other roles use: renew it on its own (mfa-tray renew ${role.target})`,
     });
-  if (!signer || together.length === 0) return { ...result, outcome: summary(device, result, clock.now()) };
+  if (!signer || together.length === 0) return { ...result, outcome: rolesSummary(device, result, clock.now()) };
 
   const mfa = await mfaSessionFor(model, device, signer, together, request, deps);
   if ('kind' in mfa) return { ...result, outcome: mfa };
   if (mfa.session) result.session = mfa.session;
   await assumeAll(together, mfa.credentials, deps, result);
-  return { ...result, outcome: summary(device, result, clock.now()) };
+  return { ...result, outcome: rolesSummary(device, result, clock.now()) };
 }
 
 const configuration = (message: string): RenewOutcome => ({ kind: 'configuration', category: 'user', message });
@@ -203,44 +203,4 @@ async function assumeAll(
       gateway.close();
     }
   }
-}
-
-function summary(device: string, result: Omit<DeviceRolesResult, 'outcome'>, nowMs: number): RenewOutcome {
-  const until = (date: Date) => formatClock(date, nowMs);
-  const lines: string[] = [];
-  if (result.renewed.length > 0) {
-    const how = result.session
-      ? result.session.renewed
-        ? `One code renewed the MFA session "${result.session.target}" and, with it,`
-        : `The MFA session "${result.session.target}" (still valid, no code needed) renewed`
-      : 'One code renewed';
-    lines.push(
-      `${how} ${result.renewed.length} role${result.renewed.length === 1 ? '' : 's'} of ${device}: ${result.renewed
-        .map(
-          (r) =>
-            `${r.target} (until ${until(r.expiration)}${r.cappedFromSeconds ? `; 1 h, not the ${r.cappedFromSeconds} s of duration_seconds: role chaining is capped at 1 hour` : ''})`,
-        )
-        .join(', ')}.`,
-    );
-  }
-  if (result.stillValid.length > 0)
-    lines.push(
-      `Still cached, left alone: ${result.stillValid.map((r) => `${r.target} (until ${until(r.expiration)})`).join(', ')}.`,
-    );
-  for (const failed of result.failed) lines.push(`Not renewed: ${failed.target}: ${failed.message}`);
-  const message = lines.join('\n');
-  if (result.failed.length > 0) return { kind: 'configuration', category: 'user', message };
-  if (result.renewed.length === 0) {
-    const first = result.stillValid[0]!;
-    return { kind: 'still-valid', category: 'ok', target: first.target, expiration: first.expiration, message };
-  }
-  const soonest = result.renewed.reduce((a, b) => (a.expiration <= b.expiration ? a : b));
-  return {
-    kind: 'renewed',
-    category: 'ok',
-    target: soonest.target,
-    expiration: soonest.expiration,
-    sharedWithConcurrentRenewal: false,
-    message,
-  };
 }
