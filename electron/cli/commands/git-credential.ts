@@ -35,7 +35,10 @@ keys come from the AWS CLI's own cache (~/.aws/cli/cache), assumed again when th
   [credential]
       helper =
       helper = !mfa-tray git-credential MyRepositoryContributor
-      UseHttpPath = true`;
+      UseHttpPath = true
+
+An MFA role (mfa_serial on the role profile) works the same way: its own cache entry is renewed on the terminal
+(one code, AssumeRole with its device) when it has under 15 minutes left.`;
 
 interface GitCredentialOptions {
   source?: string;
