@@ -11,6 +11,7 @@ import {
 import { checkDuration, type AwsKeys } from '../sts';
 import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, ROLE_SESSION_NAME_PATTERN } from '../../shared/vocabulary';
 import { errorMessage } from '../../shared/error-message';
+import { describeUntil } from './outcome-text';
 import { maskSecretLike } from './problem-text';
 import type { RenewDeps, RenewOutcome } from './types';
 
@@ -67,7 +68,7 @@ export async function resolveMfaRole(
       category: 'ok',
       target,
       expiration: cached.expiration,
-      message: `The role "${target}" is still cached until ${cached.expiration.toISOString()}; nothing to do (use --force to renew anyway).`,
+      message: `The role "${target}" is still cached until ${describeUntil(cached.expiration, nowMs)}; nothing to do (use --force to renew anyway).`,
     };
   }
   const signer = signerKeys(model, mfaRole, deps.env ?? process.env);
