@@ -1,6 +1,7 @@
 // AWS's documented MFA layout for roles (mfa_serial on the role profile), end to end with the built CLI, the real
 // AWS CLI (/usr/bin/aws, botocore) and the JS SDK against the STS emulator: after `mfa-tray renew admin`, the AWS
 // CLI finds the role's keys in its own cache and neither prompts nor calls AssumeRole.
+import { spawn } from 'node:child_process';
 import { readdir, readFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +140,32 @@ process.stdout.write((await client.send(new GetCallerIdentityCommand({}))).Arn);
     const answered = await runCli(['git-credential', 'admin', 'get'], lab.env, request);
     expect(answered.stderr).toBe('');
     expect(answered.stdout).toMatch(/^username=ASIA[A-Z0-9]+%\S+\npassword=\d{8}T\d{6}Z[0-9a-f]{64}\n$/);
+    expect(emulator().callCount('AssumeRole')).toBe(1);
+  });
+
+  it('credential-process admin with no cached keys asks on the terminal, renews the role and prints the JSON', async () => {
+    const lab = await createScenarioLab(emulator().url, { files: mfaRolesFiles() });
+    const jsonFile = join(lab.dir, 'stdout.json');
+    // util-linux `script` gives the CLI a controlling terminal; stdout goes to a file, as the AWS CLI would pipe it.
+    const child = spawn(
+      '/usr/bin/script',
+      ['-qec', `"${process.execPath}" "${CLI}" credential-process admin > "${jsonFile}"`, '/dev/null'],
+      { env: lab.env },
+    );
+    let terminal = '';
+    let typed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      terminal += chunk.toString();
+      if (!typed && terminal.includes(`MFA code for ${scenario.mfaSerial} (renewing admin with default's keys)`)) {
+        typed = true;
+        child.stdin.write(`${scenarioCode(Date.now())}\r`);
+      }
+    });
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(terminal).toMatch(/Renewed the role "admin"/);
+    const printed = JSON.parse(await readFile(jsonFile, 'utf8'));
+    expect(printed).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+    expect(terminal).not.toContain(printed.SecretAccessKey);
     expect(emulator().callCount('AssumeRole')).toBe(1);
   });
 });
