@@ -17,3 +17,27 @@ export function runBotocore(script: string, args: string[] = [], env: NodeJS.Pro
   });
   return JSON.parse(stdout) as unknown;
 }
+
+// Records the cache key of the last AssumeRoleCredentialFetcher botocore builds for each profile (the outermost
+// role of a chain is built last). Nothing is fetched: the provider's load() only builds the deferred credentials.
+const CAPTURE_CACHE_KEYS = `
+import json, sys
+import botocore.credentials as credentials, botocore.session
+keys = {}
+original = credentials.AssumeRoleCredentialFetcher.__init__
+def capture(self, *args, **kwargs):
+    original(self, *args, **kwargs)
+    capture.last = self._create_cache_key()
+credentials.AssumeRoleCredentialFetcher.__init__ = capture
+for name in sys.argv[1:]:
+    capture.last = None
+    session = botocore.session.Session(profile=name)
+    session.get_component('credential_provider').get_provider('assume-role').load()
+    keys[name] = capture.last
+print(json.dumps(keys))
+`;
+
+/** botocore's ~/.aws/cli/cache file name (without .json) for each role profile, as the installed AWS CLI computes it. */
+export function botocoreRoleCacheKeys(profiles: string[], env: NodeJS.ProcessEnv): Record<string, string | null> {
+  return runBotocore(CAPTURE_CACHE_KEYS, profiles, env) as Record<string, string | null>;
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { launchApp, type FakeElectronApp } from '../../testing/electron-fake/harness';
 import { scenarioCode, scenarioSeed } from '../../testing/scenario/scenario';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
+import type { Seed } from '../../tools/sts-emulator/seed-schema';
 
 export interface Machine {
   home: string;
@@ -22,13 +23,15 @@ export interface Machine {
 }
 
 export const test = base.extend<{
+  /** The emulator's accounts: `test.use({ seed })` for another world than the scenario's. */
+  seed: Seed;
   emulator: StsEmulator;
   machine: (files: { config?: string; credentials?: string }) => Promise<Machine>;
 }>({
+  seed: [scenarioSeed, { option: true }],
   emulator: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-    async ({}, use) => {
-      const emulator = await startEmulator({ port: 0, seed: scenarioSeed });
+    async ({ seed }, use) => {
+      const emulator = await startEmulator({ port: 0, seed });
       await use(emulator);
       await emulator.close();
     },

@@ -19,6 +19,7 @@ const VALID: Requests = {
   getTokenDialogContext: { target },
   getRequestedTokenDialog: undefined,
   openTokenDialog: { target },
+  openDeviceRolesDialog: { serial: scenario.mfaSerial },
   closeWindow: undefined,
   openDashboard: undefined,
   openWizard: undefined,

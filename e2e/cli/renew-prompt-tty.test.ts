@@ -88,7 +88,8 @@ describe('usage', () => {
     expect(missing).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: "error: missing required argument 'target'\nRun `mfa-tray renew --help` for usage.\n",
+      stderr:
+        "error: missing required argument 'target' (or --all-roles-of DEVICE)\nRun `mfa-tray renew --help` for usage.\n",
     });
     const badValue = await runCli(['devices', 'code'], process.env);
     expect(badValue.stderr).toBe(

@@ -20,6 +20,7 @@ import { createWizardService } from '../../electron/core/onboarding/wizard-servi
 import { eventContract, type TokenDialogContext } from '../../electron/shared/contract';
 import { generateTotp } from '../../electron/core/totp';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
+import type { Seed } from '../../tools/sts-emulator/seed-schema';
 import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
 import { bindPage, deliver } from './bridge-transport';
 import { roleForHash, windowSize } from './window-fit';
@@ -54,6 +55,8 @@ export interface AppWorld {
 export interface WorldOptions {
   /** The OS secret store the lab devices see (default: a keychain). */
   secretStore?: TestCipher['kind'];
+  /** The emulator's accounts (default: the scenario's). */
+  seed?: Seed;
 }
 
 export async function createAppWorld(
@@ -72,7 +75,7 @@ export async function createAppWorld(
   };
   if (files.config !== undefined) await writeFile(locations.config, files.config, { mode: 0o600 });
   if (files.credentials !== undefined) await writeFile(locations.credentials, files.credentials, { mode: 0o600 });
-  const emulator = await startEmulator({ port: 0, seed: scenarioSeed });
+  const emulator = await startEmulator({ port: 0, seed: options.seed ?? scenarioSeed });
   const env = {
     HOME: home,
     AWS_CONFIG_FILE: locations.config,
@@ -110,7 +113,12 @@ export async function createAppWorld(
     showTokenDialog: (dialog: TokenDialogContext) => {
       shellLog.push(`token dialog ${dialog.target}`);
       // A test may end while this window still opens: only a failure before the world closes is one.
-      open(`#/token-dialog?target=${encodeURIComponent(dialog.target)}`).then(
+      // Like main's window: "all roles of a device" names no one profile, so the dialog takes main's request.
+      const hash =
+        dialog.kind === 'device-roles'
+          ? '#/token-dialog'
+          : `#/token-dialog?target=${encodeURIComponent(dialog.target)}`;
+      open(hash).then(
         (page) => dialogWaiters.shift()?.(page),
         (error: unknown) => {
           if (!closed) shellLog.push(`token dialog failed to open: ${String(error)}`);

@@ -13,6 +13,8 @@ import {
   SESSION_TOKEN,
 } from '../../testing/app/fixtures';
 import { createIpcHandlers } from './ipc-handlers';
+import { mfaRolesModel } from '../../testing/scenario/mfa-roles';
+import { scenario } from '../../testing/scenario/scenario';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 const caller = { senderId: 7 };
@@ -275,5 +277,45 @@ describe('createAppService', () => {
     expect(await asked).toMatchObject({ kind: 'renewed' });
     expect(service.requestedTokenDialog()).not.toHaveProperty('requestedBy');
     expect(events.filter((event) => event.name === 'tokenDialogRequested')).toHaveLength(1);
+  });
+});
+
+describe('MFA roles in the app service', () => {
+  it('opens the token dialog for one MFA role and for all roles of its device, and renews them with one code', async () => {
+    const world = fakeWorld(stateDir, mfaRolesModel(), NOW);
+    const service = createAppService(world.deps);
+    const state = await service.start();
+    expect(state.roles.map((r) => [r.profile, r.layout, r.state, r.device])).toEqual([
+      ['admin', 'mfa-on-role', 'never', scenario.mfaSerial],
+      ['deploy', 'mfa-on-role', 'never', scenario.mfaSerial],
+      ['readonly', 'mfa-on-role', 'never', scenario.mfaSerial],
+    ]);
+
+    expect(await service.openTokenDialog('admin')).toMatchObject({ ok: true });
+    expect(world.record.dialogs.at(-1)).toEqual({
+      kind: 'mfa-role',
+      target: 'admin',
+      source: 'default',
+      device: scenario.mfaSerial,
+      durationSeconds: 7200,
+      labDevice: false,
+    });
+    expect(await service.openDeviceRolesDialog(scenario.mfaSerial)).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('admin, deploy, readonly'),
+    });
+    // One MFA session for all: role chaining caps each role at 1 hour.
+    expect(world.record.dialogs.at(-1)).toMatchObject({
+      kind: 'device-roles',
+      target: 'admin',
+      roles: ['admin', 'deploy', 'readonly'],
+      durationSeconds: 3600,
+    });
+    expect(await service.openDeviceRolesDialog('arn:aws:iam::111111111111:mfa/nobody')).toMatchObject({ ok: false });
+
+    const handlers = createIpcHandlers(service, world.windows);
+    await handlers.renew({ target: 'admin', code: '123456', allRolesOf: scenario.mfaSerial, force: true }, caller);
+    expect(world.record.renewRequests.at(-1)).toMatchObject({ allRolesOf: scenario.mfaSerial, code: '123456' });
+    service.close();
   });
 });

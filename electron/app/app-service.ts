@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import type { ProfileModel } from '../core/profiles/types';
 import type { Caller, PromptAnswer } from '../core/prompt-broker';
-import { isStillValid } from '../core/renewal';
+import { renewalTargetState } from '../core/renewal';
 import { systemClock } from '../core/time/clock';
 import type {
   ActionResult,
@@ -15,7 +15,7 @@ import type {
   RenewResult,
   TokenDialogContext,
 } from '../shared/contract';
-import type { Settings } from '../shared/vocabulary';
+import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, type Settings } from '../shared/vocabulary';
 import { buildDashboardState } from './dashboard-state';
 import { buildExportLines, exportFormatFor, ExportLinesError } from './export-lines';
 import { createLabDeviceActions, type LabDeviceActions } from './lab-device-actions';
@@ -59,6 +59,8 @@ export interface AppService {
   /** The last token dialog request, for a dialog window that loads after its push. */
   requestedTokenDialog(): TokenDialogContext | null;
   openTokenDialog(target: string): Promise<ActionResult>;
+  /** "Renew all roles of this device": the token dialog for one code that renews every MFA role of `device`. */
+  openDeviceRolesDialog(device: string): Promise<ActionResult>;
   openDashboard(): ActionResult;
   openWizard(): ActionResult;
   copyExportLines(profile: string): Promise<ActionResult>;
@@ -113,9 +115,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     const held = await Promise.all(devices.map(async (device) => ((await core.isLabDevice(device)) ? [device] : [])));
     labDevices = new Set(held.flat());
     model = next;
-    broker.sessionsChanged((target) =>
-      isStillValid(next.mfaSessions.find((session) => session.target === target)?.expiration, clock.now()),
-    );
+    broker.sessionsChanged((target) => renewalTargetState(next, target, clock.now())?.valid ?? false);
     return next;
   }
 
@@ -151,11 +151,16 @@ export function createAppService(deps: AppServiceDeps): AppService {
   }
 
   async function findTokenDialogContext(target: string): Promise<TokenDialogContext | undefined> {
-    const known = (candidate: ProfileModel) => candidate.mfaSessions.find((s) => s.target === target);
+    const known = (candidate: ProfileModel) =>
+      candidate.mfaSessions.some((s) => s.target === target) ||
+      candidate.roles.some((r) => r.profile === target && r.mfaRole);
     const currentSettings = await ensureSettings();
     // Not in the model we hold: the files may have changed a moment ago (the wizard's write, "Renew now…") before
     // the watcher reported it, so read them once more before saying the session is unknown.
-    const session = (model && known(model)) ?? known(await reloadModel());
+    const current = model && known(model) ? model : await reloadModel();
+    const role = current.roles.find((r) => r.profile === target)?.mfaRole;
+    if (role) return mfaRoleDialogContext(current, target);
+    const session = current.mfaSessions.find((s) => s.target === target);
     if (!session) return undefined;
     // Programs waiting on this session's dialog (the prompt socket): the dialog names them.
     const requestedBy = broker.requestedBy(session.target);
@@ -174,17 +179,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
     {
       timers: deps.timers ?? systemClock,
       waitSeconds: async () => (await ensureSettings()).promptWaitSeconds,
-      async session(target) {
-        const session = (await reloadModel()).mfaSessions.find((candidate) => candidate.target === target);
-        if (!session) return undefined;
-        return {
-          ...(session.device !== undefined && { device: session.device }),
-          valid: isStillValid(session.expiration, clock.now()),
-        };
-      },
+      session: async (target) => renewalTargetState(await reloadModel(), target, clock.now()),
       async showDialog(target, { show }) {
         const context = await findTokenDialogContext(target);
-        if (!context) throw new Error(`${target} is not an MFA session MFA Tray knows.`);
+        if (!context) throw new Error(`${target} is not an MFA session or MFA role MFA Tray knows.`);
         requestedTokenDialog = context;
         if (show) {
           log.info('Token dialog requested by a program', { target, caller: context.requestedBy?.caller });
@@ -202,6 +200,49 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
     () => clock.now(),
   );
+
+  function mfaRoleDialogContext(current: ProfileModel, target: string): TokenDialogContext {
+    const role = current.roles.find((r) => r.profile === target)!;
+    const mfaRole = role.mfaRole!;
+    const requestedBy = broker.requestedBy(target);
+    return {
+      kind: 'mfa-role',
+      target,
+      source: mfaRole.signer.kind === 'profile' ? mfaRole.signer.profile : `credential_source ${mfaRole.signer.name}`,
+      device: mfaRole.device,
+      durationSeconds: mfaRole.durationSeconds ?? ROLE_DURATION.default,
+      ...(role.cachedExpiration !== undefined && { expiration: role.cachedExpiration.toISOString() }),
+      labDevice: false,
+      ...(requestedBy && { requestedBy }),
+    };
+  }
+
+  async function deviceRolesDialogContext(device: string): Promise<TokenDialogContext | undefined> {
+    const ofDevice = (candidate: ProfileModel) => candidate.roles.filter((r) => r.mfaRole?.device === device);
+    const roles = model && ofDevice(model).length > 0 ? ofDevice(model) : ofDevice(await reloadModel());
+    const [first] = roles;
+    if (!first) return undefined;
+    const soonest = roles
+      .flatMap((r) => (r.cachedExpiration ? [r.cachedExpiration] : []))
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    return {
+      ...mfaRoleDialogContext(loadedModel(), first.profile),
+      kind: 'device-roles',
+      roles: roles.map((r) => r.profile),
+      // Assumed with one MFA session: role chaining caps every role at 1 hour.
+      durationSeconds: Math.min(
+        ROLE_CHAINING_MAX_SECONDS,
+        Math.max(...roles.map((r) => r.mfaRole!.durationSeconds ?? ROLE_DURATION.default)),
+      ),
+      ...(soonest !== undefined ? { expiration: soonest.toISOString() } : {}),
+    };
+  }
+
+  function showDialog(context: TokenDialogContext): void {
+    requestedTokenDialog = context;
+    shell.showTokenDialog(context);
+    emit({ name: 'tokenDialogRequested', payload: context });
+  }
 
   function loadedModel(): ProfileModel {
     if (!model) throw new Error('The app service has not started yet.');
@@ -280,12 +321,20 @@ export function createAppService(deps: AppServiceDeps): AppService {
     async openTokenDialog(target) {
       const context = await findTokenDialogContext(target);
       if (!context) return { ok: false, message: `${target} is not an MFA session MFA Tray knows.` };
-      requestedTokenDialog = context;
-      shell.showTokenDialog(context);
-      emit({ name: 'tokenDialogRequested', payload: context });
+      showDialog(context);
       return {
         ok: true,
         message: `Type the code for ${context.target} in the "Renew MFA session" window that just opened.`,
+      };
+    },
+
+    async openDeviceRolesDialog(device) {
+      const context = await deviceRolesDialogContext(device);
+      if (!context) return { ok: false, message: `No MFA role profile uses the device ${device}.` };
+      showDialog(context);
+      return {
+        ok: true,
+        message: `Type one code for ${context.roles!.join(', ')} in the "Renew MFA session" window that just opened.`,
       };
     },
 

@@ -2,7 +2,7 @@
 // its code source) and the file watcher. Kept apart from the service so tests and harnesses can swap any port.
 import { watchAwsFiles } from '../core/aws-files';
 import { loadProfileModel } from '../core/profiles';
-import { renew } from '../core/renewal';
+import { renew, renewDeviceRoles } from '../core/renewal';
 import type { Clock } from '../core/time/clock';
 import type { AwsFileLocations, CorePorts } from './ports';
 
@@ -20,17 +20,26 @@ export function createCorePorts(options: CorePortsOptions): CorePorts {
   const { locations, stateDir, env, clock } = options;
   return {
     loadProfileModel: () => loadProfileModel(locations),
-    renew: (request) =>
-      renew(
+    renew: async (request) => {
+      // The dialog already has the code; renewal checks its format and the used-window guard.
+      const codeSource = { getCode: async () => request.code };
+      if (request.allRolesOf !== undefined)
+        return (
+          await renewDeviceRoles(
+            { device: request.allRolesOf, codeSource, ...(request.force !== undefined && { force: request.force }) },
+            { locations, stateDir, env, clock },
+          )
+        ).outcome;
+      return renew(
         {
           target: request.target,
-          // The dialog already has the code; renewal checks its format and the used-window guard.
-          codeSource: { getCode: async () => request.code },
+          codeSource,
           ...(request.durationSeconds !== undefined && { durationSeconds: request.durationSeconds }),
           ...(request.force !== undefined && { force: request.force }),
         },
         { locations, stateDir, env, clock },
-      ),
+      );
+    },
     watchAwsFiles: (onChange) =>
       watchAwsFiles(
         locations,

@@ -3,6 +3,7 @@
 import type { DashboardState, MfaSessionView, RoleView, SessionState } from '../shared/contract';
 import type { Settings } from '../shared/vocabulary';
 import { expiryState } from '../core/expiry';
+import { roleLayout } from '../core/profiles/mfa-roles';
 import type { MfaSession, ProfileModel } from '../core/profiles/types';
 import type { AwsFileLocations } from './ports';
 
@@ -50,6 +51,15 @@ export function buildDashboardState(input: DashboardInput): DashboardState {
     ...(role.mfaSessionTarget !== undefined && { mfaSessionTarget: role.mfaSessionTarget }),
     ...(role.cachedExpiration !== undefined && { cachedExpiration: role.cachedExpiration.toISOString() }),
     ...(role.chainError !== undefined && { chainError: role.chainError }),
+    layout: roleLayout(role),
+    ...(role.mfaRole && { device: role.mfaRole.device }),
+    state: sessionState(
+      { expiration: role.cachedExpiration },
+      nowMs,
+      settings.leadTimeMinutes,
+      input.renewing.has(role.profile),
+    ),
+    notificationsEnabled: !muted.has(role.profile),
   }));
   return {
     now: new Date(nowMs).toISOString(),

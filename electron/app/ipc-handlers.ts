@@ -27,6 +27,7 @@ export function createIpcHandlers(service: AppService, windows: WindowCloser): O
     getTokenDialogContext: (request) => service.tokenDialogContext(request.target),
     getRequestedTokenDialog: async () => ({ context: service.requestedTokenDialog() }),
     openTokenDialog: (request) => service.openTokenDialog(request.target),
+    openDeviceRolesDialog: (request) => service.openDeviceRolesDialog(request.serial),
     closeWindow: async (_request, caller) =>
       windows.closeSender(caller)
         ? { ok: true, message: 'Closed.' }

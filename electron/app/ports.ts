@@ -20,6 +20,8 @@ export interface RenewRequest {
   code: string;
   durationSeconds?: number;
   force?: boolean;
+  /** Renew every MFA role of this device with the one code (core/renewal's renewDeviceRoles). */
+  allRolesOf?: string;
 }
 
 export interface CorePorts {

@@ -212,6 +212,7 @@ async function start(): Promise<void> {
     variant: () => trayIconVariant(process.platform, nativeTheme),
     actions: {
       renew: (target) => void service.openTokenDialog(target),
+      renewDeviceRoles: (device) => void service.openDeviceRolesDialog(device),
       openDashboard: () => windows.show('dashboard'),
       openWizard: () => windows.show('wizard'),
       openPreferences: () => windows.show('settings'),

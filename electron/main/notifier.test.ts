@@ -118,3 +118,44 @@ describe('the notification plan', () => {
     expect(clock.callbacksRun.length).toBe(before);
   });
 });
+
+describe('notifications for MFA roles (mfa_serial on the role profile)', () => {
+  it('warns at the lead time and at expiry of the role’s cache entry, in the words of a role', async () => {
+    const { clock, shown, notifier } = setup();
+    const mfaRole = {
+      device: 'arn:aws:iam::1:mfa/u',
+      cacheKey: 'k',
+      signer: { kind: 'profile' as const, profile: 'default', temporary: false },
+    };
+    notifier.setModel({
+      mfaSessions: [],
+      roles: [
+        {
+          profile: 'admin',
+          roleArn: 'arn:aws:iam::2:role/Admin',
+          chain: ['admin', 'default'],
+          mfaRole,
+          cachedExpiration: new Date(MORNING + HOUR),
+        },
+        // A role chained from a session: its cached keys expiring is no news (the AWS CLI assumes it again).
+        {
+          profile: 'git',
+          roleArn: 'arn:aws:iam::2:role/Git',
+          chain: ['git', 's'],
+          cachedExpiration: new Date(MORNING + HOUR),
+        },
+      ],
+    });
+    await live(clock, HOUR + MINUTE);
+    expect(shown).toEqual([
+      {
+        at: '08:45',
+        title: 'MFA role expires in 15 min',
+        body: 'admin needs a new MFA code soon. Click to renew it.',
+        target: 'admin',
+      },
+      { at: '09:00', title: 'MFA role expired', body: 'admin has expired. Click to renew it.', target: 'admin' },
+    ]);
+    notifier.stop();
+  });
+});

@@ -1,4 +1,4 @@
-// Desktop notifications for MFA sessions: at the user's lead time before expiry and at expiry, once per session
+// Desktop notifications for MFA sessions and MFA roles (mfa_serial on the role profile): at the user's lead time before expiry and at expiry, once per session
 // per event, through the expiry module's one-timer scheduler. Events that become due together (start-up, resume
 // from sleep, a clock jump) are announced as ONE catch-up notification. Notifications never open a window by
 // themselves: only a click (or its Renew action) asks for the token dialog.
@@ -49,15 +49,16 @@ export function createNotifier(options: NotifierOptions): Notifier {
     const first = events[0]!;
     const now = options.clock.now();
     if (events.length === 1) {
+      const what = first.mfaRole ? 'MFA role' : 'MFA session';
       options.show(
         first.kind === 'session-expired'
           ? {
-              title: 'MFA session expired',
+              title: `${what} expired`,
               body: `${first.profile} has expired. Click to renew it.`,
               target: first.profile,
             }
           : {
-              title: `MFA session expires in ${formatSpan(first.expiresAt - now)}`,
+              title: `${what} expires in ${formatSpan(first.expiresAt - now)}`,
               body: `${first.profile} needs a new MFA code soon. Click to renew it.`,
               target: first.profile,
             },
@@ -65,8 +66,10 @@ export function createNotifier(options: NotifierOptions): Notifier {
       return;
     }
     const names = [...new Set(events.map((event) => event.profile))];
+    const kinds = new Set(events.map((event) => Boolean(event.mfaRole)));
+    const plural = kinds.size > 1 ? 'MFA sessions and roles' : kinds.has(true) ? 'MFA roles' : 'MFA sessions';
     options.show({
-      title: `${names.length} MFA sessions need renewing`,
+      title: `${names.length} ${plural} need renewing`,
       body: `${names.join(', ')}. Click to renew ${first.profile}.`,
       target: first.profile,
     });

@@ -124,3 +124,41 @@ describe('the tray view', () => {
     });
   });
 });
+
+describe('the tray view with MFA roles (mfa_serial on the role profile)', () => {
+  const DEVICE = 'arn:aws:iam::111111111111:mfa/alice';
+  const role = (
+    profile: string,
+    state: MfaSessionView['state'],
+    minutesLeft?: number,
+  ): DashboardState['roles'][number] => ({
+    profile,
+    roleArn: `arn:aws:iam::222222222222:role/${profile}`,
+    chain: [profile, 'default'],
+    layout: 'mfa-on-role',
+    device: DEVICE,
+    state,
+    notificationsEnabled: true,
+    ...(minutesLeft !== undefined && { cachedExpiration: new Date(NOW + minutesLeft * 60_000).toISOString() }),
+  });
+
+  it('renews each role from the tray, offers one code for all roles of the device, and warns like a session', () => {
+    const state = dashboard([], { roles: [role('admin', 'expiring', 10), role('deploy', 'valid', 50)] });
+    const view = buildTrayView(state);
+    expect(view.icon).toBe('expiring');
+    expect(view.tooltip).toBe('admin: 10 min left (+1 more)');
+    expect(labels(state).slice(0, 3)).toEqual([
+      'Renew MFA role — admin (expires in 10 min)',
+      'Renew MFA role — deploy (expires in 50 min)',
+      'Renew all 2 roles of mfa/alice with one code…',
+    ]);
+    expect(view.menu[2]).toMatchObject({ type: 'renew-device-roles', device: DEVICE, enabled: true });
+  });
+
+  it('leaves roles chained from an MFA session to the session’s item', () => {
+    const chained = { ...role('git', 'valid', 50), layout: 'mfa-session-chain' as const };
+    const state = dashboard([session('MyRepositoryAssumer', 'valid', 192)], { roles: [chained] });
+    expect(labels(state)[0]).toBe('Renew MFA session — MyRepositoryAssumer (expires in 3 h 12 min)');
+    expect(labels(state)[1]).toBe('—');
+  });
+});

@@ -39,6 +39,7 @@ class FakeTray implements Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle'> {
 function recordingActions(calls: string[]): TrayActions {
   return {
     renew: (target) => calls.push(`renew ${target}`),
+    renewDeviceRoles: (device) => calls.push(`renew roles of ${device}`),
     openDashboard: () => calls.push('dashboard'),
     openWizard: () => calls.push('wizard'),
     openPreferences: () => calls.push('preferences'),

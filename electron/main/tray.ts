@@ -6,6 +6,8 @@ import type { TrayMenuItem, TrayView } from './tray-model';
 
 export interface TrayActions {
   renew(target: string): void;
+  /** One code for every MFA role of the device (the app service's openDeviceRolesDialog). */
+  renewDeviceRoles(device: string): void;
   openDashboard(): void;
   openWizard(): void;
   openPreferences(): void;
@@ -59,6 +61,8 @@ export function menuTemplate(items: readonly TrayMenuItem[], actions: TrayAction
         return { label: item.label, enabled: false };
       case 'renew':
         return { label: item.label, enabled: item.enabled, click: () => actions.renew(item.target) };
+      case 'renew-device-roles':
+        return { label: item.label, enabled: item.enabled, click: () => actions.renewDeviceRoles(item.device) };
       case 'start-at-login':
         return {
           label: item.label,

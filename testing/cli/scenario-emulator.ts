@@ -1,14 +1,15 @@
-// The STS emulator (scenario seed) a CLI test file talks to, and the CLI bundle its tests run.
+// The STS emulator (the scenario seed unless told another) a CLI test file talks to, and the CLI bundle its tests run.
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
 import { scenarioSeed } from '../scenario/scenario';
+import type { Seed } from '../../tools/sts-emulator/seed-schema';
 import { ensureCliBuilt } from './build-cli';
 
 /** `test`: a fresh emulator per test (like AWS it accepts each code once); `file`: one for the whole file. */
-export function useScenarioEmulator(scope: 'test' | 'file'): () => StsEmulator {
+export function useScenarioEmulator(scope: 'test' | 'file', seed: Seed = scenarioSeed): () => StsEmulator {
   let emulator: StsEmulator | undefined;
   const start = async () => {
-    emulator = await startEmulator({ seed: scenarioSeed });
+    emulator = await startEmulator({ seed });
   };
   const stop = async () => {
     await emulator?.close();

@@ -25,6 +25,8 @@ export interface LabOptions {
   durationSeconds?: string;
   /** The target's expiration before renewal (default: long expired). */
   expiration?: string;
+  /** Other files instead of the scenario's (another layout, e.g. testing/scenario/mfa-roles.ts). */
+  files?: { config: string; credentials: string };
 }
 
 // Comments, another profile and odd spacing: every byte of these must survive a renewal.
@@ -69,8 +71,8 @@ export async function createScenarioLab(emulatorUrl: string, options: LabOptions
   const dir = await mkdtemp(join(tmpdir(), 'mfa-tray-lab-'));
   const configPath = join(dir, 'config');
   const credentialsPath = join(dir, 'credentials');
-  await writeFile(configPath, scenarioConfig(options), { mode: 0o600 });
-  await writeFile(credentialsPath, scenarioCredentials(options), { mode: 0o600 });
+  await writeFile(configPath, options.files?.config ?? scenarioConfig(options), { mode: 0o600 });
+  await writeFile(credentialsPath, options.files?.credentials ?? scenarioCredentials(options), { mode: 0o600 });
   const stateDir = join(dir, 'state');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

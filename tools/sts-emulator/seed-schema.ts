@@ -43,7 +43,13 @@ const role = z.object({
   maxSessionDuration: z.number().int().min(3600).max(43200).default(3600),
   trust: z.object({
     accounts: z.array(accountId).min(1, 'a role must trust at least one account'),
+    // Condition "Bool": {"aws:MultiFactorAuthPresent": "true"}: AccessDenied for credentials without MFA.
     mfaRequired: z.boolean().default(false),
+    // Condition "StringEquals": {"sts:ExternalId": ...}: AssumeRole must pass this ExternalId.
+    externalId: z
+      .string()
+      .regex(/^[\w+=,.@:/-]{2,1224}$/, 'an external id is 2-1224 of [\\w+=,.@:/-]')
+      .optional(),
     // The aws:MultiFactorAuthAge limit ("NumericLessThan"): MFA must be younger than this many seconds.
     maxMfaAgeSeconds: z.number().int().positive().optional(),
   }),

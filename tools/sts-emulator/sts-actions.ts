@@ -57,12 +57,15 @@ const assumeRole: ActionHandler = ({ params, caller, state, issuer, nowMs }: Act
   const requestedS = read.integer('DurationSeconds', 900, 43200);
   const serial = read.string('SerialNumber', SERIAL_RULE);
   const code = read.string('TokenCode', TOKEN_CODE_RULE);
+  const externalId = read.string('ExternalId', { min: 2, max: 1224, pattern: '[\\w+=,.@:\\/-]*' });
   read.done();
 
   const role = state.roles.get(roleArn!);
   const denied = notAuthorized(callerArn(caller), 'sts:AssumeRole', roleArn!);
   if (!role || !role.trust.accounts.includes(caller.accountId)) throw denied;
+  if (role.trust.externalId !== undefined && externalId !== role.trust.externalId) throw denied;
 
+  // A GetSessionToken session (or a role assumed with MFA) carries its MFA into the call: aws:MultiFactorAuthPresent.
   let mfaAtMs = caller.kind === 'user' ? undefined : caller.mfaAtMs;
   if (serial !== undefined || code !== undefined) {
     if (caller.kind === 'role') throw denied; // an assumed role has no MFA device of its own

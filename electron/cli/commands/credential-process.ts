@@ -1,19 +1,21 @@
 // `mfa-tray credential-process PROFILE`: for `credential_process = mfa-tray credential-process NAME` in a
-// profile. Prints the MFA session's keys as the AWS CLI/SDKs expect, renewing on the terminal when it can.
+// profile. Prints the MFA session's keys (or an MFA role's, from the AWS CLI's cache) as the AWS CLI/SDKs expect,
+// renewing on the terminal when it can.
 import type { Command } from 'commander';
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel } from '../../core/profiles';
 import { EXIT, exitCodeFor } from '../terminal/exit-codes';
 import { openTerminal } from '../terminal/code-sources';
-import { notASession, seenSession, sessionTarget, validCredentials } from '../terminal/session-keys';
+import { notASession, seenSession, sessionTarget, targetCredentials } from '../terminal/session-keys';
 import { renewOnTerminal } from '../terminal/terminal-renewal';
 
 const CREDENTIAL_PROCESS_EXIT_HELP = `
 Exit codes:
-  0   the session's keys were printed (renewed first when needed: on the terminal, or with no terminal in the
-      running MFA Tray app's token dialog)
-  2   user error: not an MFA session profile, expired with neither a terminal nor the app to ask, wrong or
-      already used code, bad keys, clock skew, cancelled (also the app's dialog closed, or no code within its wait)
+  0   the keys were printed (renewed first when needed: on the terminal, or with no terminal in the running
+      MFA Tray app's token dialog)
+  2   user error: not an MFA session or MFA role profile, expired with neither a terminal nor the app to ask,
+      wrong or already used code, bad keys, clock skew, cancelled (also the app's dialog closed, or no code
+      within its wait)
   3   AWS or network error while renewing: throttling, timeout, AWS internal error, unreachable (also: the app
       could not be talked to)`;
 
@@ -21,9 +23,9 @@ export function registerCredentialProcessCommand(program: Command): void {
   program
     .command('credential-process')
     .description(
-      "Print an MFA session's keys as credential_process JSON; renew on the terminal (or in the MFA Tray app) when expired.",
+      "Print an MFA session's or MFA role's keys as credential_process JSON; renew on the terminal (or in the MFA Tray app) when expired.",
     )
-    .argument('<profile>', 'the MFA session profile (or its source profile)')
+    .argument('<profile>', 'the MFA session profile (or its source profile), or an MFA role profile')
     .addHelpText('after', CREDENTIAL_PROCESS_EXIT_HELP)
     .action(async (profile: string) => {
       const locations = resolveAwsFileLocations(process.env);
@@ -35,7 +37,7 @@ export function registerCredentialProcessCommand(program: Command): void {
         process.exitCode = EXIT.userError;
         return;
       }
-      const ready = validCredentials(model, target, Date.now());
+      const ready = await targetCredentials(model, target, locations.cliCacheDir, Date.now());
       if (ready) {
         process.stdout.write(`${JSON.stringify(ready)}\n`);
         return;
@@ -48,7 +50,7 @@ export function registerCredentialProcessCommand(program: Command): void {
         if (answer.kind !== 'renewed') {
           process.stderr.write(
             answer.kind === 'not-running'
-              ? `The MFA session "${target}" has expired (or was never renewed) and there is no terminal to ask for a code. Start MFA Tray (its dialog then asks for the code) or renew it with \`mfa-tray renew ${target}\`, then retry.\n`
+              ? `"${target}" has expired (or was never renewed) and there is no terminal to ask for a code. Start MFA Tray (its dialog then asks for the code) or renew it with \`mfa-tray renew ${target}\`, then retry.\n`
               : `${answer.message}\n`,
           );
           process.exitCode = answer.kind === 'failed' ? EXIT.awsError : EXIT.userError;
@@ -62,9 +64,14 @@ export function registerCredentialProcessCommand(program: Command): void {
           return;
         }
       }
-      const renewed = validCredentials(await loadProfileModel(locations), target, Date.now());
+      const renewed = await targetCredentials(
+        await loadProfileModel(locations),
+        target,
+        locations.cliCacheDir,
+        Date.now(),
+      );
       if (!renewed) {
-        process.stderr.write(`"${target}" was renewed but its keys could not be read back from the AWS files.\n`);
+        process.stderr.write(`"${target}" was renewed but its keys could not be read back.\n`);
         process.exitCode = EXIT.userError;
         return;
       }

@@ -9,9 +9,10 @@ import type { Command } from 'commander';
 import { codeCommitGitCredentials, codeCommitRegion, roleKeysFor } from '../../core/codecommit';
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel, type ProfileModel } from '../../core/profiles';
+import { isMfaRoleTarget } from '../../core/renewal';
 import { systemClock } from '../../core/time/clock';
 import { openTerminal } from '../terminal/code-sources';
-import { notASession, seenSession, sessionTarget, validCredentials } from '../terminal/session-keys';
+import { notASession, seenSession, sessionTarget, targetCredentials, validCredentials } from '../terminal/session-keys';
 import { renewOnTerminal } from '../terminal/terminal-renewal';
 import { errorMessage } from '../../shared/error-message';
 
@@ -37,7 +38,10 @@ keys come from the AWS CLI's own cache (~/.aws/cli/cache), assumed again when th
   [credential]
       helper =
       helper = !mfa-tray git-credential MyRepositoryContributor
-      UseHttpPath = true`;
+      UseHttpPath = true
+
+An MFA role (mfa_serial on the role profile) works the same way: its own cache entry is renewed on the terminal
+(one code, AssumeRole with its device) when it has under 15 minutes left.`;
 
 interface GitCredentialOptions {
   source?: string;
@@ -64,7 +68,7 @@ function terminalAllowed(): boolean {
   return process.env.GIT_TERMINAL_PROMPT !== '0';
 }
 
-/** Renews the session on the terminal when needed; true when it is valid afterwards. */
+/** Renews the session (or MFA role) on the terminal when needed; true when it is valid afterwards. */
 async function freshenSession(model: ProfileModel, target: string, options: GitCredentialOptions): Promise<boolean> {
   // With --source the pair is explicit (as `git mfa` renews it); without, the target must be a known session.
   const session = options.source === undefined ? sessionTarget(model, target) : target;
@@ -73,9 +77,10 @@ async function freshenSession(model: ProfileModel, target: string, options: GitC
     process.stderr.write(`mfa-tray git-credential: ${unusable}\n`);
     return false;
   }
-  if (validCredentials(model, session, Date.now())) return true;
+  const cacheDir = resolveAwsFileLocations(process.env).cliCacheDir;
+  if (await targetCredentials(model, session, cacheDir, Date.now())) return true;
   const terminal = terminalAllowed() ? openTerminal() : undefined;
-  if (!terminal) return renewedByApp(session);
+  if (!terminal) return renewedByApp(session, isMfaRoleTarget(model, session) ? 'role' : 'session');
   const outcome = await renewOnTerminal(terminal, {
     target: session,
     source: options.source,
@@ -89,13 +94,13 @@ async function freshenSession(model: ProfileModel, target: string, options: GitC
  * No terminal (a git GUI, an IDE, GIT_TERMINAL_PROMPT=0): the running app's token dialog asks for the code. Whatever
  * the answer, git goes on (exit 0): cancelled or timed out, it meets the next helper or its own prompt.
  */
-async function renewedByApp(session: string): Promise<boolean> {
+async function renewedByApp(session: string, what: 'session' | 'role'): Promise<boolean> {
   const { renewThroughApp } = await import('../terminal/app-prompt');
   const answer = await renewThroughApp(session, process.stderr);
   if (answer.kind === 'renewed') return true;
   process.stderr.write(
     answer.kind === 'not-running'
-      ? `The MFA session "${session}" has expired: start MFA Tray (its dialog then asks for the code) or run \`git mfa\`, then retry.\n`
+      ? `The MFA ${what} "${session}" has expired: start MFA Tray (its dialog then asks for the code) or run \`git mfa\`, then retry.\n`
       : `mfa-tray git-credential: ${answer.message}\n`,
   );
   return false;
@@ -119,6 +124,8 @@ async function answerForRole(
     if (!(await freshenSession(model, role.mfaSessionTarget, options))) return;
     if (!wasValid) model = await loadProfileModel(locations);
   }
+  // An MFA role (mfa_serial on the role profile): its own cache entry is renewed on the terminal, with its device.
+  if (role?.mfaRole !== undefined && !(await freshenSession(model, roleProfile, options))) return;
   const region = hostRegion ?? role?.region;
   if (region === undefined) {
     process.stderr.write(`mfa-tray git-credential: set region in the ${roleProfile} profile to sign for ${host}.\n`);

@@ -5,8 +5,10 @@ import {
   CodeEntryCancelled,
   formatExpiration,
   renew,
+  renewDeviceRoles,
   targetExpiration,
   type CodeSource,
+  type RenewDeps,
   type RenewOutcome,
   type RenewRequest,
 } from '../../core/renewal';
@@ -27,6 +29,7 @@ interface RenewOptions {
   timeout?: number;
   force?: boolean;
   deviceCode?: boolean;
+  allRolesOf?: string;
 }
 
 function seconds(what: string) {
@@ -57,12 +60,20 @@ function codeSourceFor(options: RenewOptions): { source: CodeSource; interactive
   return { source, interactive: false, stdinEmpty: () => empty };
 }
 
-async function renewTyped(request: Omit<RenewRequest, 'codeSource'>, options: RenewOptions): Promise<RenewOutcome> {
+/**
+ * One renewal with the typed code. A person on a terminal is asked again after a rejected code; with nobody to
+ * ask here (stdin piped but empty) the running app's token dialog asks instead — for one profile, not for --force,
+ * which the dialog cannot express.
+ */
+async function renewTyped(
+  run: (codeSource: CodeSource, deps: RenewDeps) => Promise<RenewOutcome>,
+  options: RenewOptions,
+  inApp?: { target: string },
+): Promise<RenewOutcome> {
   const { source, interactive, stdinEmpty } = codeSourceFor(options);
-  const attempt = () => renew({ ...request, codeSource: source }, cliRenewDeps(options.timeout));
+  const attempt = () => run(source, cliRenewDeps(options.timeout));
   const outcome = await (interactive ? renewAskingAgain(attempt, process.stderr) : attempt());
-  // Nobody to ask here: the running app's token dialog asks instead (not for --force, which it cannot express).
-  if (outcome.kind === 'cancelled' && stdinEmpty() && !request.force) return renewInApp(request.target, outcome);
+  if (inApp && outcome.kind === 'cancelled' && stdinEmpty() && !options.force) return renewInApp(inApp.target, outcome);
   return outcome;
 }
 
@@ -100,11 +111,32 @@ async function renewInApp(target: string, noStdin: RenewOutcome): Promise<RenewO
   }
 }
 
+function renewOne(request: Omit<RenewRequest, 'codeSource'>, options: RenewOptions): Promise<RenewOutcome> {
+  if (options.deviceCode)
+    return renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout));
+  return renewTyped((codeSource, deps) => renew({ ...request, codeSource }, deps), options, request);
+}
+
+/** --all-roles-of: one code for every MFA role of the device; the summary says which roles it renewed. */
+function renewAllRoles(device: string, options: RenewOptions): Promise<RenewOutcome> {
+  return renewTyped(
+    async (codeSource, deps) =>
+      (await renewDeviceRoles({ device, codeSource, ...(options.force && { force: true }) }, deps)).outcome,
+    options,
+  );
+}
+
 export function registerRenewCommand(program: Command): void {
   program
     .command('renew')
-    .description('Renew an MFA session profile with GetSessionToken, if it has expired (or with --force).')
-    .argument('<target>', 'profile that receives the session keys, e.g. MyRepositoryAssumer')
+    .description(
+      'Renew an MFA session profile (GetSessionToken) or an MFA role profile (AssumeRole with its mfa_serial, into the AWS CLI cache), if it has expired (or with --force).',
+    )
+    .argument('[target]', 'the MFA session profile (e.g. MyRepositoryAssumer) or MFA role profile (e.g. admin)')
+    .option(
+      '--all-roles-of <device>',
+      'renew every MFA role of this device (its mfa_serial, or one such role profile) with ONE code; roles get at most 1 h (role chaining)',
+    )
     .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')
     .option('--code <code>', 'the 6-digit MFA code (default: stdin when piped, else a prompt)')
     .option(
@@ -119,11 +151,23 @@ export function registerRenewCommand(program: Command): void {
       'lab devices only: the running MFA Tray app makes the code (waits for the next one if this window was used)',
     )
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (target: string, options: RenewOptions) => {
-      const request = { target, source: options.source, durationSeconds: options.duration, force: options.force };
-      const outcome = options.deviceCode
-        ? await renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout))
-        : await renewTyped(request, options);
+    .action(async (target: string | undefined, options: RenewOptions, command: Command) => {
+      if (target === undefined && options.allRolesOf === undefined)
+        command.error("error: missing required argument 'target' (or --all-roles-of DEVICE)");
+      if (target !== undefined && options.allRolesOf !== undefined)
+        command.error('error: give a target or --all-roles-of DEVICE, not both');
+      if (options.allRolesOf !== undefined && (options.source || options.duration || options.deviceCode))
+        command.error('error: --all-roles-of takes no --source, --duration or --device-code');
+      const request = {
+        target: target!,
+        source: options.source,
+        durationSeconds: options.duration,
+        force: options.force,
+      };
+      const outcome =
+        options.allRolesOf !== undefined
+          ? await renewAllRoles(options.allRolesOf, options)
+          : await renewOne(request, options);
       const ok = outcome.kind === 'renewed' || outcome.kind === 'still-valid';
       (ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
       process.exitCode = exitCodeFor(outcome);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roleCacheKey } from '../../core/profiles';
 import { SCENARIO_CREDENTIALS, SCENARIO_SECRETS, scenarioConfig } from '../../../testing/scenario/scenario-files';
+import { MFA_ROLES_CREDENTIALS, mfaRolesConfig } from '../../../testing/scenario/mfa-roles';
 import type { CliIo } from '../output/cli-io';
 import { runStatus, type StatusReport } from './status';
 
@@ -83,6 +84,7 @@ describe('mfa-tray status', () => {
         cachedExpiration: '2030-01-02T02:30:00.000Z',
         secondsLeft: 1555,
         state: 'valid',
+        layout: 'mfa-session-chain',
       },
     ]);
     for (const secret of SCENARIO_SECRETS) expect(stdout).not.toContain(secret);
@@ -116,7 +118,7 @@ describe('mfa-tray status', () => {
     const noSessionKeys = { ...scenarioHome(), AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
     const { stdout } = await status(noSessionKeys, EXPIRES, {});
     expect(stdout).toMatch(
-      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +not cached +-$/m,
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +- +not cached +-$/m,
     );
     expect(stdout).toMatch(/^ {2}MyRepositoryContributor: source profile "MyRepositoryAssumer" has no credentials/m);
   });
@@ -131,7 +133,7 @@ describe('mfa-tray status', () => {
       /^ {2}MyRepositoryAssumer +FetchMfaCredentials +arn:aws:iam::111111111111:mfa\/MyRepositoryUser +today 03:04 +2 h 05 min +valid$/m,
     );
     expect(stdout).toMatch(
-      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +today 02:30 +1 h 30 min$/m,
+      /^ {2}MyRepositoryContributor +222222222222 +arn:\S+ +MyRepositoryContributor → MyRepositoryAssumer +via MFA session +today 02:30 +1 h 30 min$/m,
     );
   });
 
@@ -150,5 +152,24 @@ describe('mfa-tray status', () => {
     expect(text.stdout).not.toMatch(/MyRepositoryAssumer: the name has a space/);
     const report = JSON.parse((await status(env, EXPIRES)).stdout) as StatusReport;
     expect(report.mfaSessions.find((s) => s.target === 'My Session')).toMatchObject({ jsSdkReadable: false });
+  });
+});
+
+describe('mfa-tray status with MFA roles (mfa_serial on the role profile)', () => {
+  it('shows the layout and "not renewed yet" until the AWS CLI cache holds the role', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'cli-status-roles-'));
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'config'), mfaRolesConfig(['admin']));
+    writeFileSync(join(home, '.aws', 'credentials'), MFA_ROLES_CREDENTIALS);
+    const { stdout } = await status({ HOME: home }, EXPIRES, {});
+    expect(stdout).toMatch(
+      /^ {2}admin +222222222222 +arn:\S+ +admin → default +mfa_serial on role +not renewed yet +-$/m,
+    );
+    const report = JSON.parse((await status({ HOME: home }, EXPIRES)).stdout) as StatusReport;
+    expect(report.roles[0]).toMatchObject({
+      layout: 'mfa-on-role',
+      state: 'never',
+      mfaRole: { durationSeconds: 7200 },
+    });
   });
 });

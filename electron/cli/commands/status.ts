@@ -2,7 +2,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { DEFAULT_LEAD_MS, expiryState, type ExpiryState } from '../../core/expiry';
-import { loadProfileModel, type MfaSession, type ProfileModel, type RoleProfile } from '../../core/profiles';
+import {
+  loadProfileModel,
+  roleLayout,
+  type MfaSession,
+  type ProfileModel,
+  type RoleLayout,
+  type RoleProfile,
+} from '../../core/profiles';
 import { processIo, REPORT_EXIT, REPORT_EXIT_HELP, type CliIo } from '../output/cli-io';
 import { formatProblems } from '../output/problems';
 import { formatTable, printable } from '../output/text-table';
@@ -31,6 +38,7 @@ export interface StatusReport {
       cachedExpiration: string | null;
       secondsLeft: number | null;
       state: ExpiryState;
+      layout: RoleLayout;
     }
   >;
   problems: ProfileModel['problems'];
@@ -53,7 +61,7 @@ function statusReport(model: ProfileModel, nowMs: number, leadMs: number): Statu
     })),
     roles: model.roles.map(({ cachedExpiration, ...role }) => {
       const { expiration, ...rest } = expiry(cachedExpiration);
-      return { ...role, cachedExpiration: expiration, ...rest };
+      return { ...role, cachedExpiration: expiration, ...rest, layout: roleLayout(role) };
     }),
     problems: model.problems,
   };
@@ -71,6 +79,12 @@ export async function runStatus(options: StatusOptions, io: CliIo): Promise<numb
   }
   return report.problems.length > 0 ? REPORT_EXIT.problems : REPORT_EXIT.ok;
 }
+
+const LAYOUT_TEXT: Record<RoleLayout, string> = {
+  'mfa-on-role': 'mfa_serial on role',
+  'mfa-session-chain': 'via MFA session',
+  'no-mfa': '-',
+};
 
 function formatStatus(report: StatusReport, nowMs: number, clockFormat: CliIo['clockFormat']): string {
   const parts: string[] = [];
@@ -103,13 +117,14 @@ function formatStatus(report: StatusReport, nowMs: number, clockFormat: CliIo['c
       r.accountId ?? '?',
       r.roleArn,
       r.chain.join(' → '),
-      when(r.cachedExpiration, 'not cached'),
+      LAYOUT_TEXT[r.layout],
+      when(r.cachedExpiration, r.layout === 'mfa-on-role' ? NOT_RENEWED_YET : 'not cached'),
       left(r.cachedExpiration),
     ]);
     // Chain problems are sentences: below the table, so they do not stretch the CHAIN column.
     const chainProblems = report.roles.filter((r) => r.chainError).map((r) => `  ${r.profile}: ${r.chainError}\n`);
     parts.push(
-      `Roles:\n${formatTable([['ROLE', 'ACCOUNT', 'ARN', 'CHAIN', 'CACHED UNTIL', 'LEFT'], ...rows], '  ')}${printable(chainProblems.join(''))}`,
+      `Roles:\n${formatTable([['ROLE', 'ACCOUNT', 'ARN', 'CHAIN', 'MFA', 'CACHED UNTIL', 'LEFT'], ...rows], '  ')}${printable(chainProblems.join(''))}`,
     );
   }
   return parts.join('\n');

@@ -1,7 +1,7 @@
 // Which MFA session a command line names, and whether its keys in the AWS files are still good to use:
 // shared by credential-process and git-credential, which both renew on the terminal when they are not.
-import type { ProfileModel } from '../../core/profiles';
-import { formatExpiration, isStillValid, targetExpiration } from '../../core/renewal';
+import { readRoleCacheKeys, type ProfileModel } from '../../core/profiles';
+import { formatExpiration, isMfaRoleTarget, isStillValid, roleKeysFresh, targetExpiration } from '../../core/renewal';
 
 export interface ProcessCredentials {
   Version: 1;
@@ -11,17 +11,22 @@ export interface ProcessCredentials {
   Expiration: string;
 }
 
-/** The session profile named, or the one a named source profile renews. */
+/** The session profile named (or an MFA role profile), or the one a named source profile renews. */
 export function sessionTarget(model: ProfileModel, profile: string): string {
-  if (model.mfaSessions.some((s) => s.target === profile)) return profile;
+  if (model.mfaSessions.some((s) => s.target === profile) || isMfaRoleTarget(model, profile)) return profile;
   const bySource = model.mfaSessions.filter((s) => s.source === profile);
   return bySource.length === 1 && bySource[0] ? bySource[0].target : profile;
 }
 
 /** Why `profile` has no MFA session keys to hand out, or undefined when it names a session MFA Tray renews. */
 export function notASession(model: ProfileModel, profile: string, target: string): string | undefined {
-  if (model.mfaSessions.some((s) => s.target === target)) return undefined;
-  const sessions = model.mfaSessions.map((s) => `"${s.target}"`).join(', ');
+  if (model.mfaSessions.some((s) => s.target === target) || isMfaRoleTarget(model, target)) return undefined;
+  const sessions = [
+    ...model.mfaSessions.map((s) => s.target),
+    ...model.roles.filter((r) => r.mfaRole).map((r) => r.profile),
+  ]
+    .map((name) => `"${name}"`)
+    .join(', ');
   const hint = sessions ? ` MFA sessions here: ${sessions}.` : ' No profile here is paired with an MFA device.';
   const existing = model.profiles.get(profile);
   if (!existing) return `There is no profile "${profile}" in the AWS config or credentials file.${hint}`;
@@ -48,5 +53,28 @@ export function validCredentials(model: ProfileModel, target: string, nowMs: num
     SecretAccessKey: secret,
     SessionToken: token,
     Expiration: formatExpiration(expiration),
+  };
+}
+
+/**
+ * The keys to hand out for `target`: an MFA role's from the AWS CLI's cache entry (while botocore would use it:
+ * over 15 minutes left), a session's from the AWS files; undefined when they are missing or due.
+ */
+export async function targetCredentials(
+  model: ProfileModel,
+  target: string,
+  cacheDir: string,
+  nowMs: number,
+): Promise<ProcessCredentials | undefined> {
+  const mfaRole = model.roles.find((r) => r.profile === target)?.mfaRole;
+  if (!mfaRole || !isMfaRoleTarget(model, target)) return validCredentials(model, target, nowMs);
+  const keys = await readRoleCacheKeys(cacheDir, mfaRole.cacheKey);
+  if (!keys || !roleKeysFresh(keys.expiration, nowMs)) return undefined;
+  return {
+    Version: 1,
+    AccessKeyId: keys.accessKeyId,
+    SecretAccessKey: keys.secretAccessKey,
+    SessionToken: keys.sessionToken,
+    Expiration: formatExpiration(keys.expiration),
   };
 }

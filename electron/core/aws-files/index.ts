@@ -8,7 +8,7 @@ export { readAwsFile, readParsedAwsFile, type ParsedAwsFile } from './read-aws-f
 export type { UpdateAwsFileOptions, UpdateAwsFileResult } from './update-aws-file';
 export { updateAwsFile } from './update-aws-file';
 export { backupPathFor } from './backup';
-export { writeFileAtomic } from './atomic-write';
+export { prepareAtomicWrite, writeFileAtomic } from './atomic-write';
 export { CREDENTIAL_KEYS, writeProfileSettings, type ProfileSettingsPlacement } from './profile-settings';
 export { checkProfileWritable } from './write-preflight';
 export { completeInterruptedWrites } from './pending-pair';

@@ -2,24 +2,22 @@
 // (~/.aws/cli/cache/<botocore cache key>.json, botocore's JSONFileCache format): a cached entry with enough life
 // left is used as is, otherwise the role is assumed with the MFA session's keys and the entry is rewritten, so
 // `aws codecommit credential-helper`, `aws --profile ROLE` and we agree on one set of role keys.
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../aws-files';
-import type { ProfileModel } from '../profiles';
-import { roleCacheKey } from '../profiles/role-cache-key';
+import {
+  BOTOCORE_ROLE_REFRESH_MS,
+  readRoleCacheKeys,
+  roleCacheKey,
+  writeRoleCacheEntry,
+  type CachedRoleKeys,
+  type ProfileModel,
+} from '../profiles';
 import { ROLE_CHAINING_MAX_SECONDS } from '../../shared/vocabulary';
-import type { AssumedRole, StsFailure, StsGateway } from '../sts';
+import type { StsFailure, StsGateway } from '../sts';
 import type { Clock } from '../time/clock';
 
 /** botocore refreshes cached role keys with less than 15 minutes left; ours must outlive that to be shared. */
-export const ROLE_KEYS_MIN_REMAINING_MS = 15 * 60_000;
+export const ROLE_KEYS_MIN_REMAINING_MS = BOTOCORE_ROLE_REFRESH_MS;
 
-export interface RoleKeys {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
+export type RoleKeys = CachedRoleKeys;
 
 export type RoleKeysResult =
   { ok: true; keys: RoleKeys; cached: boolean } | { ok: false; message: string; failure?: StsFailure };
@@ -40,8 +38,7 @@ export async function roleKeysFor(roleProfile: string, deps: RoleKeysDeps): Prom
   if (role.chainError) return { ok: false, message: role.chainError };
   const cacheKey = roleCacheKey(settings);
   if (cacheKey === undefined) return { ok: false, message: `Profile "${roleProfile}" has no role_arn.` };
-  const cachePath = join(deps.cacheDir, `${cacheKey}.json`);
-  const cached = await readCachedKeys(cachePath);
+  const cached = await readRoleCacheKeys(deps.cacheDir, cacheKey);
   if (cached && cached.expiration.getTime() - deps.clock.now() > ROLE_KEYS_MIN_REMAINING_MS)
     return { ok: true, keys: cached, cached: true };
 
@@ -66,44 +63,10 @@ export async function roleKeysFor(roleProfile: string, deps: RoleKeysDeps): Prom
       durationSeconds: Math.min(duration, ROLE_CHAINING_MAX_SECONDS),
     });
     if (!result.ok) return { ok: false, message: result.failure.message, failure: result.failure };
-    // botocore creates the cache folder the same way when it first caches a role.
-    await mkdir(deps.cacheDir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(cachePath, cacheEntry(result.value), 0o600);
+    await writeRoleCacheEntry(deps.cacheDir, cacheKey, result.value);
     const { accessKeyId, secretAccessKey, sessionToken, expiration } = result.value;
     return { ok: true, keys: { accessKeyId, secretAccessKey, sessionToken, expiration }, cached: false };
   } finally {
     gateway.close();
-  }
-}
-
-/** The entry as botocore writes it: the AssumeRole response, Expiration in ISO-8601 with its offset. */
-function cacheEntry(role: AssumedRole): string {
-  return JSON.stringify({
-    Credentials: {
-      AccessKeyId: role.accessKeyId,
-      SecretAccessKey: role.secretAccessKey,
-      SessionToken: role.sessionToken,
-      Expiration: role.expiration.toISOString().replace(/\.\d{3}Z$/, '+00:00'),
-    },
-    AssumedRoleUser: { Arn: role.assumedRoleArn },
-  });
-}
-
-async function readCachedKeys(path: string): Promise<RoleKeys | undefined> {
-  try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as { Credentials?: Record<string, unknown> };
-    const c = parsed.Credentials ?? {};
-    const expiration = typeof c.Expiration === 'string' ? new Date(c.Expiration) : undefined;
-    if (
-      typeof c.AccessKeyId !== 'string' ||
-      typeof c.SecretAccessKey !== 'string' ||
-      typeof c.SessionToken !== 'string'
-    )
-      return undefined;
-    if (!expiration || Number.isNaN(expiration.getTime())) return undefined;
-    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration };
-  } catch {
-    // Missing, unreadable or not JSON: botocore would ignore it too and assume the role again.
-    return undefined;
   }
 }

@@ -15,6 +15,8 @@ export interface ExpiryEvent {
   at: number;
   /** The expiry it is about (ms since epoch). */
   expiresAt: number;
+  /** An MFA role (mfa_serial on the role profile): warned about and renewed like a session. */
+  mfaRole?: true;
 }
 
 export type ExpiryState = 'valid' | 'expiring' | 'expired' | 'never';
@@ -33,8 +35,10 @@ export function planExpiryEvents(
   leadMs: number = DEFAULT_LEAD_MS,
 ): ExpiryEvent[] {
   const events: ExpiryEvent[] = [];
-  const add = (kind: ExpiryEventKind, profile: string, expiresAt: number, at: number): void => {
-    events.push({ id: `${kind}:${profile}:${expiresAt}`, kind, profile, at, expiresAt });
+  const add = (kind: ExpiryEventKind, profile: string, expiresAt: number, at: number, mfaRole = false): void => {
+    const event: ExpiryEvent = { id: `${kind}:${profile}:${expiresAt}`, kind, profile, at, expiresAt };
+    if (mfaRole) event.mfaRole = true;
+    events.push(event);
   };
   for (const session of model.mfaSessions) {
     if (session.expiration === undefined) continue;
@@ -45,7 +49,11 @@ export function planExpiryEvents(
   for (const role of model.roles) {
     if (role.cachedExpiration === undefined) continue;
     const expiresAt = role.cachedExpiration.getTime();
-    add('role-expired', role.profile, expiresAt, expiresAt);
+    if (role.mfaRole) {
+      // Its cache entry is what MFA Tray renews: a warning at the lead time and at expiry, as for a session.
+      add('session-expiring', role.profile, expiresAt, expiresAt - leadMs, true);
+      add('session-expired', role.profile, expiresAt, expiresAt, true);
+    } else add('role-expired', role.profile, expiresAt, expiresAt);
   }
   return events.sort((a, b) => a.at - b.at);
 }

@@ -15,6 +15,7 @@ const PAIRING_PREFERENCE: readonly MfaSession['pairedBy'][] = [
 
 export function defaultDraft(): WizardDraft {
   return {
+    layout: 'session-chain',
     sourceProfile: DEFAULT_SOURCE_PROFILE,
     targetProfile: DEFAULT_TARGET_PROFILE,
     durationSeconds: DEFAULT_MAX_MFA_AGE_SECONDS,

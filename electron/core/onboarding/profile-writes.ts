@@ -12,6 +12,8 @@ export interface PlannedRole {
 }
 
 export interface ProfilesPlan {
+  /** Absent: session-chain. */
+  layout?: 'session-chain' | 'mfa-on-role';
   sourceProfile: string;
   targetProfile: string;
   mfaSerial: string;
@@ -39,21 +41,24 @@ export function planProfileWrites(
     if (has(plan.sourceProfile, 'aws_session_token')) source.aws_session_token = null;
     if (has(plan.sourceProfile, 'aws_security_token')) source.aws_security_token = null;
   }
-  source.mfa_serial = plan.mfaSerial;
-  source[DURATION_KEY] = String(plan.durationSeconds);
-  const writes: ProfileWrite[] = [
-    { profile: plan.sourceProfile, values: source },
-    { profile: plan.targetProfile, values: { [PAIRING_KEY]: plan.sourceProfile } },
-  ];
+  const onRole = plan.layout === 'mfa-on-role';
+  // mfa-on-role: no session profile; the device goes on each role, whose AssumeRole the long-term keys sign.
+  if (!onRole) {
+    source.mfa_serial = plan.mfaSerial;
+    source[DURATION_KEY] = String(plan.durationSeconds);
+  }
+  const writes: ProfileWrite[] = [{ profile: plan.sourceProfile, values: source }];
+  if (!onRole) writes.push({ profile: plan.targetProfile, values: { [PAIRING_KEY]: plan.sourceProfile } });
   for (const role of plan.roles) {
     const values: Record<string, string | null> = {};
     if (role.region) values.region = role.region;
     values.role_arn = role.roleArn;
-    values.source_profile = plan.targetProfile;
+    values.source_profile = onRole ? plan.sourceProfile : plan.targetProfile;
     // botocore refuses a profile with both source_profile and credential_source.
     if (has(role.profile, 'credential_source')) values.credential_source = null;
-    // With mfa_serial here the AWS CLI would ask for a code at every AssumeRole, which breaks git's helper.
-    if (has(role.profile, 'mfa_serial')) values.mfa_serial = null;
+    // Session chaining: with mfa_serial here the AWS CLI would ask for a code at every AssumeRole.
+    if (onRole) values.mfa_serial = plan.mfaSerial;
+    else if (has(role.profile, 'mfa_serial')) values.mfa_serial = null;
     writes.push({ profile: role.profile, values });
   }
   return writes;

@@ -9,6 +9,7 @@ const documentedExample =
   '';
 
 const baseDraft: WizardDraft = {
+  layout: 'session-chain',
   sourceProfile: DEFAULT_SOURCE_PROFILE,
   targetProfile: DEFAULT_TARGET_PROFILE,
   durationSeconds: 43200,
@@ -35,6 +36,7 @@ describe('team file', () => {
     const result = parseTeamFile(documentedExample);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(draftFromTeamFile(result.team, baseDraft)).toEqual({
+      layout: 'session-chain',
       sourceProfile: 'FetchMfaCredentials',
       targetProfile: 'MyRepositoryAssumer',
       durationSeconds: 86400,

@@ -1,7 +1,7 @@
 // The team file: what an administrator hands every contributor so the wizard's fields arrive filled in
 // (docs/team-file.md). It holds names and IDs only: a file that carries keys is refused, not read.
 import { z } from 'zod';
-import type { WizardDraft } from '../../shared/contract';
+import { WizardLayoutSchema, type WizardDraft } from '../../shared/contract';
 import { errorMessage } from '../../shared/error-message';
 import {
   DEFAULT_MAX_MFA_AGE_SECONDS,
@@ -39,6 +39,8 @@ export const TeamFileSchema = z
     format: z.literal(TEAM_FILE_FORMAT, `The first key must be "format": "${TEAM_FILE_FORMAT}"`),
     version: z.literal(TEAM_FILE_VERSION, `This MFA Tray reads team files of version ${TEAM_FILE_VERSION}`),
     team: z.string().trim().min(1).max(200).optional(),
+    /** `mfa-on-role`: mfa_serial on each role profile, no session profile (see docs/team-file.md). */
+    layout: WizardLayoutSchema.optional(),
     region: RegionSchema.optional(),
     accounts: z
       .strictObject({
@@ -187,6 +189,7 @@ export function draftFromTeamFile(team: TeamFile, base: WizardDraft): WizardDraf
   }));
   return {
     ...base,
+    layout: team.layout ?? base.layout,
     sourceProfile: session.sourceProfile ?? base.sourceProfile,
     targetProfile: session.targetProfile ?? base.targetProfile,
     durationSeconds: session.durationSeconds ?? base.durationSeconds,

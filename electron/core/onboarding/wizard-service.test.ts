@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { WizardPlan, WizardPreview } from '../../shared/contract';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenario, scenarioCode, scenarioSeed } from '../../../testing/scenario/scenario';
+import { loadProfileModel } from '../profiles';
 import { createStsGateway } from '../sts';
 import { createWizardService, HELD_KEYS_TTL_MS, type WizardService } from './wizard-service';
 
@@ -486,5 +487,31 @@ describe('wizard roles and repository steps', () => {
     expect(result.message).toContain('keep their names');
     expect(await wizard.wizardPickFolder(undefined)).toEqual({ ok: true, folder, message: folder });
     expect(await wizard.wizardDiscard(undefined)).toMatchObject({ ok: true });
+  });
+
+  it('writes the mfa_serial-on-role layout a team file asks for: no session profile, the device on each role', async () => {
+    await wizard.wizardStart();
+    const team = JSON.stringify({ format: 'mfa-tray-team-file', version: 1, layout: 'mfa-on-role', roles: [ROLE] });
+    expect(await wizard.wizardImportTeamFile({ text: team })).toMatchObject({
+      ok: true,
+      draft: { layout: 'mfa-on-role' },
+    });
+    await enterKeys();
+    const plan: WizardPlan = { ...PLAN, layout: 'mfa-on-role' };
+    const preview = await wizard.wizardPreview(plan);
+    expect(lines(preview, 'config')).toEqual([
+      '+[profile MyRepositoryContributor]',
+      '+region = eu-west-1',
+      `+role_arn = ${scenario.roleArn}`,
+      '+source_profile = FetchMfaCredentials',
+      `+mfa_serial = ${scenario.mfaSerial}`,
+    ]);
+    expect(await wizard.wizardApply({ plan, previewId: preview.previewId })).toMatchObject({ ok: true });
+    const model = await loadProfileModel(locations);
+    expect(model.mfaSessions).toEqual([]);
+    expect(model.roles[0]?.mfaRole).toMatchObject({
+      device: scenario.mfaSerial,
+      signer: { kind: 'profile', profile: 'FetchMfaCredentials', temporary: false },
+    });
   });
 });

@@ -6,6 +6,7 @@ import { accountIdFromArn, assumedRoleIdentity, assumedRoleName, roleIdentity } 
 import { classifyProfile, hasStaticCredentials, stringSetting } from './classify';
 import { naiveStampZone, parseExpiration } from './expiration';
 import { DURATION_KEY, pairMfaSessions, type Pairing } from './mfa-pairing';
+import { describeMfaRole } from './mfa-roles';
 import { resolveRoleChain, type RoleChain } from './role-chains';
 import { roleCacheKey } from './role-cache-key';
 import type { CachedRoleCredential, MfaSession, Profile, ProfileModel, RoleProfile, SettingValue } from './types';
@@ -56,7 +57,8 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
   const cachedExpiry = matchCachedRoles(chains, profiles, input.cachedRoles);
   const roles: RoleProfile[] = [];
   const roleByProfile = new Map<string, RoleProfile>();
-  chains.forEach(({ chain, credentialsProfile, error }, name) => {
+  chains.forEach((resolved, name) => {
+    const { chain, credentialsProfile, error } = resolved;
     const settings = profiles.get(name)!.settings;
     const roleArn = stringSetting(settings, 'role_arn')!;
     const bottom = chain[chain.length - 1]!;
@@ -79,6 +81,7 @@ export function buildProfileModel(input: ProfileModelInput): ProfileModel {
           ? `source profile "${credentialsProfile}" has no credentials${session ? ' (its MFA session has not been renewed yet)' : ''}`
           : undefined),
     );
+    setDefined(role, 'mfaRole', describeMfaRole(name, resolved, profiles));
     roles.push(role);
     roleByProfile.set(name, role);
   });

@@ -3,26 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roleCacheKey } from './role-cache-key';
-import { botocoreAvailable, runBotocore } from '../../../testing/botocore';
-
-// Records the cache key of the last AssumeRoleCredentialFetcher botocore builds for each profile (the
-// outermost role of a chain is built last).
-const CAPTURE_KEYS = `
-import json, sys
-import botocore.credentials as credentials, botocore.session
-keys = {}
-original = credentials.AssumeRoleCredentialFetcher.__init__
-def capture(self, *args, **kwargs):
-    original(self, *args, **kwargs)
-    capture.last = self._create_cache_key()
-credentials.AssumeRoleCredentialFetcher.__init__ = capture
-for name in sys.argv[1:]:
-    capture.last = None
-    session = botocore.session.Session(profile=name)
-    session.get_component('credential_provider').get_provider('assume-role').load()
-    keys[name] = capture.last
-print(json.dumps(keys))
-`;
+import { botocoreAvailable, botocoreRoleCacheKeys } from '../../../testing/botocore';
 
 const ROLE = 'arn:aws:iam::222222222222:role/Contributor';
 const PROFILES: Record<string, Record<string, string>> = {
@@ -53,7 +34,7 @@ describe('roleCacheKey', () => {
         config,
         `${sections.join('\n')}\n[profile base]\naws_access_key_id = AKIA\naws_secret_access_key = s\n`,
       );
-      const expected = runBotocore(CAPTURE_KEYS, Object.keys(PROFILES), {
+      const expected = botocoreRoleCacheKeys(Object.keys(PROFILES), {
         AWS_CONFIG_FILE: config,
         AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
       });

@@ -6,7 +6,7 @@ import { stringSetting } from './classify';
 import type { SettingValue } from './types';
 
 /** The AssumeRole arguments botocore derives from a role profile (AssumeRoleProvider._load_creds_via_assume_role). */
-function assumeRoleArguments(
+export function assumeRoleArguments(
   settings: Readonly<Record<string, SettingValue>>,
 ): Record<string, string | number> | undefined {
   const roleArn = stringSetting(settings, 'role_arn');

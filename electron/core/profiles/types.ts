@@ -59,7 +59,30 @@ export interface RoleProfile {
   cachedExpiration?: Date;
   /** Why the chain could not be resolved (cycle, missing profile), when it could not. */
   chainError?: string;
+  /** Set when `mfa_serial` is on the role profile itself (AWS's documented MFA layout): MFA Tray renews it. */
+  mfaRole?: MfaRole;
 }
+
+/**
+ * A role whose own profile names the MFA device: botocore sends SerialNumber and a TokenCode it prompts for with
+ * every AssumeRole, and caches the result under `cacheKey`. MFA Tray assumes it the same way and writes that entry.
+ */
+export interface MfaRole {
+  /** The role profile's mfa_serial. */
+  device: string;
+  /** botocore's cache key for this profile: ~/.aws/cli/cache/<cacheKey>.json. */
+  cacheKey: string;
+  /** Where AssumeRole's signing keys come from: the source profile's keys, or credential_source. */
+  signer: MfaRoleSigner;
+  /** duration_seconds as botocore reads it (int); absent when unset (AssumeRole's default, 1 h). */
+  durationSeconds?: number;
+  roleSessionName?: string;
+  externalId?: string;
+}
+
+export type MfaRoleSigner =
+  /** `temporary`: the profile holds session keys, so AssumeRole is role chaining (capped at 1 h). */
+  { kind: 'profile'; profile: string; temporary: boolean } | { kind: 'credential-source'; name: string };
 
 /**
  * What MFA Tray keeps of one role-credential file the AWS CLI cached in ~/.aws/cli/cache: never the keys,

@@ -15,9 +15,19 @@
 // - success writes aws_access_key_id / aws_secret_access_key / aws_session_token (credentials file) and
 //   expiration (config file, ISO-8601 UTC, unless it already lives in the credentials file) with
 //   writeProfileSettings, retried twice while the issued keys are in memory; any failure leaves both files unchanged.
+// - an MFA role (mfa_serial on the role profile, see profiles' MfaRole) is renewed by the same renew(): AssumeRole
+//   with SerialNumber/TokenCode signed by its source's keys (1-hour cap when those are temporary), written to the AWS
+//   CLI's cache entry botocore reads for it (renew-role.ts); "still valid" there is botocore's: over 15 min left.
+//   Sessions and roles on one device share the lock, the single flight and the used-window record.
+// - renewDeviceRoles({ device, codeSource }): every MFA role of one device with ONE code — GetSessionToken once (the
+//   user's session profile for the device if there is one, else in memory only), then AssumeRole for each role with
+//   it (MFA carried over; role chaining caps each at 1 h, and the result says so).
 // Outcomes are `{ kind, category, message, ... }` without secrets; category 'ok' | 'user' | 'aws'.
 export { formatExpiration, renew } from './renew';
 export { targetExpiration } from './resolve-session';
 export { isStillValid, RENEWAL_MARGIN_MS } from './validity';
+export { renewalTargetState, type RenewalTargetState } from './target-state';
+export { isMfaRoleTarget, roleKeysFresh } from './resolve-role';
+export { deviceOf, renewDeviceRoles, type DeviceRolesRequest, type DeviceRolesResult } from './renew-device-roles';
 export { CodeEntryCancelled } from './types';
 export type { CodeRequest, CodeSource, RenewDeps, RenewOutcome, RenewOutcomeKind, RenewRequest } from './types';

@@ -2,34 +2,28 @@
 // processes, and never with a code from a window already used. Writes go through writeProfileSettings,
 // which validates both files before touching either, so no outcome leaves half a session behind.
 import { stat } from 'node:fs/promises';
-import { DeviceLockTimeoutError, withDeviceLock } from '../app-state';
-import { AwsFileError, checkProfileWritable, readAwsFile, writeProfileSettings } from '../aws-files';
-import { loadConfig } from '../ini';
-import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
-import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
+import { AwsFileError, checkProfileWritable, writeProfileSettings } from '../aws-files';
+import { loadProfileModel, type ProfileModel } from '../profiles';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
-import { formatClock, formatSpan } from '../../shared/time-format';
-import { checkWindowFree, reserveCode } from './code-guard';
+import { describeUntil, formatExpiration } from './outcome-text';
+import { onePerDevice, underDeviceLock } from './device-flight';
 import { checkFilesWritable } from './files-writable';
+import { openGateway } from './open-gateway';
 import { maskSecretLike } from './problem-text';
 import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
 import { sessionShape, sessionValues, standInCredentials, type SessionShape } from './session-shape';
-import { CodeEntryCancelled, type RenewDeps, type RenewOutcome, type RenewRequest } from './types';
+import { isMfaRoleTarget, renewMfaRole } from './renew-role';
+import { spendCode } from './spend-code';
+import type { RenewDeps, RenewOutcome, RenewRequest } from './types';
 import { isStillValid } from './validity';
+
+export { formatExpiration } from './outcome-text';
 
 /** Waits before each further attempt to save an issued session; the credentials stay in memory meanwhile. */
 const SAVE_RETRY_DELAYS_MS = [500, 2000];
 
 type CheckedRenewal = ResolvedRenewal & { shape: SessionShape };
-
-/** In-process single flight: one promise per device; same-target callers share it. */
-const inFlight = new Map<string, { target: string; promise: Promise<RenewOutcome> }>();
-
-/** ISO-8601 UTC without milliseconds, as `aws sts get-session-token` prints it. */
-export function formatExpiration(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** Writes the issued session, retrying while it is in memory; the last error when every attempt failed. */
 async function saveIssued(
@@ -55,27 +49,19 @@ async function saveIssued(
   return { attempts: delays.length + 1, error };
 }
 
-function describeUntil(expiration: Date, nowMs: number): string {
-  return `${formatClock(expiration, nowMs)} (in ${formatSpan(expiration.getTime() - nowMs)})`;
-}
-
 export async function renew(request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
   const clock = deps.clock ?? systemClock;
   const loadModel = deps.loadModel ?? loadProfileModel;
   const model = await loadModel(deps.locations);
+  if (isMfaRoleTarget(model, request.target)) return renewMfaRole(request, deps, model);
   const early = await precheck(model, request, deps, clock.now());
   if ('kind' in early) return early;
-
-  const running = inFlight.get(early.device);
-  if (running) {
-    const shared = await running.promise;
-    // The same session was being renewed: its result is ours. Another target on this device: go again.
-    if (running.target === request.target) return shared;
-    return renew(request, deps);
-  }
-  const promise = renewUnderLock(early, request, deps).finally(() => inFlight.delete(early.device));
-  inFlight.set(early.device, { target: request.target, promise });
-  return promise;
+  return onePerDevice(
+    early.device,
+    request.target,
+    () => renewUnderLock(early, request, deps),
+    () => renew(request, deps),
+  );
 }
 
 async function precheck(
@@ -137,108 +123,45 @@ async function saveProblem(
 
 async function renewUnderLock(before: CheckedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
   const clock = deps.clock ?? systemClock;
-  try {
-    return await withDeviceLock(
-      deps.stateDir,
-      before.device,
-      async () => {
-        // Another process may have renewed while we waited: re-read, and share its result.
-        const model = await (deps.loadModel ?? loadProfileModel)(deps.locations);
-        const current = targetExpiration(model, request.target);
-        const baseline = request.seen ? request.seen.expiration : before.expiration;
-        if (current && current.getTime() > clock.now() && current.getTime() !== baseline?.getTime()) {
-          return {
-            kind: 'renewed',
-            category: 'ok',
-            target: request.target,
-            expiration: current,
-            sharedWithConcurrentRenewal: true,
-            message: `"${request.target}" was renewed by a concurrent renewal; valid until ${describeUntil(current, clock.now())}.`,
-          } satisfies RenewOutcome;
-        }
-        const resolved = await precheck(model, request, deps, clock.now());
-        if ('kind' in resolved) return resolved;
-        return await renewNow(resolved, request, deps);
-      },
-      { maxWaitMs: deps.lockWaitMs, onWait: () => deps.onLockWait?.(before.device) },
-    );
-  } catch (error) {
-    if (error instanceof DeviceLockTimeoutError) return { kind: 'busy', category: 'aws', message: error.message };
-    const stateProblem = stateDirProblem(error, deps.stateDir);
-    if (stateProblem) return stateProblem;
-    throw error;
-  }
-}
-
-/** The lock and the used-code record live in the state folder: failing to write there happens before any code is sent. */
-function stateDirProblem(error: unknown, stateDir: string): RenewOutcome | undefined {
-  const { code, path } = error as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || typeof path !== 'string' || !path.startsWith(stateDir)) return undefined;
-  return {
-    kind: 'file-problem',
-    category: 'user',
-    message: `MFA Tray cannot use its state folder ${stateDir} (${code} on ${path}); no code was sent. Make it a folder you can write, or set MFA_TRAY_STATE_DIR to one.`,
-  };
-}
-
-async function servicesSectionsFor(settings: Readonly<Record<string, SettingValue>>, configPath: string) {
-  if (typeof settings.services !== 'string') return undefined;
-  return loadConfig((await readAwsFile(configPath)).text).services;
+  return underDeviceLock(deps, before.device, async () => {
+    // Another process may have renewed while we waited: re-read, and share its result.
+    const model = await (deps.loadModel ?? loadProfileModel)(deps.locations);
+    const current = targetExpiration(model, request.target);
+    // The caller's own view (what it saw before deciding to renew) is the baseline when it gave one.
+    const baseline = request.seen ? request.seen.expiration : before.expiration;
+    if (current && current.getTime() > clock.now() && current.getTime() !== baseline?.getTime()) {
+      return {
+        kind: 'renewed',
+        category: 'ok',
+        target: request.target,
+        expiration: current,
+        sharedWithConcurrentRenewal: true,
+        message: `"${request.target}" was renewed by a concurrent renewal; valid until ${describeUntil(current, clock.now())}.`,
+      } satisfies RenewOutcome;
+    }
+    const resolved = await precheck(model, request, deps, clock.now());
+    if ('kind' in resolved) return resolved;
+    return await renewNow(resolved, request, deps);
+  });
 }
 
 async function renewNow(session: CheckedRenewal, request: RenewRequest, deps: RenewDeps): Promise<RenewOutcome> {
   const clock = deps.clock ?? systemClock;
-  const usedWindow = await checkWindowFree(deps.stateDir, session.device, clock.now());
-  if (usedWindow) return usedWindow;
-
-  let code: string;
+  const gateway = await openGateway(deps, session.keys, session.source, session.sourceSettings);
+  if ('kind' in gateway) return gateway;
   try {
-    code = (
-      await request.codeSource.getCode({ target: session.target, source: session.source, device: session.device })
-    ).trim();
-  } catch (error) {
-    if (error instanceof CodeEntryCancelled) return { kind: 'cancelled', category: 'user', message: error.message };
-    throw error;
-  }
-  if (!/^\d{6}$/.test(code)) {
-    return {
-      kind: 'invalid-code-format',
-      category: 'user',
-      message: 'The MFA code must be exactly 6 digits.',
-    } satisfies StsFailure;
-  }
-
-  let gateway;
-  try {
-    gateway = (deps.createGateway ?? createStsGateway)({
-      keys: session.keys,
-      profileName: session.source,
-      profileSettings: session.sourceSettings,
-      servicesSections: await servicesSectionsFor(session.sourceSettings, deps.locations.config),
-      env: deps.env ?? process.env,
-      policy: deps.policy,
-      clock,
-    });
-  } catch (error) {
-    if (error instanceof EndpointConfigError)
-      return { kind: 'configuration', category: 'user', message: error.message };
-    throw error;
-  }
-
-  // The code's window is recorded before sending: once sent, AWS may have used it even if no answer comes.
-  const reservation = await reserveCode(deps.stateDir, session.device, code, clock.now());
-  if ('kind' in reservation) return reservation;
-  try {
-    const result = await gateway.getSessionToken({
-      serialNumber: session.device,
-      tokenCode: code,
-      durationSeconds: session.durationSeconds,
-    });
-    if (!result.ok) {
-      if (result.failure.kind === 'wrong-code' || result.failure.kind === 'invalid-code-format')
-        await reservation.release();
-      return result.failure;
-    }
+    const result = await spendCode(
+      { stateDir: deps.stateDir, clock },
+      { target: session.target, source: session.source, device: session.device },
+      request.codeSource,
+      (code) =>
+        gateway.getSessionToken({
+          serialNumber: session.device,
+          tokenCode: code,
+          durationSeconds: session.durationSeconds,
+        }),
+    );
+    if (!('ok' in result)) return result;
     const credentials = result.value;
     const failed = await saveIssued(session, credentials, deps);
     if (failed !== undefined) {

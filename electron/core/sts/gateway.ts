@@ -41,6 +41,7 @@ export interface AssumeRoleInput {
   durationSeconds?: number;
   serialNumber?: string;
   tokenCode?: string;
+  externalId?: string;
 }
 
 export interface StsGateway {
@@ -210,6 +211,7 @@ export function createStsGateway(options: GatewayOptions): StsGateway {
               RoleSessionName: input.roleSessionName,
               DurationSeconds: duration,
               ...(sendsCode ? { SerialNumber: input.serialNumber, TokenCode: input.tokenCode } : {}),
+              ...(input.externalId !== undefined && { ExternalId: input.externalId }),
             }),
           ),
         context({ operation: 'AssumeRole', serialNumber: input.serialNumber, durationSeconds: duration, sendsCode }),

@@ -29,6 +29,13 @@ export const RoleViewSchema = z.object({
   mfaSessionTarget: z.string().optional(),
   cachedExpiration: IsoTimeSchema.optional(),
   chainError: z.string().optional(),
+  /** mfa-on-role: mfa_serial on the role profile (MFA Tray renews it); mfa-session-chain: through an MFA session. */
+  layout: z.enum(['mfa-on-role', 'mfa-session-chain', 'no-mfa']),
+  /** mfa-on-role: the device its code comes from. */
+  device: z.string().optional(),
+  /** mfa-on-role: like a session's (the cache entry's expiry at the lead time); others: from the cached keys. */
+  state: SessionStateSchema,
+  notificationsEnabled: z.boolean(),
 });
 export type RoleView = z.infer<typeof RoleViewSchema>;
 

@@ -54,8 +54,17 @@ export const RequestedBySchema = z.object({
 });
 export type RequestedBy = z.infer<typeof RequestedBySchema>;
 
+/** What one code renews: an MFA session (GetSessionToken), an MFA role (AssumeRole), or every MFA role of a device. */
+export const RenewalKindSchema = z.enum(['mfa-session', 'mfa-role', 'device-roles']);
+export type RenewalKind = z.infer<typeof RenewalKindSchema>;
+
 export const TokenDialogContextSchema = z.object({
+  /** Absent: an MFA session. */
+  kind: RenewalKindSchema.optional(),
+  /** The profile renewed (device-roles: the first of `roles`). */
   target: z.string(),
+  /** device-roles: every MFA role profile of `device` this one code renews. */
+  roles: z.array(z.string()).optional(),
   source: z.string(),
   device: z.string().optional(),
   durationSeconds: z.number().int(),

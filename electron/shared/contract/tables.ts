@@ -48,6 +48,8 @@ export const invokeContract = {
       code: MfaCodeSchema,
       durationSeconds: SessionDurationSchema.optional(),
       force: z.boolean().optional(),
+      /** One code for every MFA role of this device (the token dialog's device-roles kind). */
+      allRolesOf: MfaSerialSchema.optional(),
     }),
     response: RenewResultSchema,
   },
@@ -63,6 +65,12 @@ export const invokeContract = {
     response: z.object({ context: TokenDialogContextSchema.nullable() }),
   },
   openTokenDialog: { channel: 'mfa-tray:open-token-dialog', request: targetRequest, response: ActionResultSchema },
+  /** The token dialog for "renew all roles of this device": one code, every MFA role of the device. */
+  openDeviceRolesDialog: {
+    channel: 'mfa-tray:open-device-roles-dialog',
+    request: serialRequest,
+    response: ActionResultSchema,
+  },
   /** Hides the window that sends it (dialogs, wizard); the app keeps living in the tray. */
   closeWindow: { channel: 'mfa-tray:close-window', request: none, response: ActionResultSchema },
   openDashboard: { channel: 'mfa-tray:open-dashboard', request: none, response: ActionResultSchema },

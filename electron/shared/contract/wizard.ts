@@ -24,8 +24,16 @@ export const WizardRoleSchema = z.object({
 export type WizardRole = z.infer<typeof WizardRoleSchema>;
 
 /** Everything the wizard writes except the keys, which main holds since `wizardSetKeys`. */
+/**
+ * Which MFA layout the wizard writes: `session-chain` (an MFA session profile renewed with GetSessionToken, roles
+ * chained from it) or `mfa-on-role` (AWS's documented layout: mfa_serial on each role, signed by the long-term keys).
+ */
+export const WizardLayoutSchema = z.enum(['session-chain', 'mfa-on-role']);
+export type WizardLayout = z.infer<typeof WizardLayoutSchema>;
+
 export const WizardPlanSchema = z
   .object({
+    layout: WizardLayoutSchema.default('session-chain'),
     sourceProfile: ProfileNameSchema,
     targetProfile: ProfileNameSchema,
     mfaSerial: MfaSerialSchema,
@@ -80,6 +88,7 @@ export type WizardRepository = z.infer<typeof WizardRepositorySchema>;
 
 /** What the wizard's fields start with: the existing setup, else the team file, else the scenario's defaults. */
 export const WizardDraftSchema = z.object({
+  layout: WizardLayoutSchema,
   sourceProfile: z.string(),
   targetProfile: z.string(),
   mfaSerial: z.string().optional(),

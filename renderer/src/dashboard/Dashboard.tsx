@@ -50,6 +50,20 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
       ),
     [run, show],
   );
+  const renewDeviceRoles = useCallback(
+    (serial: string) =>
+      run(
+        'Could not open the token dialog',
+        (api) => api.openDeviceRolesDialog({ serial }),
+        (result) => !result.ok && show(result),
+      ),
+    [run, show],
+  );
+  const rolesPerDevice = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const role of state.roles) if (role.device) counts.set(role.device, (counts.get(role.device) ?? 0) + 1);
+    return counts;
+  }, [state.roles]);
   const copy = useCallback(
     (profile: string) => run('Could not copy the export lines', (api) => api.copyExportLines({ profile }), show),
     [run, show],
@@ -134,7 +148,15 @@ function DashboardView({ state, offsetMs }: { state: DashboardState; offsetMs: n
                     />
                   ))}
                   {group.roles.map((role) => (
-                    <RoleRow key={role.profile} role={role} now={now} />
+                    <RoleRow
+                      key={role.profile}
+                      role={role}
+                      now={now}
+                      leadTimeMinutes={state.settings.leadTimeMinutes}
+                      rolesOnDevice={role.device ? (rolesPerDevice.get(role.device) ?? 0) : 0}
+                      onRenew={renew}
+                      onRenewDeviceRoles={renewDeviceRoles}
+                    />
                   ))}
                 </ul>
               </section>

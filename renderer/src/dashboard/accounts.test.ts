@@ -18,6 +18,9 @@ const role = (profile: string, accountId?: string): RoleView => ({
   roleArn: `arn:aws:iam::${accountId ?? '000000000000'}:role/${profile}Role`,
   accountId,
   chain: [profile, 'Assumer'],
+  layout: 'mfa-session-chain',
+  state: 'never',
+  notificationsEnabled: true,
 });
 
 describe('groupByAccount', () => {

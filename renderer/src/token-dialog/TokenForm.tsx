@@ -8,6 +8,12 @@ import { StatusMessage } from '../common/StatusMessage';
 import { CODE_LENGTH } from './code-input';
 import { useTokenForm } from './use-token-form';
 
+const TITLES: Record<NonNullable<TokenDialogContext['kind']>, string> = {
+  'mfa-session': 'Renew MFA session',
+  'mfa-role': 'Renew MFA role',
+  'device-roles': 'Renew all roles of this device',
+};
+
 export function TokenForm({ context }: { context: TokenDialogContext }) {
   const { input, ...form } = useTokenForm(context);
   const { phase, now, failed, advice, waiting, busy } = form;
@@ -15,7 +21,7 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
 
   return (
     <main className="dialog" aria-labelledby="dialog-title">
-      <h1 id="dialog-title">Renew MFA session</h1>
+      <h1 id="dialog-title">{TITLES[context.kind ?? 'mfa-session']}</h1>
       {context.requestedBy && (
         <p className="requested-by" data-testid="requested-by">
           Requested by <strong>{context.requestedBy.caller}</strong>
@@ -23,20 +29,20 @@ export function TokenForm({ context }: { context: TokenDialogContext }) {
         </p>
       )}
       <dl className="facts">
-        <dt>Profile</dt>
+        <dt>{context.roles ? 'Roles (one code)' : 'Profile'}</dt>
         <dd className="mono" data-testid="dialog-target">
-          {context.target}
+          {context.roles ? context.roles.join(', ') : context.target}
         </dd>
         <dt>MFA device</dt>
         <dd className="mono">{context.device ? <Arn arn={context.device} /> : 'none set (mfa_serial is missing)'}</dd>
-        <dt>New session</dt>
+        <dt>{context.kind === undefined || context.kind === 'mfa-session' ? 'New session' : 'Role credentials'}</dt>
         <dd>
           {formatDuration(context.durationSeconds)}{' '}
           <span className="muted">(until {formatClock(now + context.durationSeconds * 1000, now)})</span>
         </dd>
         {context.expiration && (
           <>
-            <dt>Current session</dt>
+            <dt>{context.kind === undefined || context.kind === 'mfa-session' ? 'Current session' : 'Cached until'}</dt>
             <dd>
               {Date.parse(context.expiration) > now
                 ? `expires ${formatClock(context.expiration, now)}`

@@ -95,7 +95,17 @@ export function useTokenForm(context: TokenDialogContext) {
     // The user asked for a new session and typed a code for it: renew even if the current one is still valid.
     runRenewal(
       'Could not renew',
-      (api) => api.renew({ target: context.target, code, durationSeconds: context.durationSeconds, force: true }),
+      (api) =>
+        api.renew({
+          target: context.target,
+          code,
+          // An MFA role's duration is its profile's duration_seconds: renewal reads it there.
+          ...((context.kind === undefined || context.kind === 'mfa-session') && {
+            durationSeconds: context.durationSeconds,
+          }),
+          ...(context.kind === 'device-roles' && context.device !== undefined && { allRolesOf: context.device }),
+          force: true,
+        }),
       answer,
     );
   };

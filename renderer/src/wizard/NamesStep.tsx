@@ -11,6 +11,23 @@ interface Props {
 }
 
 export function NamesStep({ form, problems, onChange }: Props) {
+  if (form.layout === 'mfa-on-role')
+    return (
+      <>
+        <p className="why" data-testid="layout-note">
+          Your team file asks for AWS's documented MFA layout: each role profile names your MFA device (mfa_serial) and
+          signs with the long-term keys below; there is no session profile. MFA Tray renews each role (one code can
+          renew them all) into the AWS CLI's cache, so the AWS CLI and git do not ask for codes.
+        </p>
+        <Field
+          id="source-profile"
+          label="Profile with your long-term keys"
+          value={form.sourceProfile}
+          onValue={(sourceProfile) => onChange({ sourceProfile })}
+          error={problems.sourceProfile}
+        />
+      </>
+    );
   return (
     <>
       <p className="why">

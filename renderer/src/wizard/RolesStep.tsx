@@ -31,8 +31,9 @@ export function RolesStep({ form, problems, onRoles }: Props) {
   return (
     <>
       <p className="why">
-        Each role gets a profile that tools use directly: it assumes the role with your MFA session, so access keeps
-        working all day.
+        {form.layout === 'mfa-on-role'
+          ? 'Each role gets a profile that tools use directly: it names your MFA device, and MFA Tray renews it (one code can renew all of them) into the AWS CLI’s cache.'
+          : 'Each role gets a profile that tools use directly: it assumes the role with your MFA session, so access keeps working all day.'}
       </p>
       {form.roles.length === 0 && (
         <p className="muted">No roles yet. Add the role your administrator named, or go on without one.</p>
@@ -79,7 +80,8 @@ export function RolesStep({ form, problems, onRoles }: Props) {
         >
           Add a role
         </button>
-        {form.roles.length > 0 && (
+        {/* Testing a role needs an MFA session; with mfa_serial on the roles, the first renewal is the test. */}
+        {form.roles.length > 0 && form.layout !== 'mfa-on-role' && (
           <button type="button" onClick={checkRoles}>
             Test the roles now
           </button>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formFromDraft, planFromForm, planProblems, stepHasProblems } from './plan';
 
 const draft = {
+  layout: 'session-chain' as const,
   sourceProfile: 'FetchMfaCredentials',
   targetProfile: 'MyRepositoryAssumer',
   mfaSerial: 'arn:aws:iam::111111111111:mfa/MyRepositoryUser',

@@ -9,6 +9,7 @@ export interface RoleForm {
 }
 
 export interface WizardForm {
+  layout: WizardDraft['layout'];
   sourceProfile: string;
   targetProfile: string;
   mfaSerial: string;
@@ -20,6 +21,7 @@ export interface WizardForm {
 
 export function formFromDraft(draft: WizardDraft, keys: WizardForm['keys']): WizardForm {
   return {
+    layout: draft.layout,
     sourceProfile: draft.sourceProfile,
     targetProfile: draft.targetProfile,
     mfaSerial: draft.mfaSerial ?? '',
@@ -36,6 +38,7 @@ export function formFromDraft(draft: WizardDraft, keys: WizardForm['keys']): Wiz
 
 export function planFromForm(form: WizardForm): WizardPlan {
   return {
+    layout: form.layout,
     sourceProfile: form.sourceProfile.trim(),
     targetProfile: form.targetProfile.trim(),
     mfaSerial: form.mfaSerial.trim(),
