@@ -10,9 +10,7 @@ import { codeCommitGitCredentials, codeCommitRegion, roleKeysFor } from '../../c
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel, type ProfileModel } from '../../core/profiles';
 import { systemClock } from '../../core/time/clock';
-import { openTerminal } from '../terminal/code-sources';
 import { notASession, sessionTarget, validCredentials } from '../terminal/session-keys';
-import { renewOnTerminal } from '../terminal/terminal-renewal';
 import { errorMessage } from '../../shared/error-message';
 
 const GIT_CREDENTIAL_HELP = `
@@ -36,7 +34,7 @@ keys come from the AWS CLI's own cache (~/.aws/cli/cache), assumed again when th
       helper = !mfa-tray git-credential MyRepositoryContributor
       UseHttpPath = true`;
 
-interface GitCredentialOptions {
+export interface GitCredentialOptions {
   source?: string;
   /** Sign for any host, not just CodeCommit's (local test and demo endpoints). */
   anyHost?: boolean;
@@ -71,6 +69,8 @@ async function freshenSession(model: ProfileModel, target: string, options: GitC
     return false;
   }
   if (validCredentials(model, session, Date.now())) return true;
+  // Renewal's modules (the SDK among them) load only when a renewal is due.
+  const { openTerminal } = await import('../terminal/code-sources');
   const terminal = terminalAllowed() ? openTerminal() : undefined;
   if (!terminal) {
     process.stderr.write(
@@ -78,6 +78,7 @@ async function freshenSession(model: ProfileModel, target: string, options: GitC
     );
     return false;
   }
+  const { renewOnTerminal } = await import('../terminal/terminal-renewal');
   const outcome = await renewOnTerminal(terminal, { target: session, source: options.source });
   if (outcome.kind !== 'renewed') process.stderr.write(`${outcome.message}\n`);
   return outcome.kind === 'renewed';
@@ -153,15 +154,18 @@ export function registerGitCredentialCommand(program: Command): void {
     .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')
     .option('--any-host', 'with a role profile: sign for any host, not only CodeCommit (local test endpoints)')
     .addHelpText('after', GIT_CREDENTIAL_HELP)
-    .action(async (target: string, operation: string, options: GitCredentialOptions) => {
-      const request = await readGitRequest();
-      // git's protocol: store, erase and any operation a newer git invents are ignored silently.
-      if (operation !== 'get') return;
-      try {
-        await run(target, request, options);
-      } catch (error) {
-        // Whatever went wrong, git must still reach the next helper: say why here and step aside.
-        process.stderr.write(`mfa-tray git-credential: ${errorMessage(error)}\n`);
-      }
-    });
+    .action(gitCredential);
+}
+
+/** The command itself, also run straight from the CLI's entry for git's own command lines (hot-commands.ts). */
+export async function gitCredential(target: string, operation: string, options: GitCredentialOptions): Promise<void> {
+  const request = await readGitRequest();
+  // git's protocol: store, erase and any operation a newer git invents are ignored silently.
+  if (operation !== 'get') return;
+  try {
+    await run(target, request, options);
+  } catch (error) {
+    // Whatever went wrong, git must still reach the next helper: say why here and step aside.
+    process.stderr.write(`mfa-tray git-credential: ${errorMessage(error)}\n`);
+  }
 }

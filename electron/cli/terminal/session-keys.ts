@@ -1,7 +1,9 @@
 // Which MFA session a command line names, and whether its keys in the AWS files are still good to use:
 // shared by credential-process and git-credential, which both renew on the terminal when they are not.
 import type { ProfileModel } from '../../core/profiles';
-import { formatExpiration, isStillValid, targetExpiration } from '../../core/renewal';
+// Not renewal's index: these two files load no STS client (git's helper reads them on every fetch).
+import { formatExpiration, targetExpiration } from '../../core/renewal/session-expiration';
+import { isStillValid } from '../../core/renewal/validity';
 
 export interface ProcessCredentials {
   Version: 1;

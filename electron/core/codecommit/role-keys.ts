@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../aws-files';
 import type { ProfileModel } from '../profiles';
 import { roleCacheKey } from '../profiles/role-cache-key';
-import { ROLE_CHAINING_MAX_SECONDS } from '../../shared/vocabulary';
+import { ROLE_CHAINING_MAX_SECONDS } from '../../shared/vocabulary/sts-limits';
 import type { AssumedRole, StsFailure, StsGateway } from '../sts';
 import type { Clock } from '../time/clock';
 

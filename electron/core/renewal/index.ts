@@ -15,8 +15,8 @@
 //   expiration (config file, ISO-8601 UTC, unless it already lives in the credentials file) with
 //   writeProfileSettings, retried twice while the issued keys are in memory; any failure leaves both files unchanged.
 // Outcomes are `{ kind, category, message, ... }` without secrets; category 'ok' | 'user' | 'aws'.
-export { formatExpiration, renew } from './renew';
-export { targetExpiration } from './resolve-session';
+export { renew } from './renew';
+export { formatExpiration, targetExpiration } from './session-expiration';
 export { isStillValid, RENEWAL_MARGIN_MS } from './validity';
 export { CodeEntryCancelled } from './types';
 export type { CodeRequest, CodeSource, RenewDeps, RenewOutcome, RenewOutcomeKind, RenewRequest } from './types';

@@ -13,7 +13,8 @@ import { formatClock, formatSpan } from '../../shared/time-format';
 import { checkWindowFree, reserveCode } from './code-guard';
 import { checkFilesWritable } from './files-writable';
 import { maskSecretLike } from './problem-text';
-import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
+import { resolveRenewal, type ResolvedRenewal } from './resolve-session';
+import { formatExpiration, targetExpiration } from './session-expiration';
 import { sessionShape, sessionValues, standInCredentials, type SessionShape } from './session-shape';
 import { CodeEntryCancelled, type RenewDeps, type RenewOutcome, type RenewRequest } from './types';
 import { isStillValid } from './validity';
@@ -25,11 +26,6 @@ type CheckedRenewal = ResolvedRenewal & { shape: SessionShape };
 
 /** In-process single flight: one promise per device; same-target callers share it. */
 const inFlight = new Map<string, { target: string; promise: Promise<RenewOutcome> }>();
-
-/** ISO-8601 UTC without milliseconds, as `aws sts get-session-token` prints it. */
-export function formatExpiration(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** Writes the issued session, retrying while it is in memory; the last error when every attempt failed. */
 async function saveIssued(
