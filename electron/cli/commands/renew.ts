@@ -1,9 +1,7 @@
 // `mfa-tray renew TARGET`: the scenario's renewal script in one command, safe to run many times at once.
 import { InvalidArgumentError, type Command } from 'commander';
-import { renewWithLabCodes } from '../../core/lab-devices';
 import { renew, type CodeSource, type RenewOutcome, type RenewRequest } from '../../core/renewal';
-import { SESSION_DURATION } from '../../shared/vocabulary';
-import { appDeviceCodeSource } from './devices';
+import { SESSION_DURATION } from '../../shared/vocabulary/sts-limits';
 import { EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
 import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
 import { cliRenewDeps, parseSeconds } from '../terminal/renew-deps';
@@ -43,6 +41,15 @@ function renewTyped(request: Omit<RenewRequest, 'codeSource'>, options: RenewOpt
   return interactive ? renewWaitingForNextCode(attempt, process.stderr) : attempt();
 }
 
+/** Lab devices (QR codes, the app's socket) load only for --device-code. */
+async function renewWithDeviceCode(request: Omit<RenewRequest, 'codeSource'>, options: RenewOptions) {
+  const [{ renewWithLabCodes }, { appDeviceCodeSource }] = await Promise.all([
+    import('../../core/lab-devices'),
+    import('./devices'),
+  ]);
+  return renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout));
+}
+
 export function registerRenewCommand(program: Command): void {
   program
     .command('renew')
@@ -65,7 +72,7 @@ export function registerRenewCommand(program: Command): void {
     .action(async (target: string, options: RenewOptions) => {
       const request = { target, source: options.source, durationSeconds: options.duration, force: options.force };
       const outcome = options.deviceCode
-        ? await renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout))
+        ? await renewWithDeviceCode(request, options)
         : await renewTyped(request, options);
       const ok = outcome.kind === 'renewed' || outcome.kind === 'still-valid';
       (ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);

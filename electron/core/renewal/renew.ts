@@ -6,7 +6,9 @@ import { DeviceLockTimeoutError, withDeviceLock } from '../app-state';
 import { AwsFileError, checkProfileWritable, readAwsFile, writeProfileSettings } from '../aws-files';
 import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
-import { createStsGateway, EndpointConfigError, type StsFailure } from '../sts';
+// Not the STS index: the client (the SDK) is imported only once a code is to be sent, and the IAM client never.
+import { EndpointConfigError } from '../sts/endpoint';
+import type { StsFailure } from '../sts';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
 import { formatClock, formatSpan } from '../../shared/time-format';
@@ -23,6 +25,17 @@ import { isStillValid } from './validity';
 const SAVE_RETRY_DELAYS_MS = [500, 2000];
 
 type CheckedRenewal = ResolvedRenewal & { shape: SessionShape };
+
+let gatewayModule: Promise<typeof import('../sts/gateway')> | undefined;
+
+/**
+ * The STS client (the SDK), imported once a renewal is due — a session still valid never loads it — and started
+ * before the files are checked and the code is asked for, so that it loads meanwhile.
+ */
+function stsGatewayModule(): Promise<typeof import('../sts/gateway')> {
+  gatewayModule ??= import('../sts/gateway');
+  return gatewayModule;
+}
 
 /** In-process single flight: one promise per device; same-target callers share it. */
 const inFlight = new Map<string, { target: string; promise: Promise<RenewOutcome> }>();
@@ -98,6 +111,7 @@ async function precheck(
       message: `The MFA session "${request.target}" is still valid until ${describeUntil(resolved.expiration, nowMs)}; nothing to do (use --force to renew anyway).`,
     };
   }
+  if (!deps.createGateway) void stsGatewayModule().catch(() => undefined); // awaited (and reported) in renewNow
   const shape = sessionShape(model.profiles.get(request.target), request.target);
   if ('kind' in shape) return shape;
   const unreadable = await checkFilesWritable(deps.locations);
@@ -205,7 +219,7 @@ async function renewNow(session: CheckedRenewal, request: RenewRequest, deps: Re
 
   let gateway;
   try {
-    gateway = (deps.createGateway ?? createStsGateway)({
+    gateway = (deps.createGateway ?? (await stsGatewayModule()).createStsGateway)({
       keys: session.keys,
       profileName: session.source,
       profileSettings: session.sourceSettings,

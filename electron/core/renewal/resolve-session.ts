@@ -1,8 +1,10 @@
 // From the profile model to everything one renewal needs, or a configuration outcome that says what to fix —
 // all before anyone is asked for a code.
 import { DURATION_KEY, type Profile, type ProfileModel, type SettingValue } from '../profiles';
-import { SESSION_DURATION } from '../../shared/vocabulary';
-import { checkDuration, type AwsKeys, type StsFailure } from '../sts';
+// Leaf files, not indexes: renewal's pre-checks load neither zod nor the SDK.
+import { SESSION_DURATION } from '../../shared/vocabulary/sts-limits';
+import { checkDuration } from '../sts/duration';
+import type { AwsKeys, StsFailure } from '../sts';
 import type { RenewOutcome } from './types';
 import { targetExpiration } from './session-expiration';
 
