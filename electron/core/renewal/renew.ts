@@ -8,7 +8,7 @@ import { loadConfig } from '../ini';
 import { loadProfileModel, type ProfileModel, type SettingValue } from '../profiles';
 // Not the STS index: the client (the SDK) is imported only once a code is to be sent, and the IAM client never.
 import { EndpointConfigError } from '../sts/endpoint';
-import type { StsFailure } from '../sts';
+import type { createStsGateway, StsFailure } from '../sts';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
 import { formatClock, formatSpan } from '../../shared/time-format';
@@ -26,13 +26,14 @@ const SAVE_RETRY_DELAYS_MS = [500, 2000];
 
 type CheckedRenewal = ResolvedRenewal & { shape: SessionShape };
 
-let gatewayModule: Promise<typeof import('../sts/gateway')> | undefined;
+type GatewayModule = { createStsGateway: typeof createStsGateway };
+let gatewayModule: Promise<GatewayModule> | undefined;
 
 /**
  * The STS client (the SDK), imported once a renewal is due — a session still valid never loads it — and started
  * before the files are checked and the code is asked for, so that it loads meanwhile.
  */
-function stsGatewayModule(): Promise<typeof import('../sts/gateway')> {
+function stsGatewayModule(): Promise<GatewayModule> {
   gatewayModule ??= import('../sts/gateway');
   return gatewayModule;
 }
