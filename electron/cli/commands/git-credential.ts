@@ -32,7 +32,11 @@ keys come from the AWS CLI's own cache (~/.aws/cli/cache), assumed again when th
   [credential]
       helper =
       helper = !mfa-tray git-credential MyRepositoryContributor
-      UseHttpPath = true`;
+      UseHttpPath = true
+
+A clone through git-remote-codecommit (codecommit::eu-west-1://MyRepositoryContributor@myRepository) asks git for
+no credentials: that Python helper signs with the profile in its URL through botocore, so renew the MFA session
+behind that profile first (\`git mfa\`, or the MFA Tray icon, which warns before it expires).`;
 
 export interface GitCredentialOptions {
   source?: string;
