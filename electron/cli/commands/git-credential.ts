@@ -93,13 +93,14 @@ async function answerForRole(
   roleProfile: string,
   request: Map<string, string>,
   options: GitCredentialOptions,
+  loaded: ProfileModel,
 ): Promise<void> {
   const host = request.get('host') ?? '';
   const hostRegion = codeCommitRegion(host);
   // Not CodeCommit's: step aside so git asks its next helper (unless told to sign for a local endpoint).
   if (hostRegion === undefined && !options.anyHost) return;
   const locations = resolveAwsFileLocations(process.env);
-  let model = await loadProfileModel(locations);
+  let model = loaded;
   const role = model.roles.find((candidate) => candidate.profile === roleProfile);
   if (role?.mfaSessionTarget !== undefined) {
     const wasValid = validCredentials(model, role.mfaSessionTarget, Date.now()) !== undefined;
@@ -138,7 +139,7 @@ async function answerForRole(
 async function run(profile: string, request: Map<string, string>, options: GitCredentialOptions): Promise<void> {
   const model = await loadProfileModel(resolveAwsFileLocations(process.env));
   if (options.source === undefined && model.roles.some((role) => role.profile === profile)) {
-    await answerForRole(profile, request, options);
+    await answerForRole(profile, request, options, model);
     return;
   }
   await freshenSession(model, profile, options);
