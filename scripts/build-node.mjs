@@ -1,7 +1,8 @@
 // Bundles the Node-side entry points with esbuild: the Electron main process (ESM), the sandboxed
 // preload (a single CommonJS file, since a sandboxed preload cannot require our modules) and the CLI.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { esmOptions, nodeBundleOptions } from './node-bundle-options.mjs';
 
 const entries = [
@@ -13,10 +14,26 @@ const entries = [
     external: ['electron'],
     platform: 'browser',
   },
-  { entryPoints: ['electron/cli/mfa-tray.ts'], outfile: 'dist/cli/mfa-tray.js', ...esmOptions },
+  // Split: a command loads only the chunks it imports (the git helper's pre-check loads no SDK, commander or zod).
+  {
+    entryPoints: ['electron/cli/mfa-tray.ts'],
+    outdir: 'dist/cli',
+    ...esmOptions,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  },
 ];
+
+function removeStaleChunks(folder, outputs) {
+  const current = new Set(outputs.map((output) => resolve(output)));
+  for (const name of existsSync(folder) ? readdirSync(folder) : []) {
+    if (!current.has(resolve(folder, name))) rmSync(join(folder, name), { force: true });
+  }
+}
 
 for (const entry of entries) {
   if (!existsSync(entry.entryPoints[0])) continue;
-  await build({ ...nodeBundleOptions, ...entry });
+  const result = await build({ ...nodeBundleOptions, ...entry, metafile: true });
+  // Chunks of earlier builds are removed after the new ones are written: a CLI running meanwhile finds its files.
+  if (entry.splitting) removeStaleChunks(join(entry.outdir, 'chunks'), Object.keys(result.metafile.outputs));
 }

@@ -4,7 +4,7 @@
 // ELECTRON_RUN_AS_NODE=1, as Electron with the RunAsNode fuse on does (else it would start the GUI: exit 99 here).
 // The CLI bundle is copied alone, without node_modules, as extraResources ships it.
 import { describe, expect, it } from 'vitest';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ async function installLayout(kind: 'linux' | 'mac' | 'windows'): Promise<{ base:
   await mkdir(join(resources, 'bin'), { recursive: true });
   await mkdir(join(resources, 'cli'), { recursive: true });
   await mkdir(dirname(join(base, app.binary)), { recursive: true });
-  await copyFile(join(root, 'dist/cli/mfa-tray.js'), join(resources, 'cli/mfa-tray.js'));
+  await cp(join(root, 'dist/cli'), join(resources, 'cli'), { recursive: true });
   if (kind === 'windows') {
     await copyFile(process.execPath, join(base, app.binary));
     await copyFile(join(root, 'assets/packaging/bin/mfa-tray.cmd'), join(resources, 'bin/mfa-tray.cmd'));

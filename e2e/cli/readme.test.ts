@@ -10,9 +10,19 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { botocoreAvailable, runBotocore } from '../../testing/botocore';
 import { ensureCliBuilt } from '../../testing/cli/build-cli';
 import { CLI, runAws, runCli, runProcess } from '../../testing/cli/run-cli';
+import { helperSettings } from '../../electron/core/onboarding';
+import { opensslAvailable } from '../../testing/tls/test-certificates';
 import { scenario, scenarioCode } from '../../testing/scenario/scenario';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const README_REPOSITORY = {
+  name: 'myRepository',
+  region: 'eu-west-1',
+  roleProfile: 'MyRepositoryContributor',
+  parentFolder: '.',
+  targetProfile: 'MyRepositoryAssumer',
+  sourceProfile: 'FetchMfaCredentials',
+};
 const README = readFileSync(join(root, 'README.md'), 'utf8');
 const SEED = join(root, 'testing', 'scenario', 'scenario-seed.json');
 const packageScripts = Object.keys(
@@ -40,6 +50,8 @@ const SKIPPED: Array<[RegExp, string]> = [
   [/^npm test$/, 'is the suite that runs this test'],
   [/^sudo apt-get install /, 'installs system packages; the test machine has them'],
   [/^aws configure set$/, 'names what the AWS CLI does, not a step to take'],
+  [/^aws (--profile MyRepositoryContributor|codecommit credential-helper)$/, 'names what the AWS CLI does, not a step'],
+  [/^npm link$/, "links into npm's global folder, outside the test's reach; bin/mfa-tray.mjs is what it links"],
 ];
 /** Checked, not run: the suite's own scripts and the long soaks (running them here would run the suite inside itself). */
 const CHECKED: Array<[RegExp, (command: string) => void]> = [
@@ -55,7 +67,8 @@ const CHECKED: Array<[RegExp, (command: string) => void]> = [
 /** Run below, as written. */
 const RUN = [
   /^npm run demo$/,
-  /^npx mfa-tray renew MyRepositoryAssumer$/,
+  /^mfa-tray renew MyRepositoryAssumer$/,
+  /^\/usr\/bin\/aws sts get-caller-identity --profile MyRepositoryContributor$/,
   /^\/usr\/bin\/aws sts get-caller-identity --profile MyRepositoryAssumer --endpoint-url … --region us-east-1$/,
   /^npm run sts-emulator -- --port 0 --seed FILE$/,
   /^git mfa$/,
@@ -193,7 +206,14 @@ describe('the README', () => {
       ]);
 
       // The git config, with `mfa-tray` by absolute path as the README says the wizard writes it; then `git mfa`.
-      const gitBlock = blocks.find((b) => b.body.startsWith('[credential]'))!.body.replaceAll('!mfa-tray ', `!${CLI} `);
+      const [ours, awsCli] = blocks.filter((b) => b.body.startsWith('[credential]'));
+      const wizardLines = (credentialHelper: 'mfa-tray' | 'aws-cli') =>
+        helperSettings({ ...README_REPOSITORY, credentialHelper }, { argv: ['mfa-tray'] }).map(
+          ([key, value]) => `    ${key.split('.')[1]} =${value ? ` ${value}` : ''}`,
+        );
+      expect(ours!.body).toContain(['[credential]', ...wizardLines('mfa-tray')].join('\n'));
+      expect(awsCli!.body).toBe(`${['[credential]', ...wizardLines('aws-cli')].join('\n')}\n`);
+      const gitBlock = ours!.body.replaceAll('!mfa-tray ', `!${CLI} `);
       const repo = join(dir, 'repo');
       execFileSync('git', ['init', '-q', repo], { env });
       writeFileSync(join(repo, '.git', 'config'), `${readFileSync(join(repo, '.git', 'config'), 'utf8')}${gitBlock}`);
@@ -201,11 +221,7 @@ describe('the README', () => {
         env,
         encoding: 'utf8',
       });
-      expect(helpers.split('\n').slice(0, 3)).toEqual([
-        '',
-        `!${CLI} git-credential MyRepositoryAssumer --source FetchMfaCredentials`,
-        '!aws codecommit --profile MyRepositoryContributor credential-helper $@',
-      ]);
+      expect(helpers.split('\n').slice(0, 2)).toEqual(['', `!${CLI} git-credential MyRepositoryContributor`]);
       const [git, ...gitArgs] = commandWith(/^git mfa$/).split(' ');
       const expired = Date.parse('2026-11-26T19:52:31Z') < Date.now();
       const renewed = await runProcess(
@@ -243,16 +259,9 @@ describe('the README', () => {
       const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'readme-demo-')) };
       for (const [, name, value] of out.matchAll(/^export (\w+)=(.*)$/gm)) env[name!] = value!;
       const url = env.AWS_ENDPOINT_URL_STS!;
-      const [npx, ...renewArgs] = commandWith(/^npx mfa-tray renew /).split(' ');
-      const renewed = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(npx!, renewArgs, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.once('exit', (code) => resolve({ code, stdout, stderr }));
-        child.stdin.end(`${scenarioCode(Date.now())}\n`);
-      });
+      // `mfa-tray` as `npm link` installs it: bin/mfa-tray.mjs.
+      const [, ...renewArgs] = commandWith(/^mfa-tray renew /).split(' ');
+      const renewed = await runProcess(process.execPath, [CLI, ...renewArgs], env, `${scenarioCode(Date.now())}\n`);
       expect(renewed, renewed.stderr).toMatchObject({ code: 0 });
       // "--endpoint-url …": the demo prints the line with its own address.
       const awsLine = commandWith(/^\/usr\/bin\/aws sts get-caller-identity /);
@@ -261,6 +270,27 @@ describe('the README', () => {
       const identity = await runAws(awsArgs, env);
       expect(identity.code, identity.stderr).toBe(0);
       expect(JSON.parse(identity.stdout)).toMatchObject({ Account: '111111111111' });
+      if (!opensslAvailable) return; // the demo says its proxy needs openssl, and prints no role or clone lines
+      // The role profile with the AWS CLI, through the demo's proxy (2.9 takes no STS endpoint for the role).
+      const [, ...roleArgs] = commandWith(
+        /^\/usr\/bin\/aws sts get-caller-identity --profile MyRepositoryContributor$/,
+      ).split(' ');
+      const role = await runAws(roleArgs, env);
+      expect(role.code, role.stderr).toBe(0);
+      expect(JSON.parse(role.stdout)).toMatchObject({ Account: '222222222222' });
+      // Its clone lines, as printed (each `\`-continued pair is one command), with mfa-tray by absolute path.
+      const clones = [...out.matchAll(/^ {2}(git -c .*)\\\n {6}(.*clone .*)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+      expect(clones).toHaveLength(2);
+      for (const [index, line] of clones.entries()) {
+        const command = line
+          .replace('!mfa-tray ', `!${process.execPath} ${CLI} `)
+          .replace(/clone (\S+)$/, `clone $1 clone-${index}`);
+        const cloned = await runProcess('/bin/sh', ['-c', `cd "${env.HOME}" && ${command}`], {
+          ...env,
+          GIT_TERMINAL_PROMPT: '0',
+        });
+        expect(cloned.code, `${line}\n${cloned.stderr}`).toBe(0);
+      }
     },
   );
 });

@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync } from 'node:fs';
-import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +24,10 @@ beforeAll(async () => {
   if (!asRoot) return;
   const folder = await mkdtemp(join(tmpdir(), 'mfa-tray-cli-nobody-'));
   await chmod(folder, 0o755);
-  cliForNobody = join(folder, 'mfa-tray.js');
-  await copyFile(join(dirname(CLI), '..', 'dist', 'cli', 'mfa-tray.js'), cliForNobody);
-  await chmod(cliForNobody, 0o644);
+  // The whole bundle folder: the CLI loads its chunks from beside it.
+  await cp(join(dirname(CLI), '..', 'dist', 'cli'), join(folder, 'cli'), { recursive: true });
+  for (const dir of ['cli', 'cli/chunks']) await chmod(join(folder, dir), 0o755);
+  cliForNobody = join(folder, 'cli', 'mfa-tray.js');
 });
 
 function tryRoot(command: string, args: string[]): string | undefined {

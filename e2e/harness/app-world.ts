@@ -1,9 +1,11 @@
 // One test's world: real AWS files in a temp HOME, the STS/IAM emulator, and the real app service + wizard + lab
 // devices behind the real IPC dispatcher. The shell's desktop capabilities open pages instead of windows, and the OS
 // keychain is a cipher that really encrypts (AES-256-GCM under a key made for this test).
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   createAppService,
@@ -19,8 +21,9 @@ import { testCipher, type TestCipher } from '../../testing/lab-devices/test-ciph
 import { createWizardService } from '../../electron/core/onboarding/wizard-service';
 import { eventContract, type TokenDialogContext } from '../../electron/shared/contract';
 import { generateTotp } from '../../electron/core/totp';
-import { startEmulator, type StsEmulator } from '../../tools/sts-emulator';
+import { startEmulator, startTlsProxy, type StsEmulator } from '../../tools/sts-emulator';
 import type { Seed } from '../../tools/sts-emulator/seed-schema';
+import { awsHostNames, createTestCertificates } from '../../testing/tls/test-certificates';
 import { scenario, scenarioSeed } from '../../testing/scenario/scenario';
 import { bindPage, deliver } from './bridge-transport';
 import { roleForHash, windowSize } from './window-fit';
@@ -57,6 +60,11 @@ export interface WorldOptions {
   secretStore?: TestCipher['kind'];
   /** The emulator's accounts (default: the scenario's). */
   seed?: Seed;
+  /**
+   * CodeCommit as git and the AWS CLI see it: the emulator's git endpoint serving an empty `myRepository`, behind
+   * the TLS proxy under AWS's real host names (HTTPS_PROXY, AWS_CA_BUNDLE, git's http.proxy and sslCAInfo).
+   */
+  codecommit?: boolean;
 }
 
 export async function createAppWorld(
@@ -75,7 +83,15 @@ export async function createAppWorld(
   };
   if (files.config !== undefined) await writeFile(locations.config, files.config, { mode: 0o600 });
   if (files.credentials !== undefined) await writeFile(locations.credentials, files.credentials, { mode: 0o600 });
-  const emulator = await startEmulator({ port: 0, seed: options.seed ?? scenarioSeed });
+  const repos = join(home, 'codecommit');
+  if (options.codecommit) await mkdir(join(repos, 'myRepository'), { recursive: true });
+  if (options.codecommit) await runGit(['init', '-q', '--bare', '--initial-branch=main', join(repos, 'myRepository')]);
+  const emulator = await startEmulator({
+    port: 0,
+    seed: options.seed ?? scenarioSeed,
+    ...(options.codecommit && { git: { root: repos, region: scenario.region } }),
+  });
+  const codecommit = options.codecommit ? await codeCommitThroughProxy(home, emulator.url) : undefined;
   const env = {
     HOME: home,
     AWS_CONFIG_FILE: locations.config,
@@ -84,6 +100,7 @@ export async function createAppWorld(
     AWS_ENDPOINT_URL_IAM: emulator.url,
     AWS_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
+    ...codecommit?.env,
   };
   const pages = new Map<number, Page>();
   const shellLog: string[] = [];
@@ -194,10 +211,32 @@ export async function createAppWorld(
       closed = true;
       unsubscribe();
       service.close();
+      await codecommit?.proxy.close();
       await emulator.close();
       await rm(home, { recursive: true, force: true });
     },
   };
+}
+
+const runGit = (args: string[]) => promisify(execFile)('git', args);
+
+/** The proxy, its CA in a folder of the world, and what the wizard's git, our helper and the AWS CLI need to use it. */
+async function codeCommitThroughProxy(home: string, emulatorUrl: string) {
+  // us-east-1 too: the world's AWS_REGION sends the AWS CLI's AssumeRole to sts.us-east-1.amazonaws.com.
+  const certificates = await createTestCertificates(
+    await mkdtemp(join(home, 'tls-')),
+    awsHostNames([scenario.region, 'us-east-1']),
+  );
+  const proxy = await startTlsProxy({ upstream: emulatorUrl, key: certificates.key, cert: certificates.cert });
+  await writeFile(join(home, '.gitconfig'), `[http]\n\tproxy = ${proxy.url}\n\tsslCAInfo = ${certificates.caFile}\n`);
+  const env = {
+    // The blog's helper line runs `aws`: /usr/bin/aws first (a developer's PATH may hold an older one).
+    PATH: `/usr/bin:/bin:${dirname(process.execPath)}`,
+    HTTPS_PROXY: proxy.url,
+    AWS_CA_BUNDLE: certificates.caFile,
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+  return { proxy, env };
 }
 
 /** The scenario's three profiles, the MFA session not yet renewed (or valid until `expiration`). */

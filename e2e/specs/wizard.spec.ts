@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createAppWorld, scenario, type AppWorld } from '../harness/app-world';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from '../harness/fixtures';
 
 const run = promisify(execFile);
@@ -124,3 +125,81 @@ test('sets up the three scenario profiles, renews through the dialog, and the ro
     /^arn:aws:sts::222222222222:assumed-role\/MyRepositoryContributorRole\/e2e$/,
   );
 });
+
+/** Steps 1–5 with the scenario's answers, straight through. */
+async function answerUpToRepository(wizard: Page): Promise<void> {
+  const next = wizard.getByRole('button', { name: 'Next' });
+  await next.click();
+  await wizard.getByLabel('Access key ID', { exact: true }).fill(scenario.activeKey.id);
+  await wizard.getByLabel('Secret access key', { exact: true }).fill(scenario.activeKey.secret);
+  await expect(wizard.getByTestId('keys-result')).toContainText(scenario.userArn);
+  await next.click();
+  await expect(wizard.getByLabel('MFA device ARN')).toHaveValue(scenario.mfaSerial);
+  await next.click();
+  await wizard.getByLabel('Session length (hours)').fill('24');
+  await next.click();
+  if ((await wizard.getByLabel('Role ARN').count()) === 0)
+    await wizard.getByRole('button', { name: 'Add a role' }).click();
+  await wizard.getByLabel('Profile name').fill('MyRepositoryContributor');
+  await wizard.getByLabel('Role ARN').fill(scenario.roleArn);
+  await wizard.getByLabel('Region').fill(scenario.region);
+  await next.click();
+  await expect(wizard.getByRole('heading', { name: 'Step 6 of 7: Repository' })).toBeVisible();
+}
+
+for (const helper of [
+  { choice: 'MFA Tray', lines: [/^$/, /git-credential MyRepositoryContributor$/] },
+  {
+    choice: 'The AWS CLI',
+    lines: [
+      /^$/,
+      /git-credential MyRepositoryAssumer --source FetchMfaCredentials$/,
+      /^!aws codecommit --profile MyRepositoryContributor credential-helper \$@$/,
+    ],
+  },
+]) {
+  test(`clones the CodeCommit repository with git through the helper chosen: ${helper.choice}`, async ({
+    context,
+    rendererUrl,
+  }) => {
+    test.setTimeout(60_000);
+    world = await createAppWorld(context, rendererUrl, {}, { codecommit: true });
+    const wizard = await world.open('#/wizard');
+    await answerUpToRepository(wizard);
+    await wizard.getByLabel('Clone a repository after the profiles are written').check();
+    // A pasted git-remote-codecommit URL fills the fields and says what that helper needs.
+    await wizard
+      .getByLabel('Repository name')
+      .fill(`codecommit::${scenario.region}://MyRepositoryContributor@myRepository`);
+    await expect(wizard.getByLabel('Repository name')).toHaveValue('myRepository');
+    await expect(wizard.getByLabel('Role profile git signs with')).toHaveValue('MyRepositoryContributor');
+    await expect(wizard.getByTestId('repo-url-note')).toContainText('git-remote-codecommit');
+    await expect(wizard.getByLabel('MFA Tray')).toBeChecked();
+    await wizard.getByLabel(helper.choice).check();
+    await wizard.getByLabel('Clone into this folder').fill(world.home);
+    await expectAccessible(wizard);
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByRole('button', { name: 'Write these changes' }).click();
+
+    const dialogOpened = world.nextDialog();
+    await wizard.getByRole('button', { name: 'Renew now…' }).click();
+    const dialog = await dialogOpened;
+    await dialog.getByLabel('6-digit code from your authenticator').fill(world.code());
+    await expect(dialog.getByRole('status').filter({ hasText: 'Renewed' })).toBeVisible();
+
+    await wizard.getByRole('button', { name: 'Clone myRepository' }).click();
+    await expect(wizard.getByTestId('wizard-after')).toContainText('Cloned myRepository', { timeout: 20_000 });
+    const clone = `${world.home}/myRepository`;
+    const { stdout } = await run('git', ['config', '--local', '--get-all', 'credential.helper'], {
+      cwd: clone,
+      env: { ...world.env },
+    });
+    const lines = stdout.split('\n').slice(0, -1);
+    expect(lines).toHaveLength(helper.lines.length);
+    helper.lines.forEach((line, index) => expect(lines[index]).toMatch(line));
+    // The clone went through CodeCommit's signature check, made by the chosen helper with the role's keys.
+    expect(world.emulator.callCount('GitPull')).toBeGreaterThan(0);
+    expect(world.emulator.callCount('GitDenied')).toBe(0);
+    expect(world.emulator.callCount('AssumeRole')).toBe(1);
+  });
+}

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/index';
 import { cliVersion } from './output/version';
+import { quietSdkNotice } from './sdk-notice';
 
 /** Usage errors exit with 2 in every subcommand (commander's default is 1, which the reports use for file problems). */
 const USAGE_EXIT = 2;
@@ -19,21 +20,20 @@ function withHints(command: Command): void {
   for (const sub of command.commands) withHints(sub);
 }
 
-function createProgram(): Command {
+async function createProgram(args: readonly string[]): Promise<Command> {
   const program = new Command('mfa-tray')
     .description('Renew MFA-protected AWS sessions in ~/.aws and see when they expire.')
     .version(cliVersion(), '-V, --version', 'print the version')
     .configureOutput({ outputError: (text, write) => write(text) })
     // Set before the subcommands are added, so each of them inherits it.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : USAGE_EXIT));
-  registerCommands(program);
+  await registerCommands(program, args);
   withHints(program);
   return program;
 }
 
 /** Runs one command line (the words after `mfa-tray`). */
 export async function runCli(args: readonly string[]): Promise<void> {
-  // The SDK warns on stderr about Node 20 support dates: noise for a CLI whose stderr is the user's (and git's).
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  await createProgram().parseAsync([...args], { from: 'user' });
+  quietSdkNotice();
+  await (await createProgram(args)).parseAsync([...args], { from: 'user' });
 }

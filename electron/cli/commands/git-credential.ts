@@ -9,11 +9,9 @@ import type { Command } from 'commander';
 import { codeCommitGitCredentials, codeCommitRegion, roleKeysFor } from '../../core/codecommit';
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel, type ProfileModel } from '../../core/profiles';
-import { isMfaRoleTarget } from '../../core/renewal';
+import { isMfaRoleTarget } from '../../core/renewal/role-target';
 import { systemClock } from '../../core/time/clock';
-import { openTerminal } from '../terminal/code-sources';
 import { notASession, seenSession, sessionTarget, targetCredentials, validCredentials } from '../terminal/session-keys';
-import { renewOnTerminal } from '../terminal/terminal-renewal';
 import { errorMessage } from '../../shared/error-message';
 
 const GIT_CREDENTIAL_HELP = `
@@ -41,9 +39,13 @@ keys come from the AWS CLI's own cache (~/.aws/cli/cache), assumed again when th
       UseHttpPath = true
 
 An MFA role (mfa_serial on the role profile) works the same way: its own cache entry is renewed on the terminal
-(one code, AssumeRole with its device) when it has under 15 minutes left.`;
+(one code, AssumeRole with its device) when it has under 15 minutes left.
 
-interface GitCredentialOptions {
+A clone through git-remote-codecommit (codecommit::eu-west-1://MyRepositoryContributor@myRepository) asks git for
+no credentials: that Python helper signs with the profile in its URL through botocore, so renew the MFA session
+behind that profile first (\`git mfa\`, or the MFA Tray icon, which warns before it expires).`;
+
+export interface GitCredentialOptions {
   source?: string;
   /** Sign for any host, not just CodeCommit's (local test and demo endpoints). */
   anyHost?: boolean;
@@ -79,8 +81,11 @@ async function freshenSession(model: ProfileModel, target: string, options: GitC
   }
   const cacheDir = resolveAwsFileLocations(process.env).cliCacheDir;
   if (await targetCredentials(model, session, cacheDir, Date.now())) return true;
+  // Renewal's modules (the SDK among them) load only when a renewal is due.
+  const { openTerminal } = await import('../terminal/code-sources');
   const terminal = terminalAllowed() ? openTerminal() : undefined;
   if (!terminal) return renewedByApp(session, isMfaRoleTarget(model, session) ? 'role' : 'session');
+  const { renewOnTerminal } = await import('../terminal/terminal-renewal');
   const outcome = await renewOnTerminal(terminal, {
     target: session,
     source: options.source,
@@ -111,13 +116,14 @@ async function answerForRole(
   roleProfile: string,
   request: Map<string, string>,
   options: GitCredentialOptions,
+  loaded: ProfileModel,
 ): Promise<void> {
   const host = request.get('host') ?? '';
   const hostRegion = codeCommitRegion(host);
   // Not CodeCommit's: step aside so git asks its next helper (unless told to sign for a local endpoint).
   if (hostRegion === undefined && !options.anyHost) return;
   const locations = resolveAwsFileLocations(process.env);
-  let model = await loadProfileModel(locations);
+  let model = loaded;
   const role = model.roles.find((candidate) => candidate.profile === roleProfile);
   if (role?.mfaSessionTarget !== undefined) {
     const wasValid = validCredentials(model, role.mfaSessionTarget, Date.now()) !== undefined;
@@ -158,7 +164,7 @@ async function answerForRole(
 async function run(profile: string, request: Map<string, string>, options: GitCredentialOptions): Promise<void> {
   const model = await loadProfileModel(resolveAwsFileLocations(process.env));
   if (options.source === undefined && model.roles.some((role) => role.profile === profile)) {
-    await answerForRole(profile, request, options);
+    await answerForRole(profile, request, options, model);
     return;
   }
   await freshenSession(model, profile, options);
@@ -178,15 +184,18 @@ export function registerGitCredentialCommand(program: Command): void {
     .option('--source <profile>', 'profile with the long-term keys and mfa_serial (default: the paired one)')
     .option('--any-host', 'with a role profile: sign for any host, not only CodeCommit (local test endpoints)')
     .addHelpText('after', GIT_CREDENTIAL_HELP)
-    .action(async (target: string, operation: string, options: GitCredentialOptions) => {
-      const request = await readGitRequest();
-      // git's protocol: store, erase and any operation a newer git invents are ignored silently.
-      if (operation !== 'get') return;
-      try {
-        await run(target, request, options);
-      } catch (error) {
-        // Whatever went wrong, git must still reach the next helper: say why here and step aside.
-        process.stderr.write(`mfa-tray git-credential: ${errorMessage(error)}\n`);
-      }
-    });
+    .action(gitCredential);
+}
+
+/** The command itself, also run straight from the CLI's entry for git's own command lines (hot-commands.ts). */
+export async function gitCredential(target: string, operation: string, options: GitCredentialOptions): Promise<void> {
+  const request = await readGitRequest();
+  // git's protocol: store, erase and any operation a newer git invents are ignored silently.
+  if (operation !== 'get') return;
+  try {
+    await run(target, request, options);
+  } catch (error) {
+    // Whatever went wrong, git must still reach the next helper: say why here and step aside.
+    process.stderr.write(`mfa-tray git-credential: ${errorMessage(error)}\n`);
+  }
 }

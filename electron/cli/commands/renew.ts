@@ -1,6 +1,5 @@
 // `mfa-tray renew TARGET`: the scenario's renewal script in one command, safe to run many times at once.
 import { InvalidArgumentError, type Command } from 'commander';
-import { renewWithLabCodes } from '../../core/lab-devices';
 import {
   CodeEntryCancelled,
   formatExpiration,
@@ -14,8 +13,7 @@ import {
 } from '../../core/renewal';
 import { resolveAwsFileLocations } from '../../core/aws-files';
 import { loadProfileModel } from '../../core/profiles';
-import { SESSION_DURATION } from '../../shared/vocabulary';
-import { appDeviceCodeSource } from './devices';
+import { SESSION_DURATION } from '../../shared/vocabulary/sts-limits';
 import { EXIT_CODES_HELP, exitCodeFor } from '../terminal/exit-codes';
 import { fixedCode, promptCode, stdinCode } from '../terminal/code-sources';
 import { cliRenewDeps, parseSeconds } from '../terminal/renew-deps';
@@ -112,8 +110,7 @@ async function renewInApp(target: string, noStdin: RenewOutcome): Promise<RenewO
 }
 
 function renewOne(request: Omit<RenewRequest, 'codeSource'>, options: RenewOptions): Promise<RenewOutcome> {
-  if (options.deviceCode)
-    return renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout));
+  if (options.deviceCode) return renewWithDeviceCode(request, options);
   return renewTyped((codeSource, deps) => renew({ ...request, codeSource }, deps), options, request);
 }
 
@@ -124,6 +121,15 @@ function renewAllRoles(device: string, options: RenewOptions): Promise<RenewOutc
       (await renewDeviceRoles({ device, codeSource, ...(options.force && { force: true }) }, deps)).outcome,
     options,
   );
+}
+
+/** Lab devices (QR codes, the app's socket) load only for --device-code. */
+async function renewWithDeviceCode(request: Omit<RenewRequest, 'codeSource'>, options: RenewOptions) {
+  const [{ renewWithLabCodes }, { appDeviceCodeSource }] = await Promise.all([
+    import('../../core/lab-devices'),
+    import('./devices'),
+  ]);
+  return renewWithLabCodes(request, appDeviceCodeSource(process.env), cliRenewDeps(options.timeout));
 }
 
 export function registerRenewCommand(program: Command): void {

@@ -1,7 +1,11 @@
 // Which MFA session a command line names, and whether its keys in the AWS files are still good to use:
 // shared by credential-process and git-credential, which both renew on the terminal when they are not.
-import { readRoleCacheKeys, type ProfileModel } from '../../core/profiles';
-import { formatExpiration, isMfaRoleTarget, isStillValid, roleKeysFresh, targetExpiration } from '../../core/renewal';
+import type { ProfileModel } from '../../core/profiles';
+// Leaf files, not the indexes: none loads the STS client or zod (git's helper reads them on every fetch).
+import { readRoleCacheKeys } from '../../core/profiles/role-cache-file';
+import { formatExpiration, targetExpiration } from '../../core/renewal/session-expiration';
+import { isMfaRoleTarget, roleKeysFresh } from '../../core/renewal/role-target';
+import { isStillValid } from '../../core/renewal/validity';
 
 export interface ProcessCredentials {
   Version: 1;

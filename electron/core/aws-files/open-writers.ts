@@ -47,6 +47,9 @@ export const findOpenWriters: FindOpenWriters = (file) => {
     if (uid === undefined || !uids.has(uid)) continue;
     for (const fd of safeReaddir(`${processDir}/fd`)) {
       const link = safeReadlink(`${processDir}/fd/${fd}`);
+      // Denied for one descriptor, denied for all of the process's (another container, a non-dumpable process):
+      // asking for each of them costs a thrown error apiece and tells nothing more.
+      if (link === DENIED) break;
       if (link !== file.realPath && link !== `${file.realPath} (deleted)`) continue;
       const target = safeStat(`${processDir}/fd/${fd}`);
       if (target?.dev !== file.dev || target.ino !== file.ino) continue;
@@ -93,11 +96,13 @@ function safeReaddir(path: string): string[] {
   }
 }
 
-function safeReadlink(path: string): string | undefined {
+const DENIED = Symbol('denied');
+
+function safeReadlink(path: string): string | typeof DENIED | undefined {
   try {
     return readlinkSync(path);
-  } catch {
-    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EACCES' ? DENIED : undefined; // else closed meanwhile
   }
 }
 

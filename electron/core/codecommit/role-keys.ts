@@ -2,15 +2,16 @@
 // (~/.aws/cli/cache/<botocore cache key>.json, botocore's JSONFileCache format): a cached entry with enough life
 // left is used as is, otherwise the role is assumed with the MFA session's keys and the entry is rewritten, so
 // `aws codecommit credential-helper`, `aws --profile ROLE` and we agree on one set of role keys.
+// Leaf modules, not the indexes: git's helper runs this on every fetch and must load no zod or SDK.
+import type { ProfileModel } from '../profiles';
+import { roleCacheKey } from '../profiles/role-cache-key';
 import {
   BOTOCORE_ROLE_REFRESH_MS,
   readRoleCacheKeys,
-  roleCacheKey,
   writeRoleCacheEntry,
   type CachedRoleKeys,
-  type ProfileModel,
-} from '../profiles';
-import { ROLE_CHAINING_MAX_SECONDS } from '../../shared/vocabulary';
+} from '../profiles/role-cache-file';
+import { ROLE_CHAINING_MAX_SECONDS } from '../../shared/vocabulary/sts-limits';
 import type { StsFailure, StsGateway } from '../sts';
 import type { Clock } from '../time/clock';
 

@@ -8,6 +8,8 @@ export {
   credentialHelperCommand,
   gitCredentialHelper,
   gitMfaAlias,
+  helperSettings,
+  roleCredentialHelper,
 } from './repository-setup';
 export type { CliInvocation, CliRuntime } from './repository-setup';
 export { createGitRunner } from './git-runner';

@@ -10,6 +10,7 @@ import {
   gitCredentialHelper,
   gitMfaAlias,
   resolveCliInvocation,
+  roleCredentialHelper,
   setUpRepository,
   type RepositorySetupDeps,
 } from './repository-setup';
@@ -88,21 +89,15 @@ describe('repository setup', () => {
     );
   });
 
-  it('clones with our renewing helper before the CodeCommit one, UseHttpPath and a git mfa alias that starts our CLI', async () => {
+  it('clones with our CodeCommit helper alone by default, UseHttpPath and a git mfa alias that starts our CLI', async () => {
     const result = await setUpRepository({ ...input, parentFolder: join(root, 'work') }, deps);
     const clone = join(root, 'work', 'myRepository');
     expect(result).toMatchObject({ ok: true, kind: 'cloned', path: clone });
     const helpers = await lines(['config', '--local', '--get-all', 'credential.helper'], clone);
-    expect(helpers).toEqual([
-      '',
-      gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'),
-      awsHelper('MyRepositoryContributor'),
-    ]);
+    expect(helpers).toEqual(['', roleCredentialHelper(deps.cli, 'MyRepositoryContributor')]);
     // Our helper really starts the CLI in CLI mode, with the operation git appends as its last argument.
     const helperRan = JSON.parse(await runHelperAsGit(helpers[1] ?? '', 'get', clone)) as { args: string[] };
-    expect(helperRan).toEqual({
-      args: [APP_CLI_FLAG, 'git-credential', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', 'get'],
-    });
+    expect(helperRan).toEqual({ args: [APP_CLI_FLAG, 'git-credential', 'MyRepositoryContributor', 'get'] });
     expect(await lines(['config', '--get', 'credential.usehttppath'], clone)).toEqual(['true']);
     expect(await lines(['remote', 'get-url', 'origin'], clone)).toEqual([bare]);
     expect(await lines(['log', '--format=%s'], clone)).toEqual(['x']);
@@ -111,13 +106,51 @@ describe('repository setup', () => {
     expect(ran).toEqual({ args: [APP_CLI_FLAG, 'renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials'] });
   });
 
+  it("with the AWS CLI's helper chosen, writes it exactly as the blog does, after our session helper", async () => {
+    await setUpRepository({ ...input, credentialHelper: 'aws-cli', parentFolder: join(root, 'work') }, deps);
+    const clone = join(root, 'work', 'myRepository');
+    const helpers = await lines(['config', '--local', '--get-all', 'credential.helper'], clone);
+    expect(helpers).toEqual([
+      '',
+      gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'),
+      '!aws codecommit --profile MyRepositoryContributor credential-helper $@',
+    ]);
+    const helperRan = JSON.parse(await runHelperAsGit(helpers[1] ?? '', 'get', clone)) as { args: string[] };
+    expect(helperRan).toEqual({
+      args: [APP_CLI_FLAG, 'git-credential', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', 'get'],
+    });
+    expect(await lines(['config', '--get', 'credential.usehttppath'], clone)).toEqual(['true']);
+  });
+
+  it('keeps a git-remote-codecommit remote and says which profile it signs with and what it needs', async () => {
+    const parentFolder = join(root, 'work');
+    await setUpRepository({ ...input, parentFolder }, deps);
+    const clone = join(parentFolder, 'myRepository');
+    const url = 'codecommit::eu-west-1://SomeoneElse@myRepository';
+    await git(['remote', 'set-url', 'origin', url], { cwd: clone });
+    const again = await setUpRepository({ ...input, parentFolder }, deps);
+    expect(again).toMatchObject({ ok: true, kind: 'reconfigured' });
+    expect(again.message).toContain(`Its remote (${url}) goes through git-remote-codecommit`);
+    expect(again.message).toContain('the profile SomeoneElse through botocore');
+    expect(again.message).toContain('names the profile SomeoneElse, not MyRepositoryContributor');
+    expect(await lines(['remote', 'get-url', 'origin'], clone)).toEqual([url]);
+    await git(['remote', 'set-url', 'origin', 'codecommit://MyRepositoryContributor@myRepository'], { cwd: clone });
+    const same = await setUpRepository({ ...input, parentFolder }, deps);
+    expect(same.message).toContain('the profile MyRepositoryContributor through botocore');
+    expect(same.message).not.toContain('names the profile');
+  });
+
   it('reconfigures an existing clone instead of cloning again, replacing the old helper and alias', async () => {
     const parentFolder = join(root, 'work');
     await setUpRepository({ ...input, parentFolder }, deps);
     const clone = join(parentFolder, 'myRepository');
     await git(['config', '--local', '--add', 'credential.helper', 'store'], { cwd: clone });
-    const again = await setUpRepository({ ...input, roleProfile: 'OtherRole', parentFolder }, deps);
+    const again = await setUpRepository(
+      { ...input, roleProfile: 'OtherRole', credentialHelper: 'aws-cli', parentFolder },
+      deps,
+    );
     expect(again).toMatchObject({ ok: true, kind: 'reconfigured' });
+    expect(again.message).not.toContain('git-remote-codecommit');
     expect(await lines(['config', '--local', '--get-all', 'credential.helper'], clone)).toEqual([
       '',
       gitCredentialHelper(deps.cli, 'MyRepositoryAssumer', 'FetchMfaCredentials'),

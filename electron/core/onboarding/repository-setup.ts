@@ -1,9 +1,14 @@
-// Step 6: clone a CodeCommit repository over HTTPS so every fetch and push signs in through the role profile
-// (`aws codecommit credential-helper`), after our helper has renewed an expired MFA session on the terminal,
-// and add `git mfa`, which renews the MFA session from inside the repo.
+// Step 6: clone a CodeCommit repository over HTTPS so every fetch and push signs in through the role profile, and
+// add `git mfa`, which renews the MFA session from inside the repo. Two ways to sign, both kept working:
+// - ours (the default): `mfa-tray git-credential ROLE` renews an expired session on the terminal and answers git
+//   with CodeCommit's password itself (role keys shared with the AWS CLI's cache), no Python started;
+// - the AWS CLI's, as the blog writes it (`aws codecommit --profile ROLE credential-helper $@`), after our
+//   session helper, which renews an expired MFA session and answers nothing.
+// An existing clone whose remote is a git-remote-codecommit URL keeps it: that helper asks git for no credentials.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { WizardRepositoryResult } from '../../shared/contract';
+import { gitRemoteCodeCommitNote, parseCodeCommitUrl } from '../../shared/codecommit-url';
+import type { GitCredentialHelperChoice, WizardRepositoryResult } from '../../shared/contract';
 import type { GitRunner } from './git-runner';
 
 /** How to start our CLI from a shell, independent of PATH (git GUIs and IDEs often have a different one). */
@@ -51,9 +56,14 @@ export function gitMfaAlias(cli: CliInvocation, target: string, source: string):
   return shellCommand([...cli.argv, 'renew', target, '--source', source]);
 }
 
+/** Our CodeCommit helper: renews the role's MFA session when needed and answers git with the role's signature. */
+export function roleCredentialHelper(cli: CliInvocation, roleProfile: string): string {
+  return shellCommand([...cli.argv, 'git-credential', roleProfile]);
+}
+
 /**
- * Our helper, listed before CodeCommit's: it renews an expired session on the terminal and answers git nothing,
- * so the CodeCommit helper then signs with fresh keys. git runs `!` helpers with sh and appends the operation.
+ * Our session helper, listed before the AWS CLI's: it renews an expired session on the terminal and answers git
+ * nothing, so the CodeCommit helper then signs with fresh keys. git runs `!` helpers with sh and appends the operation.
  */
 export function gitCredentialHelper(cli: CliInvocation, target: string, source: string): string {
   return shellCommand([...cli.argv, 'git-credential', target, '--source', source]);
@@ -74,6 +84,8 @@ export interface RepositorySetupInput {
   parentFolder: string;
   targetProfile: string;
   sourceProfile: string;
+  /** Which helper signs for CodeCommit (default ours). */
+  credentialHelper?: GitCredentialHelperChoice;
 }
 
 export interface RepositorySetupDeps {
@@ -110,10 +122,12 @@ export async function setUpRepository(
   if (existing === 'clone') {
     const configured = await configureRepository(destination, input, deps);
     if (configured) return { ok: false, kind: 'clone-failed', message: configured, path: destination };
+    const remote = await git(['remote', 'get-url', 'origin'], { cwd: destination });
+    const viaRemoteHelper = remote.code === 0 ? remoteHelperNote(remote.stdout.trim(), input) : undefined;
     return {
       ok: true,
       kind: 'reconfigured',
-      message: `${destination} was already cloned: its credential helper and \`git mfa\` are now up to date.`,
+      message: `${destination} was already cloned: its credential helper and \`git mfa\` are now up to date.${viaRemoteHelper ? ` ${viaRemoteHelper}` : ''}`,
       path: destination,
     };
   }
@@ -138,16 +152,33 @@ export async function setUpRepository(
   };
 }
 
+/** A clone through git-remote-codecommit: which profile signs (named in its URL), and what keeps it working. */
+function remoteHelperNote(url: string, input: RepositorySetupInput): string | undefined {
+  const remote = parseCodeCommitUrl(url);
+  if (remote?.via !== 'git-remote-codecommit') return undefined;
+  const other =
+    remote.profile !== undefined && remote.profile !== input.roleProfile
+      ? ` Its remote names the profile ${remote.profile}, not ${input.roleProfile}: \`git mfa\` renews ${input.targetProfile}, so make sure ${remote.profile} signs with that session.`
+      : '';
+  return `Its remote (${url}) goes through git-remote-codecommit: ${gitRemoteCodeCommitNote(remote)}${other}`;
+}
+
 /**
- * credential.helper is multi-valued and git asks the helpers in order: the empty value first drops helpers set
- * globally (osxkeychain would cache CodeCommit passwords), ours renews the MFA session when it has expired, then
- * CodeCommit's signs with it.
+ * The [credential] lines for the chosen helper. credential.helper is multi-valued and git asks the helpers in
+ * order: the empty value first drops helpers set globally (osxkeychain would cache CodeCommit passwords). Ours
+ * answers alone; with the AWS CLI's, our session helper renews an expired MFA session first and answers nothing.
  */
-function helperSettings(input: RepositorySetupInput, cli: CliInvocation): [string, string][] {
+export function helperSettings(input: RepositorySetupInput, cli: CliInvocation): [string, string][] {
+  const helpers =
+    (input.credentialHelper ?? 'mfa-tray') === 'mfa-tray'
+      ? [roleCredentialHelper(cli, input.roleProfile)]
+      : [
+          gitCredentialHelper(cli, input.targetProfile, input.sourceProfile),
+          credentialHelperCommand(input.roleProfile),
+        ];
   return [
     ['credential.helper', ''],
-    ['credential.helper', gitCredentialHelper(cli, input.targetProfile, input.sourceProfile)],
-    ['credential.helper', credentialHelperCommand(input.roleProfile)],
+    ...helpers.map((helper): [string, string] => ['credential.helper', helper]),
     ['credential.UseHttpPath', 'true'],
   ];
 }

@@ -1,5 +1,6 @@
 // The profile model from already-parsed files: pure, so the CLI, the app and the tests see the same thing.
-import { SESSION_DURATION } from '../../shared/vocabulary';
+// The limits' own file, not the vocabulary's index: that would load zod for every profile read.
+import { SESSION_DURATION } from '../../shared/vocabulary/sts-limits';
 import type { FileProblem, FileRole } from '../aws-files/file-problem';
 import type { LoadedConfig } from '../ini';
 import { accountIdFromArn, assumedRoleIdentity, assumedRoleName, roleIdentity } from './arn';

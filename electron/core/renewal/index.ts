@@ -23,11 +23,11 @@
 //   user's session profile for the device if there is one, else in memory only), then AssumeRole for each role with
 //   it (MFA carried over; role chaining caps each at 1 h, and the result says so).
 // Outcomes are `{ kind, category, message, ... }` without secrets; category 'ok' | 'user' | 'aws'.
-export { formatExpiration, renew } from './renew';
-export { targetExpiration } from './resolve-session';
+export { renew } from './renew';
+export { formatExpiration, targetExpiration } from './session-expiration';
 export { isStillValid, RENEWAL_MARGIN_MS } from './validity';
 export { renewalTargetState, type RenewalTargetState } from './target-state';
-export { isMfaRoleTarget, roleKeysFresh } from './resolve-role';
+export { isMfaRoleTarget, roleKeysFresh } from './role-target';
 export { deviceOf, renewDeviceRoles, type DeviceRolesRequest, type DeviceRolesResult } from './renew-device-roles';
 export { CodeEntryCancelled } from './types';
 export type { CodeRequest, CodeSource, RenewDeps, RenewOutcome, RenewOutcomeKind, RenewRequest } from './types';

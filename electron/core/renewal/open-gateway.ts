@@ -3,9 +3,27 @@
 import { readAwsFile } from '../aws-files';
 import { loadConfig } from '../ini';
 import type { SettingValue } from '../profiles';
-import { createStsGateway, EndpointConfigError, type AwsKeys, type StsGateway } from '../sts';
+// Not the STS index: the client (the SDK) is imported only once a renewal is due, and the IAM client never.
+import { EndpointConfigError } from '../sts/endpoint';
+import type { AwsKeys, createStsGateway, StsGateway } from '../sts';
 import { systemClock } from '../time/clock';
 import type { RenewDeps, RenewOutcome } from './types';
+
+type GatewayModule = { createStsGateway: typeof createStsGateway };
+let gatewayModule: Promise<GatewayModule> | undefined;
+
+/**
+ * The STS client module, imported once: a target still valid never loads it. A renewal that is due starts the
+ * import before the files are checked and the code is asked for, so that it loads meanwhile.
+ */
+export function preloadStsClient(deps: RenewDeps): void {
+  if (!deps.createGateway) void stsGatewayModule().catch(() => undefined); // awaited (and reported) in openGateway
+}
+
+function stsGatewayModule(): Promise<GatewayModule> {
+  gatewayModule ??= import('../sts/gateway');
+  return gatewayModule;
+}
 
 export async function openGateway(
   deps: RenewDeps,
@@ -14,7 +32,7 @@ export async function openGateway(
   profileSettings: Readonly<Record<string, SettingValue>>,
 ): Promise<StsGateway | RenewOutcome> {
   try {
-    return (deps.createGateway ?? createStsGateway)({
+    return (deps.createGateway ?? (await stsGatewayModule()).createStsGateway)({
       keys,
       profileName,
       profileSettings,

@@ -5,7 +5,7 @@
 import { loadProfileModel, type ProfileModel } from '../profiles';
 import type { AwsKeys, SessionCredentials } from '../sts';
 import { systemClock } from '../time/clock';
-import { ROLE_CHAINING_MAX_SECONDS, SESSION_DURATION } from '../../shared/vocabulary';
+import { ROLE_CHAINING_MAX_SECONDS, SESSION_DURATION } from '../../shared/vocabulary/sts-limits';
 import { onePerDevice, underDeviceLock } from './device-flight';
 import { openGateway } from './open-gateway';
 import { renew } from './renew';

@@ -9,7 +9,7 @@ import { awsMfaCredentials, awsumeConfig, awsumeCredentials, pythonStamp } from 
 import { resolveAwsFileLocations, writeProfileSettings } from '../aws-files';
 import { loadProfileModel } from '../profiles';
 import { renew } from './renew';
-import { targetExpiration } from './resolve-session';
+import { targetExpiration } from './session-expiration';
 import type { CodeSource, RenewDeps } from './types';
 
 let emulator: StsEmulator;

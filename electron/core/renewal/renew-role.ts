@@ -7,13 +7,13 @@ import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
 import { onePerDevice, underDeviceLock } from './device-flight';
 import { openGateway } from './open-gateway';
-import { describeUntil, formatExpiration } from './outcome-text';
+import { describeUntil } from './outcome-text';
+import { formatExpiration } from './session-expiration';
 import { maskSecretLike } from './problem-text';
-import { resolveMfaRole, roleKeysFresh, type ResolvedRole } from './resolve-role';
+import { resolveMfaRole, type ResolvedRole } from './resolve-role';
+import { roleKeysFresh } from './role-target';
 import { spendCode } from './spend-code';
 import type { RenewDeps, RenewOutcome, RenewRequest } from './types';
-
-export { isMfaRoleTarget } from './resolve-role';
 
 export async function renewMfaRole(request: RenewRequest, deps: RenewDeps, model: ProfileModel): Promise<RenewOutcome> {
   const clock = deps.clock ?? systemClock;

@@ -6,19 +6,19 @@ import { AwsFileError, checkProfileWritable, writeProfileSettings } from '../aws
 import { loadProfileModel, type ProfileModel } from '../profiles';
 import { systemClock } from '../time/clock';
 import { errorMessage } from '../../shared/error-message';
-import { describeUntil, formatExpiration } from './outcome-text';
+import { describeUntil } from './outcome-text';
 import { onePerDevice, underDeviceLock } from './device-flight';
 import { checkFilesWritable } from './files-writable';
-import { openGateway } from './open-gateway';
+import { openGateway, preloadStsClient } from './open-gateway';
 import { maskSecretLike } from './problem-text';
-import { resolveRenewal, targetExpiration, type ResolvedRenewal } from './resolve-session';
+import { resolveRenewal, type ResolvedRenewal } from './resolve-session';
+import { formatExpiration, targetExpiration } from './session-expiration';
 import { sessionShape, sessionValues, standInCredentials, type SessionShape } from './session-shape';
-import { isMfaRoleTarget, renewMfaRole } from './renew-role';
+import { renewMfaRole } from './renew-role';
+import { isMfaRoleTarget } from './role-target';
 import { spendCode } from './spend-code';
 import type { RenewDeps, RenewOutcome, RenewRequest } from './types';
 import { isStillValid } from './validity';
-
-export { formatExpiration } from './outcome-text';
 
 /** Waits before each further attempt to save an issued session; the credentials stay in memory meanwhile. */
 const SAVE_RETRY_DELAYS_MS = [500, 2000];
@@ -88,6 +88,7 @@ async function precheck(
       message: `The MFA session "${request.target}" is still valid until ${describeUntil(resolved.expiration, nowMs)}; nothing to do (use --force to renew anyway).`,
     };
   }
+  preloadStsClient(deps);
   const shape = sessionShape(model.profiles.get(request.target), request.target);
   if ('kind' in shape) return shape;
   const unreadable = await checkFilesWritable(deps.locations);

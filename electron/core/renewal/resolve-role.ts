@@ -1,17 +1,23 @@
 // From the profile model to everything one MFA role renewal needs (AssumeRole with SerialNumber and TokenCode,
 // as botocore calls it for a role profile with mfa_serial), or an outcome saying what to fix — before any code.
 import {
-  BOTOCORE_ROLE_REFRESH_MS,
   checkRoleCacheWritable,
   readRoleCacheKeys,
   type MfaRole,
   type ProfileModel,
   type SettingValue,
 } from '../profiles';
-import { checkDuration, type AwsKeys } from '../sts';
-import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, ROLE_SESSION_NAME_PATTERN } from '../../shared/vocabulary';
+// Leaf files, not indexes: a role's pre-checks load neither zod nor the SDK.
+import { checkDuration } from '../sts/duration';
+import type { AwsKeys } from '../sts';
+import {
+  ROLE_CHAINING_MAX_SECONDS,
+  ROLE_DURATION,
+  ROLE_SESSION_NAME_PATTERN,
+} from '../../shared/vocabulary/sts-limits';
 import { errorMessage } from '../../shared/error-message';
 import { describeUntil } from './outcome-text';
+import { roleKeysFresh } from './role-target';
 import { maskSecretLike } from './problem-text';
 import type { RenewDeps, RenewOutcome } from './types';
 
@@ -31,17 +37,6 @@ export interface ResolvedRole {
 }
 
 const configuration = (message: string): RenewOutcome => ({ kind: 'configuration', category: 'user', message });
-
-/** A role profile with mfa_serial of its own: renewed with AssumeRole (not GetSessionToken). */
-export function isMfaRoleTarget(model: ProfileModel, target: string): boolean {
-  const settings = model.profiles.get(target)?.settings ?? {};
-  return model.roles.some((role) => role.profile === target) && typeof settings.mfa_serial === 'string';
-}
-
-/** botocore's test for cached role keys: usable while more than 15 minutes are left. */
-export function roleKeysFresh(expiration: Date | undefined, nowMs: number): expiration is Date {
-  return expiration !== undefined && expiration.getTime() - nowMs > BOTOCORE_ROLE_REFRESH_MS;
-}
 
 export async function resolveMfaRole(
   model: ProfileModel,

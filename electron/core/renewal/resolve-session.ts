@@ -1,16 +1,12 @@
 // From the profile model to everything one renewal needs, or a configuration outcome that says what to fix —
 // all before anyone is asked for a code.
-import {
-  DURATION_KEY,
-  naiveStampZone,
-  parseExpiration,
-  type Profile,
-  type ProfileModel,
-  type SettingValue,
-} from '../profiles';
-import { SESSION_DURATION } from '../../shared/vocabulary';
-import { checkDuration, type AwsKeys, type StsFailure } from '../sts';
+import { DURATION_KEY, type Profile, type ProfileModel, type SettingValue } from '../profiles';
+// Leaf files, not indexes: renewal's pre-checks load neither zod nor the SDK.
+import { SESSION_DURATION } from '../../shared/vocabulary/sts-limits';
+import { checkDuration } from '../sts/duration';
+import type { AwsKeys, StsFailure } from '../sts';
 import type { RenewOutcome } from './types';
+import { targetExpiration } from './session-expiration';
 
 export interface ResolvedRenewal {
   target: string;
@@ -32,14 +28,6 @@ function text(settings: Readonly<Record<string, SettingValue>>, key: string): st
 const RECEIVING_KINDS: ReadonlySet<Profile['kind']> = new Set(['mfa-session', 'other']);
 
 const configuration = (message: string): RenewOutcome => ({ kind: 'configuration', category: 'user', message });
-
-export function targetExpiration(model: ProfileModel, target: string): Date | undefined {
-  const paired = model.mfaSessions.find((s) => s.target === target)?.expiration;
-  if (paired) return paired;
-  const settings = model.profiles.get(target)?.settings;
-  const raw = settings?.expiration;
-  return typeof raw === 'string' ? parseExpiration(raw, naiveStampZone(settings ?? {})) : undefined;
-}
 
 /** Where the long-term keys would be: named when no source can be found, so the message says what is missing. */
 export interface CredentialsFileFacts {

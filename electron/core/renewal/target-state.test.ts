@@ -18,7 +18,9 @@ function withSession(expiration: Date): ProfileModel {
   const model = mfaRolesModel();
   return {
     ...model,
-    mfaSessions: [{ source: 'default', target: 'session', device: scenario.mfaSerial, expiration }],
+    mfaSessions: [
+      { source: 'default', target: 'session', device: scenario.mfaSerial, expiration, pairedBy: 'explicit' },
+    ],
   };
 }
 

@@ -1,7 +1,7 @@
 // Whether a renewal target is usable now, by the rule its own readers apply: an MFA session by ours (more than
 // RENEWAL_MARGIN_MS left), an MFA role by botocore's (its cached keys are refreshed with 15 minutes left).
 import type { ProfileModel } from '../profiles';
-import { roleKeysFresh } from './resolve-role';
+import { roleKeysFresh } from './role-target';
 import { isStillValid } from './validity';
 
 export interface RenewalTargetState {

@@ -1,6 +1,6 @@
 // Turns whatever the SDK threw into one StsFailure. Matching is on AWS error codes first and on message
 // substrings (as observed from STS, aws-facts.md) only to split one code into its distinct causes.
-import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, SESSION_DURATION } from '../../shared/vocabulary';
+import { ROLE_CHAINING_MAX_SECONDS, ROLE_DURATION, SESSION_DURATION } from '../../shared/vocabulary/sts-limits';
 import type { AwsKeys, StsFailure } from './outcomes';
 import { formatSpan } from '../../shared/time-format';
 

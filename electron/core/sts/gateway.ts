@@ -14,8 +14,9 @@ import {
   SERIAL_LENGTH,
   SESSION_DURATION,
   TOKEN_CODE_PATTERN,
-} from '../../shared/vocabulary';
+} from '../../shared/vocabulary/sts-limits';
 import type { AssumedRole, AwsKeys, CallerIdentity, SessionCredentials, StsFailure, StsResult } from './outcomes';
+import { checkDuration } from './duration';
 
 export interface GatewayOptions {
   keys: AwsKeys;
@@ -53,18 +54,6 @@ export interface StsGateway {
 
 function fail(failure: StsFailure): { ok: false; failure: StsFailure } {
   return { ok: false, failure };
-}
-
-export function checkDuration(requested: number, min: number, max: number, why: string): StsFailure | undefined {
-  if (Number.isInteger(requested) && requested >= min && requested <= max) return undefined;
-  return {
-    kind: 'duration-out-of-range',
-    category: 'user',
-    requested,
-    min,
-    max,
-    message: `The session duration ${requested} s is outside ${min}–${max} s (${why}).`,
-  };
 }
 
 function checkCode(code: string): StsFailure | undefined {

@@ -7,7 +7,8 @@
 //   endpoint_url); no region anywhere → https://sts.amazonaws.com signed for us-east-1.
 // - Timeouts 5 s connect / 15 s answer; retries only when AWS cannot have used an MFA code (no connection,
 //   throttled), or for calls without a code. Clock skew is measured from the responses' Date header.
-export { createStsGateway, checkDuration } from './gateway';
+export { createStsGateway } from './gateway';
+export { checkDuration } from './duration';
 export type { AssumeRoleInput, GatewayOptions, GetSessionTokenInput, StsGateway } from './gateway';
 export { createIamGateway } from './iam-gateway';
 export type { IamGateway, IamGatewayOptions, IamUser, MfaDeviceSummary, NewVirtualMfaDevice } from './iam-gateway';

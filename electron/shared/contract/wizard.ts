@@ -78,11 +78,19 @@ export const WizardPlanSchema = z
   });
 export type WizardPlan = z.input<typeof WizardPlanSchema>;
 
+/**
+ * Who answers git for CodeCommit: `mfa-tray` (ours, the default: `mfa-tray git-credential ROLE`, no Python) or
+ * `aws-cli` (the blog's `aws codecommit --profile ROLE credential-helper $@`, after our session helper).
+ */
+export const GitCredentialHelperSchema = z.enum(['mfa-tray', 'aws-cli']);
+export type GitCredentialHelperChoice = z.infer<typeof GitCredentialHelperSchema>;
+
 export const WizardRepositorySchema = z.object({
   name: RepositoryNameSchema,
   region: RegionSchema,
   /** The role profile the CodeCommit credential helper signs with. */
   roleProfile: ProfileNameSchema,
+  credentialHelper: GitCredentialHelperSchema.default('mfa-tray'),
 });
 export type WizardRepository = z.infer<typeof WizardRepositorySchema>;
 

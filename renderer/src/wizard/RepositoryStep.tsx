@@ -1,7 +1,11 @@
-// Step 6 (optional): the CodeCommit repository to clone over HTTPS once the profiles exist.
+// Step 6 (optional): the CodeCommit repository to clone over HTTPS once the profiles exist, and who signs git's
+// requests: MFA Tray's helper (the default) or the AWS CLI's, as the AWS blog sets it up.
+import { useState } from 'react';
+import type { GitCredentialHelperChoice } from '../../../electron/shared/contract';
 import { RegionSchema, RepositoryNameSchema } from '../../../electron/shared/vocabulary';
 import { Field } from '../common/Field';
 import { useBridgeCall, type Failure } from '../common/use-bridge-call';
+import { repositoryFromUrl } from './repository-url';
 
 export interface RepositoryForm {
   enabled: boolean;
@@ -9,7 +13,21 @@ export interface RepositoryForm {
   region: string;
   roleProfile: string;
   parentFolder: string;
+  credentialHelper: GitCredentialHelperChoice;
 }
+
+const HELPERS: { value: GitCredentialHelperChoice; label: string; detail: string }[] = [
+  {
+    value: 'mfa-tray',
+    label: 'MFA Tray',
+    detail: 'mfa-tray git-credential signs for CodeCommit itself: no Python AWS CLI started for each fetch and push.',
+  },
+  {
+    value: 'aws-cli',
+    label: 'The AWS CLI',
+    detail: 'aws codecommit credential-helper, as in the AWS blog; MFA Tray renews the session before it runs.',
+  },
+];
 
 export function repositoryProblems(form: RepositoryForm, roleProfiles: readonly string[]): Record<string, string> {
   if (!form.enabled) return {};
@@ -35,6 +53,12 @@ interface Props {
 export function RepositoryStep({ form, roleProfiles, onChange, report }: Props) {
   const problems = repositoryProblems(form, roleProfiles);
   const { run } = useBridgeCall(report);
+  const [urlNote, setUrlNote] = useState<string>();
+  const nameOrUrl = (text: string) => {
+    const pasted = repositoryFromUrl(text, roleProfiles);
+    setUrlNote(pasted?.note);
+    onChange(pasted?.change ?? { name: text });
+  };
   const pick = () =>
     run(
       'Could not open the folder picker',
@@ -62,9 +86,17 @@ export function RepositoryStep({ form, roleProfiles, onChange, report }: Props) 
             id="repo-name"
             label="Repository name"
             value={form.name}
-            onValue={(name) => onChange({ name })}
+            onValue={nameOrUrl}
             error={form.name ? problems.name : undefined}
           />
+          <p className="muted">
+            A clone URL works too: HTTPS, or git-remote-codecommit&apos;s codecommit::REGION://PROFILE@NAME.
+          </p>
+          {urlNote && (
+            <p className="why" role="note" data-testid="repo-url-note">
+              {urlNote}
+            </p>
+          )}
           <Field
             id="repo-region"
             label="Region"
@@ -91,6 +123,26 @@ export function RepositoryStep({ form, roleProfiles, onChange, report }: Props) 
               {form.roleProfile ? problems.roleProfile : undefined}
             </p>
           </div>
+          <fieldset className="field">
+            <legend>Who signs git&apos;s requests</legend>
+            {HELPERS.map((helper) => (
+              <div key={helper.value} className="check">
+                <input
+                  id={`repo-helper-${helper.value}`}
+                  type="radio"
+                  name="repo-helper"
+                  value={helper.value}
+                  checked={form.credentialHelper === helper.value}
+                  onChange={() => onChange({ credentialHelper: helper.value })}
+                  aria-describedby={`repo-helper-${helper.value}-detail`}
+                />
+                <label htmlFor={`repo-helper-${helper.value}`}>{helper.label}</label>
+                <p id={`repo-helper-${helper.value}-detail`} className="muted">
+                  {helper.detail}
+                </p>
+              </div>
+            ))}
+          </fieldset>
           <Field
             id="repo-folder"
             label="Clone into this folder"

@@ -41,6 +41,7 @@ function repositoryFromDraft(draft: WizardDraft): RepositoryForm {
     region: first?.region ?? draft.region ?? '',
     roleProfile: first?.roleProfile ?? '',
     parentFolder: '',
+    credentialHelper: 'mfa-tray',
   };
 }
 
