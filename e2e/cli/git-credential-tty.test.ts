@@ -1,11 +1,10 @@
 // `mfa-tray git-credential` on a terminal (git run in a shell): a code AWS rejects is asked for again, up to three
 // codes, instead of letting git sign with expired keys; and twenty git processes at once, each on its own terminal,
 // make one prompt and one GetSessionToken (the others wait on the device lock, then share the renewal).
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { scenario, scenarioCode } from '../../testing/scenario/scenario';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
-import { CLI } from '../../testing/cli/run-cli';
+import { onTerminal } from '../../testing/cli/run-cli';
 import { createScenarioLab, SOURCE, TARGET } from '../../testing/scenario/scenario-lab';
 import { loadProfileModel } from '../../electron/core/profiles';
 import { resolveAwsFileLocations } from '../../electron/core/aws-files';
@@ -14,20 +13,6 @@ import { isStillValid, targetExpiration } from '../../electron/core/renewal';
 const emulator = useScenarioEmulator('test');
 const PROMPT = `MFA code for ${scenario.mfaSerial} (renewing`;
 const HELPER = `git-credential ${TARGET} --source ${SOURCE} get`;
-
-/** The CLI on a real terminal (util-linux `script`); `answer` sees the screen so far and may type a line. */
-function onTerminal(args: string, env: NodeJS.ProcessEnv, answer: (screen: string) => string | undefined) {
-  const child = spawn('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" ${args}`, '/dev/null'], { env });
-  let screen = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    const line = answer(screen);
-    if (line !== undefined) child.stdin.write(`${line}\r`);
-  });
-  return new Promise<{ code: number | null; screen: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, screen })),
-  );
-}
 
 /** A 6-digit code that is none of the device's codes for the windows around now (the emulator accepts ±1). */
 function wrongCode(at: number): string {

@@ -2,30 +2,15 @@
 // window whose code was already used is waited out with a countdown, then the prompt comes back. Scripts (no
 // terminal) keep the immediate answer.
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { msUntilNextWindow } from '../../electron/core/totp';
 import { scenario, scenarioCode } from '../../testing/scenario/scenario';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
-import { CLI, runCli } from '../../testing/cli/run-cli';
+import { onTerminal, runCli } from '../../testing/cli/run-cli';
 import { createScenarioLab, TARGET } from '../../testing/scenario/scenario-lab';
 
 const emulator = useScenarioEmulator('test');
 const PROMPT = `MFA code for ${scenario.mfaSerial}`;
-
-/** The CLI on a real terminal (util-linux `script`); `answer` sees the screen so far and may type a line. */
-function onTerminal(args: string, env: NodeJS.ProcessEnv, answer: (screen: string) => string | undefined) {
-  const child = spawn('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" ${args}`, '/dev/null'], { env });
-  let screen = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    const line = answer(screen);
-    if (line !== undefined) child.stdin.write(`${line}\r`);
-  });
-  return new Promise<{ code: number | null; screen: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, screen })),
-  );
-}
 
 describe('renew on a terminal', () => {
   it('asks again after a typo and takes a code pasted with a space', { timeout: 60_000 }, async () => {

@@ -1,5 +1,5 @@
 // Runs the built CLI (node bin/mfa-tray.mjs) as a real process.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../bin/mfa-tray.mjs', import.meta.url));
@@ -34,3 +34,17 @@ export const runCliWithoutTerminal = (args: string[], env: NodeJS.ProcessEnv, in
 
 export const runAws = (args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> =>
   runProcess('/usr/bin/aws', args, env);
+
+/** The CLI on a real terminal (util-linux `script`); `answer` sees the screen so far and may type a line. */
+export function onTerminal(args: string, env: NodeJS.ProcessEnv, answer: (screen: string) => string | undefined) {
+  const child = spawn('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" ${args}`, '/dev/null'], { env });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    const line = answer(screen);
+    if (line !== undefined) child.stdin.write(`${line}\r`);
+  });
+  return new Promise<{ code: number | null; screen: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, screen })),
+  );
+}
