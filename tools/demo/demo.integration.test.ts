@@ -43,10 +43,11 @@ describe('npm run demo', () => {
       expect(renewed.stderr).toBe('');
       expect(renewed.code).toBe(0);
 
-      // The printed clone command, with the built CLI in npx's place, in a throwaway HOME (the role cache goes there).
+      // The printed clone command, with `mfa-tray` as `npm link` installs it (bin/mfa-tray.mjs), in a throwaway HOME
+      // (the role cache goes there).
       const clone = /^ {2}git -c credential\.helper=.*\\\n.*clone \S+$/m.exec(out)![0].replace('\\\n', ' ');
       const home = mkdtempSync(join(tmpdir(), 'demo-home-'));
-      const command = clone.replace('npx mfa-tray', `'${process.execPath}' '${CLI}'`).trim();
+      const command = clone.replace('!mfa-tray ', `!${process.execPath} ${CLI} `).trim();
       const cloned = spawnSync('/bin/sh', ['-c', command], {
         cwd: home,
         env: { ...env, HOME: home, GIT_TERMINAL_PROMPT: '0' },
