@@ -313,9 +313,17 @@ describe('MFA roles in the app service', () => {
     });
     expect(await service.openDeviceRolesDialog('arn:aws:iam::111111111111:mfa/nobody')).toMatchObject({ ok: false });
 
+    // Renewing all roles of the device shows each of them renewing meanwhile, not only the first.
+    const renewingRoles: string[][] = [];
+    service.subscribe((event) => {
+      if (event.name === 'stateChanged')
+        renewingRoles.push(event.payload.roles.filter((r) => r.state === 'renewing').map((r) => r.profile));
+    });
     const handlers = createIpcHandlers(service, world.windows);
     await handlers.renew({ target: 'admin', code: '123456', allRolesOf: scenario.mfaSerial, force: true }, caller);
     expect(world.record.renewRequests.at(-1)).toMatchObject({ allRolesOf: scenario.mfaSerial, code: '123456' });
+    expect(renewingRoles[0]).toEqual(['admin', 'deploy', 'readonly']);
+    expect(renewingRoles.at(-1)).toEqual([]);
     service.close();
   });
 });

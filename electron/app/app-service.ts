@@ -288,8 +288,13 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     async renew(request) {
-      if (renewing.has(request.target)) return renewalAlreadyRunning(request.target);
-      renewing.add(request.target);
+      // "Renew all roles of this device" renews each of them: every one shows "Renewing…" meanwhile.
+      const targets = new Set([request.target]);
+      if (request.allRolesOf !== undefined)
+        for (const role of model?.roles ?? [])
+          if (role.mfaRole?.device === request.allRolesOf) targets.add(role.profile);
+      if ([...targets].some((target) => renewing.has(target))) return renewalAlreadyRunning(request.target);
+      for (const target of targets) renewing.add(target);
       if (model && settings) pushState(stateFrom(model, settings));
       try {
         const result = toRenewResult(request.target, await core.renew(request));
@@ -299,7 +304,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
         log.error('Renewal threw', { target: request.target, error: errorMessage(error) });
         return unexpectedRenewFailure(request.target);
       } finally {
-        renewing.delete(request.target);
+        for (const target of targets) renewing.delete(target);
         await refreshLogged('a renewal');
       }
     },
