@@ -12,9 +12,11 @@ import { runCliWithoutTerminal } from '../../testing/cli/run-cli';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
 import { scenario, scenarioCode } from '../../testing/scenario/scenario';
 import { createScenarioLab, ROLE_PROFILE, TARGET, type ScenarioLab } from '../../testing/scenario/scenario-lab';
+import { mfaRolesFiles, mfaRolesSeed } from '../../testing/scenario/mfa-roles';
 import { startPromptSocketServer } from './prompt-socket';
 
-const emulator = useScenarioEmulator('test');
+// The scenario's accounts plus three MFA roles (mfa_serial on the role profile) on the same device.
+const emulator = useScenarioEmulator('test', mfaRolesSeed);
 const CALLERS = 20;
 
 function runningApp(lab: ScenarioLab, onDialog: (context: TokenDialogContext, service: AppService) => void) {
@@ -156,6 +158,37 @@ describe('the running app answers for every caller without a terminal', () => {
       }
     });
   }
+
+  it(
+    'an MFA role (mfa_serial on the role profile): an SDK without a terminal gets the role dialog, then its keys',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const lab = await createScenarioLab(emulator().url, { files: mfaRolesFiles() });
+      const dialogs: TokenDialogContext[] = [];
+      const service = runningApp(lab, (context, app) => {
+        dialogs.push(context);
+        void app.renew({ target: context.target, code: scenarioCode(Date.now()), force: true });
+      });
+      await service.start();
+      const server = await startPromptSocketServer(lab.stateDir, service);
+      try {
+        const result = await runCliWithoutTerminal(['credential-process', 'admin'], lab.env);
+        expect(result.stderr).not.toContain('has expired');
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+        expect(dialogs).toEqual([
+          expect.objectContaining({ kind: 'mfa-role', target: 'admin', requestedBy: expect.any(Object) }),
+        ]);
+        expect(emulator().callCount('AssumeRole')).toBe(1);
+        expect(emulator().callCount('GetSessionToken')).toBe(0);
+      } finally {
+        await server.close();
+        service.close();
+      }
+    },
+  );
 
   it('nobody typing a code within the wait setting: every caller is told so', { timeout: 60_000 }, async () => {
     const lab = await createScenarioLab(emulator().url);
