@@ -3,41 +3,21 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
-import { SCENARIO_SEED_FILE, scenario, scenarioCode } from '../../../testing/scenario/scenario';
+import { SCENARIO_SEED_FILE, scenario } from '../../../testing/scenario/scenario';
 import { createScenarioLab, SOURCE, TARGET, type ScenarioLab } from '../../../testing/scenario/scenario-lab';
 import { awsMfaCredentials, awsumeConfig, awsumeCredentials, pythonStamp } from '../../../testing/interop/other-tools';
+import { countingCodes, labRenewDeps } from '../../../testing/scenario/lab-renewal';
 import { resolveAwsFileLocations, writeProfileSettings } from '../aws-files';
 import { loadProfileModel } from '../profiles';
 import { renew } from './renew';
 import { targetExpiration } from './session-expiration';
-import type { CodeSource, RenewDeps } from './types';
+import type { RenewDeps } from './types';
 
 let emulator: StsEmulator;
 beforeEach(async () => {
   emulator = await startEmulator({ seed: SCENARIO_SEED_FILE });
 });
 afterEach(() => emulator.close());
-
-function depsFor(lab: ScenarioLab, extra: Partial<RenewDeps> = {}): RenewDeps {
-  return {
-    locations: resolveAwsFileLocations(lab.env),
-    stateDir: lab.stateDir,
-    env: lab.env,
-    policy: { retryBaseDelayMs: 1 },
-    ...extra,
-  };
-}
-
-function codes(): CodeSource & { asked: number } {
-  const source = {
-    asked: 0,
-    getCode: async () => {
-      source.asked += 1;
-      return scenarioCode(Date.now());
-    },
-  };
-  return source;
-}
 
 const OLD = scenario.staleSession;
 const PAST = new Date(Date.UTC(2020, 0, 2, 3, 4, 5));
@@ -47,8 +27,8 @@ describe('renew: nothing is sent when the result cannot be saved', () => {
     const l = await createScenarioLab(emulator.url);
     await chmod(l.credentialsPath, 0o444);
     const before = await l.snapshot();
-    const source = codes();
-    const outcome = await renew({ target: TARGET, codeSource: source }, depsFor(l));
+    const source = countingCodes();
+    const outcome = await renew({ target: TARGET, codeSource: source }, labRenewDeps(l));
     expect(outcome).toMatchObject({
       kind: 'file-problem',
       message: expect.stringMatching(/no code was asked for or sent: .*credentials: is read-only \(mode 0444\)/),
@@ -67,8 +47,8 @@ describe('renew: nothing is sent when the result cannot be saved', () => {
       return writeProfileSettings(...args);
     };
     const outcome = await renew(
-      { target: TARGET, codeSource: codes() },
-      depsFor(l, { writeSettings: flaky, saveRetryDelaysMs: [1, 1] }),
+      { target: TARGET, codeSource: countingCodes() },
+      labRenewDeps(l, { writeSettings: flaky, saveRetryDelaysMs: [1, 1] }),
     );
     expect(outcome.kind).toBe('renewed');
     expect(attempts).toBe(3);
@@ -80,8 +60,8 @@ describe('renew: nothing is sent when the result cannot be saved', () => {
     const written: Record<string, string | null>[] = [];
     const before = await l.snapshot();
     const outcome = await renew(
-      { target: TARGET, codeSource: codes() },
-      depsFor(l, {
+      { target: TARGET, codeSource: countingCodes() },
+      labRenewDeps(l, {
         writeSettings: async (_locations, _profile, values) => {
           written.push(values);
           throw new Error('ENOSPC: no space left on device, write');
@@ -103,13 +83,13 @@ describe('renew: nothing is sent when the result cannot be saved', () => {
   it('names the real cause instead of only "pass --source": no credentials file, or keys without mfa_serial', async () => {
     const l = await createScenarioLab(emulator.url);
     await rm(l.credentialsPath);
-    expect(await renew({ target: 'Work', codeSource: codes() }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: 'Work', codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
       kind: 'configuration',
       message: expect.stringContaining(`there is no credentials file at ${l.credentialsPath}`),
     });
     await writeFile(l.credentialsPath, `[keys]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n`);
     await writeFile(l.configPath, '');
-    expect(await renew({ target: 'Work', codeSource: codes() }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: 'Work', codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
       message: expect.stringContaining('"keys" holds long-term keys but no mfa_serial'),
     });
   });
@@ -120,7 +100,7 @@ describe('renew: nothing is sent when the result cannot be saved', () => {
       l.configPath,
       `${await readFile(l.configPath, 'utf8')}\n[profile "My Session"]\nexpiration = 2020-01-01T00:00:00Z\n`,
     );
-    const outcome = await renew({ target: 'My Session', source: SOURCE, codeSource: codes() }, depsFor(l));
+    const outcome = await renew({ target: 'My Session', source: SOURCE, codeSource: countingCodes() }, labRenewDeps(l));
     expect(outcome.kind).toBe('renewed');
     const credentials = await readFile(l.credentialsPath, 'utf8');
     expect(credentials).toMatch(/\n\[My Session\]\naws_access_key_id = ASIA/);
@@ -138,7 +118,7 @@ describe("renew: other tools' files keep their shape", () => {
 
   it('aws-mfa: sets aws_security_token to the new token and updates its UTC stamp in the credentials file', async () => {
     const l = await awsMfaLab();
-    const outcome = await renew({ target: 'work', codeSource: codes() }, depsFor(l));
+    const outcome = await renew({ target: 'work', codeSource: countingCodes() }, labRenewDeps(l));
     expect(outcome.kind).toBe('renewed');
     if (outcome.kind !== 'renewed') return;
     const text = await readFile(l.credentialsPath, 'utf8');
@@ -155,8 +135,8 @@ describe("renew: other tools' files keep their shape", () => {
   it('aws-mfa --assume-role: refused before asking for a code, never turned into an IAM-user session', async () => {
     const l = await awsMfaLab(scenario.roleArn);
     const before = await l.snapshot();
-    const source = codes();
-    expect(await renew({ target: 'work', codeSource: source }, depsFor(l))).toMatchObject({
+    const source = countingCodes();
+    expect(await renew({ target: 'work', codeSource: source }, labRenewDeps(l))).toMatchObject({
       kind: 'configuration',
       message: expect.stringMatching(/aws-mfa role credentials \(assumed_role = True, arn:aws:iam::222222222222/),
     });
@@ -179,7 +159,10 @@ describe("renew: other tools' files keep their shape", () => {
     await writeFile(l.credentialsPath, awsumeCredentials('base', 'out', OLD, soon));
     const model = await loadProfileModel(resolveAwsFileLocations(l.env));
     expect(targetExpiration(model, 'out')?.getTime()).toBe(Math.floor(soon.getTime() / 1000) * 1000);
-    const outcome = await renew({ target: 'out', source: 'base', codeSource: codes(), force: true }, depsFor(l));
+    const outcome = await renew(
+      { target: 'out', source: 'base', codeSource: countingCodes(), force: true },
+      labRenewDeps(l),
+    );
     expect(outcome.kind).toBe('renewed');
     if (outcome.kind !== 'renewed') return;
     const text = await readFile(l.credentialsPath, 'utf8');

@@ -6,34 +6,16 @@ import { startEmulator, type StsEmulator } from '../../../tools/sts-emulator';
 import { scenario, scenarioCode } from '../../../testing/scenario/scenario';
 import { createScenarioLab, TARGET, type ScenarioLab } from '../../../testing/scenario/scenario-lab';
 import { mfaRoleArn, mfaRolesFiles, mfaRolesSeed } from '../../../testing/scenario/mfa-roles';
+import { countingCodes, labRenewDeps } from '../../../testing/scenario/lab-renewal';
 import { resolveAwsFileLocations } from '../aws-files';
 import { loadProfileModel, roleCachePath } from '../profiles';
 import { renew } from './renew';
-import type { CodeSource, RenewDeps } from './types';
 
 let emulator: StsEmulator;
 beforeEach(async () => {
   emulator = await startEmulator({ seed: mfaRolesSeed });
 });
 afterEach(() => emulator.close());
-
-const depsFor = (lab: ScenarioLab): RenewDeps => ({
-  locations: resolveAwsFileLocations(lab.env),
-  stateDir: lab.stateDir,
-  env: lab.env,
-  policy: { retryBaseDelayMs: 1 },
-});
-
-function codes(code: () => string = () => scenarioCode(Date.now())): CodeSource & { asked: number } {
-  const source = {
-    asked: 0,
-    getCode: async () => {
-      source.asked += 1;
-      return code();
-    },
-  };
-  return source;
-}
 
 const lab = (withSession = false) => createScenarioLab(emulator.url, { files: mfaRolesFiles({ withSession }) });
 
@@ -48,8 +30,8 @@ describe('renew of an MFA role', () => {
   it('assumes the role with SerialNumber and TokenCode and writes botocore’s cache entry (0600)', async () => {
     const l = await lab();
     const before = await l.snapshot();
-    const source = codes();
-    const outcome = await renew({ target: 'admin', codeSource: source }, depsFor(l));
+    const source = countingCodes();
+    const outcome = await renew({ target: 'admin', codeSource: source }, labRenewDeps(l));
     expect(outcome).toMatchObject({ kind: 'renewed', target: 'admin' });
     expect(source.asked).toBe(1);
     expect(emulator.callCount('AssumeRole')).toBe(1);
@@ -65,16 +47,16 @@ describe('renew of an MFA role', () => {
     expect(entry.model.roles.find((r) => r.profile === 'admin')?.cachedExpiration?.getTime()).toBe(expires);
     expect(await l.snapshot()).toEqual(before);
 
-    const again = await renew({ target: 'admin', codeSource: source }, depsFor(l));
+    const again = await renew({ target: 'admin', codeSource: source }, labRenewDeps(l));
     expect(again).toMatchObject({ kind: 'still-valid', message: expect.stringContaining('still cached until') });
     expect(source.asked).toBe(1);
   });
 
   it('shares the used-window guard and the device with the MFA session of the same device', async () => {
     const l = await lab(true);
-    const source = codes();
-    expect(await renew({ target: TARGET, codeSource: source }, depsFor(l))).toMatchObject({ kind: 'renewed' });
-    const outcome = await renew({ target: 'deploy', codeSource: source }, depsFor(l));
+    const source = countingCodes();
+    expect(await renew({ target: TARGET, codeSource: source }, labRenewDeps(l))).toMatchObject({ kind: 'renewed' });
+    const outcome = await renew({ target: 'deploy', codeSource: source }, labRenewDeps(l));
     expect(outcome).toMatchObject({ kind: 'code-already-used' });
     expect(source.asked).toBe(1);
     expect(emulator.callCount('AssumeRole')).toBe(0);
@@ -82,10 +64,10 @@ describe('renew of an MFA role', () => {
 
   it('runs one renewal per device at a time: a role and a session renewed at once never both spend a code of one window', async () => {
     const l = await lab(true);
-    const source = codes();
+    const source = countingCodes();
     const outcomes = await Promise.all([
-      renew({ target: 'deploy', codeSource: source }, depsFor(l)),
-      renew({ target: TARGET, codeSource: source }, depsFor(l)),
+      renew({ target: 'deploy', codeSource: source }, labRenewDeps(l)),
+      renew({ target: TARGET, codeSource: source }, labRenewDeps(l)),
     ]);
     expect(outcomes.map((o) => o.kind)).toEqual(['renewed', 'code-already-used']);
     expect(source.asked).toBe(1);
@@ -98,8 +80,8 @@ describe('renew of an MFA role', () => {
       l.configPath,
       `${config}\n[profile chained]\nrole_arn = ${mfaRoleArn('admin')}\nsource_profile = ${TARGET}\nmfa_serial = ${scenario.mfaSerial}\nduration_seconds = 7200\n`,
     );
-    const source = codes();
-    expect(await renew({ target: 'chained', codeSource: source }, depsFor(l))).toMatchObject({
+    const source = countingCodes();
+    expect(await renew({ target: 'chained', codeSource: source }, labRenewDeps(l))).toMatchObject({
       kind: 'duration-out-of-range',
       message: expect.stringContaining('role chaining is capped at 1 hour'),
     });
@@ -107,7 +89,7 @@ describe('renew of an MFA role', () => {
     const cacheDir = resolveAwsFileLocations(l.env).cliCacheDir;
     await mkdir(dirname(dirname(cacheDir)), { recursive: true });
     await writeFile(dirname(cacheDir), 'not a folder');
-    expect(await renew({ target: 'admin', codeSource: source }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: 'admin', codeSource: source }, labRenewDeps(l))).toMatchObject({
       kind: 'file-problem',
       message: expect.stringContaining('no code was asked for or sent'),
     });
@@ -117,18 +99,22 @@ describe('renew of an MFA role', () => {
 
   it('frees the window of a code AWS rejected as wrong', async () => {
     const l = await lab();
-    const wrong = codes(() => String((Number(scenarioCode(Date.now())) + 1) % 1_000_000).padStart(6, '0'));
-    expect(await renew({ target: 'readonly', codeSource: wrong }, depsFor(l))).toMatchObject({ kind: 'wrong-code' });
-    expect(await renew({ target: 'readonly', codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+    const wrong = countingCodes(() => String((Number(scenarioCode(Date.now())) + 1) % 1_000_000).padStart(6, '0'));
+    expect(await renew({ target: 'readonly', codeSource: wrong }, labRenewDeps(l))).toMatchObject({
+      kind: 'wrong-code',
+    });
+    expect(await renew({ target: 'readonly', codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
+      kind: 'renewed',
+    });
   });
 });
 
 describe('renew of an MFA role with session-only options', () => {
   it('refuses --source and --duration, which its profile decides', async () => {
     const l = await lab();
-    const source = codes();
+    const source = countingCodes();
     for (const extra of [{ source: 'default' }, { durationSeconds: 3600 }])
-      expect(await renew({ target: 'admin', codeSource: source, ...extra }, depsFor(l))).toMatchObject({
+      expect(await renew({ target: 'admin', codeSource: source, ...extra }, labRenewDeps(l))).toMatchObject({
         kind: 'configuration',
         message: expect.stringContaining('--source and --duration do not apply'),
       });

@@ -12,9 +12,8 @@ import {
   type LabOptions,
   type ScenarioLab,
 } from '../../../testing/scenario/scenario-lab';
-import { resolveAwsFileLocations } from '../aws-files';
+import { countingCodes, labRenewDeps } from '../../../testing/scenario/lab-renewal';
 import { renew } from './renew';
-import type { CodeSource, RenewDeps } from './types';
 
 // A fresh emulator per test: it remembers used codes, like AWS, and every test uses the current window.
 let emulator: StsEmulator;
@@ -22,27 +21,6 @@ beforeEach(async () => {
   emulator = await startEmulator({ seed: SCENARIO_SEED_FILE });
 });
 afterEach(() => emulator.close());
-
-function depsFor(lab: ScenarioLab): RenewDeps {
-  return {
-    locations: resolveAwsFileLocations(lab.env),
-    stateDir: lab.stateDir,
-    env: lab.env,
-    policy: { retryBaseDelayMs: 1 },
-  };
-}
-
-/** Counts how often a code was asked for. */
-function codes(code: () => string = () => scenarioCode(Date.now())): CodeSource & { asked: number } {
-  const source = {
-    asked: 0,
-    getCode: async () => {
-      source.asked += 1;
-      return code();
-    },
-  };
-  return source;
-}
 
 async function lab(options: LabOptions = {}): Promise<ScenarioLab> {
   return createScenarioLab(emulator.url, options);
@@ -52,7 +30,7 @@ describe('renew', () => {
   it('renews an expired session and changes only the four keys', async () => {
     const l = await lab();
     const before = await l.snapshot();
-    const outcome = await renew({ target: TARGET, codeSource: codes() }, depsFor(l));
+    const outcome = await renew({ target: TARGET, codeSource: countingCodes() }, labRenewDeps(l));
     expect(outcome).toMatchObject({ kind: 'renewed', sharedWithConcurrentRenewal: false });
     const after = await l.snapshot();
     const stamp = outcome.kind === 'renewed' ? outcome.expiration.toISOString().replace('.000Z', 'Z') : '';
@@ -69,15 +47,15 @@ describe('renew', () => {
 
   it('does nothing while the session is valid, unless forced', async () => {
     const l = await lab({ expiration: new Date(Date.now() + 3_600_000).toISOString() });
-    const source = codes();
-    const outcome = await renew({ target: TARGET, codeSource: source }, depsFor(l));
+    const source = countingCodes();
+    const outcome = await renew({ target: TARGET, codeSource: source }, labRenewDeps(l));
     expect(outcome).toMatchObject({
       kind: 'still-valid',
       message: expect.stringMatching(/still valid until .* \(in (1 h|59 min)\)/),
     });
     expect(source.asked).toBe(0);
     expect(emulator.callCount('GetSessionToken')).toBe(0);
-    expect(await renew({ target: TARGET, codeSource: source, force: true }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: TARGET, codeSource: source, force: true }, labRenewDeps(l))).toMatchObject({
       kind: 'renewed',
     });
   });
@@ -86,19 +64,21 @@ describe('renew', () => {
     const l = await lab();
     const seen = { expiration: new Date('2020-01-01T00:00:00Z') };
     // Another process renews between the helper's own check and its call to renew (which reads the files again).
-    expect(await renew({ target: TARGET, codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'renewed' });
-    const late = codes();
-    expect(await renew({ target: TARGET, codeSource: late, force: true, seen }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: TARGET, codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
+      kind: 'renewed',
+    });
+    const late = countingCodes();
+    expect(await renew({ target: TARGET, codeSource: late, force: true, seen }, labRenewDeps(l))).toMatchObject({
       kind: 'renewed',
       sharedWithConcurrentRenewal: true,
     });
     expect(late.asked).toBe(0);
     // Without what it saw, a forced renewal renews again: `renew --force` on a valid session.
-    const forced = codes(() => scenarioCode(Date.now() + 30_000));
+    const forced = countingCodes(() => scenarioCode(Date.now() + 30_000));
     expect(
       await renew(
         { target: TARGET, codeSource: forced, force: true },
-        { ...depsFor(l), clock: { now: () => Date.now() + 30_000 } },
+        { ...labRenewDeps(l), clock: { now: () => Date.now() + 30_000 } },
       ),
     ).toMatchObject({ kind: 'renewed', sharedWithConcurrentRenewal: false });
     expect(forced.asked).toBe(1);
@@ -107,9 +87,9 @@ describe('renew', () => {
 
   it('shares one GetSessionToken among 20 simultaneous in-process renewals', async () => {
     const l = await lab();
-    const source = codes();
+    const source = countingCodes();
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => renew({ target: TARGET, codeSource: source }, depsFor(l))),
+      Array.from({ length: 20 }, () => renew({ target: TARGET, codeSource: source }, labRenewDeps(l))),
     );
     expect(outcomes.every((o) => o.kind === 'renewed')).toBe(true);
     expect(source.asked).toBe(1);
@@ -119,12 +99,12 @@ describe('renew', () => {
   it('never sends a code from a window already used, and says how long to wait', async () => {
     const l = await lab();
     const code = scenarioCode(Date.now());
-    expect(await renew({ target: TARGET, codeSource: codes(() => code) }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: TARGET, codeSource: countingCodes(() => code) }, labRenewDeps(l))).toMatchObject({
       kind: 'renewed',
     });
     const before = await l.snapshot();
-    const again = codes(() => code);
-    const outcome = await renew({ target: TARGET, codeSource: again, force: true }, depsFor(l));
+    const again = countingCodes(() => code);
+    const outcome = await renew({ target: TARGET, codeSource: again, force: true }, labRenewDeps(l));
     expect(outcome).toMatchObject({
       kind: 'code-already-used',
       message: expect.stringMatching(/Wait \d+ s for the next code/),
@@ -136,21 +116,23 @@ describe('renew', () => {
 
   it('renews without --force a session with 38 s left: within the 2-minute margin it is due, as the helpers see it', async () => {
     const l = await lab({ expiration: new Date(Date.now() + 38_000).toISOString().replace(/\.\d+Z$/, 'Z') });
-    expect(await renew({ target: TARGET, codeSource: codes() }, depsFor(l))).toMatchObject({ kind: 'renewed' });
+    expect(await renew({ target: TARGET, codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
+      kind: 'renewed',
+    });
   });
 
   it('calls a typo right after a renewal a wrong code, not "already used" (only the very code sent is used)', async () => {
     const l = await lab();
     const right = scenarioCode(Date.now());
-    expect(await renew({ target: TARGET, codeSource: codes(() => right) }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: TARGET, codeSource: countingCodes(() => right) }, labRenewDeps(l))).toMatchObject({
       kind: 'renewed',
     });
     // The next 30-second window, with a mistyped code: AWS answers as it does for a used one.
     const typo = right === '000000' ? '111111' : '000000';
     const nextWindow = { now: () => Date.now() + 30_000 };
     const outcome = await renew(
-      { target: TARGET, codeSource: codes(() => typo), force: true },
-      { ...depsFor(l), clock: nextWindow },
+      { target: TARGET, codeSource: countingCodes(() => typo), force: true },
+      { ...labRenewDeps(l), clock: nextWindow },
     );
     expect(outcome).toMatchObject({ kind: 'wrong-code', message: expect.not.stringMatching(/already|used/i) });
   });
@@ -160,11 +142,11 @@ describe('renew', () => {
     const right = scenarioCode(Date.now());
     const wrong = right === '000000' ? '111111' : '000000';
     const before = await l.snapshot();
-    expect(await renew({ target: TARGET, codeSource: codes(() => wrong) }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: TARGET, codeSource: countingCodes(() => wrong) }, labRenewDeps(l))).toMatchObject({
       kind: 'wrong-code',
     });
     expect(await l.snapshot()).toEqual(before);
-    expect(await renew({ target: TARGET, codeSource: codes(() => right) }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: TARGET, codeSource: countingCodes(() => right) }, labRenewDeps(l))).toMatchObject({
       kind: 'renewed',
     });
   });
@@ -176,8 +158,10 @@ describe('renew', () => {
       [{ sessionToken: 'session-token-of-the-source' }, 'session-keys-as-source'],
     ] as const) {
       const l = await lab(options);
-      const source = codes();
-      expect(await renew({ target: TARGET, source: SOURCE, codeSource: source }, depsFor(l))).toMatchObject({ kind });
+      const source = countingCodes();
+      expect(await renew({ target: TARGET, source: SOURCE, codeSource: source }, labRenewDeps(l))).toMatchObject({
+        kind,
+      });
       expect(source.asked).toBe(0);
     }
     expect(emulator.callCount('GetSessionToken')).toBe(0);
@@ -185,7 +169,7 @@ describe('renew', () => {
 
   it('refuses to write session keys over a long-term profile', async () => {
     const l = await lab();
-    const outcome = await renew({ target: 'unrelated', source: SOURCE, codeSource: codes() }, depsFor(l));
+    const outcome = await renew({ target: 'unrelated', source: SOURCE, codeSource: countingCodes() }, labRenewDeps(l));
     expect(outcome).toMatchObject({ kind: 'configuration', message: expect.stringMatching(/long-term profile/) });
   });
 
@@ -194,8 +178,8 @@ describe('renew', () => {
     const pasted = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     await appendFile(l.credentialsPath, `${pasted}\n`); // a secret pasted on a line of its own: botocore rejects the file
     const before = await l.snapshot();
-    const source = codes();
-    const outcome = await renew({ target: TARGET, source: SOURCE, codeSource: source }, depsFor(l));
+    const source = countingCodes();
+    const outcome = await renew({ target: TARGET, source: SOURCE, codeSource: source }, labRenewDeps(l));
     expect(outcome).toMatchObject({
       kind: 'file-problem',
       message: expect.stringMatching(/credentials while the AWS CLI cannot read it \(line \d+/),
@@ -209,8 +193,8 @@ describe('renew', () => {
     const l = await lab();
     const notAFolder = join(l.dir, 'state-is-a-file');
     await writeFile(notAFolder, '');
-    const source = codes();
-    const outcome = await renew({ target: TARGET, codeSource: source }, { ...depsFor(l), stateDir: notAFolder });
+    const source = countingCodes();
+    const outcome = await renew({ target: TARGET, codeSource: source }, { ...labRenewDeps(l), stateDir: notAFolder });
     expect(outcome).toMatchObject({
       kind: 'file-problem',
       category: 'user',
@@ -231,18 +215,18 @@ describe('renew', () => {
       ),
     );
     const env = { ...l.env, AWS_ENDPOINT_URL_STS: undefined };
-    const outcome = await renew({ target: TARGET, codeSource: codes() }, { ...depsFor(l), env });
+    const outcome = await renew({ target: TARGET, codeSource: countingCodes() }, { ...labRenewDeps(l), env });
     expect(outcome).toMatchObject({ kind: 'renewed' });
     expect(emulator.callCount('GetSessionToken')).toBe(1);
   });
 
   it('points at the MFA session when given its source or a role that uses it', async () => {
     const l = await lab();
-    expect(await renew({ target: SOURCE, codeSource: codes() }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: SOURCE, codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
       kind: 'configuration',
       message: `Profile "${SOURCE}" holds the long-term keys that renew "${TARGET}": renew "${TARGET}" instead.`,
     });
-    expect(await renew({ target: ROLE_PROFILE, codeSource: codes() }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: ROLE_PROFILE, codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
       kind: 'configuration',
       message: `Profile "${ROLE_PROFILE}" is a role profile that uses the MFA session "${TARGET}": renew "${TARGET}" instead.`,
     });
@@ -250,7 +234,7 @@ describe('renew', () => {
 
   it('names the missing source when the target is unknown', async () => {
     const l = await lab();
-    expect(await renew({ target: 'Nobody', codeSource: codes() }, depsFor(l))).toMatchObject({
+    expect(await renew({ target: 'Nobody', codeSource: countingCodes() }, labRenewDeps(l))).toMatchObject({
       kind: 'configuration',
       message: expect.stringMatching(/--source/),
     });

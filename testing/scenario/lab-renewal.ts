@@ -1,0 +1,28 @@
+// What the in-process renewal tests hand renew(): a lab's files and state folder, and a code source that counts how
+// often a code was asked for (the "never spend a code for nothing" assertions read `asked`).
+import { resolveAwsFileLocations } from '../../electron/core/aws-files';
+import type { CodeSource, RenewDeps } from '../../electron/core/renewal/types';
+import { scenarioCode } from './scenario';
+import type { ScenarioLab } from './scenario-lab';
+
+export function labRenewDeps(lab: ScenarioLab, extra: Partial<RenewDeps> = {}): RenewDeps {
+  return {
+    locations: resolveAwsFileLocations(lab.env),
+    stateDir: lab.stateDir,
+    env: lab.env,
+    policy: { retryBaseDelayMs: 1 },
+    ...extra,
+  };
+}
+
+/** The device's current code (or `code()`), counting how often it was asked for. */
+export function countingCodes(code: () => string = () => scenarioCode(Date.now())): CodeSource & { asked: number } {
+  const source = {
+    asked: 0,
+    getCode: async () => {
+      source.asked += 1;
+      return code();
+    },
+  };
+  return source;
+}
