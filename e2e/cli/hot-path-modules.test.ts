@@ -1,9 +1,10 @@
 // What git's credential helper loads on every fetch and push while the session is valid: Node's start plus the AWS
-// files should be all it costs, so the bundle's chunks with the SDK, commander and zod must stay unloaded. This
-// checks the code loaded (bytes of the built CLI's files, recorded by a module hook), not a time: timings live in
-// `npm run bench`. A merge that imports an index instead of a leaf file fails here.
+// files should be all it costs. So it runs from the CLI's CommonJS entry alone (no ES module of dist/cli: no program,
+// chunk, SDK, commander or zod), and the session check loads none of Node's modules that cost as much as its own
+// work (node:crypto, streams, net, tty). This checks what was loaded (recorded by hooks), not a time: timings live in
+// `npm run bench`. A merge that imports an index instead of a leaf file, or crypto on this path, fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, stat, writeFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,22 +15,23 @@ import { roleCacheKey } from '../../electron/core/profiles/role-cache-key';
 import { writeRoleCacheEntry } from '../../electron/core/profiles/role-cache-file';
 
 const DIST_CLI = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
-/**
- * Both paths loaded 138 KB (10 files) of the CLI's 3.1 MB when this was written; importing renewal's index instead
- * of its leaf files made it 288 KB, and the SDK or zod would add far more.
- */
-const HOT_PATH_BUDGET_BYTES = 200_000;
+const ENTRY = join(DIST_CLI, 'mfa-tray.cjs');
+/** 75 KB when this was written; the writers (lock, backup, in-place, pair records) would add about 60 KB. */
+const ENTRY_BUDGET_BYTES = 100_000;
+/** Node's own modules that the session check must not load: each costs milliseconds that git pays on every call. */
+const HEAVY_BUILTINS = /^NativeModule (crypto|internal\/crypto\/|stream$|internal\/streams\/readable|net$|tty$)/;
 const REQUEST = 'protocol=https\nhost=git-codecommit.eu-west-1.amazonaws.com\npath=v1/repos/myRepository\n\n';
 
 let hooks: string;
 
 beforeAll(async () => {
   hooks = await mkdtemp(join(tmpdir(), 'mfa-tray-load-hook-'));
+  // ES modules as the loader loads them; CommonJS files and Node's own modules as the process ends.
   await writeFile(
     join(hooks, 'hooks.mjs'),
     `import { appendFileSync } from 'node:fs';
 export async function load(url, context, next) {
-  if (url.startsWith('file:')) appendFileSync(process.env.MFA_TRAY_LOAD_LOG, url + '\\n');
+  if (url.startsWith('file:')) appendFileSync(process.env.MFA_TRAY_LOAD_LOG, 'esm ' + url + '\\n');
   return next(url, context);
 }
 `,
@@ -38,31 +40,50 @@ export async function load(url, context, next) {
     join(hooks, 'register.mjs'),
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooks, 'hooks.mjs')).href)});\n`,
   );
+  await writeFile(
+    join(hooks, 'at-exit.cjs'),
+    `const { appendFileSync } = require('node:fs');
+process.on('exit', () => {
+  const lines = [...Object.keys(require.cache).map((file) => 'cjs ' + file), ...process.moduleLoadList.map((m) => 'node ' + m)];
+  appendFileSync(process.env.MFA_TRAY_LOAD_LOG, lines.join('\\n') + '\\n');
+});
+`,
+  );
 });
 afterAll(() => rm(hooks, { recursive: true, force: true }));
 
-async function bytesOf(folder: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true }))
-    if (entry.isFile() && entry.name.endsWith('.js')) total += (await stat(join(entry.parentPath, entry.name))).size;
-  return total;
-}
-
-/** Runs the built CLI with the hook and returns the files of dist/cli it loaded, with their total size. */
+/** Runs the built CLI with the hooks: the files of dist/cli it loaded, and Node's modules, besides its result. */
 async function loadedBy(args: string[], env: NodeJS.ProcessEnv, input: string) {
   const log = join(hooks, `load-${Date.now()}-${Math.random()}.log`);
   const result = await runProcess(
+    process.execPath,
+    ['--require', join(hooks, 'at-exit.cjs'), CLI, ...args],
+    { ...env, MFA_TRAY_LOAD_LOG: log },
+    input,
+  );
+  const lines = (await readFile(log, 'utf8')).trim().split('\n');
+  const files = lines
+    .filter((line) => line.startsWith('cjs ') || line.startsWith('esm '))
+    .map((line) => (line.startsWith('esm ') ? fileURLToPath(line.slice(4)) : line.slice(4)))
+    .filter((path) => path.startsWith(DIST_CLI));
+  const builtins = lines.filter((line) => line.startsWith('node ')).map((line) => line.slice(5));
+  return { result, files: [...new Set(files)], builtins };
+}
+
+/** The same run with the ES module loader hooked too, for the files it would load from dist/cli. */
+async function esModulesLoadedBy(args: string[], env: NodeJS.ProcessEnv, input: string): Promise<string[]> {
+  const log = join(hooks, `load-${Date.now()}-${Math.random()}.log`);
+  await runProcess(
     process.execPath,
     ['--import', pathToFileURL(join(hooks, 'register.mjs')).href, CLI, ...args],
     { ...env, MFA_TRAY_LOAD_LOG: log },
     input,
   );
-  const files = [...new Set((await readFile(log, 'utf8')).trim().split('\n'))]
-    .map((url) => fileURLToPath(url))
+  return (await readFile(log, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter((line) => line.startsWith('esm '))
+    .map((line) => fileURLToPath(line.slice(4)))
     .filter((path) => path.startsWith(DIST_CLI));
-  let bytes = 0;
-  for (const file of files) bytes += (await stat(file)).size;
-  return { result, files, bytes };
 }
 
 const validSession = () =>
@@ -70,20 +91,17 @@ const validSession = () =>
     expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
   });
 
-describe("git's credential helper with a valid session loads a small part of the CLI", () => {
-  it('the session check (the helper listed before the AWS CLI one)', async () => {
+describe("git's credential helper with a valid session runs from the CLI's entry file alone", () => {
+  it('the session check (the helper listed before the AWS CLI one) loads no crypto, stream or net module', async () => {
     const lab = await validSession();
     try {
-      const { result, files, bytes } = await loadedBy(
-        ['git-credential', TARGET, '--source', SOURCE, 'get'],
-        lab.env,
-        REQUEST,
-      );
-      expect(result).toMatchObject({ code: 0, stdout: '' });
-      expect(files.length).toBeGreaterThan(0);
-      expect(bytes, `loaded ${bytes} of ${await bytesOf(DIST_CLI)} bytes: ${files.join(', ')}`).toBeLessThan(
-        HOT_PATH_BUDGET_BYTES,
-      );
+      const args = ['git-credential', TARGET, '--source', SOURCE, 'get'];
+      const { result, files, builtins } = await loadedBy(args, lab.env, REQUEST);
+      expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      expect(files).toEqual([ENTRY]);
+      expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
+      expect(await esModulesLoadedBy(args, lab.env, REQUEST)).toEqual([]);
+      expect((await stat(ENTRY)).size).toBeLessThan(ENTRY_BUDGET_BYTES);
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
     }
@@ -100,12 +118,25 @@ describe("git's credential helper with a valid session loads a small part of the
         expiration: new Date(Date.now() + 3_600_000),
         assumedRoleArn: `arn:aws:sts::${scenario.accounts.repository}:assumed-role/MyRepositoryContributor/git`,
       });
-      const { result, files, bytes } = await loadedBy(['git-credential', ROLE_PROFILE, 'get'], lab.env, REQUEST);
+      const args = ['git-credential', ROLE_PROFILE, 'get'];
+      const { result, files } = await loadedBy(args, lab.env, REQUEST);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^username=ASIAROLEKEYS00000001%role-token\npassword=\w+\n$/);
-      expect(bytes, `loaded ${bytes} of ${await bytesOf(DIST_CLI)} bytes: ${files.join(', ')}`).toBeLessThan(
-        HOT_PATH_BUDGET_BYTES,
-      );
+      expect(files).toEqual([ENTRY]);
+      expect(await esModulesLoadedBy(args, lab.env, REQUEST)).toEqual([]);
+    } finally {
+      await rm(lab.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an expired session opens the doors it needs: the terminal prompt and renewal, as ES modules', async () => {
+    const lab = await createScenarioLab('http://127.0.0.1:9');
+    try {
+      // No terminal and no app: the helper says so and steps aside, having loaded the app-prompt door only.
+      const args = ['git-credential', TARGET, '--source', SOURCE, 'get'];
+      const loaded = await esModulesLoadedBy(args, { ...lab.env, GIT_TERMINAL_PROMPT: '0' }, REQUEST);
+      expect(loaded).toContain(join(DIST_CLI, 'lazy', 'app-prompt.mjs'));
+      expect(loaded).not.toContain(join(DIST_CLI, 'program.mjs'));
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
     }

@@ -51,7 +51,7 @@ const SKIPPED: Array<[RegExp, string]> = [
   [/^sudo apt-get install /, 'installs system packages; the test machine has them'],
   [/^aws configure set$/, 'names what the AWS CLI does, not a step to take'],
   [/^aws (--profile MyRepositoryContributor|codecommit credential-helper)$/, 'names what the AWS CLI does, not a step'],
-  [/^npm link$/, "links into npm's global folder, outside the test's reach; bin/mfa-tray.mjs is what it links"],
+  [/^npm link$/, "links into npm's global folder, outside the test's reach; bin/mfa-tray.cjs is what it links"],
 ];
 /** Checked, not run: the suite's own scripts and the long soaks (running them here would run the suite inside itself). */
 const CHECKED: Array<[RegExp, (command: string) => void]> = [
@@ -259,7 +259,7 @@ describe('the README', () => {
       const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'readme-demo-')) };
       for (const [, name, value] of out.matchAll(/^export (\w+)=(.*)$/gm)) env[name!] = value!;
       const url = env.AWS_ENDPOINT_URL_STS!;
-      // `mfa-tray` as `npm link` installs it: bin/mfa-tray.mjs.
+      // `mfa-tray` as `npm link` installs it: bin/mfa-tray.cjs.
       const [, ...renewArgs] = commandWith(/^mfa-tray renew /).split(' ');
       const renewed = await runProcess(process.execPath, [CLI, ...renewArgs], env, `${scenarioCode(Date.now())}\n`);
       expect(renewed, renewed.stderr).toMatchObject({ code: 0 });

@@ -26,8 +26,8 @@ beforeAll(async () => {
   await chmod(folder, 0o755);
   // The whole bundle folder: the CLI loads its chunks from beside it.
   await cp(join(dirname(CLI), '..', 'dist', 'cli'), join(folder, 'cli'), { recursive: true });
-  for (const dir of ['cli', 'cli/chunks']) await chmod(join(folder, dir), 0o755);
-  cliForNobody = join(folder, 'cli', 'mfa-tray.js');
+  for (const dir of ['cli', 'cli/chunks', 'cli/lazy']) await chmod(join(folder, dir), 0o755);
+  cliForNobody = join(folder, 'cli', 'mfa-tray.cjs');
 });
 
 function tryRoot(command: string, args: string[]): string | undefined {

@@ -167,7 +167,7 @@ export async function createAppWorld(
   const wizard = createWizardService({
     locations,
     clock: { now: Date.now },
-    cli: { argv: [process.execPath, join(process.cwd(), 'bin', 'mfa-tray.mjs')] },
+    cli: { argv: [process.execPath, join(process.cwd(), 'bin', 'mfa-tray.cjs')] },
     pickFolder: async () => home,
     env,
   });

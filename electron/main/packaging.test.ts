@@ -52,14 +52,14 @@ describe('packaging', () => {
 
   it('ships the launchers beside the app, where they look for its binary, and the deb links /usr/bin/mfa-tray to them', () => {
     expect(yml).toMatch(
-      /extraResources:\n\s+- from: assets\/packaging\/bin\n\s+to: bin\n(\s+#.*\n)*\s+- from: dist\/cli\n\s+to: cli\n\s+filter: \['\*\*\/\*\.js'\]/,
+      /extraResources:\n\s+- from: assets\/packaging\/bin\n\s+to: bin\n(\s+#.*\n)*\s+- from: dist\/cli\n\s+to: cli\n\s+filter: \['\*\*\/\*\.cjs', '\*\*\/\*\.mjs'\]/,
     );
     expect(yml).toMatch(/^productName: MFA Tray$/m);
     expect(yml).toMatch(/^\s+executableName: mfa-tray-app$/m);
     const sh = read('assets/packaging/bin/mfa-tray');
     for (const binary of ['/../MacOS/MFA Tray', '/../MFA Tray.exe', '/../mfa-tray-app']) expect(sh).toContain(binary);
     expect(read('assets/packaging/bin/mfa-tray.cmd')).toContain(
-      '"%~dp0..\\..\\MFA Tray.exe" "%~dp0..\\cli\\mfa-tray.js" %*',
+      '"%~dp0..\\..\\MFA Tray.exe" "%~dp0..\\cli\\mfa-tray.cjs" %*',
     );
     expect(yml).toMatch(/- assets\/packaging\/linux\/usr-bin-mfa-tray=\/usr\/bin\/mfa-tray/);
     expect(read('assets/packaging/linux/usr-bin-mfa-tray')).toContain(

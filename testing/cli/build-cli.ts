@@ -1,4 +1,4 @@
-// Tests and benchmarks that start the CLI run the real bundle (node bin/mfa-tray.mjs → dist/cli/mfa-tray.js). This
+// Tests and benchmarks that start the CLI run the real bundle (node bin/mfa-tray.cjs → dist/cli/mfa-tray.cjs). This
 // rebuilds it (npm run build:node) when a source file is newer, once, whichever test file gets here first.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import lockfile from 'proper-lockfile';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bundle = join(root, 'dist', 'cli', 'mfa-tray.js');
+const bundle = join(root, 'dist', 'cli', 'mfa-tray.cjs');
 
 function newestSourceMs(folder: string): number {
   let newest = 0;

@@ -1,8 +1,8 @@
-// Runs the built CLI (node bin/mfa-tray.mjs) as a real process.
+// Runs the built CLI (node bin/mfa-tray.cjs) as a real process.
 import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../bin/mfa-tray.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../bin/mfa-tray.cjs', import.meta.url));
 
 export interface CliResult {
   code: number;

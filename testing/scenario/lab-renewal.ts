@@ -2,6 +2,7 @@
 // often a code was asked for (the "never spend a code for nothing" assertions read `asked`).
 import { resolveAwsFileLocations } from '../../electron/core/aws-files';
 import type { CodeSource, RenewDeps } from '../../electron/core/renewal/types';
+import { msUntilNextWindow } from '../../electron/core/totp/windows';
 import { scenarioCode } from './scenario';
 import type { ScenarioLab } from './scenario-lab';
 
@@ -25,4 +26,13 @@ export function countingCodes(code: () => string = () => scenarioCode(Date.now()
     },
   };
   return source;
+}
+
+/**
+ * Waits for the next 30-s window when the current one has less than `ms` left: for tests whose renewals must all
+ * fall in one window (a second code of another window would be a fresh one, not "already used").
+ */
+export async function withinOneWindow(ms = 3_000): Promise<void> {
+  const left = msUntilNextWindow(Date.now());
+  if (left < ms) await new Promise((done) => setTimeout(done, left + 20));
 }

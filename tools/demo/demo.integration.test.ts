@@ -43,7 +43,7 @@ describe('npm run demo', () => {
       expect(renewed.stderr).toBe('');
       expect(renewed.code).toBe(0);
 
-      // The printed clone command, with `mfa-tray` as `npm link` installs it (bin/mfa-tray.mjs), in a throwaway HOME
+      // The printed clone command, with `mfa-tray` as `npm link` installs it (bin/mfa-tray.cjs), in a throwaway HOME
       // (the role cache goes there).
       const clone = /^ {2}git -c credential\.helper=.*\\\n.*clone \S+$/m.exec(out)![0].replace('\\\n', ' ');
       const home = mkdtempSync(join(tmpdir(), 'demo-home-'));

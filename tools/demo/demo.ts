@@ -84,7 +84,7 @@ const env = [
       ]
     : []),
 ];
-const cli = fileURLToPath(new URL('../../bin/mfa-tray.mjs', import.meta.url));
+const cli = fileURLToPath(new URL('../../bin/mfa-tray.cjs', import.meta.url));
 const repositoryUrl = `https://git-codecommit.${scenario.region}.amazonaws.com/v1/repos/myRepository`;
 const throughProxy = proxy
   ? `and the role profile, through the demo's proxy for AWS's STS and CodeCommit host names:

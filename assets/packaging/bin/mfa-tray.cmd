@@ -4,5 +4,5 @@ rem the app's own binary runs the bundled CLI as plain Node, with stdin, output 
 rem ELECTRON_RUN_AS_NODE needs the RunAsNode fuse on: the trade-off is in docs/architecture.md.
 setlocal
 set ELECTRON_RUN_AS_NODE=1
-"%~dp0..\..\MFA Tray.exe" "%~dp0..\cli\mfa-tray.js" %*
+"%~dp0..\..\MFA Tray.exe" "%~dp0..\cli\mfa-tray.cjs" %*
 endlocal & exit /b %ERRORLEVEL%

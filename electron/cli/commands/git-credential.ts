@@ -5,6 +5,7 @@
 // AWS CLI's helper: it freshens the role's MFA session the same way, takes the role's keys from the AWS CLI's
 // assume-role cache (assuming the role when they are missing or ending) and answers git with CodeCommit's
 // username and password itself, with no Python AWS CLI started.
+import { fstatSync, readSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import { codeCommitGitCredentials, codeCommitRegion, roleKeysFor } from '../../core/codecommit';
 import { resolveAwsFileLocations } from '../../core/aws-files';
@@ -54,15 +55,46 @@ export interface GitCredentialOptions {
 /** git's request (`key=value` lines). Reading it all means git never meets a closed pipe. */
 async function readGitRequest(): Promise<Map<string, string>> {
   const request = new Map<string, string>();
-  // By hand on a terminal there is no request to wait for.
-  if (process.stdin.isTTY) return request;
-  let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
-  for (const line of text.split('\n')) {
+  // By hand on a terminal there is no request to wait for. (A terminal is a character device: checked so, since
+  // node:tty loads the net and stream modules, which cost more than the rest of the pre-check.)
+  if (stdinIsCharacterDevice()) return request;
+  for (const line of (await readStdin()).split('\n')) {
     const eq = line.indexOf('=');
     if (eq > 0) request.set(line.slice(0, eq), line.slice(eq + 1).trim());
   }
   return request;
+}
+
+function stdinIsCharacterDevice(): boolean {
+  try {
+    return fstatSync(0).isCharacterDevice();
+  } catch {
+    return false; // no stdin at all: readStdin finds it empty
+  }
+}
+
+/**
+ * All of stdin. Read with plain reads of fd 0: process.stdin's stream machinery costs more to load than the rest
+ * of the pre-check. A non-blocking stdin (EAGAIN: a parent that shares its own) is read as a stream instead.
+ */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let bytesRead: number;
+    try {
+      bytesRead = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EOF' || code === 'EBADF') break; // Windows' closed pipe; no stdin at all
+      if (code !== 'EAGAIN') throw error;
+      for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+      break;
+    }
+    if (bytesRead === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** git's own switch for "never prompt" (GUIs, scripts, our wizard's clone) rules out our prompt as well. */
@@ -158,7 +190,17 @@ async function answerForRole(
   }
   const path = request.get('path') ?? '';
   const credentials = await codeCommitGitCredentials({ host, path, region, keys: roleKeys.keys, at: new Date() });
-  process.stdout.write(`username=${credentials.username}\npassword=${credentials.password}\n`);
+  writeStdout(`username=${credentials.username}\npassword=${credentials.password}\n`);
+}
+
+/** git's answer, written to fd 1 directly: process.stdout's stream (a socket, for git's pipe) costs more than signing. */
+function writeStdout(text: string): void {
+  try {
+    writeSync(1, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    process.stdout.write(text); // a non-blocking pipe that is full: the stream waits for it
+  }
 }
 
 async function run(profile: string, request: Map<string, string>, options: GitCredentialOptions): Promise<void> {

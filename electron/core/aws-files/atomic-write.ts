@@ -1,11 +1,9 @@
 // Replace a file's bytes so that a crash at any moment leaves either the old or the new file, never a mix:
 // temp file in the same folder, fsync, rename over the target, fsync the folder so the rename itself survives.
-import { randomBytes } from 'node:crypto';
 import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-
-/** Marks our temp files, so watchers and people can tell them apart from the user's files. */
-const TEMP_FILE_MARKER = '.mfa-tray-tmp-';
+import { nodeCrypto } from '../platform/lazy-crypto';
+import { TEMP_MARKER } from './trace-names';
 
 export interface PreparedWrite {
   tempPath: string;
@@ -67,7 +65,7 @@ async function ownerToKeep(target: string): Promise<{ uid: number; gid: number }
 }
 
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `${basename(target)}${TEMP_FILE_MARKER}${randomBytes(6).toString('hex')}`);
+  return join(dirname(target), `${basename(target)}${TEMP_MARKER}${nodeCrypto().randomBytes(6).toString('hex')}`);
 }
 
 /**
@@ -80,8 +78,7 @@ export async function removeLeftoverTempFiles(target: string, alsoFor: readonly 
   const isLeftover = (name: string) =>
     owners.some(
       (owner) =>
-        name.startsWith(owner + TEMP_FILE_MARKER) &&
-        /^[0-9a-f]{12}$/.test(name.slice(owner.length + TEMP_FILE_MARKER.length)),
+        name.startsWith(owner + TEMP_MARKER) && /^[0-9a-f]{12}$/.test(name.slice(owner.length + TEMP_MARKER.length)),
     );
   let names: string[];
   try {

@@ -3,8 +3,7 @@
 import { link, lstat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fsyncDirectory, tempPathFor, writeDurableTempFile } from './atomic-write';
-
-const BACKUP_SUFFIX = '.mfa-tray-backup';
+import { BACKUP_SUFFIX } from './trace-names';
 
 export function backupPathFor(target: string): string {
   return `${target}${BACKUP_SUFFIX}`;

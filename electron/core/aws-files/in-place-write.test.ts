@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canMakeFolderReadOnly, makeFolderReadOnly } from '../../../testing/aws-files/read-only-folder';
 import { inPlaceAreaFor } from './in-place-write';
-import { completeInterruptedWrites } from './pending-pair';
+import { completeInterruptedWrites } from './interrupted-writes';
 import { writeProfileSettings } from './profile-settings';
 import { updateAwsFile } from './update-aws-file';
 import { checkProfileWritable } from './write-preflight';

@@ -13,9 +13,8 @@ import { basename, join } from 'node:path';
 import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-write';
 import { backupPathFor } from './backup';
 import { acquireFileLock } from './file-lock';
+import { inPlaceFolder, JOURNAL_SUFFIX } from './trace-names';
 
-const AREA = 'aws-files';
-const JOURNAL_SUFFIX = '.journal';
 /** How long start-up recovery waits for a live process's lock on the file: housekeeping, never worth a wait. */
 const RECOVERY_LOCK_WAIT_MS = 200;
 
@@ -34,10 +33,6 @@ interface Journal {
   path: string;
   /** The bytes being written (base64), to tell a torn write from another program's later one. */
   after: string;
-}
-
-export function inPlaceFolder(stateDir: string): string {
-  return join(stateDir, AREA);
 }
 
 export function inPlaceAreaFor(stateDir: string, realPath: string): InPlaceArea {

@@ -11,6 +11,6 @@ export { backupPathFor } from './backup';
 export { prepareAtomicWrite, writeFileAtomic } from './atomic-write';
 export { CREDENTIAL_KEYS, writeProfileSettings, type ProfileSettingsPlacement } from './profile-settings';
 export { checkProfileWritable } from './write-preflight';
-export { completeInterruptedWrites } from './pending-pair';
+export { completeInterruptedWrites } from './interrupted-writes';
 export type { WatchAwsFilesOptions } from './watch-aws-files';
 export { watchAwsFiles } from './watch-aws-files';

@@ -13,14 +13,13 @@ import { applyEdits, rawConfigParse } from '../ini';
 import { fsyncDirectory, removeLeftoverTempFiles, writeDurableTempFile } from './atomic-write';
 import { backupPathFor } from './backup';
 import { acquireFileLock, isProcessAlive, lockDirFor } from './file-lock';
-import { folderIsReadOnly, inPlaceAreaFor, inPlaceFolder, recoverInPlaceWrites } from './in-place-write';
+import { folderIsReadOnly, inPlaceAreaFor, recoverInPlaceWrites } from './in-place-write';
 import type { AwsFileLocations } from './locations';
 import { readAwsFile } from './read-aws-file';
 import { resolveSymlinkTarget } from './symlink-target';
+import { inPlaceFolder, PENDING_MARKER, TEMP_MARKER } from './trace-names';
 import { updateAwsFile } from './update-aws-file';
 
-const PENDING_MARKER = '.mfa-tray-pending-';
-const TEMP_MARKER = '.mfa-tray-tmp-';
 const STALE_LOCK_MARKER = '.mfa-tray-lock.stale-';
 /** A lock folder's grave (left by a process killed while removing a stale lock) is removed after this long. */
 const ORPHAN_AGE_MS = 60_000;
@@ -100,17 +99,19 @@ async function writeRecord(
 
 /** The credential values (null: deleted) as one hash, to recognise them in the file without storing them. */
 function hashOf(edits: readonly { key: string; value: string | null }[]): string {
-  const sorted = [...edits].sort((a, b) => a.key.localeCompare(b.key)).map((edit) => [edit.key, edit.value]);
+  const sorted = [...edits]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((edit) => [edit.key, edit.value]);
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
 /**
  * Finishes what killed MFA Tray processes left in the AWS folder: puts back torn in-place writes, completes or
  * drops their pair records, removes their lock folders and the temp files (which may hold keys) beside both files.
- * Cheap when there is nothing to do (a directory listing or two); never throws and never waits long for a live
- * process's lock.
+ * Run through completeInterruptedWrites (interrupted-writes.ts), which comes here only when such traces are there;
+ * never throws and never waits long for a live process's lock.
  */
-export async function completeInterruptedWrites(locations: AwsFileLocations): Promise<void> {
+export async function repairInterruptedWrites(locations: AwsFileLocations): Promise<void> {
   let config: string;
   let credentials: string;
   try {

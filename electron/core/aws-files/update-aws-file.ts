@@ -25,17 +25,12 @@ import {
   WRITER_WAIT_MS,
 } from './in-place-writers';
 import type { InPlaceArea, InPlaceWrite } from './in-place-write';
-import {
-  folderIsReadOnly,
-  inPlaceAreaFor,
-  inPlaceFolder,
-  prepareInPlaceWrite,
-  recoverUnderLock,
-} from './in-place-write';
+import { folderIsReadOnly, inPlaceAreaFor, prepareInPlaceWrite, recoverUnderLock } from './in-place-write';
 import type { FindOpenWriters } from './open-writers';
 import { findOpenWriters } from './open-writers';
 import { checkAwsFileBytes, fileRoleFromName, fileSystemError, openRegularFile, readWholeFile } from './read-aws-file';
 import { resolveSymlinkTarget, SymlinkLoopError } from './symlink-target';
+import { inPlaceFolder } from './trace-names';
 
 export interface UpdateAwsFileOptions {
   role?: FileRole;

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completeInterruptedWrites } from './pending-pair';
+import { completeInterruptedWrites } from './interrupted-writes';
 import { updateAwsFile } from './update-aws-file';
 
 let folder: string;

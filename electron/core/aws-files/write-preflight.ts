@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 import { tempPathFor, writeDurableTempFile } from './atomic-write';
 import { AwsFileError } from './aws-file-error';
 import { backupExists } from './backup';
-import { inPlaceAreaFor, inPlaceFolder } from './in-place-write';
+import { inPlaceAreaFor } from './in-place-write';
+import { inPlaceFolder } from './trace-names';
 import { acquireFileLock, LockTimeoutError } from './file-lock';
 import type { AwsFileLocations } from './locations';
 import {

@@ -2,7 +2,7 @@
 // so a git operation needs no Python AWS CLI. The username is the access key id (with `%` and the session token
 // for temporary keys); the password is the time plus a SigV4 signature of the pseudo-request
 // `GIT <repository path>` for the host, with the service name `codecommit` (awscli/customizations/codecommit.py).
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from '../platform/lazy-crypto';
 import type { AwsKeys } from '../sts';
 
 export interface GitCredentialRequest {
@@ -28,7 +28,8 @@ export function codeCommitRegion(host: string): string | undefined {
   return CODECOMMIT_HOST.exec(host.split(':')[0] ?? '')?.[3];
 }
 
-const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
+const hmac = (key: string | Buffer, data: string): Buffer =>
+  nodeCrypto().createHmac('sha256', key).update(data, 'utf8').digest();
 
 /**
  * SigV4's signature of a ready string to sign: the key derived for date, region and service, then its HMAC. Done
@@ -36,7 +37,7 @@ const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256'
  */
 function sigV4Signature(secretAccessKey: string, date: string, region: string, stringToSign: string): string {
   const key = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), 'codecommit'), 'aws4_request');
-  return createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
+  return nodeCrypto().createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
 }
 
 /** `20261202T034500`: the basic ISO-8601 form SigV4 and CodeCommit's password use. */
@@ -54,7 +55,7 @@ export async function codeCommitGitCredentials(request: GitCredentialRequest): P
   const path = `/${request.path.replace(/^\/+/, '')}`;
   const canonicalRequest = `GIT\n${path}\n\nhost:${hostname}\n\nhost\n`;
   const scope = `${timestamp.slice(0, 8)}/${region}/codecommit/aws4_request`;
-  const stringToSign = `AWS4-HMAC-SHA256\n${timestamp}\n${scope}\n${createHash('sha256').update(canonicalRequest).digest('hex')}`;
+  const stringToSign = `AWS4-HMAC-SHA256\n${timestamp}\n${scope}\n${nodeCrypto().createHash('sha256').update(canonicalRequest).digest('hex')}`;
   const signature = sigV4Signature(keys.secretAccessKey, timestamp.slice(0, 8), region, stringToSign);
   const username = keys.sessionToken === undefined ? keys.accessKeyId : `${keys.accessKeyId}%${keys.sessionToken}`;
   return { username, password: `${timestamp}Z${signature}` };

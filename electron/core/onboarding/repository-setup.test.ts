@@ -188,8 +188,8 @@ describe('repository setup', () => {
       argv: ['/opt/MFA Tray/resources/bin/mfa-tray'],
     });
     expect(
-      resolveCliInvocation({ kind: 'node', execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.mjs' }),
-    ).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.mjs'] });
+      resolveCliInvocation({ kind: 'node', execPath: '/usr/bin/node', cliScript: '/app/bin/mfa-tray.cjs' }),
+    ).toEqual({ argv: ['/usr/bin/node', '/app/bin/mfa-tray.cjs'] });
     expect(resolveCliInvocation({ kind: 'electron-app', execPath: '/Apps/MFA Tray', appArgs: [] })).toEqual({
       argv: ['/Apps/MFA Tray', APP_CLI_FLAG],
     });

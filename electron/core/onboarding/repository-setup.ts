@@ -13,7 +13,7 @@ import type { GitRunner } from './git-runner';
 
 /** How to start our CLI from a shell, independent of PATH (git GUIs and IDEs often have a different one). */
 export interface CliInvocation {
-  /** Executable and leading arguments, e.g. [node, bin/mfa-tray.mjs] or [app binary, --mfa-tray-cli]. */
+  /** Executable and leading arguments, e.g. [node, bin/mfa-tray.cjs] or [app binary, --mfa-tray-cli]. */
   argv: readonly string[];
 }
 

@@ -1,6 +1,10 @@
 // Reads both AWS files and the CLI's role cache and builds the model. Bad files never throw: a file botocore
 // could not parse counts as empty (as the AWS CLI would refuse it whole) and its problems are in the model.
-import { AwsFileError, completeInterruptedWrites, readParsedAwsFile, type AwsFileLocations } from '../aws-files';
+// Leaf files, not the aws-files index: git's credential helper loads this on every call (the writers stay unloaded).
+import { AwsFileError } from '../aws-files/aws-file-error';
+import { completeInterruptedWrites } from '../aws-files/interrupted-writes';
+import type { AwsFileLocations } from '../aws-files/locations';
+import { readParsedAwsFile } from '../aws-files/read-aws-file';
 import { loadConfigFromRaw, type LoadedConfig, type RawConfig } from '../ini';
 import { errorMessage } from '../../shared/error-message';
 import { buildProfileModel } from './build-model';

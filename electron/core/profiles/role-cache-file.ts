@@ -2,7 +2,7 @@
 // JSONFileCache): the one reader and writer of its keys, for CodeCommit's git helper, renewal and credential_process.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { prepareAtomicWrite, writeFileAtomic } from '../aws-files';
+import { prepareAtomicWrite, writeFileAtomic } from '../aws-files/atomic-write';
 
 /** botocore treats cached role keys with less than 15 minutes left as expired and assumes the role again. */
 export const BOTOCORE_ROLE_REFRESH_MS = 15 * 60_000;

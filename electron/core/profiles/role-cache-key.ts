@@ -1,7 +1,7 @@
 // The file name botocore's AssumeRoleCredentialFetcher gives a role's cached credentials in ~/.aws/cli/cache
 // (botocore/credentials.py, BaseAssumeRoleCredentialFetcher._create_cache_key): sha1 of
 // json.dumps(assume_role_args, sort_keys=True) with Python's default separators and ASCII escaping.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../platform/lazy-crypto';
 import { stringSetting } from './classify';
 import type { SettingValue } from './types';
 
@@ -34,7 +34,7 @@ export function roleCacheKey(settings: Readonly<Record<string, SettingValue>>): 
     .map((key) => `${pythonJsonString(key)}: ${pythonJsonValue(args[key] as string | number)}`)
     .join(', ')}}`;
   // _make_file_safe replaces ':' and '/' but a hex digest has neither.
-  return createHash('sha1').update(json, 'utf8').digest('hex');
+  return nodeCrypto().createHash('sha1').update(json, 'utf8').digest('hex');
 }
 
 function pythonJsonValue(value: string | number): string {

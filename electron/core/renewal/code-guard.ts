@@ -3,7 +3,7 @@
 // AWS answers a used code and a mistyped one the same way; only the very code we sent (same salted digest) is
 // called "already used" — and that one is refused before it is sent. Anything else AWS rejects is a wrong code.
 import { isSameCode, readUsedCode, usedCodeRecord, writeUsedCode } from '../app-state';
-import { msUntilNextWindow, totpWindow } from '../totp';
+import { msUntilNextWindow, totpWindow } from '../totp/windows';
 import type { StsFailure } from '../sts';
 import { formatSpan } from '../../shared/time-format';
 

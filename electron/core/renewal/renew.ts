@@ -64,6 +64,11 @@ export async function renew(request: RenewRequest, deps: RenewDeps): Promise<Ren
   );
 }
 
+/**
+ * Whether the target is due and renewable, from the model alone. The write is tried (checkSave) only under the device
+ * lock, right before a code is asked for: a renewal shared with a concurrent one never needs it, and trying it twice
+ * would double the fsyncs of every renewal.
+ */
 async function precheck(
   model: ProfileModel,
   request: RenewRequest,
@@ -91,9 +96,12 @@ async function precheck(
   preloadStsClient(deps);
   const shape = sessionShape(model.profiles.get(request.target), request.target);
   if ('kind' in shape) return shape;
-  const unreadable = await checkFilesWritable(deps.locations);
-  if (unreadable) return unreadable;
-  return (await saveProblem(resolved, shape, deps, nowMs)) ?? { ...resolved, shape };
+  return { ...resolved, shape };
+}
+
+/** Both files readable by botocore's rules, and the final write tried with stand-ins: before any code is asked for. */
+async function checkSave(session: CheckedRenewal, deps: RenewDeps, nowMs: number): Promise<RenewOutcome | undefined> {
+  return (await checkFilesWritable(deps.locations)) ?? (await saveProblem(session, session.shape, deps, nowMs));
 }
 
 /** Tries everything the final write needs, with stand-ins of the real values' size, before a code is asked for. */
@@ -142,6 +150,8 @@ async function renewUnderLock(before: CheckedRenewal, request: RenewRequest, dep
     }
     const resolved = await precheck(model, request, deps, clock.now());
     if ('kind' in resolved) return resolved;
+    const unsavable = await checkSave(resolved, deps, clock.now());
+    if (unsavable) return unsavable;
     return await renewNow(resolved, request, deps);
   });
 }

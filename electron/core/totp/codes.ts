@@ -1,10 +1,9 @@
 import { createGuardrails, generateSync, verifySync } from 'otplib';
 import { decodeBase32Secret, InvalidTotpSecretError } from './base32';
+import { epochSeconds, TOTP_PERIOD_SECONDS, totpWindow } from './windows';
 
-// AWS virtual MFA devices use the key-URI defaults: SHA-1, 6 digits, 30-second steps.
-export const TOTP_PERIOD_SECONDS = 30;
+// AWS virtual MFA devices use the key-URI defaults: SHA-1, 6 digits, 30-second steps (windows.ts).
 export const TOTP_DIGITS = 6;
-const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
 
 // otplib refuses secrets under 16 bytes; the common 16-character (10-byte) authenticator secrets
 // are still valid RFC 4226 keys, so the floor is lowered to what real devices hand out.
@@ -19,21 +18,6 @@ function secretBytes(base32Secret: string): Uint8Array {
     );
   }
   return bytes;
-}
-
-function epochSeconds(atMs: number): number {
-  if (!Number.isFinite(atMs) || atMs < 0) throw new RangeError(`Not a usable time: ${atMs}`);
-  return Math.floor(atMs / 1000);
-}
-
-/** The 30-second time step (RFC 6238 counter) that contains `atMs`. */
-export function totpWindow(atMs: number): number {
-  return Math.floor(epochSeconds(atMs) / TOTP_PERIOD_SECONDS);
-}
-
-/** Milliseconds until the next time step starts (1..30000). */
-export function msUntilNextWindow(atMs: number): number {
-  return PERIOD_MS - (atMs % PERIOD_MS);
 }
 
 /** The 6-digit code of `base32Secret` at `atMs`. Throws InvalidTotpSecretError for a bad secret. */

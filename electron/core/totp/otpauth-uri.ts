@@ -1,6 +1,7 @@
 import { errorMessage } from '../../shared/error-message';
 import { normalizeBase32Secret } from './base32';
-import { MIN_SECRET_BYTES, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from './codes';
+import { MIN_SECRET_BYTES, TOTP_DIGITS } from './codes';
+import { TOTP_PERIOD_SECONDS } from './windows';
 
 export class OtpauthUriError extends Error {
   constructor(message: string) {
