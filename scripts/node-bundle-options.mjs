@@ -7,6 +7,9 @@ export const nodeBundleOptions = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // ES module builds first (esbuild's default for Node is `main` first): the SDK's dist-es can be tree-shaken, where
+  // its CommonJS index brings every STS command and its aggregate client into every renewal.
+  mainFields: ['module', 'main'],
 };
 
 // An ESM bundle has no `require`, which the CommonJS dependencies bundled into it call: give them one.

@@ -18,7 +18,7 @@ const DIST_CLI = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
 const ENTRY = join(DIST_CLI, 'mfa-tray.cjs');
 /** 75 KB when this was written; the writers (lock, backup, in-place, pair records) would add about 60 KB. */
 const ENTRY_BUDGET_BYTES = 100_000;
-/** Node's own modules that the session check must not load: each costs milliseconds that git pays on every call. */
+/** Node's own modules that the helper must not load: each costs milliseconds that git pays on every call. */
 const HEAVY_BUILTINS = /^NativeModule (crypto|internal\/crypto\/|stream$|internal\/streams\/readable|net$|tty$)/;
 const REQUEST = 'protocol=https\nhost=git-codecommit.eu-west-1.amazonaws.com\npath=v1/repos/myRepository\n\n';
 
@@ -86,10 +86,20 @@ async function esModulesLoadedBy(args: string[], env: NodeJS.ProcessEnv, input: 
     .filter((path) => path.startsWith(DIST_CLI));
 }
 
-const validSession = () =>
-  createScenarioLab('http://127.0.0.1:9', {
+/** A valid session, and the role's keys in the AWS CLI's cache (matching them to the role hashes its arguments). */
+async function validSession() {
+  const lab = await createScenarioLab('http://127.0.0.1:9', {
     expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
   });
+  await writeRoleCacheEntry(join(lab.dir, '.aws', 'cli', 'cache'), roleCacheKey({ role_arn: scenario.roleArn })!, {
+    accessKeyId: 'ASIAROLEKEYS00000001',
+    secretAccessKey: 'role-secret',
+    sessionToken: 'role-token',
+    expiration: new Date(Date.now() + 3_600_000),
+    assumedRoleArn: `arn:aws:sts::${scenario.accounts.repository}:assumed-role/MyRepositoryContributor/git`,
+  });
+  return lab;
+}
 
 describe("git's credential helper with a valid session runs from the CLI's entry file alone", () => {
   it('the session check (the helper listed before the AWS CLI one) loads no crypto, stream or net module', async () => {
@@ -107,22 +117,15 @@ describe("git's credential helper with a valid session runs from the CLI's entry
     }
   });
 
-  it('the role answer from the AWS CLI cache (our helper in place of the AWS CLI one)', async () => {
+  it('the role answer from the AWS CLI cache (our helper in place of the AWS CLI one), signed without node:crypto', async () => {
     const lab = await validSession();
     try {
-      const key = roleCacheKey({ role_arn: scenario.roleArn })!;
-      await writeRoleCacheEntry(join(lab.dir, '.aws', 'cli', 'cache'), key, {
-        accessKeyId: 'ASIAROLEKEYS00000001',
-        secretAccessKey: 'role-secret',
-        sessionToken: 'role-token',
-        expiration: new Date(Date.now() + 3_600_000),
-        assumedRoleArn: `arn:aws:sts::${scenario.accounts.repository}:assumed-role/MyRepositoryContributor/git`,
-      });
       const args = ['git-credential', ROLE_PROFILE, 'get'];
-      const { result, files } = await loadedBy(args, lab.env, REQUEST);
+      const { result, files, builtins } = await loadedBy(args, lab.env, REQUEST);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^username=ASIAROLEKEYS00000001%role-token\npassword=\w+\n$/);
       expect(files).toEqual([ENTRY]);
+      expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
       expect(await esModulesLoadedBy(args, lab.env, REQUEST)).toEqual([]);
     } finally {
       await rm(lab.dir, { recursive: true, force: true });

@@ -14,20 +14,12 @@ export const LAYERS = [
   { folder: 'electron/shared/contract', mayImport: ['electron/shared/vocabulary'], node: false },
   // Helpers every runtime shares (error text).
   { folder: 'electron/shared', mayImport: [], node: false },
-  // Node's own modules loaded on first use, for the CLI's hottest path (the git helper).
-  { folder: 'electron/core/platform', mayImport: [] },
   { folder: 'electron/core/time', mayImport: ['electron/shared', 'electron/shared/vocabulary'] },
   { folder: 'electron/core/ini', mayImport: ['electron/shared', 'electron/shared/vocabulary'] },
   { folder: 'electron/core/totp', mayImport: ['electron/shared', 'electron/shared/vocabulary', 'electron/core/time'] },
   {
     folder: 'electron/core/aws-files',
-    mayImport: [
-      'electron/shared',
-      'electron/shared/vocabulary',
-      'electron/core/ini',
-      'electron/core/time',
-      'electron/core/platform',
-    ],
+    mayImport: ['electron/shared', 'electron/shared/vocabulary', 'electron/core/ini', 'electron/core/time'],
   },
   {
     folder: 'electron/core/app-state',
@@ -41,7 +33,6 @@ export const LAYERS = [
       'electron/core/ini',
       'electron/core/aws-files',
       'electron/core/time',
-      'electron/core/platform',
     ],
   },
   {
@@ -67,7 +58,6 @@ export const LAYERS = [
       'electron/core/profiles',
       'electron/core/sts',
       'electron/core/time',
-      'electron/core/platform',
     ],
   },
   {

@@ -2,8 +2,15 @@
 // temp file in the same folder, fsync, rename over the target, fsync the folder so the rename itself survives.
 import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { nodeCrypto } from '../platform/lazy-crypto';
 import { TEMP_MARKER } from './trace-names';
+
+/**
+ * Random hex for a temp file's name, from Web Crypto's global: loaded on first use, where importing node:crypto
+ * would load it (8 ms) in every git helper call that bundles this file and writes nothing.
+ */
+function randomHex(bytes: number): string {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes))).toString('hex');
+}
 
 export interface PreparedWrite {
   tempPath: string;
@@ -65,7 +72,7 @@ async function ownerToKeep(target: string): Promise<{ uid: number; gid: number }
 }
 
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `${basename(target)}${TEMP_MARKER}${nodeCrypto().randomBytes(6).toString('hex')}`);
+  return join(dirname(target), `${basename(target)}${TEMP_MARKER}${randomHex(6)}`);
 }
 
 /**

@@ -1,7 +1,8 @@
 // The file name botocore's AssumeRoleCredentialFetcher gives a role's cached credentials in ~/.aws/cli/cache
 // (botocore/credentials.py, BaseAssumeRoleCredentialFetcher._create_cache_key): sha1 of
 // json.dumps(assume_role_args, sort_keys=True) with Python's default separators and ASCII escaping.
-import { nodeCrypto } from '../platform/lazy-crypto';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { stringSetting } from './classify';
 import type { SettingValue } from './types';
 
@@ -34,7 +35,8 @@ export function roleCacheKey(settings: Readonly<Record<string, SettingValue>>): 
     .map((key) => `${pythonJsonString(key)}: ${pythonJsonValue(args[key] as string | number)}`)
     .join(', ')}}`;
   // _make_file_safe replaces ':' and '/' but a hex digest has neither.
-  return nodeCrypto().createHash('sha1').update(json, 'utf8').digest('hex');
+  // @noble/hashes, not node:crypto: git's helper computes this on every call, and node:crypto's load costs it 8 ms.
+  return bytesToHex(sha1(utf8ToBytes(json)));
 }
 
 function pythonJsonValue(value: string | number): string {
