@@ -37,8 +37,15 @@ export async function checkProfileWritable(
   values: Record<string, string | null>,
   placement: ProfileSettingsPlacement = {},
 ): Promise<void> {
-  for (const plan of planProfileSettings(locations, profile, values, placement))
-    await checkPlan(plan, locations.stateDir);
+  // Both files at once (each under its own lock): the checks are independent, and the first problem in the
+  // files' order (credentials, then config) is the one reported.
+  const checks = planProfileSettings(locations, profile, values, placement).map((plan) =>
+    checkPlan(plan, locations.stateDir).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    ),
+  );
+  for (const failed of await Promise.all(checks)) if (failed) throw failed.error;
 }
 
 async function checkPlan(plan: ProfileSettingsPlan, stateDir: string | undefined): Promise<void> {

@@ -101,7 +101,15 @@ async function precheck(
 
 /** Both files readable by botocore's rules, and the final write tried with stand-ins: before any code is asked for. */
 async function checkSave(session: CheckedRenewal, deps: RenewDeps, nowMs: number): Promise<RenewOutcome | undefined> {
-  return (await checkFilesWritable(deps.locations)) ?? (await saveProblem(session, session.shape, deps, nowMs));
+  // At once: a file botocore cannot read is the problem to report, whatever trying the write made of it.
+  const [readable, saving] = await Promise.allSettled([
+    checkFilesWritable(deps.locations),
+    saveProblem(session, session.shape, deps, nowMs),
+  ]);
+  if (readable.status === 'rejected') throw readable.reason;
+  if (readable.value) return readable.value;
+  if (saving.status === 'rejected') throw saving.reason;
+  return saving.value;
 }
 
 /** Tries everything the final write needs, with stand-ins of the real values' size, before a code is asked for. */
