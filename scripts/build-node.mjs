@@ -75,10 +75,6 @@ const cliOutputs = [];
 for (const entry of entries) {
   if (!Object.values(entry.entryPoints)[0] || !existsSync(Object.values(entry.entryPoints)[0])) continue;
   const result = await build({ ...nodeBundleOptions, ...entry, metafile: true });
-  (await import('node:fs')).writeFileSync(
-    `/tmp/meta-${cliOutputs.length}-${Date.now()}.json`,
-    JSON.stringify(result.metafile),
-  );
   if ((entry.outdir ?? entry.outfile).startsWith('dist/cli')) cliOutputs.push(...Object.keys(result.metafile.outputs));
 }
 // Removed only after the new files are written: a CLI running meanwhile finds its files.
