@@ -73,7 +73,8 @@ function removeStaleOutputs(folder, outputs) {
 
 const cliOutputs = [];
 for (const entry of entries) {
-  if (!Object.values(entry.entryPoints)[0] || !existsSync(Object.values(entry.entryPoints)[0])) continue;
+  // entryPoints is a list or, for the split CLI build, an object of output names.
+  if (!existsSync(Object.values(entry.entryPoints)[0])) continue;
   const result = await build({ ...nodeBundleOptions, ...entry, metafile: true });
   if ((entry.outdir ?? entry.outfile).startsWith('dist/cli')) cliOutputs.push(...Object.keys(result.metafile.outputs));
 }

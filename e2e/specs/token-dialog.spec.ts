@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { invokeContract } from '../../electron/shared/contract';
 import { createAppWorld, scenario, scenarioFiles, type AppWorld } from '../harness/app-world';
 import { expect, expectAccessible, test } from '../harness/fixtures';
+import { withinOneWindow } from '../../testing/scenario/lab-renewal';
 
 let world: AppWorld;
 test.afterEach(async () => world?.close());
@@ -50,6 +51,8 @@ test('a dialog window that loads after the request still shows the session it wa
 });
 
 test('code already used: counts down to the next 30-second window', async ({ context, rendererUrl, shoot }) => {
+  // The code is typed again within its own window (in the next one it would simply be an old code).
+  await withinOneWindow(10_000);
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   const code = world.code();
   const first = await world.dispatcher.dispatch(
@@ -98,6 +101,9 @@ test('network failure: asks for the next code, and never resends within the same
   rendererUrl,
   shoot,
 }) => {
+  // Both codes go in within one 30-second window: the second is refused because the first one's window is used.
+  test.setTimeout(60_000);
+  await withinOneWindow(15_000);
   world = await createAppWorld(context, rendererUrl, scenarioFiles());
   world.emulator.injectFault({ action: 'GetSessionToken', kind: 'drop-connection' });
   const dialog = await openDialog();
