@@ -49,6 +49,7 @@ const entries = [
     format: 'cjs',
     external: ['electron'],
     platform: 'browser',
+    mainFields: ['browser', 'module', 'main'], // esbuild's own for the browser
   },
   { entryPoints: ['electron/cli/mfa-tray.ts'], outfile: 'dist/cli/mfa-tray.cjs', format: 'cjs', plugins: [lazyDoors] },
   // Split: a command loads only the chunks it imports (a renewal loads the SDK; `status` does not).
