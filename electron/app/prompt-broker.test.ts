@@ -7,7 +7,10 @@ import { createPromptBroker, type BrokerSessionFacts } from './prompt-broker';
 const DEVICE = 'arn:aws:iam::111111111111:mfa/MyRepositoryUser';
 const git = (n: number): Caller => ({ program: 'git', folder: `~/src/repo${n}` });
 
-function world(sessions: Record<string, BrokerSessionFacts> = { S: { device: DEVICE, valid: false } }) {
+function world(
+  sessions: Record<string, BrokerSessionFacts> = { S: { device: DEVICE, valid: false } },
+  check: (target: string) => Promise<BrokerSessionFacts | undefined> = async (target) => sessions[target],
+) {
   const clock = new FakeClock(1_700_000_000_000);
   const shown: Array<{ target: string; requestedBy: RequestedBy | undefined; show: boolean }> = [];
   const ended: string[] = [];
@@ -15,7 +18,7 @@ function world(sessions: Record<string, BrokerSessionFacts> = { S: { device: DEV
     {
       timers: clock,
       waitSeconds: async () => 120,
-      session: async (target) => sessions[target],
+      session: check,
       showDialog: async (target, { show }) =>
         void shown.push({ target, requestedBy: broker.requestedBy(target), show }),
       roundEnded: (target) => void ended.push(target),
@@ -54,6 +57,27 @@ describe('the prompt broker', () => {
     expect(w.clock.pendingTimers).toBe(0);
     // A renewed dialog shows its success: it is not told that the round ended.
     expect(w.ended).toEqual([]);
+  });
+
+  it("names the first caller to ask, though a later caller's session check finished first", async () => {
+    // Each check reads the AWS files: the first caller's read is the slowest here.
+    const reads: Array<() => void> = [];
+    const w = world(undefined, (target) => {
+      const facts = { device: DEVICE, valid: false };
+      return target === 'S' ? new Promise((answer) => reads.push(() => answer(facts))) : Promise.resolve(undefined);
+    });
+    const answers = [0, 1, 2].map((n) => w.ask(git(n)));
+    await w.settled();
+    for (const read of [reads[2], reads[1], reads[0]]) {
+      read!();
+      await w.settled();
+    }
+    expect(w.shown.filter((s) => s.show)).toEqual([
+      { target: 'S', requestedBy: { caller: 'git in ~/src/repo2', others: 0 }, show: true },
+    ]);
+    expect(w.broker.requestedBy('S')).toEqual({ caller: 'git in ~/src/repo0', others: 2 });
+    w.broker.sessionsChanged(() => true);
+    for (const answer of await Promise.all(answers)) expect(answer).toMatchObject({ kind: 'renewed' });
   });
 
   it('coalesces sessions on one device: the second session gets its dialog after the first one is answered', async () => {

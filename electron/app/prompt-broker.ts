@@ -47,7 +47,8 @@ export interface PromptBroker {
 
 interface Round {
   target: string;
-  callers: Caller[];
+  /** In the order they asked (not the order their session checks finished): the dialog names the first. */
+  callers: Array<{ caller: Caller; arrival: number }>;
   waiters: Set<(answer: PromptAnswer) => void>;
   timer: unknown;
   endsAt: number;
@@ -74,10 +75,15 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
   }
 
   function requestedBy(round: Round): RequestedBy {
-    return { caller: callerLabel(round.callers[0]!), others: round.callers.length - 1 };
+    return { caller: callerLabel(round.callers[0]!.caller), others: round.callers.length - 1 };
   }
 
-  function startRound(key: string, target: string, caller: Caller, waitSeconds: number): Round {
+  function startRound(
+    key: string,
+    target: string,
+    caller: { caller: Caller; arrival: number },
+    waitSeconds: number,
+  ): Round {
     let finish = () => undefined as void;
     const done = new Promise<void>((resolve) => (finish = resolve));
     const round: Round = {
@@ -101,10 +107,14 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
     return round;
   }
 
-  async function requestRenewalFor(
+  let arrivals = 0;
+
+  /** One caller's request; `arrival` is its place in the order of asking, kept while it waits for another round. */
+  async function request(
     caller: Caller,
     target: string,
     connection: BrokerConnection,
+    arrival: number,
   ): Promise<PromptAnswer> {
     const [facts, waitSeconds] = await Promise.all([deps.session(target), deps.waitSeconds()]);
     if (!facts) return { kind: 'refused', message: `"${target}" is not an MFA session MFA Tray knows.` };
@@ -115,18 +125,22 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
     const existing = rounds.get(key);
     if (existing && existing.target !== target) {
       await existing.done;
-      return requestRenewalFor(caller, target, connection);
+      return request(caller, target, connection, arrival);
     }
     const joined = existing !== undefined;
-    const round = existing ?? startRound(key, target, caller, waitSeconds);
-    if (joined) round.callers.push(caller);
+    const entry = { caller, arrival };
+    const round = existing ?? startRound(key, target, entry, waitSeconds);
+    if (joined) {
+      const before = round.callers.findIndex((other) => other.arrival > arrival);
+      round.callers.splice(before === -1 ? round.callers.length : before, 0, entry);
+    }
     const answer = new Promise<PromptAnswer>((resolve) => {
       round.waiters.add(resolve);
       connection.signal?.addEventListener('abort', () => {
         // The connection closes after every answer too: only a caller leaving an open round matters.
         if (rounds.get(key) !== round) return;
         round.waiters.delete(resolve);
-        const at = round.callers.indexOf(caller);
+        const at = round.callers.indexOf(entry);
         if (at !== -1) round.callers.splice(at, 1);
         resolve({ kind: 'cancelled', message: 'The caller went away.' });
         // Nobody waits any more: the round ends (the dialog stays for the person, who may still renew).
@@ -150,7 +164,7 @@ export function createPromptBroker(deps: PromptBrokerDeps, now: () => number = D
   }
 
   return {
-    requestRenewalFor,
+    requestRenewalFor: (caller, target, connection) => request(caller, target, connection, arrivals++),
 
     sessionsChanged(isValid) {
       for (const [key, round] of [...rounds])
