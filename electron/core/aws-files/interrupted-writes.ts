@@ -15,7 +15,7 @@ export async function completeInterruptedWrites(locations: AwsFileLocations): Pr
 }
 
 /** Whether any name the repair acts on is there: everything of ours but the backup, and in-place journals and records. */
-export async function hasInterruptedWriteTraces(locations: AwsFileLocations): Promise<boolean> {
+async function hasInterruptedWriteTraces(locations: AwsFileLocations): Promise<boolean> {
   let targets: string[];
   try {
     targets = [await resolveSymlinkTarget(locations.config), await resolveSymlinkTarget(locations.credentials)];

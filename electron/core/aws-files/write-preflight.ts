@@ -39,13 +39,11 @@ export async function checkProfileWritable(
 ): Promise<void> {
   // Both files at once (each under its own lock): the checks are independent, and the first problem in the
   // files' order (credentials, then config) is the one reported.
-  const checks = planProfileSettings(locations, profile, values, placement).map((plan) =>
-    checkPlan(plan, locations.stateDir).then(
-      () => undefined,
-      (error: unknown) => ({ error }),
-    ),
+  const results = await Promise.allSettled(
+    planProfileSettings(locations, profile, values, placement).map((plan) => checkPlan(plan, locations.stateDir)),
   );
-  for (const failed of await Promise.all(checks)) if (failed) throw failed.error;
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 async function checkPlan(plan: ProfileSettingsPlan, stateDir: string | undefined): Promise<void> {
