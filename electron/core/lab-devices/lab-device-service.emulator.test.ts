@@ -12,6 +12,7 @@ import { totpWindow } from '../totp';
 import { createLabDeviceService, type LabDeviceService } from './lab-device-service';
 import { scanForSecret } from '../../../testing/lab-devices/secret-scan';
 import { testCipher, type TestCipher } from '../../../testing/lab-devices/test-cipher';
+import { withinOneWindow } from '../../../testing/scenario/lab-renewal';
 
 /** Real time plus an offset that the injected sleep advances: windows turn at once, and SigV4 stays valid. */
 const clock = { offset: 0, now: () => Date.now() + clock.offset };
@@ -59,6 +60,8 @@ describe('lab device with the scenario device imported', () => {
   beforeEach(() => start());
 
   it('renews the session with the stored device as its code source, and the code view matches', async () => {
+    // The code view after the renewal must still be in the renewal's window, to show it used.
+    await withinOneWindow(5_000);
     const { lab, service } = await world();
     expect(
       await service.importDevice({
