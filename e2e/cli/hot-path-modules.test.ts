@@ -1,13 +1,14 @@
 // What git's credential helper loads on every fetch and push while the session is valid: Node's start plus the AWS
-// files should be all it costs. So it runs from the CLI's CommonJS entry alone (no ES module of dist/cli: no program,
-// chunk, SDK, commander or zod), and the session check loads none of Node's modules that cost as much as its own
-// work (node:crypto, streams, net, tty). This checks what was loaded (recorded by hooks), not a time: timings live in
-// `npm run bench`. A merge that imports an index instead of a leaf file, or crypto on this path, fails here.
+// files should be all it costs. So it runs from the CLI's CommonJS entry alone (dist/cli/commands.cjs, the rest of the
+// CLI with the SDK, commander and zod, is not opened), and the session check loads none of Node's modules that cost as
+// much as its own work (node:crypto, streams, net, tty). This checks what was loaded (recorded by a hook), not a time:
+// timings live in `npm run bench`. A merge that imports an index instead of a leaf file, or crypto on this path, fails
+// here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CLI, runProcess } from '../../testing/cli/run-cli';
 import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET } from '../../testing/scenario/scenario-lab';
 import { scenario } from '../../testing/scenario/scenario';
@@ -26,20 +27,7 @@ let hooks: string;
 
 beforeAll(async () => {
   hooks = await mkdtemp(join(tmpdir(), 'mfa-tray-load-hook-'));
-  // ES modules as the loader loads them; CommonJS files and Node's own modules as the process ends.
-  await writeFile(
-    join(hooks, 'hooks.mjs'),
-    `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) {
-  if (url.startsWith('file:')) appendFileSync(process.env.MFA_TRAY_LOAD_LOG, 'esm ' + url + '\\n');
-  return next(url, context);
-}
-`,
-  );
-  await writeFile(
-    join(hooks, 'register.mjs'),
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooks, 'hooks.mjs')).href)});\n`,
-  );
+  // CommonJS files and Node's own modules, as the process ends.
   await writeFile(
     join(hooks, 'at-exit.cjs'),
     `const { appendFileSync } = require('node:fs');
@@ -52,38 +40,29 @@ process.on('exit', () => {
 });
 afterAll(() => rm(hooks, { recursive: true, force: true }));
 
-/** Runs the built CLI with the hooks: the files of dist/cli it loaded, and Node's modules, besides its result. */
+/**
+ * Runs the built CLI with the hook: the files of dist/cli it required, Node's modules, and which runs the code cache
+ * of dist/cli/commands.cjs holds (the doors open that file: a run that opened none leaves no cache).
+ */
 async function loadedBy(args: string[], env: NodeJS.ProcessEnv, input: string) {
   const log = join(hooks, `load-${Date.now()}-${Math.random()}.log`);
+  const cacheDir = join(hooks, `cache-${Date.now()}-${Math.random()}`);
   const result = await runProcess(
     process.execPath,
     ['--require', join(hooks, 'at-exit.cjs'), CLI, ...args],
-    { ...env, MFA_TRAY_LOAD_LOG: log },
+    { ...env, MFA_TRAY_LOAD_LOG: log, MFA_TRAY_CACHE_DIR: cacheDir },
     input,
   );
   const lines = (await readFile(log, 'utf8')).trim().split('\n');
   const files = lines
-    .filter((line) => line.startsWith('cjs ') || line.startsWith('esm '))
-    .map((line) => (line.startsWith('esm ') ? fileURLToPath(line.slice(4)) : line.slice(4)))
+    .filter((line) => line.startsWith('cjs '))
+    .map((line) => line.slice(4))
     .filter((path) => path.startsWith(DIST_CLI));
   const builtins = lines.filter((line) => line.startsWith('node ')).map((line) => line.slice(5));
-  return { result, files: [...new Set(files)], builtins };
-}
-
-/** The same run with the ES module loader hooked too, for the files it would load from dist/cli. */
-async function esModulesLoadedBy(args: string[], env: NodeJS.ProcessEnv, input: string): Promise<string[]> {
-  const log = join(hooks, `load-${Date.now()}-${Math.random()}.log`);
-  await runProcess(
-    process.execPath,
-    ['--import', pathToFileURL(join(hooks, 'register.mjs')).href, CLI, ...args],
-    { ...env, MFA_TRAY_LOAD_LOG: log },
-    input,
-  );
-  return (await readFile(log, 'utf8').catch(() => ''))
-    .split('\n')
-    .filter((line) => line.startsWith('esm '))
-    .map((line) => fileURLToPath(line.slice(4)))
-    .filter((path) => path.startsWith(DIST_CLI));
+  const cache = await readFile(join(cacheDir, 'commands.cjs.v8')).catch(() => undefined);
+  const commandsRuns =
+    cache && (JSON.parse(cache.subarray(0, cache.indexOf(0x0a)).toString()) as { commands: string[] });
+  return { result, files: [...new Set(files)], builtins, commandsOpenedBy: commandsRuns?.commands ?? [] };
 }
 
 /** A valid session, and the role's keys in the AWS CLI's cache (matching them to the role hashes its arguments). */
@@ -106,11 +85,11 @@ describe("git's credential helper with a valid session runs from the CLI's entry
     const lab = await validSession();
     try {
       const args = ['git-credential', TARGET, '--source', SOURCE, 'get'];
-      const { result, files, builtins } = await loadedBy(args, lab.env, REQUEST);
+      const { result, files, builtins, commandsOpenedBy } = await loadedBy(args, lab.env, REQUEST);
       expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
       expect(files).toEqual([ENTRY]);
+      expect(commandsOpenedBy).toEqual([]);
       expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
-      expect(await esModulesLoadedBy(args, lab.env, REQUEST)).toEqual([]);
       expect((await stat(ENTRY)).size).toBeLessThan(ENTRY_BUDGET_BYTES);
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
@@ -121,25 +100,30 @@ describe("git's credential helper with a valid session runs from the CLI's entry
     const lab = await validSession();
     try {
       const args = ['git-credential', ROLE_PROFILE, 'get'];
-      const { result, files, builtins } = await loadedBy(args, lab.env, REQUEST);
+      const { result, files, builtins, commandsOpenedBy } = await loadedBy(args, lab.env, REQUEST);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^username=ASIAROLEKEYS00000001%role-token\npassword=\w+\n$/);
       expect(files).toEqual([ENTRY]);
+      expect(commandsOpenedBy).toEqual([]);
       expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
-      expect(await esModulesLoadedBy(args, lab.env, REQUEST)).toEqual([]);
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
     }
   });
 
-  it('an expired session opens the doors it needs: the terminal prompt and renewal, as ES modules', async () => {
+  it('an expired session opens the rest of the CLI, compiled through its code cache', async () => {
     const lab = await createScenarioLab('http://127.0.0.1:9');
     try {
-      // No terminal and no app: the helper says so and steps aside, having loaded the app-prompt door only.
+      // No terminal and no app: the helper says so and steps aside, having asked the app-prompt door for the app.
       const args = ['git-credential', TARGET, '--source', SOURCE, 'get'];
-      const loaded = await esModulesLoadedBy(args, { ...lab.env, GIT_TERMINAL_PROMPT: '0' }, REQUEST);
-      expect(loaded).toContain(join(DIST_CLI, 'lazy', 'app-prompt.mjs'));
-      expect(loaded).not.toContain(join(DIST_CLI, 'program.mjs'));
+      const { result, files, commandsOpenedBy } = await loadedBy(
+        args,
+        { ...lab.env, GIT_TERMINAL_PROMPT: '0' },
+        REQUEST,
+      );
+      expect(result.stderr).toMatch(/expired/i);
+      expect(files).toEqual([ENTRY]);
+      expect(commandsOpenedBy).toEqual(['git-credential']);
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
     }

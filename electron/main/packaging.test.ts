@@ -52,7 +52,7 @@ describe('packaging', () => {
 
   it('ships the launchers beside the app, where they look for its binary, and the deb links /usr/bin/mfa-tray to them', () => {
     expect(yml).toMatch(
-      /extraResources:\n\s+- from: assets\/packaging\/bin\n\s+to: bin\n(\s+#.*\n)*\s+- from: dist\/cli\n\s+to: cli\n\s+filter: \['\*\*\/\*\.cjs', '\*\*\/\*\.mjs'\]/,
+      /extraResources:\n\s+- from: assets\/packaging\/bin\n\s+to: bin\n(\s+#.*\n)*\s+- from: dist\/cli\n\s+to: cli\n\s+filter: \['\*\.cjs'\]/,
     );
     expect(yml).toMatch(/^productName: MFA Tray$/m);
     expect(yml).toMatch(/^\s+executableName: mfa-tray-app$/m);

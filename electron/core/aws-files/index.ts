@@ -9,7 +9,12 @@ export type { UpdateAwsFileOptions, UpdateAwsFileResult } from './update-aws-fil
 export { updateAwsFile } from './update-aws-file';
 export { backupPathFor } from './backup';
 export { prepareAtomicWrite, writeFileAtomic } from './atomic-write';
-export { CREDENTIAL_KEYS, writeProfileSettings, type ProfileSettingsPlacement } from './profile-settings';
+export {
+  CREDENTIAL_KEYS,
+  writeProfileSettings,
+  type ProfileSettingsPlacement,
+  type SettleTime,
+} from './profile-settings';
 export { checkProfileWritable } from './write-preflight';
 export { completeInterruptedWrites } from './interrupted-writes';
 export type { WatchAwsFilesOptions } from './watch-aws-files';

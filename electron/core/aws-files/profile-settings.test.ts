@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,48 @@ describe('writeProfileSettings', () => {
     }
     expect(await readFile(locations.credentials, 'utf8')).toBe('[p]\naws_access_key_id = OLD\n# keep me\n');
     expect(await readFile(locations.config, 'utf8')).toBe('[profile p]\nexpiration = old\n');
+  });
+
+  it("runs the caller's whileSettling work once both files are in place, during the wait for late writers", async () => {
+    const locations = locationsIn(folder);
+    // Files that exist: a new file has no replaced one to watch, and so no settle time.
+    await writeFile(locations.credentials, '[p]\naws_access_key_id = OLD\n');
+    await writeFile(locations.config, '[profile p]\nexpiration = old\n');
+    const seen: string[] = [];
+    const write = writeProfileSettings(
+      locations,
+      'p',
+      { aws_access_key_id: 'NEW', expiration: 'new' },
+      {
+        settleMs: 300,
+        whileSettling: () => {
+          seen.push(`${readFileSync(locations.credentials, 'utf8')}|${readFileSync(locations.config, 'utf8')}`);
+        },
+      },
+    );
+    let returned = false;
+    void write.then(() => (returned = true));
+    await new Promise((done) => setTimeout(done, 150));
+    // Both renames done, the 300 ms settle not over: the work ran in it.
+    expect(seen).toEqual(['[p]\naws_access_key_id = NEW\n|[profile p]\nexpiration = new\n']);
+    expect(returned).toBe(false);
+    await write;
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never runs whileSettling for a write that fails before its renames', async () => {
+    const locations = locationsIn(folder);
+    await mkdir(folder, { recursive: true });
+    await writeFile(locations.config, '[profile p\n');
+    let ran = false;
+    const attempt = writeProfileSettings(
+      locations,
+      'p',
+      { aws_access_key_id: 'NEW', expiration: 'new' },
+      { ...FAST, whileSettling: () => (ran = true) },
+    );
+    await expect(attempt).rejects.toBeInstanceOf(AwsFileError);
+    expect(ran).toBe(false);
   });
 
   it('refuses profile names other AWS tools would read differently', async () => {

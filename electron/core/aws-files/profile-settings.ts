@@ -48,6 +48,14 @@ export interface ProfileSettingsPlacement {
   credentialsFileKeys?: readonly string[];
 }
 
+export interface SettleTime {
+  /**
+   * Called once every file of the write is renamed into place, while the write waits for late outside writers
+   * (settleMs): work for the caller that would otherwise follow that wait, such as composing what to say.
+   */
+  whileSettling?: () => void;
+}
+
 export interface ProfileSettingsPlan {
   profile: string;
   path: string;
@@ -104,7 +112,7 @@ export async function writeProfileSettings(
   locations: AwsFileLocations,
   profile: string,
   values: Record<string, string | null>,
-  { credentialsFileKeys, ...options }: ProfileWriteOptions & ProfileSettingsPlacement = {},
+  { credentialsFileKeys, whileSettling, ...options }: ProfileWriteOptions & ProfileSettingsPlacement & SettleTime = {},
 ): Promise<void> {
   const plans = planProfileSettings(locations, profile, values, { credentialsFileKeys });
   // What killed writers left (half a pair, lock folders, temp files holding keys) is finished first.
@@ -117,14 +125,14 @@ export async function writeProfileSettings(
   const pending =
     credentials && config ? await recordPendingPair(locations, profile, credentials.edits, config.edits) : undefined;
   try {
-    await writeBoth(plans, { ...options, stateDir: locations.stateDir });
+    await writeBoth(plans, { ...options, stateDir: locations.stateDir }, whileSettling);
   } finally {
     await pending?.clear();
   }
 }
 
 /** Writes the files of a plan; if one fails, undoes the others. */
-async function writeBoth(plans: FilePlan[], options: WriteOptions): Promise<void> {
+async function writeBoth(plans: FilePlan[], options: WriteOptions, whileSettling?: () => void): Promise<void> {
   // Both files wait out their settle time (for late outside writers) together, but the config rename
   // still waits for the credentials rename (and is dropped if that write fails).
   const writes: PendingWrite[] = [];
@@ -152,6 +160,12 @@ async function writeBoth(plans: FilePlan[], options: WriteOptions): Promise<void
     );
     writes.push({ record, promise, committed });
   }
+  // Never called when a write fails before its rename. An early start only: a caller whose work threw here meets
+  // the same error when it does that work again after the write.
+  if (whileSettling)
+    Promise.all(writes.map((write) => write.committed))
+      .then(whileSettling)
+      .catch(() => undefined);
   const results = await Promise.allSettled(writes.map((write) => write.promise));
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure === undefined) return;

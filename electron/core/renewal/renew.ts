@@ -30,6 +30,7 @@ async function saveIssued(
   session: CheckedRenewal,
   credentials: Parameters<typeof sessionValues>[1],
   deps: RenewDeps,
+  whileSettling: () => void,
 ): Promise<{ attempts: number; error: unknown } | undefined> {
   const { values, credentialsFileKeys } = sessionValues(session.shape, credentials);
   const delays = deps.saveRetryDelaysMs ?? SAVE_RETRY_DELAYS_MS;
@@ -39,6 +40,7 @@ async function saveIssued(
     try {
       await (deps.writeSettings ?? writeProfileSettings)(deps.locations, session.target, values, {
         credentialsFileKeys,
+        whileSettling,
         ...(deps.onFileWait && { onWait: deps.onFileWait }),
       });
       return undefined;
@@ -182,7 +184,11 @@ async function renewNow(session: CheckedRenewal, request: RenewRequest, deps: Re
     );
     if (!('ok' in result)) return result;
     const credentials = result.value;
-    const failed = await saveIssued(session, credentials, deps);
+    // Composed while the files settle: the first date it formats loads ICU's data (~10 ms).
+    let renewed: string | undefined;
+    const describeRenewed = () =>
+      (renewed ??= `Renewed "${session.target}" with ${session.source}'s MFA device; valid until ${describeUntil(credentials.expiration, clock.now())}.`);
+    const failed = await saveIssued(session, credentials, deps, describeRenewed);
     if (failed !== undefined) {
       return {
         kind: 'file-problem',
@@ -196,7 +202,7 @@ async function renewNow(session: CheckedRenewal, request: RenewRequest, deps: Re
       target: session.target,
       expiration: credentials.expiration,
       sharedWithConcurrentRenewal: false,
-      message: `Renewed "${session.target}" with ${session.source}'s MFA device; valid until ${describeUntil(credentials.expiration, clock.now())}.`,
+      message: describeRenewed(),
     };
   } finally {
     gateway.close();

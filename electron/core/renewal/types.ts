@@ -1,6 +1,6 @@
 // The renewal module's ports and outcomes. Outcomes carry no secrets: the new keys go straight to the
 // user's files, and whoever needs them (credential-process) reads them back from there.
-import type { AwsFileLocations, ProfileSettingsPlacement } from '../aws-files';
+import type { AwsFileLocations, ProfileSettingsPlacement, SettleTime } from '../aws-files';
 import type { ProfileModel } from '../profiles';
 import type { CallPolicy, GatewayOptions, StsFailure, StsGateway } from '../sts';
 import type { Clock } from '../time/clock';
@@ -55,7 +55,7 @@ export interface RenewDeps {
     locations: AwsFileLocations,
     profile: string,
     values: Record<string, string | null>,
-    options?: ProfileSettingsPlacement & { onWait?: (message: string) => void },
+    options?: ProfileSettingsPlacement & SettleTime & { onWait?: (message: string) => void },
   ) => Promise<void>;
   /** The pre-flight check of that write (aws-files' checkProfileWritable). */
   checkWritable?: (

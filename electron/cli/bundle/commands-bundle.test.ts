@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBundle } from './commands-bundle';
+
+// A bundle with enough functions that V8's cache of a run holds more than the top level.
+const BUNDLE = `exports.doors = { greet: () => ({ greet: (name) => 'hello ' + name + ' (' + __filename.length + ')' }) };
+exports.sum = (xs) => xs.reduce((a, b) => a + b, 0);
+`;
+
+let dir: string;
+let cacheDir: string;
+let source: string;
+let builtAt: Date;
+let copies = 0;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mfa-tray-bundle-'));
+  cacheDir = join(dir, 'cache');
+  source = BUNDLE;
+  builtAt = new Date(1_700_000_000_000);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+type Exports = { doors: { greet: () => { greet: (name: string) => string } }; sum: (xs: number[]) => number };
+
+/**
+ * Loads the bundle as a new CLI process would. Each load compiles a copy at a new path, with the same bytes and
+ * time stamp (so the same cache applies): V8 would otherwise answer a second compile in this process from its
+ * in-memory cache, and never read the one on disk.
+ */
+function load(command = 'renew', cache: string | undefined = cacheDir) {
+  const copy = join(dir, `build-${(copies += 1)}`, 'commands.cjs');
+  mkdirSync(join(copy, '..'));
+  writeFileSync(copy, source);
+  utimesSync(copy, builtAt, builtAt);
+  return loadBundle<Exports>(copy, cache, command);
+}
+
+describe('the CLI commands bundle, compiled with V8 code cache', () => {
+  it('runs the file as CommonJS, with its own file name, and compiles from source the first time', () => {
+    const loaded = load();
+    expect(loaded.fromCache).toBe(false);
+    expect(loaded.exports.sum([1, 2, 3])).toBe(6);
+    expect(loaded.exports.doors.greet().greet('git')).toMatch(/^hello git \(\d+\)$/);
+  });
+
+  it('saves the cache privately (0700 folder, 0600 file) and takes the bytecode from it the next time', async () => {
+    load().saveCache();
+    expect((await stat(cacheDir)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(cacheDir, 'commands.cjs.v8'))).mode & 0o777).toBe(0o600);
+    const again = load();
+    expect(again.fromCache).toBe(true);
+    expect(again.exports.sum([4, 5])).toBe(9);
+  });
+
+  it('rewrites the cache only for a command whose run it does not hold yet', async () => {
+    load('renew').saveCache();
+    const cacheFile = join(cacheDir, 'commands.cjs.v8');
+    const firstWrite = (await stat(cacheFile)).mtimeMs;
+    await new Promise((done) => setTimeout(done, 20));
+    load('renew').saveCache();
+    expect((await stat(cacheFile)).mtimeMs).toBe(firstWrite);
+    load('status').saveCache();
+    const header = JSON.parse((await readFile(cacheFile)).toString('latin1').split('\n')[0]!) as { commands: string[] };
+    expect(header.commands).toEqual(['renew', 'status']);
+  });
+
+  it('ignores the cache of an earlier build of the file (same length, another time stamp)', async () => {
+    load().saveCache();
+    source = BUNDLE.replace('hello', 'howdy');
+    builtAt = new Date(1_700_000_005_000);
+    const rebuilt = load();
+    expect(rebuilt.fromCache).toBe(false);
+    expect(rebuilt.exports.doors.greet().greet('x')).toMatch(/^howdy x/);
+  });
+
+  it('compiles from source when the cache is damaged, and writes a good one again', async () => {
+    load().saveCache();
+    const cacheFile = join(cacheDir, 'commands.cjs.v8');
+    const bytes = await readFile(cacheFile);
+    const headerEnd = bytes.indexOf(0x0a) + 1;
+    await writeFile(
+      cacheFile,
+      Buffer.concat([bytes.subarray(0, headerEnd), Buffer.alloc(bytes.length - headerEnd, 7)]),
+    );
+    const damaged = load();
+    expect(damaged.fromCache).toBe(false);
+    expect(damaged.exports.sum([2, 2])).toBe(4);
+    damaged.saveCache();
+    expect(load().fromCache).toBe(true);
+  });
+
+  it.skipIf(process.getuid === undefined)(
+    'never runs bytecode others could have written (group-writable file)',
+    async () => {
+      load().saveCache();
+      await chmod(join(cacheDir, 'commands.cjs.v8'), 0o620);
+      expect(load().fromCache).toBe(false);
+    },
+  );
+
+  it('carries on without a cache where none can be written', async () => {
+    await writeFile(cacheDir, 'a file where the folder would be');
+    const loaded = load();
+    expect(() => loaded.saveCache()).not.toThrow();
+    expect(load().fromCache).toBe(false);
+    expect(load('renew', undefined).exports.sum([1])).toBe(1);
+  });
+});

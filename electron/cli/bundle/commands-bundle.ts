@@ -1,0 +1,141 @@
+// How the built CLI's entry opens its doors: everything but git's valid-session helper is one CommonJS file,
+// dist/cli/commands.cjs (scripts/build-node.mjs), compiled with V8's code cache. Compiling its 3 MB costs ~40 ms per
+// process; from the cache, which holds the bytecode of every function the commands run so far, a few. The cache is
+// only ever a speed-up: missing, stale, rejected by V8 or unwritable, the file is compiled from source as usual.
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { isAscii } from 'node:buffer';
+import { Script } from 'node:vm';
+import { resolveCodeCacheDir } from './code-cache-dir';
+
+/** What commands.cjs exports: each door evaluates its modules (and what they import) when first opened. */
+interface CommandsBundle {
+  doors: Record<string, () => unknown>;
+}
+
+/** The first line of a cache file; the V8 data follows it. */
+interface CacheHeader {
+  /** The bundle the bytecode was compiled from: V8 itself checks only the source's length. */
+  bundle: string;
+  /** The command lines' first words whose runs are in it: a new one's run adds its functions. */
+  commands: string[];
+}
+
+export interface LoadedBundle<T> {
+  exports: T;
+  /** Whether V8 took the bytecode from the cache. */
+  fromCache: boolean;
+  /** Writes the cache (temp file and rename) when this run compiled what it did not hold; never throws. */
+  saveCache(): void;
+}
+
+/** A cache that stops growing: past this many first words (typos included), new ones are not added. */
+const MAX_COMMANDS = 32;
+
+let commands: CommandsBundle | undefined;
+
+/** The door's module namespace, from dist/cli/commands.cjs beside the entry, loaded once per process. */
+export function openDoor(file: string, name: string): unknown {
+  if (commands === undefined) {
+    const loaded = loadBundle<CommandsBundle>(file, resolveCodeCacheDir(), commandWord(process.argv[2]));
+    // At exit, when every function this command ran is compiled.
+    process.once('exit', () => loaded.saveCache());
+    commands = loaded.exports;
+  }
+  const door = commands.doors[name];
+  if (door === undefined) throw new Error(`${file} has no module "${name}": rebuild it with npm run build:node`);
+  return door();
+}
+
+/** A CommonJS file compiled with the code cache kept in cacheDir for it; `command` names what this run does. */
+export function loadBundle<T>(file: string, cacheDir: string | undefined, command: string): LoadedBundle<T> {
+  const { source, stamp } = readSource(file);
+  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${basename(file)}.v8`);
+  const cached = cacheFile === undefined ? undefined : readCache(cacheFile, stamp);
+  // Node's own CommonJS wrapper, on the first line: line numbers stay those of the file and its source map.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
+    filename: file,
+    cachedData: cached?.data,
+  });
+  const module = { exports: {} as T };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  const fromCache = cached !== undefined && !script.cachedDataRejected;
+  const covered = fromCache ? cached.header.commands : [];
+  return {
+    exports: module.exports,
+    fromCache,
+    saveCache: () => {
+      if (cacheFile === undefined || covered.includes(command) || covered.length >= MAX_COMMANDS) return;
+      writeCache(cacheFile, { bundle: stamp, commands: [...covered, command] }, script.createCachedData());
+    },
+  };
+}
+
+/** The command line's first word, as a cache records it ("renew", "git-credential"). */
+function commandWord(word: string | undefined): string {
+  return word !== undefined && /^[a-z][a-z0-9-]{0,39}$/.test(word) ? word : '(other)';
+}
+
+function readSource(file: string): { source: string; stamp: string } {
+  const fd = openSync(file, 'r');
+  try {
+    const stats = fstatSync(fd);
+    const bytes = readFileSync(fd);
+    // The build writes ASCII, which decodes as Latin-1 in half the time of UTF-8, into a string V8 scans faster.
+    const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+    return { source, stamp: `${stats.size}:${stats.mtimeMs}:${process.version}:${process.arch}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCache(cacheFile: string, stamp: string): { header: CacheHeader; data: Buffer } | undefined {
+  try {
+    if (!privateToUs(dirname(cacheFile)) || !privateToUs(cacheFile)) return undefined;
+    const bytes = readFileSync(cacheFile);
+    const end = bytes.indexOf(0x0a);
+    if (end < 0) return undefined;
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<CacheHeader>;
+    if (header.bundle !== stamp || !Array.isArray(header.commands)) return undefined;
+    return { header: { bundle: stamp, commands: header.commands.map(String) }, data: bytes.subarray(end + 1) };
+  } catch {
+    return undefined; // none yet, or unreadable: compile from source
+  }
+}
+
+/** Bytecode is code we run: only from a file and folder that nobody else could have written. */
+function privateToUs(path: string): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined) return true; // Windows: the folder is under the user's own profile
+  const stats = statSync(path);
+  return stats.uid === uid && (stats.mode & 0o022) === 0;
+}
+
+function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void {
+  const temp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]), { mode: 0o600 });
+    // One rename: a concurrent run reads the old cache or the new one, never half of one.
+    renameSync(temp, cacheFile);
+  } catch {
+    // A cache that cannot be written (read-only home, full disk) is not worth a word: the next run compiles again.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // no folder to leave a temp file in
+    }
+  }
+}
