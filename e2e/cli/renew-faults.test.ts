@@ -24,9 +24,9 @@ beforeAll(async () => {
   if (!asRoot) return;
   const folder = await mkdtemp(join(tmpdir(), 'mfa-tray-cli-nobody-'));
   await chmod(folder, 0o755);
-  // The whole bundle folder: the CLI loads its chunks from beside it.
+  // The whole bundle folder: the CLI opens commands.cjs from beside it.
   await cp(join(dirname(CLI), '..', 'dist', 'cli'), join(folder, 'cli'), { recursive: true });
-  for (const dir of ['cli', 'cli/chunks', 'cli/lazy']) await chmod(join(folder, dir), 0o755);
+  await chmod(join(folder, 'cli'), 0o755);
   cliForNobody = join(folder, 'cli', 'mfa-tray.cjs');
 });
 

@@ -12,11 +12,16 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   devices: async () => (await import('./devices')).registerDevicesCommand,
 };
 
+/** The program's own answer, which needs no subcommand. */
+const VERSION_FLAGS = new Set(['-V', '--version']);
+
 /**
- * Adds the subcommand named first on the command line, or every subcommand when none is (help, version, a typo):
- * `mfa-tray renew` then loads no module of `devices` (QR codes, IAM) or `profiles`.
+ * Adds the subcommand named first on the command line, none for the version, or every subcommand when none is named
+ * (help, a typo): `mfa-tray renew` then loads no module of `devices` (QR codes, IAM) or `profiles`.
  */
 export async function registerCommands(program: Command, args: readonly string[]): Promise<void> {
-  const named = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? [COMMANDS[args[0]]!] : undefined;
+  const first = args[0];
+  if (first !== undefined && VERSION_FLAGS.has(first)) return;
+  const named = first !== undefined && Object.hasOwn(COMMANDS, first) ? [COMMANDS[first]!] : undefined;
   for (const load of named ?? Object.values(COMMANDS)) (await load())(program);
 }
