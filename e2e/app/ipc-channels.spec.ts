@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { invokeContract, type InvokeName } from '../../electron/shared/contract';
 import { REPO_ROOT } from '../../testing/electron-fake/harness';
 import { scenario } from '../../testing/scenario/scenario';

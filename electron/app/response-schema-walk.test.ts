@@ -1,7 +1,7 @@
 // Proves structurally that no response or push of the IPC contract can carry a secret: no field is named like
 // one, every object drops unknown keys, and nothing is an open map (record/any/unknown) a secret could ride in.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { eventContract, invokeContract } from '../shared/contract';
 
 // Access key IDs are identifiers AWS itself shows in consoles and logs; their secret halves are caught here.

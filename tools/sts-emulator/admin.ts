@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorMessage } from '../../electron/shared/error-message';
 import { faultSchema } from './faults';
 import type { EmulatorControls } from './emulator-types';

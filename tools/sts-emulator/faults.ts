@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const faultSchema = z.object({
   /** Only requests with this Action; every action when absent. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeBase32Secret, MIN_SECRET_BYTES } from '../../electron/core/totp';
 import { errorMessage } from '../../electron/shared/error-message';
 

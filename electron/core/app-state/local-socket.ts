@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { chmod, lstat, mkdir, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface LocalSocketLimits {
   /** A client that sends nothing (or never finishes its line) for this long is dropped. */

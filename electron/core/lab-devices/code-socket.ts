@@ -2,7 +2,7 @@
 // to the user (app-state's local-socket: a private 0700 folder, limits, one request line). The answers carry codes
 // and metadata, never a secret; an import request carries a secret *to* the app, which seals it like the device
 // screen does.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   localSocketPath,
   requestLocalSocket,

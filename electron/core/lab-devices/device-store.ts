@@ -4,7 +4,7 @@
 // leaves no copy of its secret behind in the live file. Only the app writes it (the CLI goes through the app).
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomic } from '../aws-files';
 import { generateTotp, normalizeBase32Secret } from '../totp';
 import { errorMessage } from '../../shared/error-message';

@@ -1,6 +1,6 @@
 // The team file: what an administrator hands every contributor so the wizard's fields arrive filled in
 // (docs/team-file.md). It holds names and IDs only: a file that carries keys is refused, not read.
-import { z } from 'zod';
+import * as z from 'zod';
 import { WizardLayoutSchema, type WizardDraft } from '../../shared/contract';
 import { errorMessage } from '../../shared/error-message';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { invokeContract, WizardPlanSchema } from '../../shared/contract';
 import { MfaSerialSchema, RegionSchema, RepositoryNameSchema } from '../../shared/vocabulary';

@@ -1,7 +1,7 @@
 // What the CLI and the running app say to each other when a session has expired and no terminal can ask for a
 // code: "show the token dialog for this session, for this caller", then a progress line ("waiting, up to N s")
 // and one answer. No secret ever crosses the socket: after "renewed" the CLI reads the new keys from the AWS files.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalSocketLimits, LocalSocketSpec } from '../app-state';
 import { ProfileNameSchema } from '../../shared/vocabulary';
 

@@ -1,5 +1,5 @@
 // What the dashboard, the tray menu and the notifications show: MFA sessions, roles, file problems, settings.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SettingsSchema } from '../vocabulary';
 import { IsoTimeSchema } from './iso-time';
 

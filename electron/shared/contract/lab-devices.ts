@@ -1,7 +1,7 @@
 // Built-in virtual MFA device, for TEST AND LAB ACCOUNTS ONLY (electron/core/lab-devices).
 // The TOTP secret goes renderer → main in import requests only; no response carries it. Current codes do go to
 // the renderer: they are short-lived, and showing one is the point of the device view.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MfaCodeSchema, MfaSerialSchema, ProfileNameSchema } from '../vocabulary';
 import { IsoTimeSchema } from './iso-time';
 

@@ -1,5 +1,5 @@
 // The token dialog: what it renews (its context) and how a renewal ended, in one sentence the dialog shows.
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoTimeSchema } from './iso-time';
 
 export const RenewOutcomeKindSchema = z.enum([

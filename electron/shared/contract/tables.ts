@@ -1,6 +1,6 @@
 // The tables of every IPC operation and push: channel, request and response schema. Main validates every
 // request against them, the preload exposes one method per entry, and the bridge type is derived from them.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   MfaCodeSchema,
   MfaSerialSchema,

@@ -1,6 +1,6 @@
 // The onboarding wizard (electron/core/onboarding): its start, team file, keys, plan, review diff, role check and
 // repository steps. The vocabulary's field schemas double as the renderer's as-you-type checks.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AccessKeyIdSchema,
   DEFAULT_MAX_MFA_AGE_SECONDS,

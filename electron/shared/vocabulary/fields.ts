@@ -1,6 +1,6 @@
 // What a valid name, key, device, role, region and duration is: one schema each, shared by the team file, the
 // wizard's as-you-type checks, settings.json and the IPC contract, so none of them restates a rule.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SERIAL_LENGTH, SESSION_DURATION, TOKEN_CODE_PATTERN } from './sts-limits';
 
 export const ProfileNameSchema = z

@@ -1,6 +1,6 @@
 // The user's preferences as `settings.json` in MFA Tray's state folder holds them, and their defaults. The
 // settings screen and the `getSettings`/`updateSettings` operations use this same shape.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SessionDurationSchema } from './fields';
 import { SESSION_DURATION } from './sts-limits';
 
