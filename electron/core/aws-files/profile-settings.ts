@@ -122,17 +122,25 @@ export async function writeProfileSettings(
   // between the renames, the next reader completes the config file, so keys and `expiration` always match.
   const credentials = plans.find((plan) => plan.role === 'credentials');
   const config = plans.find((plan) => plan.role === 'config');
+  // Written while the files are locked, read and staged: only the first rename waits for it.
   const pending =
-    credentials && config ? await recordPendingPair(locations, profile, credentials.edits, config.edits) : undefined;
+    credentials && config ? recordPendingPair(locations, profile, credentials.edits, config.edits) : undefined;
   try {
-    await writeBoth(plans, { ...options, stateDir: locations.stateDir }, whileSettling);
+    await writeBoth(plans, { ...options, stateDir: locations.stateDir }, { firstAfter: pending, whileSettling });
   } finally {
-    await pending?.clear();
+    await (await pending)?.clear();
   }
 }
 
-/** Writes the files of a plan; if one fails, undoes the others. */
-async function writeBoth(plans: FilePlan[], options: WriteOptions, whileSettling?: () => void): Promise<void> {
+/**
+ * Writes the files of a plan; if one fails, undoes the others. The first rename waits for `firstAfter` (the pair's
+ * record), each further one for the rename before it.
+ */
+async function writeBoth(
+  plans: FilePlan[],
+  options: WriteOptions,
+  { firstAfter, whileSettling }: SettleTime & { firstAfter?: Promise<unknown> },
+): Promise<void> {
   // Both files wait out their settle time (for late outside writers) together, but the config rename
   // still waits for the credentials rename (and is dropped if that write fails).
   const writes: PendingWrite[] = [];
@@ -142,7 +150,7 @@ async function writeBoth(plans: FilePlan[], options: WriteOptions, whileSettling
     let signalCommitted = (): void => {};
     const committed = new Promise<void>((resolve) => (signalCommitted = resolve));
     // Awaited only once this write gets that far: a write failing earlier must not leave the race unhandled.
-    const after = first === undefined ? undefined : Promise.race([first.committed, first.promise]);
+    const after = first === undefined ? firstAfter : Promise.race([first.committed, first.promise]);
     after?.catch(() => undefined);
     const promise = updateAwsFile(
       plan.path,
