@@ -3,13 +3,15 @@
 //  - the scenario's shell script: /usr/bin/aws configure get ×3, sts get-session-token, configure set ×4;
 //  - `mfa-tray renew` as a process (node bin/mfa-tray.cjs, the bundled CLI): its overhead beyond the STS round trip
 //    is issue 12's target (≤ 150 ms), printed beside `node -e 0` measured in the same run (Node's own start);
+//  - the same with no code cache (each run as the first after an install or upgrade, which compiles the CLI's
+//    commands bundle from source and writes the cache);
 //  - the in-process core, renew().
 // A timing proxy in front of the emulator adds up the time each request spends there (upstream round trip on
 // loopback); that is subtracted from each run's wall time. Each run renews a different IAM user's device
 // (AWS, and the emulator, accept one code per device per 30-s window) in one AWS folder per variant.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +24,7 @@ import { encodeBase32, generateTotp } from '../electron/core/totp';
 import { parseSeed, startEmulator, type Seed } from '../tools/sts-emulator';
 import { ensureCliBuilt } from '../testing/cli/build-cli';
 
-const RUNS = { core: 20, cli: 8, script: 4 };
+const RUNS = { core: 20, cli: 8, 'cli-cold': 4, script: 4 };
 const WARMUP = 1; // first run per variant: module loading, and MFA Tray's one-time backup of each file
 
 const SCRIPT = `#!/bin/sh
@@ -154,7 +156,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export async function run(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // the SDK's Node 20 notice, once per process
   await ensureCliBuilt();
-  const total = RUNS.core + RUNS.cli + RUNS.script + 3 * WARMUP;
+  const variantCount = Object.keys(RUNS).length;
+  const total = Object.values(RUNS).reduce((sum, runs) => sum + runs, 0) + variantCount * WARMUP;
   const { seed, users } = benchSeed(total);
   const emulator = await startEmulator({ seed });
   const proxy = await timingProxy(emulator.url);
@@ -189,6 +192,10 @@ export async function run(): Promise<void> {
           [cli, 'renew', 'MyRepositoryAssumer', '--source', 'FetchMfaCredentials', '--code', code],
           env,
         ),
+      'cli-cold': async (user, env, code) => {
+        await rm(join(env.HOME!, '.cache'), { recursive: true, force: true });
+        await variants.cli(user, env, code);
+      },
       script: (_user, env, code) => runFile(scriptPath, [code], env),
     };
 
@@ -231,7 +238,7 @@ export async function run(): Promise<void> {
   console.log('renewal overhead (median wall time minus time inside the emulator), same emulator, same run:');
   for (const name of Object.keys(RUNS) as (keyof typeof RUNS)[]) {
     console.log(
-      `  ${name.padEnd(7)} ${m[name].toFixed(1).padStart(9)} ms   (${RUNS[name]} runs; emulator ${median(emulatorMs[name]!).toFixed(1)} ms per run)`,
+      `  ${name.padEnd(8)} ${m[name].toFixed(1).padStart(9)} ms   (${RUNS[name]} runs; emulator ${median(emulatorMs[name]!).toFixed(1)} ms per run)`,
     );
   }
   console.log(
@@ -241,5 +248,8 @@ export async function run(): Promise<void> {
   console.log(`  mfa-tray renew : ${(m.script / m.cli).toFixed(1)}× less overhead than the script (target ≥ 10×)`);
   console.log(
     `  mfa-tray renew : ${m.cli.toFixed(0)} ms beyond the STS round trip (target ≤ 150 ms), of which Node's own start (node -e 0, same run): ${median(nodeStart).toFixed(0)} ms`,
+  );
+  console.log(
+    `  mfa-tray renew, first run after an install or upgrade (no code cache yet): ${m['cli-cold'].toFixed(0)} ms`,
   );
 }
