@@ -5,7 +5,7 @@
 // timings live in `npm run bench`. A merge that imports an index instead of a leaf file, or crypto on this path, fails
 // here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +59,8 @@ async function loadedBy(args: string[], env: NodeJS.ProcessEnv, input: string) {
     .map((line) => line.slice(4))
     .filter((path) => path.startsWith(DIST_CLI));
   const builtins = lines.filter((line) => line.startsWith('node ')).map((line) => line.slice(5));
-  const cache = await readFile(join(cacheDir, 'commands.cjs.v8')).catch(() => undefined);
+  const [cacheName] = await readdir(cacheDir).catch(() => []);
+  const cache = cacheName === undefined ? undefined : await readFile(join(cacheDir, cacheName));
   const commandsRuns =
     cache && (JSON.parse(cache.subarray(0, cache.indexOf(0x0a)).toString()) as { commands: string[] });
   return { result, files: [...new Set(files)], builtins, commandsOpenedBy: commandsRuns?.commands ?? [] };

@@ -3,7 +3,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBundle } from './commands-bundle';
+import { cacheName, loadBundle } from './commands-bundle';
 
 // A bundle with enough functions that V8's cache of a run holds more than the top level.
 const BUNDLE = `exports.doors = { greet: () => ({ greet: (name) => 'hello ' + name + ' (' + __filename.length + ')' }) };
@@ -26,12 +26,14 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 type Exports = { doors: { greet: () => { greet: (name: string) => string } }; sum: (xs: number[]) => number };
 
+const cacheFile = () => join(cacheDir, 'commands.cjs.v8');
+
 /**
  * Loads the bundle as a new CLI process would. Each load compiles a copy at a new path, with the same bytes and
  * time stamp (so the same cache applies): V8 would otherwise answer a second compile in this process from its
  * in-memory cache, and never read the one on disk.
  */
-function load(command = 'renew', cache: string | undefined = cacheDir) {
+function load(command = 'renew', cache: string | undefined = cacheFile()) {
   const copy = join(dir, `build-${(copies += 1)}`, 'commands.cjs');
   mkdirSync(join(copy, '..'));
   writeFileSync(copy, source);
@@ -50,7 +52,7 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
   it('saves the cache privately (0700 folder, 0600 file) and takes the bytecode from it the next time', async () => {
     load().saveCache();
     expect((await stat(cacheDir)).mode & 0o777).toBe(0o700);
-    expect((await stat(join(cacheDir, 'commands.cjs.v8'))).mode & 0o777).toBe(0o600);
+    expect((await stat(cacheFile())).mode & 0o777).toBe(0o600);
     const again = load();
     expect(again.fromCache).toBe(true);
     expect(again.exports.sum([4, 5])).toBe(9);
@@ -58,13 +60,13 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
 
   it('rewrites the cache only for a command whose run it does not hold yet', async () => {
     load('renew').saveCache();
-    const cacheFile = join(cacheDir, 'commands.cjs.v8');
-    const firstWrite = (await stat(cacheFile)).mtimeMs;
+    const file = cacheFile();
+    const firstWrite = (await stat(file)).mtimeMs;
     await new Promise((done) => setTimeout(done, 20));
     load('renew').saveCache();
-    expect((await stat(cacheFile)).mtimeMs).toBe(firstWrite);
+    expect((await stat(file)).mtimeMs).toBe(firstWrite);
     load('status').saveCache();
-    const header = JSON.parse((await readFile(cacheFile)).toString('latin1').split('\n')[0]!) as { commands: string[] };
+    const header = JSON.parse((await readFile(file)).toString('latin1').split('\n')[0]!) as { commands: string[] };
     expect(header.commands).toEqual(['renew', 'status']);
   });
 
@@ -97,7 +99,7 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     'never runs bytecode others could have written (group-writable file)',
     async () => {
       load().saveCache();
-      await chmod(join(cacheDir, 'commands.cjs.v8'), 0o620);
+      await chmod(cacheFile(), 0o620);
       expect(load().fromCache).toBe(false);
     },
   );
@@ -108,5 +110,14 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     expect(() => loaded.saveCache()).not.toThrow();
     expect(load().fromCache).toBe(false);
     expect(load('renew', undefined).exports.sum([1])).toBe(1);
+  });
+});
+
+describe('the name of the code cache file', () => {
+  it('is one per installed copy (its folder) and runtime, and the same for every run of that copy', () => {
+    const checkout = cacheName('/home/ada/mfa-tray/dist/cli/commands.cjs');
+    expect(checkout).toMatch(/^commands\.cjs\.[0-9a-f]{8}\.v8$/);
+    expect(cacheName('/home/ada/mfa-tray/dist/cli/commands.cjs')).toBe(checkout);
+    expect(cacheName('/opt/MFA Tray/resources/cli/commands.cjs')).not.toBe(checkout);
   });
 });

@@ -1,7 +1,8 @@
 // How the built CLI's entry opens its doors: everything but git's valid-session helper is one CommonJS file,
-// dist/cli/commands.cjs (scripts/build-node.mjs), compiled with V8's code cache. Compiling its 3 MB costs ~40 ms per
-// process; from the cache, which holds the bytecode of every function the commands run so far, a few. The cache is
-// only ever a speed-up: missing, stale, rejected by V8 or unwritable, the file is compiled from source as usual.
+// dist/cli/commands.cjs (scripts/build-node.mjs), compiled with V8's code cache. Compiling its 2.3 MB and then each
+// function a command runs costs a renewal ~50 ms; taking the bytecode from the cache, which holds every function the
+// commands ran so far, ~15. The cache is only ever a speed-up: missing, stale, rejected by V8 or unwritable, the file
+// is compiled from source as usual.
 import {
   closeSync,
   fstatSync,
@@ -48,7 +49,9 @@ let commands: CommandsBundle | undefined;
 /** The door's module namespace, from dist/cli/commands.cjs beside the entry, loaded once per process. */
 export function openDoor(file: string, name: string): unknown {
   if (commands === undefined) {
-    const loaded = loadBundle<CommandsBundle>(file, resolveCodeCacheDir(), commandWord(process.argv[2]));
+    const cacheDir = resolveCodeCacheDir();
+    const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file));
+    const loaded = loadBundle<CommandsBundle>(file, cacheFile, commandWord(process.argv[2]));
     // At exit, when every function this command ran is compiled.
     process.once('exit', () => loaded.saveCache());
     commands = loaded.exports;
@@ -58,10 +61,9 @@ export function openDoor(file: string, name: string): unknown {
   return door();
 }
 
-/** A CommonJS file compiled with the code cache kept in cacheDir for it; `command` names what this run does. */
-export function loadBundle<T>(file: string, cacheDir: string | undefined, command: string): LoadedBundle<T> {
+/** A CommonJS file compiled with the code cache kept in cacheFile; `command` names what this run does. */
+export function loadBundle<T>(file: string, cacheFile: string | undefined, command: string): LoadedBundle<T> {
   const { source, stamp } = readSource(file);
-  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${basename(file)}.v8`);
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile, stamp);
   // Node's own CommonJS wrapper, on the first line: line numbers stay those of the file and its source map.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
@@ -81,6 +83,19 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, comman
       writeCache(cacheFile, { bundle: stamp, commands: [...covered, command] }, script.createCachedData());
     },
   };
+}
+
+/**
+ * One cache per installed copy and runtime ("commands.cjs.1a2b3c4d.v8"): a checkout run by Node and the packaged app
+ * run by Electron's Node would otherwise take turns throwing each other's cache away.
+ */
+export function cacheName(file: string): string {
+  // FNV-1a: a name, not a secret, and node:crypto would cost more to load than the whole lookup.
+  let hash = 0x811c9dc5;
+  for (const char of `${dirname(file)}\0${process.version}\0${process.arch}`) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return `${basename(file)}.${hash.toString(16).padStart(8, '0')}.v8`;
 }
 
 /** The command line's first word, as a cache records it ("renew", "git-credential"). */
