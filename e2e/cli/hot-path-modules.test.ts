@@ -17,8 +17,11 @@ import { writeRoleCacheEntry } from '../../electron/core/profiles/role-cache-fil
 
 const DIST_CLI = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
 const ENTRY = join(DIST_CLI, 'mfa-tray.cjs');
-/** 75 KB when this was written; the writers (lock, backup, in-place, pair records) would add about 60 KB. */
-const ENTRY_BUDGET_BYTES = 100_000;
+/**
+ * 100 KB with the code cache's loader and credential_process's line (75 KB before them); the writers (lock, backup,
+ * in-place, pair records) would add about 60 KB.
+ */
+const ENTRY_BUDGET_BYTES = 115_000;
 /** Node's own modules that the helper must not load: each costs milliseconds that git pays on every call. */
 const HEAVY_BUILTINS = /^NativeModule (crypto|internal\/crypto\/|stream$|internal\/streams\/readable|net$|tty$)/;
 const REQUEST = 'protocol=https\nhost=git-codecommit.eu-west-1.amazonaws.com\npath=v1/repos/myRepository\n\n';
@@ -104,6 +107,20 @@ describe("git's credential helper with a valid session runs from the CLI's entry
       const { result, files, builtins, commandsOpenedBy } = await loadedBy(args, lab.env, REQUEST);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^username=ASIAROLEKEYS00000001%role-token\npassword=\w+\n$/);
+      expect(files).toEqual([ENTRY]);
+      expect(commandsOpenedBy).toEqual([]);
+      expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
+    } finally {
+      await rm(lab.dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an SDK's credential_process with a valid session is answered from the entry too", async () => {
+    const lab = await validSession();
+    try {
+      const { result, files, builtins, commandsOpenedBy } = await loadedBy(['credential-process', TARGET], lab.env, '');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.any(String) });
       expect(files).toEqual([ENTRY]);
       expect(commandsOpenedBy).toEqual([]);
       expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitCredentialLine } from './hot-commands';
+import { credentialProcessLine, gitCredentialLine } from './hot-commands';
 
 describe("git's command line for the credential helper", () => {
   it('is taken in the shapes git and our setup write, options before or after the profile', () => {
@@ -34,6 +34,27 @@ describe("git's command line for the credential helper", () => {
       ['git-credential', '', 'get'],
     ]) {
       expect(gitCredentialLine(args), args.join(' ')).toBeUndefined();
+    }
+  });
+});
+
+describe("an SDK's command line for credential_process", () => {
+  it('is taken as the wizard and the README write it', () => {
+    expect(credentialProcessLine(['credential-process', 'MyRepositoryAssumer'])).toEqual({
+      profile: 'MyRepositoryAssumer',
+    });
+  });
+
+  it('leaves help, options and extra words to the full program', () => {
+    for (const args of [
+      ['credential-process'],
+      ['credential-process', '--help'],
+      ['credential-process', 'P', '-h'],
+      ['credential-process', 'P', 'extra'],
+      ['credential-process', ''],
+      ['status', 'P'],
+    ]) {
+      expect(credentialProcessLine(args), args.join(' ')).toBeUndefined();
     }
   });
 });

@@ -1,5 +1,5 @@
-// The command lines other programs run many times a minute (git's credential helper), recognised without commander
-// so that they load only what they use. Only the exact shapes git and our setup write are taken; anything else
+// The command lines other programs run many times a minute (git's credential helper, an SDK's credential_process),
+// recognised without commander so that they load only what they use. Only the exact shapes git and our setup write are taken; anything else
 // (help, a typo, an option in another spelling) goes to the full program, which answers it as before.
 
 export interface GitCredentialLine {
@@ -25,6 +25,13 @@ export function gitCredentialLine(args: readonly string[]): GitCredentialLine | 
   const [profile, operation, ...extra] = positionals;
   if (profile === undefined || operation === undefined || extra.length > 0) return undefined;
   return { profile, operation, options };
+}
+
+/** `credential-process PROFILE`, as the wizard and the README write it into a profile's credential_process. */
+export function credentialProcessLine(args: readonly string[]): { profile: string } | undefined {
+  const [command, profile, ...extra] = args;
+  if (command !== 'credential-process' || !isValue(profile) || extra.length > 0) return undefined;
+  return { profile };
 }
 
 function isValue(arg: string | undefined): arg is string {

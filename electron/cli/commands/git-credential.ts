@@ -5,7 +5,7 @@
 // AWS CLI's helper: it freshens the role's MFA session the same way, takes the role's keys from the AWS CLI's
 // assume-role cache (assuming the role when they are missing or ending) and answers git with CodeCommit's
 // username and password itself, with no Python AWS CLI started.
-import { fstatSync, readSync, writeSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 import type { Command } from 'commander';
 import { codeCommitGitCredentials, codeCommitRegion, roleKeysFor } from '../../core/codecommit';
 import { resolveAwsFileLocations } from '../../core/aws-files';
@@ -14,6 +14,7 @@ import { isMfaRoleTarget } from '../../core/renewal/role-target';
 import { systemClock } from '../../core/time/clock';
 import { notASession, seenSession, sessionTarget, targetCredentials, validCredentials } from '../terminal/session-keys';
 import { errorMessage } from '../../shared/error-message';
+import { writeStdout } from '../output/write-stdout';
 
 const GIT_CREDENTIAL_HELP = `
 git runs this with the operation last (get, store or erase) and the request on stdin. For "get" it checks the
@@ -191,16 +192,6 @@ async function answerForRole(
   const path = request.get('path') ?? '';
   const credentials = await codeCommitGitCredentials({ host, path, region, keys: roleKeys.keys, at: new Date() });
   writeStdout(`username=${credentials.username}\npassword=${credentials.password}\n`);
-}
-
-/** git's answer, written to fd 1 directly: process.stdout's stream (a socket, for git's pipe) costs more than signing. */
-function writeStdout(text: string): void {
-  try {
-    writeSync(1, text);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-    process.stdout.write(text); // a non-blocking pipe that is full: the stream waits for it
-  }
 }
 
 async function run(profile: string, request: Map<string, string>, options: GitCredentialOptions): Promise<void> {
