@@ -1,7 +1,8 @@
 // A git operation's credential step with a valid MFA session, side by side in one run: MFA Tray as CodeCommit's
 // helper (`mfa-tray git-credential ROLE`, role keys from the AWS CLI's cache) against the blog's
 // `aws codecommit --profile ROLE credential-helper get` (the Python AWS CLI, same cache), plus the session
-// pre-check alone (`mfa-tray git-credential SESSION`, which never answers) and a bare `node -e 0` for reference.
+// pre-check alone (`mfa-tray git-credential SESSION`, which never answers), an SDK's `credential_process` answer from
+// the same valid session (`mfa-tray credential-process SESSION`), and a bare `node -e 0` for reference.
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -53,6 +54,9 @@ export async function run(): Promise<void> {
     const env = { ...lab.env, AWS_PAGER: '' };
     const node = await median(process.execPath, ['-e', '0'], env);
     const precheck = await median(process.execPath, [CLI, 'git-credential', TARGET, 'get'], env);
+    const credentialProcess = await median(process.execPath, [CLI, 'credential-process', TARGET], env, (stdout) => {
+      if (!stdout.startsWith('{"Version":1,')) throw new Error(`not credential_process JSON: ${stdout}`);
+    });
     const ours = await median(process.execPath, [CLI, 'git-credential', ROLE_PROFILE, 'get'], env, answers);
     const awsCli = await median(
       '/usr/bin/aws',
@@ -67,6 +71,9 @@ export async function run(): Promise<void> {
       `  mfa-tray git-credential ROLE      ${ours.toFixed(0)} ms   → ${(awsCli / ours).toFixed(1)}× faster (target ≥ 8×, ≤ 100 ms)`,
     );
     console.log(`  mfa-tray git-credential SESSION   ${precheck.toFixed(0)} ms   (pre-check alone; target ≤ 60 ms)`);
+    console.log(
+      `  mfa-tray credential-process       ${credentialProcess.toFixed(0)} ms   (an SDK's credential_process)`,
+    );
     console.log(`  node -e 0                         ${node.toFixed(0)} ms   (Node's own start, for reference)`);
     // What the CLI adds to Node's start: the part of the targets that is ours, and steadier than wall time on a busy machine.
     console.log(
