@@ -44,13 +44,13 @@ export async function run(): Promise<void> {
     writeFileSync(path, '[default]\nregion = eu-west-1\n'.repeat(1));
     const stats = statSync(path);
     const file = { dev: stats.dev, ino: stats.ino, realPath: path };
-    if (findOpenWriters(file) === undefined) {
+    if (findOpenWriters([file]) === undefined) {
       console.log('no /proc here: the scan is skipped (the mtime heuristics cost one stat per check)');
       return;
     }
     let n = 0;
     const edit = () => (text: string) => text.replace(/region = .*/, `region = r${(n += 1)}`);
-    const scan = await medianMs(() => findOpenWriters(file));
+    const scan = await medianMs(() => findOpenWriters([file]));
     const withScan = await medianMs(() => updateAwsFile(path, edit(), { settleMs: 0 }));
     const without = await medianMs(() => updateAwsFile(path, edit(), { settleMs: 0, findWriters: () => [] }));
     const { processes, descriptors } = descriptorsVisible();

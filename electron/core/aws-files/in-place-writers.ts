@@ -53,11 +53,12 @@ export class StillBeingWrittenError extends Error {
 }
 
 /**
- * Waits while another process holds `file` open for writing. Returns false where that cannot be known (no
- * /proc) so the caller falls back to stamps; throws StillBeingWrittenError once the bound is exceeded.
+ * Waits while another process holds any of `files` open for writing (the same path's inodes: the file we
+ * replaced and ours). Returns false where that cannot be known (no /proc) so the caller falls back to stamps;
+ * throws StillBeingWrittenError once the bound is exceeded.
  */
 export async function waitWhileWritten(
-  file: WatchedInode,
+  files: readonly WatchedInode[],
   shownPath: string,
   options: WriterWaitOptions,
 ): Promise<boolean> {
@@ -65,7 +66,7 @@ export async function waitWhileWritten(
   let told = '';
   let toldAt = started;
   for (;;) {
-    const writers = options.findWriters(file);
+    const writers = options.findWriters(files);
     if (writers === undefined) return false;
     if (writers.length === 0) return true;
     const who = describeWriters(writers);

@@ -17,8 +17,11 @@ export interface WatchedInode {
   realPath: string;
 }
 
-/** Returns the writers, or undefined where this system cannot tell (no /proc: macOS, Windows). */
-export type FindOpenWriters = (file: WatchedInode) => OpenWriter[] | undefined;
+/**
+ * Returns who holds any of the files open for writing (one pass for all: a pass over a desktop's tens of thousands
+ * of descriptors costs tens of milliseconds), or undefined where this system cannot tell (no /proc: macOS, Windows).
+ */
+export type FindOpenWriters = (files: readonly WatchedInode[]) => OpenWriter[] | undefined;
 
 const PROC = '/proc';
 const ACCESS_MODE_MASK = 0o3; // O_RDONLY 0, O_WRONLY 1, O_RDWR 2
@@ -26,18 +29,20 @@ const ACCESS_MODE_MASK = 0o3; // O_RDONLY 0, O_WRONLY 1, O_RDWR 2
 let procReadable: boolean | undefined;
 
 /**
- * Scans /proc/PID/fd of the processes we may look at: ours (same uid) and the file owner's, as root. Each
+ * Scans /proc/PID/fd of the processes we may look at: ours (same uid) and the file owners', as root. Each
  * descriptor costs one readlink (which never touches the file system the file is on, so a hung network
- * mount cannot stall us); only links naming our file are stat()ed to confirm the inode and have their
+ * mount cannot stall us); only links naming one of the files are stat()ed to confirm the inode and have their
  * fdinfo read for the access mode. Synchronous on purpose: a few thousand readlinks take milliseconds, and
  * the async version spends more on thread-pool round trips than on the calls.
  */
-export const findOpenWriters: FindOpenWriters = (file) => {
+export const findOpenWriters: FindOpenWriters = (files) => {
   procReadable ??= canReadProc();
   if (!procReadable) return undefined;
   const uids = new Set<number>([process.getuid?.() ?? -1]);
   // Root sees everyone: only the file owner's and root's own processes would be rewriting a user's file.
-  if (process.getuid?.() === 0) uids.add(safeStat(file.realPath)?.uid ?? 0);
+  if (process.getuid?.() === 0) for (const file of files) uids.add(safeStat(file.realPath)?.uid ?? 0);
+  // What /proc's links show for each file: its path, with " (deleted)" once we renamed over it.
+  const links = new Set(files.flatMap((file) => [file.realPath, `${file.realPath} (deleted)`]));
   const writers: OpenWriter[] = [];
   for (const name of safeReaddir(PROC)) {
     // Our own process never writes the file in place (our writes are renames, serialised by the lock).
@@ -50,9 +55,9 @@ export const findOpenWriters: FindOpenWriters = (file) => {
       // Denied for one descriptor, denied for all of the process's (another container, a non-dumpable process):
       // asking for each of them costs a thrown error apiece and tells nothing more.
       if (link === DENIED) break;
-      if (link !== file.realPath && link !== `${file.realPath} (deleted)`) continue;
+      if (link === undefined || !links.has(link)) continue;
       const target = safeStat(`${processDir}/fd/${fd}`);
-      if (target?.dev !== file.dev || target.ino !== file.ino) continue;
+      if (!files.some((file) => target?.dev === file.dev && target.ino === file.ino)) continue;
       if (!opensForWriting(`${processDir}/fdinfo/${fd}`)) continue;
       writers.push({ pid: Number(name), command: processCommand(processDir) });
       break;

@@ -22,6 +22,7 @@ import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsFileError } from './aws-file-error';
 import { readAwsFile } from './read-aws-file';
+import type { WatchedInode } from './open-writers';
 import { updateAwsFile } from './update-aws-file';
 
 let folder: string;
@@ -83,6 +84,29 @@ async function fingerprint(path: string): Promise<{ bytes: string; mtimeMs: numb
 }
 
 describe('updateAwsFile', () => {
+  it('asks /proc three times per write: before reading, before the rename, and once after it for both inodes', async () => {
+    const path = join(folder, 'credentials');
+    await writeFile(path, '[a]\nx = 1\n');
+    await updateAwsFile(path, appendLine('y = 2'), FAST); // takes the one-time backup, which asks once more
+    const asked: WatchedInode[][] = [];
+    const before = await stat(path);
+    await updateAwsFile(path, appendLine('z = 3'), {
+      settleMs: 1,
+      findWriters: (files) => {
+        asked.push([...files]);
+        return [];
+      },
+    });
+    const after = await stat(path);
+    // Each pass costs a readlink per descriptor of every process: tens of milliseconds on a desktop.
+    expect(asked.map((files) => files.map((file) => file.ino))).toEqual([
+      [before.ino],
+      [before.ino],
+      [before.ino, after.ino],
+    ]);
+    expect(await readFile(path, 'utf8')).toBe('[a]\nx = 1\ny = 2\nz = 3\n');
+  });
+
   it('writes through a chain of symlinks to the final file; the links stay links', async () => {
     await mkdir(join(folder, 'dotfiles'));
     const real = join(folder, 'dotfiles', 'credentials');

@@ -26,7 +26,7 @@ import {
 } from './in-place-writers';
 import type { InPlaceArea, InPlaceWrite } from './in-place-write';
 import { folderIsReadOnly, inPlaceAreaFor, prepareInPlaceWrite, recoverUnderLock } from './in-place-write';
-import type { FindOpenWriters } from './open-writers';
+import type { FindOpenWriters, WatchedInode } from './open-writers';
 import { findOpenWriters } from './open-writers';
 import { checkAwsFileBytes, fileRoleFromName, fileSystemError, openRegularFile, readWholeFile } from './read-aws-file';
 import { resolveSymlinkTarget, SymlinkLoopError } from './symlink-target';
@@ -180,6 +180,8 @@ async function editUnderLock(
   let largestSeen = 0;
   // Our last in-place write, until the file is seen as we wrote it or as someone else wrote it after us.
   let pendingInPlace: InPlaceWrite | undefined;
+  // The path's inode that the check after our last write scanned /proc for, with the replaced one, just now.
+  let justScanned: WatchedInode | undefined;
   // Where the one backup goes: beside the file, or (in place) in the state folder.
   const backupStem = place.inPlace?.stem ?? target;
   try {
@@ -190,7 +192,8 @@ async function editUnderLock(
       let canSeeWriters: boolean;
       try {
         // Never read a file while another program is rewriting it: we would see it truncated or half written.
-        canSeeWriters = await waitForWritersOfPath(place, waits);
+        canSeeWriters = await waitForWritersOfPath(place, waits, justScanned);
+        justScanned = undefined;
         snapshot = await takeSnapshot(target, role);
       } catch (error) {
         // Another program's in-place write collided with ours and left the file unreadable: ours goes back out.
@@ -287,8 +290,9 @@ async function editUnderLock(
           if (wrote === undefined) onFirstCommit?.();
           wrote = next;
           try {
-            if (inPlaceWrite !== undefined) await othersAfterInPlaceWrite(place, snapshot, canSeeWriters, settleMs);
-            else lateBase = await lateWriteInto(place, snapshot, canSeeWriters, settleMs);
+            if (inPlaceWrite !== undefined)
+              justScanned = await othersAfterInPlaceWrite(place, snapshot, canSeeWriters, settleMs);
+            else ({ lateBase, justScanned } = await lateWriteInto(place, snapshot, canSeeWriters, settleMs));
           } catch (error) {
             if (!(error instanceof StillBeingWrittenError)) throw error;
             if (inPlaceWrite !== undefined) throw stillWrittenProblem(place, error, 'over-ours');
@@ -322,21 +326,20 @@ async function othersAfterInPlaceWrite(
   snapshot: Snapshot,
   canSeeWriters: boolean,
   settleMs: number,
-): Promise<void> {
+): Promise<WatchedInode | undefined> {
   if (canSeeWriters) {
     if (settleMs > 0) await sleep(settleMs);
-    await waitWhileWritten(
-      { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath },
-      place.target,
-      place.lateWaits,
-    );
-    return;
+    // Written in place, the file keeps its inode: this is also the check before the next round's read.
+    const file = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
+    await waitWhileWritten([file], place.target, place.lateWaits);
+    return file;
   }
-  if (snapshot.handle === undefined) return;
+  if (snapshot.handle === undefined) return undefined;
   const ours = await stat(place.target);
   const was = { ino: ours.ino, size: ours.size, mtimeMs: ours.mtimeMs };
   if (await changesWithin(snapshot.handle, was, settleMs > 0 ? Math.max(settleMs, QUIET_MS) : 0))
     await waitUntilQuiet(snapshot.handle, place.target, place.lateWaits);
+  return undefined;
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -431,8 +434,15 @@ function stillWrittenProblem(place: Place, error: unknown, when: 'before' | 'ove
   );
 }
 
-/** Waits while a program holds the file now at the path open for writing; false where that cannot be known. */
-async function waitForWritersOfPath(place: Place, waits: WriterWaitOptions): Promise<boolean> {
+/**
+ * Waits while a program holds the file now at the path open for writing; false where that cannot be known. A file
+ * the check after our write has just scanned for (`justScanned`, still at the path) is not scanned for again.
+ */
+async function waitForWritersOfPath(
+  place: Place,
+  waits: WriterWaitOptions,
+  justScanned?: WatchedInode,
+): Promise<boolean> {
   let stats;
   try {
     stats = await stat(place.target);
@@ -442,7 +452,8 @@ async function waitForWritersOfPath(place: Place, waits: WriterWaitOptions): Pro
     throw error;
   }
   if (!stats.isFile()) return true; // takeSnapshot refuses it
-  return waitWhileWritten({ dev: stats.dev, ino: stats.ino, realPath: place.realPath }, place.target, waits);
+  if (stats.dev === justScanned?.dev && stats.ino === justScanned.ino) return true;
+  return waitWhileWritten([{ dev: stats.dev, ino: stats.ino, realPath: place.realPath }], place.target, waits);
 }
 
 /** Nobody is writing the file and it still holds exactly what we read: safe to back up and replace. */
@@ -529,20 +540,24 @@ async function changedSince(target: string, snapshot: Snapshot, role: FileRole):
  * An in-place writer that opened the file before our rename writes into the inode we replaced; its update
  * would vanish with it. We wait until it has closed the file (bounded: LATE_WRITER_WAIT_MS, then giveWay),
  * however long its truncate→write gap, and return that inode's new text (to re-apply our edit on) when it
- * changed. Without /proc the replaced file is watched for QUIET_MS after our rename, and a change in that time
- * is waited out until the file has been still for QUIET_MS.
+ * changed. The same pass over /proc looks for writers of our new file, which the next round reads
+ * (`justScanned`). Without /proc the replaced file is watched for QUIET_MS after our rename, and a change in
+ * that time is waited out until the file has been still for QUIET_MS.
  */
 async function lateWriteInto(
   place: Place,
   snapshot: Snapshot,
   canSeeWriters: boolean,
   settleMs: number,
-): Promise<string | undefined> {
-  if (snapshot.handle === undefined) return undefined;
+): Promise<{ lateBase?: string; justScanned?: WatchedInode }> {
+  if (snapshot.handle === undefined) return {};
+  let justScanned: WatchedInode | undefined;
   if (canSeeWriters) {
     if (settleMs > 0) await sleep(settleMs);
     const replaced = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
-    await waitWhileWritten(replaced, place.target, place.lateWaits);
+    const ours = await stat(place.target).catch(() => undefined);
+    justScanned = ours?.isFile() ? { dev: ours.dev, ino: ours.ino, realPath: place.realPath } : undefined;
+    await waitWhileWritten(justScanned ? [replaced, justScanned] : [replaced], place.target, place.lateWaits);
   } else {
     const was = { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs };
     if (await changesWithin(snapshot.handle, was, settleMs > 0 ? Math.max(settleMs, QUIET_MS) : 0)) {
@@ -552,13 +567,13 @@ async function lateWriteInto(
     }
   }
   const bytes = await readWholeFile(snapshot.handle, place.target, place.role);
-  if (Buffer.from(bytes).equals(Buffer.from(snapshot.bytes))) return undefined;
+  if (Buffer.from(bytes).equals(Buffer.from(snapshot.bytes))) return { justScanned };
   // Without /proc an emptied file may still be a truncate awaiting its write: never a base (ours keeps every line).
-  if (!canSeeWriters && bytes.length === 0) return undefined;
+  if (!canSeeWriters && bytes.length === 0) return { justScanned };
   try {
-    return await checkSettled(snapshot.handle, bytes, place.target, place.role);
+    return { lateBase: await checkSettled(snapshot.handle, bytes, place.target, place.role), justScanned };
   } catch {
-    return undefined; // garbage left in a file nobody sees any more: nothing of value to keep
+    return { justScanned }; // garbage left in a file nobody sees any more: nothing of value to keep
   }
 }
 

@@ -274,7 +274,7 @@ export async function raceLateWriter(options: {
     await updateAwsFile(path, (text) => applyEdits(text, edits, { file: options.raced }), {
       ...options.updateOptions,
       role: options.raced,
-      findWriters: (file) => (committed ? findOpenWriters(file) : []),
+      findWriters: (files) => (committed ? findOpenWriters(files) : []),
       onFirstCommit: () => (committed = true),
       onWait: (message) => told.push(message),
     });
