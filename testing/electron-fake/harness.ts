@@ -45,6 +45,8 @@ export class FakeElectronApp {
   private lingering: string[] | undefined;
   private readonly exit: Promise<AppExit>;
   private context: Promise<BrowserContext> | undefined;
+  /** The window each page stands for (a foreign frame's page: the window it pretends to be in). */
+  private readonly webContentsIds = new Map<Page, number>();
 
   constructor(
     private readonly child: ChildProcess,
@@ -178,21 +180,29 @@ export class FakeElectronApp {
 
   private browserContext(): Promise<BrowserContext> {
     if (!this.browser) throw new Error('this launch has no browser (CLI mode)');
-    this.context ??= this.browser.newContext();
+    this.context ??= this.browser.newContext().then(async (context) => {
+      // Once for the context, before any page exists: a binding exposed page by page, while main opens several
+      // windows at once, was once missing from one of them ("w[invokeBinding] is not a function").
+      await context.exposeBinding(INVOKE_BINDING, async ({ page, frame }, channel: string, args: unknown[]) => {
+        const webContentsId = this.webContentsIds.get(page);
+        if (webContentsId === undefined) return { ok: false, message: 'a page the app never opened' };
+        const callId = this.nextCallId++;
+        return new Promise((resolve, reject) => {
+          this.pending.set(callId, { resolve, reject });
+          this.send({ type: 'invoke', callId, webContentsId, frameUrl: frame.url(), channel, args });
+        }).then(
+          (value) => ({ ok: true, value }),
+          (error: Error) => ({ ok: false, message: error.message }),
+        );
+      });
+      return context;
+    });
     return this.context;
   }
 
+  /** Calls from `page` arrive as if from `webContentsId`'s window, whose preload it runs. */
   private async bind(page: Page, webContentsId: number, preloadPath: string): Promise<void> {
-    await page.exposeBinding(INVOKE_BINDING, async ({ frame }, channel: string, args: unknown[]) => {
-      const callId = this.nextCallId++;
-      return new Promise((resolve, reject) => {
-        this.pending.set(callId, { resolve, reject });
-        this.send({ type: 'invoke', callId, webContentsId, frameUrl: frame.url(), channel, args });
-      }).then(
-        (value) => ({ ok: true, value }),
-        (error: Error) => ({ ok: false, message: error.message }),
-      );
-    });
+    this.webContentsIds.set(page, webContentsId);
     await page.addInitScript({ content: preloadScript(preloadPath) });
   }
 
