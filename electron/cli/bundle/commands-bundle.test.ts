@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheName, loadBundle } from './commands-bundle';
@@ -21,6 +21,7 @@ beforeEach(async () => {
   cacheDir = join(dir, 'cache');
   source = BUNDLE;
   builtAt = new Date(1_700_000_000_000);
+  copies = 0;
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -110,6 +111,23 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     expect(() => loaded.saveCache()).not.toThrow();
     expect(load().fromCache).toBe(false);
     expect(load('renew', undefined).exports.sum([1])).toBe(1);
+  });
+});
+
+describe("other copies' caches", () => {
+  it('are removed, when a cache is written, once the bundle they were made from is gone; others stay', async () => {
+    const gone = load('renew', join(cacheDir, 'commands.cjs.0000000a.v8'));
+    gone.saveCache();
+    const kept = load('renew', join(cacheDir, 'commands.cjs.0000000b.v8'));
+    kept.saveCache();
+    await rm(join(dir, 'build-1'), { recursive: true }); // the first copy was uninstalled
+    await writeFile(join(cacheDir, 'notes.txt'), 'not a cache');
+    load('renew', join(cacheDir, 'commands.cjs.0000000c.v8')).saveCache();
+    expect((await readdir(cacheDir)).sort()).toEqual([
+      'commands.cjs.0000000b.v8',
+      'commands.cjs.0000000c.v8',
+      'notes.txt',
+    ]);
   });
 });
 

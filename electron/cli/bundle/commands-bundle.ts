@@ -5,10 +5,13 @@
 // is compiled from source as usual.
 import {
   closeSync,
+  existsSync,
   fstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -29,6 +32,8 @@ interface CommandsBundle {
 interface CacheHeader {
   /** The bundle the bytecode was compiled from: V8 itself checks only the source's length. */
   bundle: string;
+  /** Where that bundle is: a cache whose bundle is gone is removed when another copy writes its own. */
+  file: string;
   /** The command lines' first words whose runs are in it: a new one's run adds its functions. */
   commands: string[];
 }
@@ -80,7 +85,7 @@ export function loadBundle<T>(file: string, cacheFile: string | undefined, comma
     fromCache,
     saveCache: () => {
       if (cacheFile === undefined || covered.includes(command) || covered.length >= MAX_COMMANDS) return;
-      writeCache(cacheFile, { bundle: stamp, commands: [...covered, command] }, script.createCachedData());
+      writeCache(cacheFile, { bundle: stamp, file, commands: [...covered, command] }, script.createCachedData());
     },
   };
 }
@@ -124,7 +129,10 @@ function readCache(cacheFile: string, stamp: string): { header: CacheHeader; dat
     if (end < 0) return undefined;
     const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<CacheHeader>;
     if (header.bundle !== stamp || !Array.isArray(header.commands)) return undefined;
-    return { header: { bundle: stamp, commands: header.commands.map(String) }, data: bytes.subarray(end + 1) };
+    return {
+      header: { bundle: stamp, file: String(header.file), commands: header.commands.map(String) },
+      data: bytes.subarray(end + 1),
+    };
   } catch {
     return undefined; // none yet, or unreadable: compile from source
   }
@@ -145,6 +153,7 @@ function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void 
     writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]), { mode: 0o600 });
     // One rename: a concurrent run reads the old cache or the new one, never half of one.
     renameSync(temp, cacheFile);
+    removeAbandonedCaches(cacheFile);
   } catch {
     // A cache that cannot be written (read-only home, full disk) is not worth a word: the next run compiles again.
     try {
@@ -152,5 +161,37 @@ function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void 
     } catch {
       // no folder to leave a temp file in
     }
+  }
+}
+
+/**
+ * The caches beside `cacheFile` of copies that are gone (a moved checkout, an upgrade into a new folder): each names
+ * its bundle in its header. Checked only when a cache is written, and there are at most a few.
+ */
+function removeAbandonedCaches(cacheFile: string): void {
+  const folder = dirname(cacheFile);
+  const prefix = `${basename(cacheFile).split('.').slice(0, -2).join('.')}.`;
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (path === cacheFile || !name.startsWith(prefix) || !name.endsWith('.v8')) continue;
+    try {
+      const bundle = headerOf(path)?.file;
+      if (bundle === undefined || !existsSync(bundle)) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+}
+
+/** A cache file's first line, read alone (the V8 data after it is megabytes). */
+function headerOf(path: string): Partial<CacheHeader> | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const start = Buffer.alloc(64 * 1024);
+    const read = readSync(fd, start, 0, start.length, 0);
+    const end = start.subarray(0, read).indexOf(0x0a);
+    return end < 0 ? undefined : (JSON.parse(start.subarray(0, end).toString('utf8')) as Partial<CacheHeader>);
+  } finally {
+    closeSync(fd);
   }
 }
