@@ -249,17 +249,21 @@ async function editUnderLock(
         let kept: string | undefined;
         try {
           await commitAfter;
+          const backingUp = wrote === undefined && snapshot.exists && !(await backupExists(backupStem));
           // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
-          // the rename: a file replaced or rewritten in the meantime would otherwise be overwritten unseen.
-          if (!(await stillAsRead(place, snapshot, waits))) {
+          // the rename: a file replaced or rewritten in the meantime would otherwise be overwritten unseen. A
+          // program writing it now is waited out first where our bytes would meet its own (a write in place) or
+          // where the file is about to become the backup; a rename leaves its bytes in the file we replace, where
+          // the check after the rename finds and merges them, so that /proc is not scanned once more.
+          if (!(await stillAsRead(place, snapshot, waits, inPlaceWrite !== undefined || backingUp))) {
             await prepared.discard();
             continue;
           }
           // The one backup holds the file as it was before our first write, read while nobody was writing it
           // and unchanged up to now; it is taken only now, so a half-written file can never become the backup.
-          if (wrote === undefined && snapshot.exists && !(await backupExists(backupStem))) {
+          if (backingUp) {
             backupPath = (await ensureBackup(backupStem, snapshot.bytes, snapshot.owner)) ?? backupPath;
-            if (!(await stillAsRead(place, snapshot, waits))) {
+            if (!(await stillAsRead(place, snapshot, waits, true))) {
               await prepared.discard();
               continue;
             }
@@ -456,9 +460,14 @@ async function waitForWritersOfPath(
   return waitWhileWritten([{ dev: stats.dev, ino: stats.ino, realPath: place.realPath }], place.target, waits);
 }
 
-/** Nobody is writing the file and it still holds exactly what we read: safe to back up and replace. */
-async function stillAsRead(place: Place, snapshot: Snapshot, waits: WriterWaitOptions): Promise<boolean> {
-  await waitForWritersOfPath(place, waits);
+/** The file still holds exactly what we read (and, when `waitForWriters`, nobody is writing it): safe to replace. */
+async function stillAsRead(
+  place: Place,
+  snapshot: Snapshot,
+  waits: WriterWaitOptions,
+  waitForWriters: boolean,
+): Promise<boolean> {
+  if (waitForWriters) await waitForWritersOfPath(place, waits);
   return !(await changedSince(place.target, snapshot, place.role));
 }
 
