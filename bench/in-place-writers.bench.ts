@@ -1,6 +1,6 @@
-// What the /proc scan for in-place writers costs: one updateAwsFile with the scan (three scans: before the
-// snapshot, before the rename, for the replaced inode) side by side with the same write told nobody writes
-// the file, and one scan alone, with the number of processes and descriptors it walked on this machine.
+// What the /proc scan for in-place writers costs: one updateAwsFile with the scan (two scans once the backup exists:
+// before the snapshot, and after the rename for the replaced inode and ours) side by side with the same write told
+// nobody writes the file, and one scan alone, with the number of processes and descriptors it walked on this machine.
 import { readdirSync, statSync } from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
