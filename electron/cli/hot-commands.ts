@@ -1,6 +1,7 @@
 // The command lines other programs run many times a minute (git's credential helper, an SDK's credential_process),
-// recognised without commander so that they load only what they use. Only the exact shapes git and our setup write are taken; anything else
-// (help, a typo, an option in another spelling) goes to the full program, which answers it as before.
+// recognised without commander so that they load only what they use. Only the exact shapes git and our setup write
+// are taken; anything else (help, a typo, an option in another spelling) goes to the full program, which answers it
+// as before.
 
 export interface GitCredentialLine {
   profile: string;

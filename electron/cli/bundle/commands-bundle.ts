@@ -79,7 +79,7 @@ export function loadBundle<T>(file: string, cacheFile: string | undefined, comma
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const fromCache = cached !== undefined && !script.cachedDataRejected;
-  const covered = fromCache ? cached.header.commands : [];
+  const covered = fromCache ? cached.commands : [];
   return {
     exports: module.exports,
     fromCache,
@@ -121,18 +121,14 @@ function readSource(file: string): { source: string; stamp: string } {
   }
 }
 
-function readCache(cacheFile: string, stamp: string): { header: CacheHeader; data: Buffer } | undefined {
+/** The commands a cache of this very bundle holds, and its V8 data; undefined for none usable. */
+function readCache(cacheFile: string, stamp: string): { commands: string[]; data: Buffer } | undefined {
   try {
     if (!privateToUs(dirname(cacheFile)) || !privateToUs(cacheFile)) return undefined;
     const bytes = readFileSync(cacheFile);
-    const end = bytes.indexOf(0x0a);
-    if (end < 0) return undefined;
-    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<CacheHeader>;
-    if (header.bundle !== stamp || !Array.isArray(header.commands)) return undefined;
-    return {
-      header: { bundle: stamp, file: String(header.file), commands: header.commands.map(String) },
-      data: bytes.subarray(end + 1),
-    };
+    const found = headerIn(bytes);
+    if (found?.header.bundle !== stamp || !Array.isArray(found.header.commands)) return undefined;
+    return { commands: found.header.commands.map(String), data: bytes.subarray(found.end + 1) };
   } catch {
     return undefined; // none yet, or unreadable: compile from source
   }
@@ -188,10 +184,16 @@ function headerOf(path: string): Partial<CacheHeader> | undefined {
   const fd = openSync(path, 'r');
   try {
     const start = Buffer.alloc(64 * 1024);
-    const read = readSync(fd, start, 0, start.length, 0);
-    const end = start.subarray(0, read).indexOf(0x0a);
-    return end < 0 ? undefined : (JSON.parse(start.subarray(0, end).toString('utf8')) as Partial<CacheHeader>);
+    return headerIn(start.subarray(0, readSync(fd, start, 0, start.length, 0)))?.header;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The JSON first line of a cache file's bytes, and where it ends; undefined without one. */
+function headerIn(bytes: Buffer): { header: Partial<CacheHeader>; end: number } | undefined {
+  const end = bytes.indexOf(0x0a);
+  return end < 0
+    ? undefined
+    : { header: JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<CacheHeader>, end };
 }
