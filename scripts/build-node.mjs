@@ -130,7 +130,7 @@ function finishCommandsBundle(outfile, metafile) {
 
 const cliOutputs = [];
 for (const entry of entries) {
-  // Each source entry point (the stdin one aside) must exist: a checkout may lack one of them.
+  // An entry whose source file this checkout lacks is skipped (commands.cjs is generated, from stdin).
   if (entry.entryPoints !== undefined && !existsSync(entry.entryPoints[0])) continue;
   const result = await build({ ...nodeBundleOptions, ...entry, metafile: true });
   if (entry.outfile === 'dist/cli/commands.cjs') finishCommandsBundle(join(root, entry.outfile), result.metafile);
