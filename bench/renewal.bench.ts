@@ -5,11 +5,13 @@
 //    is issue 12's target (≤ 150 ms), printed beside `node -e 0` measured in the same run (Node's own start);
 //  - the same with no code cache (each run as the first after an install or upgrade, which compiles the CLI's
 //    commands bundle from source and writes the cache);
+//  - the same with 20 more processes holding 1,000 descriptors each, as a desktop's browser, IDE and chat apps do:
+//    the /proc scans for in-place writers read every descriptor of every process of the user;
 //  - the in-process core, renew().
 // A timing proxy in front of the emulator adds up the time each request spends there (upstream round trip on
 // loopback); that is subtracted from each run's wall time. Each run renews a different IAM user's device
 // (AWS, and the emulator, accept one code per device per 30-s window) in one AWS folder per variant.
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
@@ -24,7 +26,8 @@ import { encodeBase32, generateTotp } from '../electron/core/totp';
 import { parseSeed, startEmulator, type Seed } from '../tools/sts-emulator';
 import { ensureCliBuilt } from '../testing/cli/build-cli';
 
-const RUNS = { core: 20, cli: 8, 'cli-cold': 4, script: 4 };
+const RUNS = { core: 20, cli: 8, 'cli-cold': 4, 'cli-desktop': 4, script: 4 };
+const DESKTOP = { processes: 20, descriptorsEach: 1000 };
 const WARMUP = 1; // first run per variant: module loading, and MFA Tray's one-time backup of each file
 
 const SCRIPT = `#!/bin/sh
@@ -196,6 +199,7 @@ export async function run(): Promise<void> {
         await rm(join(env.HOME!, '.cache'), { recursive: true, force: true });
         await variants.cli(user, env, code);
       },
+      'cli-desktop': (user, env, code) => variants.cli(user, env, code),
       script: (_user, env, code) => runFile(scriptPath, [code], env),
     };
 
@@ -207,6 +211,7 @@ export async function run(): Promise<void> {
     emulatorMs[name] = [];
     const lab = await labFolder(proxy.url);
     if (name === 'cli') cliEnv = lab.env;
+    const holders = name === 'cli-desktop' ? await holdDescriptors(DESKTOP.processes, DESKTOP.descriptorsEach) : [];
     for (let i = 0; i < RUNS[name] + WARMUP; i += 1) {
       const user = users[next++]!;
       await lab.reset(user);
@@ -220,6 +225,7 @@ export async function run(): Promise<void> {
       overhead[name].push(wall - proxy.spentMs());
       emulatorMs[name].push(proxy.spentMs());
     }
+    for (const holder of holders) holder.kill();
   }
   await emulator.close();
   proxy.server.close();
@@ -238,7 +244,7 @@ export async function run(): Promise<void> {
   console.log('renewal overhead (median wall time minus time inside the emulator), same emulator, same run:');
   for (const name of Object.keys(RUNS) as (keyof typeof RUNS)[]) {
     console.log(
-      `  ${name.padEnd(8)} ${m[name].toFixed(1).padStart(9)} ms   (${RUNS[name]} runs; emulator ${median(emulatorMs[name]!).toFixed(1)} ms per run)`,
+      `  ${name.padEnd(11)} ${m[name].toFixed(1).padStart(9)} ms   (${RUNS[name]} runs; emulator ${median(emulatorMs[name]!).toFixed(1)} ms per run)`,
     );
   }
   console.log(
@@ -251,5 +257,27 @@ export async function run(): Promise<void> {
   );
   console.log(
     `  mfa-tray renew, first run after an install or upgrade (no code cache yet): ${m['cli-cold'].toFixed(0)} ms`,
+  );
+  console.log(
+    `  mfa-tray renew beside ${DESKTOP.processes * DESKTOP.descriptorsEach} more open descriptors (a desktop's apps): ${m['cli-desktop'].toFixed(0)} ms`,
+  );
+}
+
+/**
+ * Processes that each hold `each` descriptors open (of the null device), started and ready; each ends when killed or
+ * when this process ends (its stdin closes), so a failed run leaves none behind.
+ */
+async function holdDescriptors(count: number, each: number): Promise<ChildProcess[]> {
+  const script = `const fs = require('node:fs'); for (let i = 0; i < ${each}; i += 1) fs.openSync(require('node:os').devNull, 'r'); process.stdin.on('end', () => process.exit()).resume(); process.stdout.write('ready');`;
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ChildProcess>((resolve, reject) => {
+          const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+          child.once('error', reject);
+          child.stdout.once('data', () => resolve(child));
+        }),
+    ),
   );
 }
