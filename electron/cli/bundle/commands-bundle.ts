@@ -1,8 +1,8 @@
-// How the built CLI's entry opens its doors: everything but git's valid-session helper is one CommonJS file,
-// dist/cli/commands.cjs (scripts/build-node.mjs), compiled with V8's code cache. Compiling its 2.3 MB and then each
-// function a command runs costs a renewal ~50 ms; taking the bytecode from the cache, which holds every function the
-// commands ran so far, ~15. The cache is only ever a speed-up: missing, stale, rejected by V8 or unwritable, the file
-// is compiled from source as usual.
+// How the built CLI's entry opens its doors: everything but its hot lines (git's credential helper and
+// credential_process with a valid session) is one CommonJS file, dist/cli/commands.cjs (scripts/build-node.mjs),
+// compiled with V8's code cache. Compiling its 2.3 MB and then each function a command runs costs a renewal ~50 ms;
+// taking the bytecode from the cache, which holds every function the commands ran so far, ~15. The cache is only ever
+// a speed-up: missing, stale, rejected by V8 or unwritable, the file is compiled from source as usual.
 import {
   closeSync,
   existsSync,
@@ -115,7 +115,8 @@ function readSource(file: string): { source: string; stamp: string } {
     const bytes = readFileSync(fd);
     // The build writes ASCII, which decodes as Latin-1 in half the time of UTF-8, into a string V8 scans faster.
     const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-    return { source, stamp: `${stats.size}:${stats.mtimeMs}:${process.version}:${process.arch}` };
+    // The runtime needs no place here: V8 rejects bytecode of another version, and cacheName keeps them apart.
+    return { source, stamp: `${stats.size}:${stats.mtimeMs}` };
   } finally {
     closeSync(fd);
   }
