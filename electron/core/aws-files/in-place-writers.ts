@@ -6,8 +6,9 @@
 // truncates in the instant between our last stat and our rename and then waits longer than QUIET_MS is not seen.
 import type { FileHandle } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
-import type { FindOpenWriters, WatchedInode } from './open-writers';
+import type { WatchedInode } from './open-writers';
 import { describeWriters } from './open-writers';
+import type { WriterScans } from './shared-scans';
 
 /**
  * The bound on a wait for another writer before we have written anything: `aws configure set` holds the file
@@ -34,7 +35,7 @@ export const SHRUNK_QUIET_MS = 3_000;
 const POLL_MS = 25;
 
 export interface WriterWaitOptions {
-  findWriters: FindOpenWriters;
+  scans: WriterScans;
   maxWaitMs: number;
   /** Told, in words, what we are waiting for (once per writer set, and again every progressMs). */
   onWait?: (message: string) => void;
@@ -66,7 +67,7 @@ export async function waitWhileWritten(
   let told = '';
   let toldAt = started;
   for (;;) {
-    const writers = options.findWriters(files);
+    const writers = await options.scans.scan(files);
     if (writers === undefined) return false;
     if (writers.length === 0) return true;
     const who = describeWriters(writers);
@@ -80,7 +81,7 @@ export async function waitWhileWritten(
       options.onWait?.(progress(who, shownPath, now - started, options.maxWaitMs));
       toldAt = now;
     }
-    await sleep(POLL_MS);
+    await options.scans.away(sleep(POLL_MS));
   }
 }
 

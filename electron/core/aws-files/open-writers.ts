@@ -7,6 +7,8 @@ export interface OpenWriter {
   pid: number;
   /** The program's name (/proc/PID/comm), to tell the user what we wait for. */
   command: string;
+  /** Which of the files asked about it holds open for writing. */
+  holds: WatchedInode[];
 }
 
 /** The file (by device and inode, which survive renames and unlinks) and the path it was reached by. */
@@ -50,6 +52,7 @@ export const findOpenWriters: FindOpenWriters = (files) => {
     const processDir = `${PROC}/${name}`;
     const uid = safeStat(processDir)?.uid;
     if (uid === undefined || !uids.has(uid)) continue;
+    const holds = new Set<WatchedInode>();
     for (const fd of safeReaddir(`${processDir}/fd`)) {
       const link = safeReadlink(`${processDir}/fd/${fd}`);
       // Denied for one descriptor, denied for all of the process's (another container, a non-dumpable process):
@@ -57,11 +60,12 @@ export const findOpenWriters: FindOpenWriters = (files) => {
       if (link === DENIED) break;
       if (link === undefined || !links.has(link)) continue;
       const target = safeStat(`${processDir}/fd/${fd}`);
-      if (!files.some((file) => target?.dev === file.dev && target.ino === file.ino)) continue;
-      if (!opensForWriting(`${processDir}/fdinfo/${fd}`)) continue;
-      writers.push({ pid: Number(name), command: processCommand(processDir) });
-      break;
+      const file = files.find((file) => target?.dev === file.dev && target.ino === file.ino);
+      if (file === undefined || holds.has(file) || !opensForWriting(`${processDir}/fdinfo/${fd}`)) continue;
+      holds.add(file);
+      if (holds.size === files.length) break;
     }
+    if (holds.size > 0) writers.push({ pid: Number(name), command: processCommand(processDir), holds: [...holds] });
   }
   return writers;
 };

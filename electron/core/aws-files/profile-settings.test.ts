@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawConfigParse } from '../ini';
@@ -11,6 +11,7 @@ import { botocoreAvailable, runBotocore } from '../../../testing/botocore';
 import { AwsFileError } from './aws-file-error';
 import { acquireFileLock } from './file-lock';
 import type { AwsFileLocations } from './locations';
+import type { WatchedInode } from './open-writers';
 import { CREDENTIAL_KEYS, writeProfileSettings } from './profile-settings';
 
 let folder: string;
@@ -128,6 +129,36 @@ describe('writeProfileSettings', () => {
     expect(returned).toBe(false);
     await write;
     expect(seen).toHaveLength(1);
+  });
+
+  it('asks /proc about both files in one pass before reading them and one after their common settle', async () => {
+    const locations = locationsIn(folder);
+    await writeProfileSettings(locations, 'p', { aws_access_key_id: 'A', expiration: 'a' }, FAST);
+    // The first write over existing files takes their backups, asking before each copy and each rename.
+    await writeProfileSettings(locations, 'p', { aws_access_key_id: 'A2', expiration: 'a2' }, FAST);
+    const before = { credentials: await stat(locations.credentials), config: await stat(locations.config) };
+    const asked: string[][] = [];
+    const findWriters = (files: readonly WatchedInode[]) => {
+      asked.push(files.map((file) => basename(file.realPath)).sort());
+      return [];
+    };
+    await writeProfileSettings(
+      locations,
+      'p',
+      { aws_access_key_id: 'B', expiration: 'b' },
+      { settleMs: 20, findWriters },
+    );
+    // Each pass reads every descriptor of every process of the user: on a desktop, over a hundred milliseconds.
+    expect(asked).toEqual([
+      ['config', 'credentials'],
+      ['config', 'config', 'credentials', 'credentials'],
+    ]);
+    expect((await stat(locations.credentials)).ino).not.toBe(before.credentials.ino);
+    expect((await stat(locations.config)).ino).not.toBe(before.config.ino);
+    expect(await parsed(locations)).toEqual({
+      credentials: { p: { aws_access_key_id: 'B' } },
+      config: { 'profile p': { expiration: 'b' } },
+    });
   });
 
   it('never runs whileSettling for a write that fails before its renames', async () => {

@@ -10,6 +10,7 @@ import type { AwsFileLocations } from './locations';
 import { completeInterruptedWrites } from './interrupted-writes';
 import { recordPendingPair } from './pending-pair';
 import { readAwsFile } from './read-aws-file';
+import { shareScans } from './shared-scans';
 import { resolveSymlinkTarget } from './symlink-target';
 import { errorMessage } from '../../shared/error-message';
 import type { UpdateAwsFileOptions } from './update-aws-file';
@@ -141,8 +142,12 @@ async function writeBoth(
   options: WriteOptions,
   { firstAfter, whileSettling }: SettleTime & { firstAfter?: Promise<unknown> },
 ): Promise<void> {
-  // Both files wait out their settle time (for late outside writers) together, but the config rename
-  // still waits for the credentials rename (and is dropped if that write fails).
+  // Both files wait out their settle time (for late outside writers) together, from the last rename on, and then
+  // ask /proc in one pass, as they do before reading; the config rename still waits for the credentials rename (and
+  // is dropped if that write fails).
+  const scans = shareScans(options.findWriters);
+  let startSettling = (): void => {};
+  const settleAfter = new Promise<void>((resolve) => (startSettling = resolve));
   const writes: PendingWrite[] = [];
   for (const plan of plans) {
     const first = writes[0];
@@ -164,15 +169,20 @@ async function writeBoth(
         role: plan.role,
         onFirstCommit: signalCommitted,
         commitAfter: after,
+        scans,
+        settleAfter,
       },
     );
     writes.push({ record, promise, committed });
   }
+  // Renamed or failed: each write's settle starts once none of them is still to be renamed.
+  void Promise.allSettled(writes.map((write) => Promise.race([write.committed, write.promise]))).then(startSettling);
   // Never called when a write fails before its rename. An early start only: a caller whose work threw here meets
   // the same error when it does that work again after the write.
+  // Run once the settle timers are set (the reactions to settleAfter): work taking milliseconds would delay them.
   if (whileSettling)
     Promise.all(writes.map((write) => write.committed))
-      .then(whileSettling)
+      .then(() => setImmediate(whileSettling))
       .catch(() => undefined);
   const results = await Promise.allSettled(writes.map((write) => write.promise));
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');

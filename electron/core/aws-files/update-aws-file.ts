@@ -27,7 +27,8 @@ import {
 import type { InPlaceArea, InPlaceWrite } from './in-place-write';
 import { folderIsReadOnly, inPlaceAreaFor, prepareInPlaceWrite, recoverUnderLock } from './in-place-write';
 import type { FindOpenWriters, WatchedInode } from './open-writers';
-import { findOpenWriters } from './open-writers';
+import type { ScanGroup, WriterScans } from './shared-scans';
+import { shareScans } from './shared-scans';
 import { checkAwsFileBytes, fileRoleFromName, fileSystemError, openRegularFile, readWholeFile } from './read-aws-file';
 import { resolveSymlinkTarget, SymlinkLoopError } from './symlink-target';
 import { inPlaceFolder } from './trace-names';
@@ -41,6 +42,8 @@ export interface UpdateAwsFileOptions {
    * of its read; 0 skips the wait (then only changes seen before our rename are merged).
    */
   settleMs?: number;
+  /** The settle wait starts once this settles too (the other renames of the same change), so the writes ask /proc together. */
+  settleAfter?: Promise<unknown>;
   /** Our rename waits for this (e.g. the other file of the same profile committing first); a rejection aborts the write. */
   commitAfter?: Promise<unknown>;
   /** Called once our first rename is done, before the settle wait. */
@@ -56,6 +59,8 @@ export interface UpdateAwsFileOptions {
   lateWriterWaitMs?: number;
   /** Who holds a file open for writing; /proc on Linux. Tests pass `() => undefined` to run the stamp heuristics. */
   findWriters?: FindOpenWriters;
+  /** The passes over /proc this write shares with the other writes of the same change (default: its own, of findWriters). */
+  scans?: ScanGroup;
   /**
    * MFA Tray's state folder. An existing file in a folder we may not write is then rewritten in place, with its
    * lock, backup and crash journal kept there; without it, writing such a file fails as the folder refuses.
@@ -98,6 +103,8 @@ interface Place {
   waits: WriterWaitOptions;
   /** Waits once our version is in place (longer, with progress told). */
   lateWaits: WriterWaitOptions;
+  /** The wait after our rename for late outside writers (settleMs, from settleAfter on). */
+  settle: () => Promise<void>;
   /** Set when the file is written in place (its folder is read-only to us): where lock, backup and journal live. */
   inPlace?: InPlaceArea;
 }
@@ -111,6 +118,21 @@ export async function updateAwsFile(
   path: string,
   edit: (current: string) => string,
   options: UpdateAwsFileOptions = {},
+): Promise<UpdateAwsFileResult> {
+  // Joined before anything is awaited: the other writes of the change, started alongside, then wait for its questions.
+  const scans = (options.scans ?? shareScans(options.findWriters)).join();
+  try {
+    return await updateAsMember(path, edit, options, scans);
+  } finally {
+    scans.leave();
+  }
+}
+
+async function updateAsMember(
+  path: string,
+  edit: (current: string) => string,
+  options: UpdateAwsFileOptions,
+  scans: WriterScans,
 ): Promise<UpdateAwsFileResult> {
   const role = options.role ?? fileRoleFromName(path);
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
@@ -129,19 +151,25 @@ export async function updateAwsFile(
     if (error instanceof SymlinkLoopError) throw AwsFileError.wholeFile(path, role, error.message);
     throw fileSystemError(path, role, error, 'written');
   }
-  const findWriters = options.findWriters ?? findOpenWriters;
   const writerWaitMs = options.writerWaitMs ?? WRITER_WAIT_MS;
   const place: Place = {
     target,
     realPath,
     role,
-    waits: { findWriters, maxWaitMs: writerWaitMs, onWait: options.onWait },
+    waits: { scans, maxWaitMs: writerWaitMs, onWait: options.onWait },
     lateWaits: {
-      findWriters,
+      scans,
       maxWaitMs: Math.max(options.lateWriterWaitMs ?? LATE_WRITER_WAIT_MS, writerWaitMs),
       onWait: options.onWait,
       progressMs: writerWaitMs,
     },
+    settle: () =>
+      scans.away(
+        (async () => {
+          await options.settleAfter;
+          if (settleMs > 0) await sleep(settleMs);
+        })(),
+      ),
     inPlace,
   };
   let lock;
@@ -248,7 +276,7 @@ async function editUnderLock(
             : { commit: () => inPlaceWrite.commit(), discard: () => inPlaceWrite.finish() };
         let kept: string | undefined;
         try {
-          await commitAfter;
+          if (commitAfter !== undefined) await place.waits.scans.away(commitAfter);
           const backingUp = wrote === undefined && snapshot.exists && !(await backupExists(backupStem));
           // Checked after waiting for commitAfter (the other file's lock and write can take seconds), right before
           // the rename: a file replaced or rewritten in the meantime would otherwise be overwritten unseen. A
@@ -332,7 +360,7 @@ async function othersAfterInPlaceWrite(
   settleMs: number,
 ): Promise<WatchedInode | undefined> {
   if (canSeeWriters) {
-    if (settleMs > 0) await sleep(settleMs);
+    await place.settle();
     // Written in place, the file keeps its inode: this is also the check before the next round's read.
     const file = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
     await waitWhileWritten([file], place.target, place.lateWaits);
@@ -562,7 +590,7 @@ async function lateWriteInto(
   if (snapshot.handle === undefined) return {};
   let justScanned: WatchedInode | undefined;
   if (canSeeWriters) {
-    if (settleMs > 0) await sleep(settleMs);
+    await place.settle();
     const replaced = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
     const ours = await stat(place.target).catch(() => undefined);
     justScanned = ours?.isFile() ? { dev: ours.dev, ino: ours.ino, realPath: place.realPath } : undefined;
