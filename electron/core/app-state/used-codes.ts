@@ -71,5 +71,6 @@ export async function writeUsedCode(
     return;
   }
   await mkdir(join(stateDir, 'used-codes'), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(path, `${JSON.stringify(record)}\n`, 0o600);
+  // A record guards one 30-second window and the next: a kill leaves it in the page cache, and a power cut outlasts it.
+  await writeFileAtomic(path, `${JSON.stringify(record)}\n`, 0o600, { survivesPowerLoss: false });
 }

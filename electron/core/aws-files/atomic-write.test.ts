@@ -1,7 +1,7 @@
-import { chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prepareAtomicWrite, removeLeftoverTempFiles, renameWithRetry, writeFileAtomic } from './atomic-write';
 
 let folder: string;
@@ -107,6 +107,23 @@ describe('writeFileAtomic (our own state files)', () => {
     expect(await readFile(target, 'utf8')).toBe('{ "leadTimeMinutes": 5 }\n');
     expect((await stat(target)).mode & 0o7777).toBe(0o600);
     expect(await readdir(folder)).toEqual(['settings.json']);
+  });
+
+  it('syncs the file and its folder to disk, unless told the bytes need only outlive our process', async () => {
+    const probe = await open(join(folder, 'probe'), 'w');
+    const handlePrototype = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const syncs = vi.spyOn(handlePrototype, 'sync');
+    try {
+      await writeFileAtomic(join(folder, 'settings.json'), '{}\n', 0o600);
+      expect(syncs).toHaveBeenCalledTimes(process.platform === 'win32' ? 1 : 2); // Windows cannot sync a folder
+      syncs.mockClear();
+      await writeFileAtomic(join(folder, 'used-code.json'), '{}\n', 0o600, { survivesPowerLoss: false });
+      expect(syncs).not.toHaveBeenCalled();
+      expect(await readFile(join(folder, 'used-code.json'), 'utf8')).toBe('{}\n');
+    } finally {
+      syncs.mockRestore();
+    }
   });
 
   it('leaves no temp file when the rename fails', async () => {

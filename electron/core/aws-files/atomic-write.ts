@@ -20,8 +20,17 @@ export interface PreparedWrite {
   discard(): Promise<void>;
 }
 
+export interface AtomicWriteOptions {
+  /**
+   * Whether the new bytes must also survive a power cut or an OS crash (fsync of the file and of its folder), not
+   * only a kill of our process, after which the page cache still holds them (default true). False for records that
+   * matter for less time than a reboot takes.
+   */
+  survivesPowerLoss?: boolean;
+}
+
 /**
- * Writes `bytes` to a durable temp file beside `target`, with `mode`, ready to be renamed over it.
+ * Writes `bytes` to a temp file beside `target` (durable by default), with `mode`, ready to be renamed over it.
  * Split from the rename so the caller can check, at the last moment, that nobody changed the target.
  */
 export async function prepareAtomicWrite(
@@ -29,9 +38,10 @@ export async function prepareAtomicWrite(
   bytes: Uint8Array,
   mode: number,
   owner?: { uid: number; gid: number },
+  { survivesPowerLoss = true }: AtomicWriteOptions = {},
 ): Promise<PreparedWrite> {
   const tempPath = tempPathFor(target);
-  await writeDurableTempFile(tempPath, bytes, mode, owner);
+  await writeTempFile(tempPath, bytes, mode, owner, survivesPowerLoss);
   return {
     tempPath,
     async commit() {
@@ -41,7 +51,7 @@ export async function prepareAtomicWrite(
         await unlink(tempPath).catch(() => undefined);
         throw error;
       }
-      await fsyncDirectory(dirname(target));
+      if (survivesPowerLoss) await fsyncDirectory(dirname(target));
     },
     async discard() {
       await unlink(tempPath).catch(() => undefined);
@@ -54,9 +64,14 @@ export async function prepareAtomicWrite(
  * once. The file ends with exactly `mode`; run as root (sudo), an existing file keeps its owner. No lock: each
  * caller serialises its own writes.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, mode: number): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  mode: number,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const prepared = await prepareAtomicWrite(target, bytes, mode, await ownerToKeep(target));
+  const prepared = await prepareAtomicWrite(target, bytes, mode, await ownerToKeep(target), options);
   await prepared.commit();
 }
 
@@ -135,14 +150,15 @@ export async function fsyncDirectory(folder: string): Promise<void> {
 }
 
 /**
- * Creates `tempPath` (never an existing file) holding `bytes` with exactly `mode`, synced to disk; on any
- * failure nothing is left behind (a full disk must not leave a partial copy of the user's secrets).
+ * Creates `tempPath` (never an existing file) holding `bytes` with exactly `mode`, synced to disk unless `sync` is
+ * false; on any failure nothing is left behind (a full disk must not leave a partial copy of the user's secrets).
  */
-export async function writeDurableTempFile(
+export async function writeTempFile(
   tempPath: string,
   bytes: Uint8Array,
   mode: number,
   owner?: { uid: number; gid: number },
+  sync = true,
 ): Promise<void> {
   const handle = await open(tempPath, 'wx', mode);
   try {
@@ -151,7 +167,7 @@ export async function writeDurableTempFile(
     await handle.chmod(mode);
     // Run as root (sudo), the new file would otherwise change hands.
     if (owner !== undefined) await handle.chown(owner.uid, owner.gid);
-    await handle.sync();
+    if (sync) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlink(tempPath).catch(() => undefined);

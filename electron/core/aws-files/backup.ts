@@ -2,7 +2,7 @@
 // it always holds the file as it was before MFA Tray ever touched it.
 import { link, lstat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fsyncDirectory, tempPathFor, writeDurableTempFile } from './atomic-write';
+import { fsyncDirectory, tempPathFor, writeTempFile } from './atomic-write';
 import { BACKUP_SUFFIX } from './trace-names';
 
 export function backupPathFor(target: string): string {
@@ -21,7 +21,7 @@ export async function ensureBackup(
   const backupPath = backupPathFor(target);
   const tempPath = tempPathFor(backupPath);
   // The backup may hold secrets: owner-only whatever the original's mode.
-  await writeDurableTempFile(tempPath, bytes, 0o600, owner);
+  await writeTempFile(tempPath, bytes, 0o600, owner);
   try {
     // link() fails if the backup exists, so an earlier backup is never overwritten, even by a racing process.
     await link(tempPath, backupPath);

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { IniEdit } from '../ini';
 import { applyEdits, rawConfigParse } from '../ini';
-import { fsyncDirectory, removeLeftoverTempFiles, writeDurableTempFile } from './atomic-write';
+import { fsyncDirectory, removeLeftoverTempFiles, writeTempFile } from './atomic-write';
 import { backupPathFor } from './backup';
 import { acquireFileLock, isProcessAlive, lockDirFor } from './file-lock';
 import { folderIsReadOnly, inPlaceAreaFor, recoverInPlaceWrites } from './in-place-write';
@@ -92,7 +92,7 @@ async function writeRecord(
       : config;
   await mkdir(dirname(stem), { recursive: true, mode: 0o700 });
   const path = `${stem}${PENDING_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
-  await writeDurableTempFile(path, new TextEncoder().encode(JSON.stringify(record)), 0o600);
+  await writeTempFile(path, new TextEncoder().encode(JSON.stringify(record)), 0o600);
   await fsyncDirectory(dirname(path));
   return { clear: () => unlink(path).catch(() => undefined) };
 }

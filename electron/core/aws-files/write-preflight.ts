@@ -8,7 +8,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open, realpath, stat, statfs, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { tempPathFor, writeDurableTempFile } from './atomic-write';
+import { tempPathFor, writeTempFile } from './atomic-write';
 import { AwsFileError } from './aws-file-error';
 import { backupExists } from './backup';
 import { inPlaceAreaFor } from './in-place-write';
@@ -172,7 +172,7 @@ async function probeUnderLock(
     const probe = tempPathFor(target);
     try {
       // Spaces, not zeros: a file system that compresses or dedups zero pages would not really allocate them.
-      await writeDurableTempFile(probe, Buffer.alloc(bytes, 0x20), 0o600);
+      await writeTempFile(probe, Buffer.alloc(bytes, 0x20), 0o600);
     } catch (error) {
       throw fail(`cannot be saved: a ${bytes}-byte temp file ${beside} could not be written (${reason(error)})`);
     }
