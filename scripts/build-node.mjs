@@ -10,11 +10,11 @@ import { CLI_DOORS } from './cli-doors.mjs';
 const root = resolve(import.meta.dirname, '..');
 
 /**
- * The CLI's entry is one CommonJS file: git runs its credential helper on every fetch and push, and Node starts a
- * CommonJS file with no module loader work, where each ES module costs resolving, linking and a loader of its own.
- * Its dynamic imports are the doors to the rest (CLI_DOORS): each becomes a door of dist/cli/commands.cjs, which
- * electron/cli/bundle/commands-bundle.ts compiles with V8's code cache. Any other dynamic import would be inlined
- * into the entry, so it fails the build.
+ * The CLI's entry is one CommonJS file, dist/cli/main.cjs: git runs its credential helper on every fetch and push, and
+ * a CommonJS file needs no module loader work, where each ES module costs resolving, linking and a loader of its own.
+ * dist/cli/mfa-tray.cjs (electron/cli/bundle/start.ts) runs it compiled with V8's code cache (cached-script.ts). Its
+ * dynamic imports are the doors to the rest (CLI_DOORS): each becomes a door of dist/cli/commands.cjs, compiled the
+ * same way (commands-bundle.ts). Any other dynamic import would be inlined into the entry, so it fails the build.
  */
 const commandsDoors = {
   name: 'cli-doors',
@@ -83,9 +83,10 @@ const entries = [
     platform: 'browser',
     mainFields: ['browser', 'module', 'main'], // esbuild's own for the browser
   },
+  { entryPoints: ['electron/cli/bundle/start.ts'], outfile: 'dist/cli/mfa-tray.cjs', format: 'cjs' },
   {
     entryPoints: ['electron/cli/mfa-tray.ts'],
-    outfile: 'dist/cli/mfa-tray.cjs',
+    outfile: 'dist/cli/main.cjs',
     format: 'cjs',
     plugins: [commandsDoors],
   },
@@ -114,11 +115,13 @@ function removeStaleOutputs(folder, outputs) {
 }
 
 /**
- * commands.cjs must be ASCII, which the loader decodes as Latin-1 (half the time of UTF-8): esbuild escapes strings
- * and identifiers but leaves a few characters in regular expressions and comments, where `\uXXXX` means the same.
- * And it must not import(): code compiled from V8's cache cannot.
+ * A file compiled with the code cache (main.cjs, commands.cjs) must be ASCII, which the loader decodes as Latin-1 (half
+ * the time of UTF-8): esbuild escapes strings and identifiers but leaves a few characters in regular expressions and
+ * comments, where `\uXXXX` means the same. And it must not import(): code compiled by node:vm cannot.
  */
-function finishCommandsBundle(outfile, metafile) {
+const COMPILED_WITH_CACHE = ['dist/cli/main.cjs', 'dist/cli/commands.cjs'];
+
+function finishCachedBundle(outfile, metafile) {
   const text = readFileSync(outfile, 'utf8');
   const ascii = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (ascii !== text) writeFileSync(outfile, ascii);
@@ -133,7 +136,7 @@ for (const entry of entries) {
   // An entry whose source file this checkout lacks is skipped (commands.cjs is generated, from stdin).
   if (entry.entryPoints !== undefined && !existsSync(entry.entryPoints[0])) continue;
   const result = await build({ ...nodeBundleOptions, ...entry, metafile: true });
-  if (entry.outfile === 'dist/cli/commands.cjs') finishCommandsBundle(join(root, entry.outfile), result.metafile);
+  if (COMPILED_WITH_CACHE.includes(entry.outfile)) finishCachedBundle(join(root, entry.outfile), result.metafile);
   if (entry.outfile.startsWith('dist/cli')) cliOutputs.push(...Object.keys(result.metafile.outputs));
 }
 // Removed only after the new files are written: a CLI running meanwhile finds its files.

@@ -1,4 +1,4 @@
-// The modules the CLI's CommonJS entry (dist/cli/mfa-tray.cjs) opens on demand, by source file, and the name of each
+// The modules the CLI's CommonJS entry (dist/cli/main.cjs) opens on demand, by source file, and the name of each
 // door of dist/cli/commands.cjs they are built into (scripts/build-node.mjs). Everything a git helper call needs while
 // the session is valid is in the entry itself; these are the doors to the rest.
 export const CLI_DOORS = {

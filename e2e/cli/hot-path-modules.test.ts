@@ -16,7 +16,9 @@ import { roleCacheKey } from '../../electron/core/profiles/role-cache-key';
 import { writeRoleCacheEntry } from '../../electron/core/profiles/role-cache-file';
 
 const DIST_CLI = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
-const ENTRY = join(DIST_CLI, 'mfa-tray.cjs');
+/** What bin/mfa-tray.cjs requires: it runs the entry compiled with the entry's code cache. */
+const STARTER = join(DIST_CLI, 'mfa-tray.cjs');
+const ENTRY = join(DIST_CLI, 'main.cjs');
 /**
  * 100 KB with the code cache's loader and credential_process's line (75 KB before them); the writers (lock, backup,
  * in-place, pair records) would add about 60 KB.
@@ -44,12 +46,17 @@ process.on('exit', () => {
 afterAll(() => rm(hooks, { recursive: true, force: true }));
 
 /**
- * Runs the built CLI with the hook: the files of dist/cli it required, Node's modules, and which runs the code cache
- * of dist/cli/commands.cjs holds (the doors open that file: a run that opened none leaves no cache).
+ * Runs the built CLI with the hook: the files of dist/cli it required, Node's modules, and which runs the code caches
+ * hold, by bundle: the entry's (main.cjs) and that of dist/cli/commands.cjs (the doors open that file: a run that
+ * opened none leaves no cache of it).
  */
-async function loadedBy(args: string[], env: NodeJS.ProcessEnv, input: string) {
+async function loadedBy(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input: string,
+  cacheDir = join(hooks, `cache-${Date.now()}-${Math.random()}`),
+) {
   const log = join(hooks, `load-${Date.now()}-${Math.random()}.log`);
-  const cacheDir = join(hooks, `cache-${Date.now()}-${Math.random()}`);
   const result = await runProcess(
     process.execPath,
     ['--require', join(hooks, 'at-exit.cjs'), CLI, ...args],
@@ -62,11 +69,14 @@ async function loadedBy(args: string[], env: NodeJS.ProcessEnv, input: string) {
     .map((line) => line.slice(4))
     .filter((path) => path.startsWith(DIST_CLI));
   const builtins = lines.filter((line) => line.startsWith('node ')).map((line) => line.slice(5));
-  const [cacheName] = await readdir(cacheDir).catch(() => []);
-  const cache = cacheName === undefined ? undefined : await readFile(join(cacheDir, cacheName));
-  const commandsRuns =
-    cache && (JSON.parse(cache.subarray(0, cache.indexOf(0x0a)).toString()) as { commands: string[] });
-  return { result, files: [...new Set(files)], builtins, commandsOpenedBy: commandsRuns?.commands ?? [] };
+  const runsOf: Record<string, string[]> = {};
+  for (const name of await readdir(cacheDir).catch(() => [])) {
+    const cache = await readFile(join(cacheDir, name));
+    runsOf[name.split('.').slice(0, 2).join('.')] = (
+      JSON.parse(cache.subarray(0, cache.indexOf(0x0a)).toString()) as { commands: string[] }
+    ).commands;
+  }
+  return { result, files: [...new Set(files)], builtins, runsOf, cacheDir };
 }
 
 /** A valid session, and the role's keys in the AWS CLI's cache (matching them to the role hashes its arguments). */
@@ -89,10 +99,10 @@ describe("git's credential helper with a valid session runs from the CLI's entry
     const lab = await validSession();
     try {
       const args = ['git-credential', TARGET, '--source', SOURCE, 'get'];
-      const { result, files, builtins, commandsOpenedBy } = await loadedBy(args, lab.env, REQUEST);
+      const { result, files, builtins, runsOf } = await loadedBy(args, lab.env, REQUEST);
       expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
-      expect(files).toEqual([ENTRY]);
-      expect(commandsOpenedBy).toEqual([]);
+      expect(files).toEqual([STARTER]);
+      expect(runsOf).toEqual({ 'main.cjs': [args[0]] });
       expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
       expect((await stat(ENTRY)).size).toBeLessThan(ENTRY_BUDGET_BYTES);
     } finally {
@@ -104,11 +114,11 @@ describe("git's credential helper with a valid session runs from the CLI's entry
     const lab = await validSession();
     try {
       const args = ['git-credential', ROLE_PROFILE, 'get'];
-      const { result, files, builtins, commandsOpenedBy } = await loadedBy(args, lab.env, REQUEST);
+      const { result, files, builtins, runsOf } = await loadedBy(args, lab.env, REQUEST);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^username=ASIAROLEKEYS00000001%role-token\npassword=\w+\n$/);
-      expect(files).toEqual([ENTRY]);
-      expect(commandsOpenedBy).toEqual([]);
+      expect(files).toEqual([STARTER]);
+      expect(runsOf).toEqual({ 'main.cjs': [args[0]] });
       expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
@@ -118,12 +128,29 @@ describe("git's credential helper with a valid session runs from the CLI's entry
   it("an SDK's credential_process with a valid session is answered from the entry too", async () => {
     const lab = await validSession();
     try {
-      const { result, files, builtins, commandsOpenedBy } = await loadedBy(['credential-process', TARGET], lab.env, '');
+      const { result, files, builtins, runsOf } = await loadedBy(['credential-process', TARGET], lab.env, '');
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.any(String) });
-      expect(files).toEqual([ENTRY]);
-      expect(commandsOpenedBy).toEqual([]);
+      expect(files).toEqual([STARTER]);
+      expect(runsOf).toEqual({ 'main.cjs': ['credential-process'] });
       expect(builtins.filter((name) => HEAVY_BUILTINS.test(name))).toEqual([]);
+    } finally {
+      await rm(lab.dir, { recursive: true, force: true });
+    }
+  });
+
+  it("takes the entry's bytecode from its code cache from the second run on, which then leaves the cache as it is", async () => {
+    const lab = await validSession();
+    try {
+      const args = ['git-credential', TARGET, '--source', SOURCE, 'get'];
+      const first = await loadedBy(args, lab.env, REQUEST);
+      const [cacheName] = await readdir(first.cacheDir);
+      const cached = await stat(join(first.cacheDir, cacheName!));
+      const second = await loadedBy(args, lab.env, REQUEST, first.cacheDir);
+      expect(second.result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      // A cache V8 rejected, or one lacking this command's functions, would have been written anew at exit.
+      const after = await stat(join(first.cacheDir, cacheName!));
+      expect({ ino: after.ino, mtimeMs: after.mtimeMs }).toEqual({ ino: cached.ino, mtimeMs: cached.mtimeMs });
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
     }
@@ -134,14 +161,10 @@ describe("git's credential helper with a valid session runs from the CLI's entry
     try {
       // No terminal and no app: the helper says so and steps aside, having asked the app-prompt door for the app.
       const args = ['git-credential', TARGET, '--source', SOURCE, 'get'];
-      const { result, files, commandsOpenedBy } = await loadedBy(
-        args,
-        { ...lab.env, GIT_TERMINAL_PROMPT: '0' },
-        REQUEST,
-      );
+      const { result, files, runsOf } = await loadedBy(args, { ...lab.env, GIT_TERMINAL_PROMPT: '0' }, REQUEST);
       expect(result.stderr).toMatch(/expired/i);
-      expect(files).toEqual([ENTRY]);
-      expect(commandsOpenedBy).toEqual(['git-credential']);
+      expect(files).toEqual([STARTER]);
+      expect(runsOf).toEqual({ 'main.cjs': ['git-credential'], 'commands.cjs': ['git-credential'] });
     } finally {
       await rm(lab.dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheName, loadBundle } from './commands-bundle';
+import { cacheName, loadBundle } from './cached-script';
 
 // A bundle with enough functions that V8's cache of a run holds more than the top level.
 const BUNDLE = `exports.doors = { greet: () => ({ greet: (name) => 'hello ' + name + ' (' + __filename.length + ')' }) };

@@ -1,0 +1,190 @@
+// The CLI's CommonJS files compiled with V8's code cache: its entry (dist/cli/main.cjs, run by dist/cli/mfa-tray.cjs)
+// and the rest of its commands (dist/cli/commands.cjs, opened by the entry's doors). Compiling commands.cjs's 2.3 MB
+// and then each function a command runs costs a renewal ~50 ms, taking the bytecode from the cache ~15; the entry's
+// 100 KB, on every git fetch and push, a few milliseconds. The cache, which holds every function the commands ran
+// so far, is only ever a speed-up: missing, stale, rejected by V8 or unwritable, the file is compiled from source.
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { isAscii } from 'node:buffer';
+import { Script } from 'node:vm';
+import { resolveCodeCacheDir } from './code-cache-dir';
+
+/** The first line of a cache file; the V8 data follows it. */
+interface CacheHeader {
+  /** The bundle the bytecode was compiled from: V8 itself checks only the source's length. */
+  bundle: string;
+  /** Where that bundle is: a cache whose bundle is gone is removed when another copy writes its own. */
+  file: string;
+  /** The command lines' first words whose runs are in it: a new one's run adds its functions. */
+  commands: string[];
+}
+
+export interface LoadedBundle<T> {
+  exports: T;
+  /** Whether V8 took the bytecode from the cache. */
+  fromCache: boolean;
+  /** Writes the cache (temp file and rename) when this run compiled what it did not hold; never throws. */
+  saveCache(): void;
+}
+
+/** A cache that stops growing: past this many first words (typos included), new ones are not added. */
+const MAX_COMMANDS = 32;
+
+/**
+ * Runs a CommonJS file of the CLI compiled with its code cache in the user's cache folder, which is rewritten at exit
+ * (when every function this command ran is compiled) if it lacked them.
+ */
+export function runCached<T>(file: string): T {
+  const cacheDir = resolveCodeCacheDir();
+  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file));
+  const loaded = loadBundle<T>(file, cacheFile, commandWord(process.argv[2]));
+  process.once('exit', () => loaded.saveCache());
+  return loaded.exports;
+}
+
+/** A CommonJS file compiled with the code cache kept in cacheFile; `command` names what this run does. */
+export function loadBundle<T>(file: string, cacheFile: string | undefined, command: string): LoadedBundle<T> {
+  const { source, stamp } = readSource(file);
+  const cached = cacheFile === undefined ? undefined : readCache(cacheFile, stamp);
+  // Node's own CommonJS wrapper, on the first line: line numbers stay those of the file and its source map.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
+    filename: file,
+    cachedData: cached?.data,
+  });
+  const module = { exports: {} as T };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  const fromCache = cached !== undefined && !script.cachedDataRejected;
+  const covered = fromCache ? cached.commands : [];
+  return {
+    exports: module.exports,
+    fromCache,
+    saveCache: () => {
+      if (cacheFile === undefined || covered.includes(command) || covered.length >= MAX_COMMANDS) return;
+      writeCache(cacheFile, { bundle: stamp, file, commands: [...covered, command] }, script.createCachedData());
+    },
+  };
+}
+
+/**
+ * One cache per installed copy and runtime ("commands.cjs.1a2b3c4d.v8"): a checkout run by Node and the packaged app
+ * run by Electron's Node would otherwise take turns throwing each other's cache away.
+ */
+export function cacheName(file: string): string {
+  // FNV-1a: a name, not a secret, and node:crypto would cost more to load than the whole lookup.
+  let hash = 0x811c9dc5;
+  for (const char of `${dirname(file)}\0${process.version}\0${process.arch}`) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return `${basename(file)}.${hash.toString(16).padStart(8, '0')}.v8`;
+}
+
+/** The command line's first word, as a cache records it ("renew", "git-credential"). */
+function commandWord(word: string | undefined): string {
+  return word !== undefined && /^[a-z][a-z0-9-]{0,39}$/.test(word) ? word : '(other)';
+}
+
+function readSource(file: string): { source: string; stamp: string } {
+  const fd = openSync(file, 'r');
+  try {
+    const stats = fstatSync(fd);
+    const bytes = readFileSync(fd);
+    // The build writes ASCII, which decodes as Latin-1 in half the time of UTF-8, into a string V8 scans faster.
+    const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+    // The runtime needs no place here: V8 rejects bytecode of another version, and cacheName keeps them apart.
+    return { source, stamp: `${stats.size}:${stats.mtimeMs}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The commands a cache of this very bundle holds, and its V8 data; undefined for none usable. */
+function readCache(cacheFile: string, stamp: string): { commands: string[]; data: Buffer } | undefined {
+  try {
+    if (!privateToUs(dirname(cacheFile)) || !privateToUs(cacheFile)) return undefined;
+    const bytes = readFileSync(cacheFile);
+    const found = headerIn(bytes);
+    if (found?.header.bundle !== stamp || !Array.isArray(found.header.commands)) return undefined;
+    return { commands: found.header.commands.map(String), data: bytes.subarray(found.end + 1) };
+  } catch {
+    return undefined; // none yet, or unreadable: compile from source
+  }
+}
+
+/** Bytecode is code we run: only from a file and folder that nobody else could have written. */
+function privateToUs(path: string): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined) return true; // Windows: the folder is under the user's own profile
+  const stats = statSync(path);
+  return stats.uid === uid && (stats.mode & 0o022) === 0;
+}
+
+function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void {
+  const temp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]), { mode: 0o600 });
+    // One rename: a concurrent run reads the old cache or the new one, never half of one.
+    renameSync(temp, cacheFile);
+    removeAbandonedCaches(cacheFile);
+  } catch {
+    // A cache that cannot be written (read-only home, full disk) is not worth a word: the next run compiles again.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // no folder to leave a temp file in
+    }
+  }
+}
+
+/**
+ * The caches beside `cacheFile` of copies that are gone (a moved checkout, an upgrade into a new folder): each names
+ * its bundle in its header. Checked only when a cache is written, and there are at most a few.
+ */
+function removeAbandonedCaches(cacheFile: string): void {
+  const folder = dirname(cacheFile);
+  const prefix = `${basename(cacheFile).split('.').slice(0, -2).join('.')}.`;
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (path === cacheFile || !name.startsWith(prefix) || !name.endsWith('.v8')) continue;
+    try {
+      const bundle = headerOf(path)?.file;
+      if (bundle === undefined || !existsSync(bundle)) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+}
+
+/** A cache file's first line, read alone (the V8 data after it is megabytes). */
+function headerOf(path: string): Partial<CacheHeader> | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const start = Buffer.alloc(64 * 1024);
+    return headerIn(start.subarray(0, readSync(fd, start, 0, start.length, 0)))?.header;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The JSON first line of a cache file's bytes, and where it ends; undefined without one. */
+function headerIn(bytes: Buffer): { header: Partial<CacheHeader>; end: number } | undefined {
+  const end = bytes.indexOf(0x0a);
+  return end < 0
+    ? undefined
+    : { header: JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<CacheHeader>, end };
+}
