@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheName, loadBundle } from './cached-script';
@@ -102,6 +102,20 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
       load().saveCache();
       await chmod(cacheFile(), 0o620);
       expect(load().fromCache).toBe(false);
+    },
+  );
+
+  it.skipIf(process.getuid?.() !== 0)(
+    "run as root in another user's home (sudo keeps HOME), leaves that user's cache folder to their own runs",
+    async () => {
+      const nobody = 65_534;
+      await chown(dir, nobody, nobody);
+      const loaded = load();
+      loaded.saveCache();
+      await expect(stat(cacheDir)).rejects.toMatchObject({ code: 'ENOENT' });
+      await chown(dir, 0, 0);
+      load().saveCache();
+      expect((await stat(cacheFile())).uid).toBe(0);
     },
   );
 

@@ -136,6 +136,9 @@ function privateToUs(path: string): boolean {
 function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
+    // Run as root in another user's home (sudo keeps HOME), a folder or file made now would be root's: that user's
+    // own runs could then neither read nor replace it.
+    if (process.getuid?.() === 0 && ownerOfNearest(dirname(cacheFile)) !== 0) return;
     mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
     writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]), { mode: 0o600 });
     // One rename: a concurrent run reads the old cache or the new one, never half of one.
@@ -147,6 +150,18 @@ function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void 
       rmSync(temp, { force: true });
     } catch {
       // no folder to leave a temp file in
+    }
+  }
+}
+
+/** The owner of `path`, or of its nearest existing ancestor. */
+function ownerOfNearest(path: string): number {
+  for (;;) {
+    try {
+      return statSync(path).uid;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(path) === path) throw error;
+      path = dirname(path);
     }
   }
 }
