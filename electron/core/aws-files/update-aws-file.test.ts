@@ -13,6 +13,7 @@ import {
   truncate,
   writeFile,
 } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -105,6 +106,28 @@ describe('updateAwsFile', () => {
     expect(inodes()).toEqual([[second.ino], [second.ino, third.ino]]);
     expect(await readFile(path, 'utf8')).toBe('[a]\nx = 1\ny = 2\nz = 3\n');
   });
+
+  it.each([
+    ['from /proc', {}],
+    ['by the stamps (no /proc)', { findWriters: () => undefined }],
+  ])(
+    'keeps both edits when a writer that read the file before our rename rewrites it in place just after (%s)',
+    async (_how, options) => {
+      // What `aws configure set` does: read the file, close it, then open it again truncating and write its edit of
+      // what it read. Reopened after our rename, that is our file it truncates, dropping our line.
+      const path = join(folder, 'config');
+      await writeFile(path, '[a]\nx = 1\n');
+      let theirBase = '';
+      await updateAwsFile(path, appendLine('ours = 1'), {
+        ...options,
+        settleMs: 50,
+        commitAfter: readFile(path, 'utf8').then((text) => void (theirBase = text)),
+        // 10 ms after our rename, within the settle; synchronous, so it is whole before the settle's timer runs.
+        onFirstCommit: () => void setTimeout(() => writeFileSync(path, `${theirBase}theirs = 1\n`), 10),
+      });
+      expect(await readFile(path, 'utf8')).toBe('[a]\nx = 1\ntheirs = 1\nours = 1\n');
+    },
+  );
 
   it('writes through a chain of symlinks to the final file; the links stay links', async () => {
     await mkdir(join(folder, 'dotfiles'));
