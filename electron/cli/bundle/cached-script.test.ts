@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { chmod, chown, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheName, loadBundle } from './cached-script';
@@ -141,6 +142,18 @@ describe("other copies' caches", () => {
       'commands.cjs.0000000b.v8',
       'commands.cjs.0000000c.v8',
       'notes.txt',
+    ]);
+  });
+
+  it('and temp files of runs killed while writing one are removed; a running writer keeps its own', async () => {
+    const killed = spawnSync(process.execPath, ['-e', '']).pid!;
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(join(cacheDir, `commands.cjs.0000000a.v8.${killed}.tmp`), 'half a cache');
+    await writeFile(join(cacheDir, `commands.cjs.0000000a.v8.${process.ppid}.tmp`), 'being written');
+    load('renew', join(cacheDir, 'commands.cjs.0000000c.v8')).saveCache();
+    expect((await readdir(cacheDir)).sort()).toEqual([
+      'commands.cjs.0000000a.v8.' + String(process.ppid) + '.tmp',
+      'commands.cjs.0000000c.v8',
     ]);
   });
 });

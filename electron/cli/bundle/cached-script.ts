@@ -168,20 +168,34 @@ function ownerOfNearest(path: string): number {
 
 /**
  * The caches beside `cacheFile` of copies that are gone (a moved checkout, an upgrade into a new folder): each names
- * its bundle in its header. Checked only when a cache is written, and there are at most a few.
+ * its bundle in its header; and temp files of runs killed while writing one. Checked only when a cache is written,
+ * and there are at most a few.
  */
 function removeAbandonedCaches(cacheFile: string): void {
   const folder = dirname(cacheFile);
   const prefix = `${basename(cacheFile).split('.').slice(0, -2).join('.')}.`;
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
-    if (path === cacheFile || !name.startsWith(prefix) || !name.endsWith('.v8')) continue;
+    if (path === cacheFile || !name.startsWith(prefix)) continue;
     try {
+      // A temp file of a run killed while it wrote (megabytes each, and nothing else would ever remove it).
+      const writer = /\.v8\.(\d+)\.tmp$/.exec(name)?.[1];
+      if (writer !== undefined && !isRunning(Number(writer))) rmSync(path, { force: true });
+      if (!name.endsWith('.v8')) continue;
       const bundle = headerOf(path)?.file;
       if (bundle === undefined || !existsSync(bundle)) rmSync(path, { force: true });
     } catch {
       // gone meanwhile, or not ours to remove
     }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process
   }
 }
 
