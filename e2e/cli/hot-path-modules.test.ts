@@ -72,9 +72,9 @@ async function loadedBy(
   const runsOf: Record<string, string[]> = {};
   for (const name of await readdir(cacheDir).catch(() => [])) {
     const cache = await readFile(join(cacheDir, name));
-    runsOf[name.split('.').slice(0, 2).join('.')] = (
-      JSON.parse(cache.subarray(0, cache.indexOf(0x0a)).toString()) as { commands: string[] }
-    ).commands;
+    runsOf[name.split('.').slice(0, 2).join('.')] = Object.keys(
+      (JSON.parse(cache.subarray(0, cache.indexOf(0x0a)).toString()) as { runs: Record<string, number> }).runs,
+    );
   }
   return { result, files: [...new Set(files)], builtins, runsOf, cacheDir };
 }

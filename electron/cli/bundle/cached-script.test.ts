@@ -35,12 +35,16 @@ const cacheFile = () => join(cacheDir, 'commands.cjs.v8');
  * time stamp (so the same cache applies): V8 would otherwise answer a second compile in this process from its
  * in-memory cache, and never read the one on disk.
  */
-function load(command = 'renew', cache: string | undefined = cacheFile()) {
+function load(command = 'renew', cache: string | undefined = cacheFile(), compiled?: () => number) {
   const copy = join(dir, `build-${(copies += 1)}`, 'commands.cjs');
   mkdirSync(join(copy, '..'));
   writeFileSync(copy, source);
   utimesSync(copy, builtAt, builtAt);
-  return loadBundle<Exports>(copy, cache, command);
+  return loadBundle<Exports>(copy, cache, command, compiled);
+}
+
+async function header(file: string): Promise<{ runs: Record<string, number> }> {
+  return JSON.parse((await readFile(file)).toString('latin1').split('\n')[0]!) as { runs: Record<string, number> };
 }
 
 describe('the CLI commands bundle, compiled with V8 code cache', () => {
@@ -68,8 +72,22 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     load('renew').saveCache();
     expect((await stat(file)).mtimeMs).toBe(firstWrite);
     load('status').saveCache();
-    const header = JSON.parse((await readFile(file)).toString('latin1').split('\n')[0]!) as { commands: string[] };
-    expect(header.commands).toEqual(['renew', 'status']);
+    expect(Object.keys((await header(file)).runs)).toEqual(['renew', 'status']);
+  });
+
+  it("rewrites it for a known command's run that compiled clearly more: a path its earlier runs did not take", async () => {
+    // `renew --help`, then a renewal: the same first word, some hundreds of kilobytes more bytecode.
+    load('renew', cacheFile(), () => 400_000).saveCache();
+    const file = cacheFile();
+    const help = await stat(file);
+    load('renew', cacheFile(), () => 410_000).saveCache(); // the same path, compiled a little differently
+    expect((await stat(file)).mtimeMs).toBe(help.mtimeMs);
+    load('renew', cacheFile(), () => 840_000).saveCache();
+    expect((await header(file)).runs).toEqual({ renew: 840_000 });
+    // A shorter run afterwards (a session still valid) leaves the larger cache alone.
+    const renewal = await stat(file);
+    load('renew', cacheFile(), () => 600_000).saveCache();
+    expect((await stat(file)).mtimeMs).toBe(renewal.mtimeMs);
   });
 
   it('ignores the cache of an earlier build of the file (same length, another time stamp)', async () => {

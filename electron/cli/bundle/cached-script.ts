@@ -29,8 +29,12 @@ interface CacheHeader {
   bundle: string;
   /** Where that bundle is: a cache whose bundle is gone is removed when another copy writes its own. */
   file: string;
-  /** The command lines' first words whose runs are in it: a new one's run adds its functions. */
-  commands: string[];
+  /**
+   * The command lines' first words whose runs are in it, each with how much bytecode the largest such run had compiled
+   * by its end (0 where not measured): a new word's run adds its functions, and so does a run of a known word that
+   * compiled clearly more, having taken a path the earlier ones did not (`renew` after `renew --help`).
+   */
+  runs: Record<string, number>;
 }
 
 export interface LoadedBundle<T> {
@@ -43,21 +47,32 @@ export interface LoadedBundle<T> {
 
 /** A cache that stops growing: past this many first words (typos included), new ones are not added. */
 const MAX_COMMANDS = 32;
+/** More bytecode than a known word's largest run by this much means a path not in the cache (identical runs: 0). */
+const NEW_PATH_BYTES = 32 * 1024;
+
+/** How much bytecode this process has compiled so far (all of its scripts and Node's own). */
+export type CompiledBytes = () => number;
 
 /**
  * Runs a CommonJS file of the CLI compiled with its code cache in the user's cache folder, which is rewritten at exit
- * (when every function this command ran is compiled) if it lacked them.
+ * (when every function this command ran is compiled) if it lacked them. With `compiled`, a run of a word the cache
+ * holds that compiled clearly more than its largest earlier run rewrites it too.
  */
-export function runCached<T>(file: string): T {
+export function runCached<T>(file: string, compiled?: CompiledBytes): T {
   const cacheDir = resolveCodeCacheDir();
   const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file));
-  const loaded = loadBundle<T>(file, cacheFile, commandWord(process.argv[2]));
+  const loaded = loadBundle<T>(file, cacheFile, commandWord(process.argv[2]), compiled);
   process.once('exit', () => loaded.saveCache());
   return loaded.exports;
 }
 
 /** A CommonJS file compiled with the code cache kept in cacheFile; `command` names what this run does. */
-export function loadBundle<T>(file: string, cacheFile: string | undefined, command: string): LoadedBundle<T> {
+export function loadBundle<T>(
+  file: string,
+  cacheFile: string | undefined,
+  command: string,
+  compiled: CompiledBytes = () => 0,
+): LoadedBundle<T> {
   const { source, stamp } = readSource(file);
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile, stamp);
   // Node's own CommonJS wrapper, on the first line: line numbers stay those of the file and its source map.
@@ -69,13 +84,17 @@ export function loadBundle<T>(file: string, cacheFile: string | undefined, comma
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const fromCache = cached !== undefined && !script.cachedDataRejected;
-  const covered = fromCache ? cached.commands : [];
+  const covered = fromCache ? cached.runs : {};
   return {
     exports: module.exports,
     fromCache,
     saveCache: () => {
-      if (cacheFile === undefined || covered.includes(command) || covered.length >= MAX_COMMANDS) return;
-      writeCache(cacheFile, { bundle: stamp, file, commands: [...covered, command] }, script.createCachedData());
+      if (cacheFile === undefined) return;
+      const known = covered[command];
+      const bytes = compiled();
+      if (known === undefined ? Object.keys(covered).length >= MAX_COMMANDS : bytes <= known + NEW_PATH_BYTES) return;
+      const runs = { ...covered, [command]: Math.max(bytes, known ?? 0) };
+      writeCache(cacheFile, { bundle: stamp, file, runs }, script.createCachedData());
     },
   };
 }
@@ -112,17 +131,27 @@ function readSource(file: string): { source: string; stamp: string } {
   }
 }
 
-/** The commands a cache of this very bundle holds, and its V8 data; undefined for none usable. */
-function readCache(cacheFile: string, stamp: string): { commands: string[]; data: Buffer } | undefined {
+/** The runs a cache of this very bundle holds, and its V8 data; undefined for none usable. */
+function readCache(cacheFile: string, stamp: string): { runs: Record<string, number>; data: Buffer } | undefined {
   try {
     if (!privateToUs(dirname(cacheFile)) || !privateToUs(cacheFile)) return undefined;
     const bytes = readFileSync(cacheFile);
     const found = headerIn(bytes);
-    if (found?.header.bundle !== stamp || !Array.isArray(found.header.commands)) return undefined;
-    return { commands: found.header.commands.map(String), data: bytes.subarray(found.end + 1) };
+    const runs = found?.header.runs;
+    if (found?.header.bundle !== stamp || !isRunsRecord(runs)) return undefined;
+    return { runs, data: bytes.subarray(found.end + 1) };
   } catch {
     return undefined; // none yet, or unreadable: compile from source
   }
+}
+
+function isRunsRecord(value: unknown): value is Record<string, number> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((bytes) => Number.isSafeInteger(bytes) && (bytes as number) >= 0)
+  );
 }
 
 /** Bytecode is code we run: only from a file and folder that nobody else could have written. */

@@ -1,0 +1,37 @@
+// The built CLI's code cache of dist/cli/commands.cjs, as users' runs fill it: a command word's first run may take a
+// short path (`status --help`), and its later runs must still get their own functions from the cache.
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../testing/cli/run-cli';
+import { createScenarioLab, type ScenarioLab } from '../../testing/scenario/scenario-lab';
+
+let lab: ScenarioLab;
+let cacheDir: string;
+beforeEach(async () => {
+  lab = await createScenarioLab('http://127.0.0.1:9');
+  cacheDir = join(lab.dir, 'code-cache');
+});
+afterEach(() => rm(lab.dir, { recursive: true, force: true }));
+
+async function commandsCache(): Promise<{ runs: Record<string, number>; stamp: string }> {
+  const name = (await readdir(cacheDir)).find((file) => file.startsWith('commands.cjs.'))!;
+  const bytes = await readFile(join(cacheDir, name));
+  const stats = await stat(join(cacheDir, name));
+  const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString()) as { runs: Record<string, number> };
+  return { runs: header.runs, stamp: `${stats.ino}:${stats.mtimeMs}` };
+}
+
+describe("the commands' code cache", () => {
+  it('takes in the functions of a longer run of a command it holds (help first), and then stays as it is', async () => {
+    const env = { ...lab.env, MFA_TRAY_CACHE_DIR: cacheDir };
+    expect((await runCli(['status', '--help'], env)).code).toBe(0);
+    const help = await commandsCache();
+    expect((await runCli(['status'], env)).code).toBe(0);
+    const status = await commandsCache();
+    expect(status.stamp).not.toBe(help.stamp);
+    expect(status.runs.status).toBeGreaterThan(help.runs.status!);
+    expect((await runCli(['status'], env)).code).toBe(0);
+    expect((await commandsCache()).stamp).toBe(status.stamp);
+  });
+});
