@@ -72,7 +72,9 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     load('renew').saveCache();
     expect((await stat(file)).mtimeMs).toBe(firstWrite);
     load('status').saveCache();
-    expect(Object.keys((await header(file)).runs)).toEqual(['renew', 'status']);
+    load('constructor').saveCache(); // a typo that names one of Object's own properties
+    expect((await header(file)).runs).toEqual({ renew: 0, status: 0, constructor: 0 });
+    expect(load('constructor').fromCache).toBe(true);
   });
 
   it("rewrites it for a known command's run that compiled clearly more: a path its earlier runs did not take", async () => {

@@ -90,7 +90,8 @@ export function loadBundle<T>(
     fromCache,
     saveCache: () => {
       if (cacheFile === undefined) return;
-      const known = covered[command];
+      // Own keys only: a word such as `constructor` must not find Object's.
+      const known = Object.hasOwn(covered, command) ? covered[command] : undefined;
       const bytes = compiled();
       if (known === undefined ? Object.keys(covered).length >= MAX_COMMANDS : bytes <= known + NEW_PATH_BYTES) return;
       const runs = { ...covered, [command]: Math.max(bytes, known ?? 0) };
