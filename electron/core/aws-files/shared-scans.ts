@@ -19,11 +19,12 @@ export interface ScanGroup {
 }
 
 /**
- * How long a write's question waits for another write of its group that is busy (not waiting on anything) to ask too:
- * they are a lock or a read apart, under a millisecond; longer means the other went another way, and the question
- * is answered alone.
+ * How long a write's question waits at most for another write of its group that is busy (not waiting on anything) to
+ * ask too. They are a lock and a read apart, about a millisecond, but a loaded machine stalls for tens; longer means
+ * the other is held up (its lock taken by another of our processes) and the question is answered alone. A pass on a
+ * desktop costs more than this wait.
  */
-export const SHARED_SCAN_WAIT_MS = 10;
+export const SHARED_SCAN_WAIT_MS = 50;
 
 type State = 'busy' | 'away' | 'asking' | 'left';
 
