@@ -14,8 +14,10 @@ beforeEach(async () => {
 });
 afterEach(() => rm(lab.dir, { recursive: true, force: true }));
 
-async function commandsCache(): Promise<{ runs: Record<string, number>; stamp: string }> {
-  const name = (await readdir(cacheDir)).find((file) => file.startsWith('commands.cjs.'))!;
+async function commandsCache(command = 'status'): Promise<{ runs: Record<string, number>; stamp: string }> {
+  const name = (await readdir(cacheDir)).find(
+    (file) => file.startsWith('commands.cjs.') && file.endsWith(`.${command}.v8`),
+  )!;
   const bytes = await readFile(join(cacheDir, name));
   const stats = await stat(join(cacheDir, name));
   const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString()) as { runs: Record<string, number> };
@@ -33,5 +35,18 @@ describe("the commands' code cache", () => {
     expect(status.runs.status).toBeGreaterThan(help.runs.status!);
     expect((await runCli(['status'], env)).code).toBe(0);
     expect((await commandsCache()).stamp).toBe(status.stamp);
+  });
+
+  it("keeps one file per command, so that a command's start reads none of the others' functions", async () => {
+    const env = { ...lab.env, MFA_TRAY_CACHE_DIR: cacheDir };
+    expect((await runCli(['status'], env)).code).toBe(0);
+    expect((await runCli(['profiles'], env)).code).toBe(0);
+    expect(Object.keys((await commandsCache('status')).runs)).toEqual(['status']);
+    expect(Object.keys((await commandsCache('profiles')).runs)).toEqual(['profiles']);
+    // Typos are words too: past 12 files of this copy, a new word's run leaves none.
+    for (let typo = 0; typo < 11; typo += 1) await runCli([`stat${typo}`], env);
+    const files = (await readdir(cacheDir)).filter((file) => file.startsWith('commands.cjs.'));
+    expect(files).toHaveLength(12);
+    expect(files.some((file) => file.endsWith('.stat10.v8'))).toBe(false);
   });
 });

@@ -184,5 +184,7 @@ describe('the name of the code cache file', () => {
     expect(checkout).toMatch(/^commands\.cjs\.[0-9a-f]{8}\.v8$/);
     expect(cacheName('/home/ada/mfa-tray/dist/cli/commands.cjs')).toBe(checkout);
     expect(cacheName('/opt/MFA Tray/resources/cli/commands.cjs')).not.toBe(checkout);
+    // Per command where asked: that command's functions only.
+    expect(cacheName('/home/ada/mfa-tray/dist/cli/commands.cjs', 'renew')).toBe(checkout.replace(/\.v8$/, '.renew.v8'));
   });
 });

@@ -47,23 +47,49 @@ export interface LoadedBundle<T> {
 
 /** A cache that stops growing: past this many first words (typos included), new ones are not added. */
 const MAX_COMMANDS = 32;
+/** Caches of one command each stop there too: past this many files of a copy, new words get none. */
+const MAX_COMMAND_FILES = 12;
 /** More bytecode than a known word's largest run by this much means a path not in the cache (identical runs: 0). */
 const NEW_PATH_BYTES = 32 * 1024;
 
 /** How much bytecode this process has compiled so far (all of its scripts and Node's own). */
 export type CompiledBytes = () => number;
 
+export interface CacheOptions {
+  /** With it, a run of a word the cache holds that compiled clearly more than its largest earlier run rewrites it. */
+  compiled?: CompiledBytes;
+  /**
+   * One cache per command word, instead of one for all: V8 reads the whole of a cache, so a file holding the functions
+   * of every command the user ran would make each of them pay for all the others (renew ~10 ms more here).
+   */
+  perCommand?: boolean;
+}
+
 /**
  * Runs a CommonJS file of the CLI compiled with its code cache in the user's cache folder, which is rewritten at exit
- * (when every function this command ran is compiled) if it lacked them. With `compiled`, a run of a word the cache
- * holds that compiled clearly more than its largest earlier run rewrites it too.
+ * (when every function this command ran is compiled) if it lacked them.
  */
-export function runCached<T>(file: string, compiled?: CompiledBytes): T {
+export function runCached<T>(file: string, { compiled, perCommand = false }: CacheOptions = {}): T {
   const cacheDir = resolveCodeCacheDir();
-  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file));
-  const loaded = loadBundle<T>(file, cacheFile, commandWord(process.argv[2]), compiled);
-  process.once('exit', () => loaded.saveCache());
+  const command = commandWord(process.argv[2]);
+  const cacheFile =
+    cacheDir === undefined ? undefined : join(cacheDir, cacheName(file, perCommand ? command : undefined));
+  const loaded = loadBundle<T>(file, cacheFile, command, compiled);
+  process.once('exit', () => {
+    if (!perCommand || loaded.fromCache || cacheDir === undefined || commandFiles(cacheDir, file) < MAX_COMMAND_FILES)
+      loaded.saveCache();
+  });
   return loaded.exports;
+}
+
+/** How many per-command caches of this copy of `file` the folder holds. */
+function commandFiles(cacheDir: string, file: string): number {
+  const prefix = cacheName(file).slice(0, -'v8'.length);
+  try {
+    return readdirSync(cacheDir).filter((name) => name.startsWith(prefix) && name.endsWith('.v8')).length;
+  } catch {
+    return 0; // no folder yet
+  }
 }
 
 /** A CommonJS file compiled with the code cache kept in cacheFile; `command` names what this run does. */
@@ -101,21 +127,22 @@ export function loadBundle<T>(
 }
 
 /**
- * One cache per installed copy and runtime ("commands.cjs.1a2b3c4d.v8"): a checkout run by Node and the packaged app
- * run by Electron's Node would otherwise take turns throwing each other's cache away.
+ * One cache per installed copy and runtime ("main.cjs.1a2b3c4d.v8"), and per command if asked
+ * ("commands.cjs.1a2b3c4d.renew.v8"): a checkout run by Node and the packaged app run by Electron's Node would
+ * otherwise take turns throwing each other's cache away.
  */
-export function cacheName(file: string): string {
+export function cacheName(file: string, command?: string): string {
   // FNV-1a: a name, not a secret, and node:crypto would cost more to load than the whole lookup.
   let hash = 0x811c9dc5;
   for (const char of `${dirname(file)}\0${process.version}\0${process.arch}`) {
     hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
   }
-  return `${basename(file)}.${hash.toString(16).padStart(8, '0')}.v8`;
+  return `${basename(file)}.${hash.toString(16).padStart(8, '0')}${command === undefined ? '' : `.${command}`}.v8`;
 }
 
 /** The command line's first word, as a cache records it ("renew", "git-credential"). */
 function commandWord(word: string | undefined): string {
-  return word !== undefined && /^[a-z][a-z0-9-]{0,39}$/.test(word) ? word : '(other)';
+  return word !== undefined && /^[a-z][a-z0-9-]{0,39}$/.test(word) ? word : 'other';
 }
 
 function readSource(file: string): { source: string; stamp: string } {
@@ -173,7 +200,7 @@ function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void 
     writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]), { mode: 0o600 });
     // One rename: a concurrent run reads the old cache or the new one, never half of one.
     renameSync(temp, cacheFile);
-    removeAbandonedCaches(cacheFile);
+    removeAbandonedCaches(cacheFile, header.file);
   } catch {
     // A cache that cannot be written (read-only home, full disk) is not worth a word: the next run compiles again.
     try {
@@ -201,9 +228,9 @@ function ownerOfNearest(path: string): number {
  * its bundle in its header; and temp files of runs killed while writing one. Checked only when a cache is written,
  * and there are at most a few.
  */
-function removeAbandonedCaches(cacheFile: string): void {
+function removeAbandonedCaches(cacheFile: string, bundleFile: string): void {
   const folder = dirname(cacheFile);
-  const prefix = `${basename(cacheFile).split('.').slice(0, -2).join('.')}.`;
+  const prefix = `${basename(bundleFile)}.`;
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
     if (path === cacheFile || !name.startsWith(prefix)) continue;

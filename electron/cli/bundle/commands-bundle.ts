@@ -13,7 +13,7 @@ let commands: CommandsBundle | undefined;
 
 /** The door's module namespace, from dist/cli/commands.cjs beside the entry, loaded once per process. */
 export function openDoor(file: string, name: string): unknown {
-  commands ??= runCached<CommandsBundle>(file, compiledBytes);
+  commands ??= runCached<CommandsBundle>(file, { compiled: compiledBytes, perCommand: true });
   const door = commands.doors[name];
   if (door === undefined) throw new Error(`${file} has no module "${name}": rebuild it with npm run build:node`);
   return door();
