@@ -165,6 +165,21 @@ describe("other copies' caches", () => {
     ]);
   });
 
+  it('and those of an earlier build of the same copy (an upgrade in place), whatever command they hold', async () => {
+    const copy = join(dir, 'installed', 'commands.cjs');
+    mkdirSync(join(copy, '..'));
+    const build = (text: string, at: number) => {
+      writeFileSync(copy, text);
+      utimesSync(copy, new Date(at), new Date(at));
+    };
+    build(BUNDLE, 1_700_000_000_000);
+    loadBundle(copy, join(cacheDir, 'commands.cjs.0000000a.status.v8'), 'status').saveCache();
+    loadBundle(copy, join(cacheDir, 'commands.cjs.0000000a.renew.v8'), 'renew').saveCache();
+    build(BUNDLE.replace('hello', 'howdy'), 1_700_000_009_000);
+    loadBundle(copy, join(cacheDir, 'commands.cjs.0000000a.renew.v8'), 'renew').saveCache();
+    expect(await readdir(cacheDir)).toEqual(['commands.cjs.0000000a.renew.v8']);
+  });
+
   it('and temp files of runs killed while writing one are removed; a running writer keeps its own', async () => {
     const killed = spawnSync(process.execPath, ['-e', '']).pid!;
     await mkdir(cacheDir, { recursive: true });

@@ -200,7 +200,7 @@ function writeCache(cacheFile: string, header: CacheHeader, data: Buffer): void 
     writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]), { mode: 0o600 });
     // One rename: a concurrent run reads the old cache or the new one, never half of one.
     renameSync(temp, cacheFile);
-    removeAbandonedCaches(cacheFile, header.file);
+    removeAbandonedCaches(cacheFile, header);
   } catch {
     // A cache that cannot be written (read-only home, full disk) is not worth a word: the next run compiles again.
     try {
@@ -224,13 +224,14 @@ function ownerOfNearest(path: string): number {
 }
 
 /**
- * The caches beside `cacheFile` of copies that are gone (a moved checkout, an upgrade into a new folder): each names
- * its bundle in its header; and temp files of runs killed while writing one. Checked only when a cache is written,
- * and there are at most a few.
+ * The caches beside `cacheFile` that no run will read again: of copies that are gone (a moved checkout, an upgrade
+ * into a new folder), and of earlier builds of this copy (an upgrade in place: of commands no longer run, nothing
+ * would replace them); each names its bundle in its header. And temp files of runs killed while writing one. Checked
+ * only when a cache is written, and there are at most a few.
  */
-function removeAbandonedCaches(cacheFile: string, bundleFile: string): void {
+function removeAbandonedCaches(cacheFile: string, written: CacheHeader): void {
   const folder = dirname(cacheFile);
-  const prefix = `${basename(bundleFile)}.`;
+  const prefix = `${basename(written.file)}.`;
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
     if (path === cacheFile || !name.startsWith(prefix)) continue;
@@ -239,8 +240,9 @@ function removeAbandonedCaches(cacheFile: string, bundleFile: string): void {
       const writer = /\.v8\.(\d+)\.tmp$/.exec(name)?.[1];
       if (writer !== undefined && !isRunning(Number(writer))) rmSync(path, { force: true });
       if (!name.endsWith('.v8')) continue;
-      const bundle = headerOf(path)?.file;
-      if (bundle === undefined || !existsSync(bundle)) rmSync(path, { force: true });
+      const { file, bundle } = headerOf(path) ?? {};
+      const earlierBuild = file === written.file && bundle !== written.bundle;
+      if (file === undefined || earlierBuild || !existsSync(file)) rmSync(path, { force: true });
     } catch {
       // gone meanwhile, or not ours to remove
     }
