@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { isAscii } from 'node:buffer';
 import { Script } from 'node:vm';
+import { isProcessAlive } from '../../core/aws-files/process-alive';
 import { resolveCodeCacheDir } from './code-cache-dir';
 
 /** The first line of a cache file; the V8 data follows it. */
@@ -238,7 +239,7 @@ function removeAbandonedCaches(cacheFile: string, written: CacheHeader): void {
     try {
       // A temp file of a run killed while it wrote (megabytes each, and nothing else would ever remove it).
       const writer = /\.v8\.(\d+)\.tmp$/.exec(name)?.[1];
-      if (writer !== undefined && !isRunning(Number(writer))) rmSync(path, { force: true });
+      if (writer !== undefined && !isProcessAlive(Number(writer))) rmSync(path, { force: true });
       if (!name.endsWith('.v8')) continue;
       const { file, bundle } = headerOf(path) ?? {};
       const earlierBuild = file === written.file && bundle !== written.bundle;
@@ -246,15 +247,6 @@ function removeAbandonedCaches(cacheFile: string, written: CacheHeader): void {
     } catch {
       // gone meanwhile, or not ours to remove
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process
   }
 }
 

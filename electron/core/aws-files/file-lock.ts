@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { isProcessAlive } from './process-alive';
 
 const LOCK_DIR_SUFFIX = '.mfa-tray-lock';
 const OWNER_FILE = 'owner';
@@ -161,15 +162,6 @@ async function removeIfStale(lockDir: string, staleMs: number): Promise<boolean>
   }
   await rm(grave, { recursive: true, force: true });
   return true;
-}
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function sleep(ms: number): Promise<void> {
