@@ -1,8 +1,9 @@
 // The built CLI's code cache of dist/cli/commands.cjs, as users' runs fill it: a command word's first run may take a
 // short path (`status --help`), and its later runs must still get their own functions from the cache.
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cachedRuns } from '../../testing/cli/code-cache-header';
 import { runCli } from '../../testing/cli/run-cli';
 import { createScenarioLab, type ScenarioLab } from '../../testing/scenario/scenario-lab';
 
@@ -18,10 +19,8 @@ async function commandsCache(command = 'status'): Promise<{ runs: Record<string,
   const name = (await readdir(cacheDir)).find(
     (file) => file.startsWith('commands.cjs.') && file.endsWith(`.${command}.v8`),
   )!;
-  const bytes = await readFile(join(cacheDir, name));
   const stats = await stat(join(cacheDir, name));
-  const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString()) as { runs: Record<string, number> };
-  return { runs: header.runs, stamp: `${stats.ino}:${stats.mtimeMs}` };
+  return { runs: await cachedRuns(join(cacheDir, name)), stamp: `${stats.ino}:${stats.mtimeMs}` };
 }
 
 describe("the commands' code cache", () => {

@@ -9,6 +9,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedRuns } from '../../testing/cli/code-cache-header';
 import { CLI, runProcess } from '../../testing/cli/run-cli';
 import { createScenarioLab, ROLE_PROFILE, SOURCE, TARGET } from '../../testing/scenario/scenario-lab';
 import { scenario } from '../../testing/scenario/scenario';
@@ -71,10 +72,7 @@ async function loadedBy(
   const builtins = lines.filter((line) => line.startsWith('node ')).map((line) => line.slice(5));
   const runsOf: Record<string, string[]> = {};
   for (const name of await readdir(cacheDir).catch(() => [])) {
-    const cache = await readFile(join(cacheDir, name));
-    runsOf[name.split('.').slice(0, 2).join('.')] = Object.keys(
-      (JSON.parse(cache.subarray(0, cache.indexOf(0x0a)).toString()) as { runs: Record<string, number> }).runs,
-    );
+    runsOf[name.split('.').slice(0, 2).join('.')] = Object.keys(await cachedRuns(join(cacheDir, name)));
   }
   return { result, files: [...new Set(files)], builtins, runsOf, cacheDir };
 }

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cachedRuns } from '../../../testing/cli/code-cache-header';
 import { cacheName, loadBundle } from './cached-script';
 
 // A bundle with enough functions that V8's cache of a run holds more than the top level.
@@ -43,10 +44,6 @@ function load(command = 'renew', cache: string | undefined = cacheFile(), compil
   return loadBundle<Exports>(copy, cache, command, compiled);
 }
 
-async function header(file: string): Promise<{ runs: Record<string, number> }> {
-  return JSON.parse((await readFile(file)).toString('latin1').split('\n')[0]!) as { runs: Record<string, number> };
-}
-
 describe('the CLI commands bundle, compiled with V8 code cache', () => {
   it('runs the file as CommonJS, with its own file name, and compiles from source the first time', () => {
     const loaded = load();
@@ -73,7 +70,7 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     expect((await stat(file)).mtimeMs).toBe(firstWrite);
     load('status').saveCache();
     load('constructor').saveCache(); // a typo that names one of Object's own properties
-    expect((await header(file)).runs).toEqual({ renew: 0, status: 0, constructor: 0 });
+    expect(await cachedRuns(file)).toEqual({ renew: 0, status: 0, constructor: 0 });
     expect(load('constructor').fromCache).toBe(true);
   });
 
@@ -85,7 +82,7 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     load('renew', cacheFile(), () => 410_000).saveCache(); // the same path, compiled a little differently
     expect((await stat(file)).mtimeMs).toBe(help.mtimeMs);
     load('renew', cacheFile(), () => 840_000).saveCache();
-    expect((await header(file)).runs).toEqual({ renew: 840_000 });
+    expect(await cachedRuns(file)).toEqual({ renew: 840_000 });
     // A shorter run afterwards (a session still valid) leaves the larger cache alone.
     const renewal = await stat(file);
     load('renew', cacheFile(), () => 600_000).saveCache();
