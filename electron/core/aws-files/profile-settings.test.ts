@@ -146,7 +146,8 @@ describe('writeProfileSettings', () => {
       locations,
       'p',
       { aws_access_key_id: 'B', expiration: 'b' },
-      { settleMs: 20, findWriters },
+      // A long wait for the other file's question: on a loaded machine its lock and read can take over 50 ms.
+      { settleMs: 20, findWriters, sharedScanWaitMs: 10_000 },
     );
     // Each pass reads every descriptor of every process of the user: on a desktop, over a hundred milliseconds.
     expect(asked).toEqual([

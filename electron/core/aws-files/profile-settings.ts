@@ -14,7 +14,7 @@ import { shareScans } from './shared-scans';
 import { resolveSymlinkTarget } from './symlink-target';
 import { errorMessage } from '../../shared/error-message';
 import type { UpdateAwsFileOptions } from './update-aws-file';
-import { updateAwsFile } from './update-aws-file';
+import { DEFAULT_SETTLE_MS, settleWait, updateAwsFile } from './update-aws-file';
 
 /**
  * Keys that go to the credentials file. `aws configure set` (awscli 2.9 set.py) sends the first three
@@ -39,7 +39,10 @@ const WRITABLE_PROFILE_NAME = /^[\w\-@+.%:/]+(?: [\w\-@+.%:/]+)*$/;
 export type ProfileWriteOptions = Pick<
   UpdateAwsFileOptions,
   'lock' | 'settleMs' | 'onWait' | 'writerWaitMs' | 'lateWriterWaitMs' | 'findWriters'
->;
+> & {
+  /** How long one file's question to /proc waits for the other's (default SHARED_SCAN_WAIT_MS, shared-scans.ts). */
+  sharedScanWaitMs?: number;
+};
 
 /** What the writes of one call share: the caller's options and the state folder of the locations. */
 type WriteOptions = ProfileWriteOptions & Pick<UpdateAwsFileOptions, 'stateDir'>;
@@ -145,9 +148,12 @@ async function writeBoth(
   // Both files wait out their settle time (for late outside writers) together, from the last rename on, and then
   // ask /proc in one pass, as they do before reading; the config rename still waits for the credentials rename (and
   // is dropped if that write fails).
-  const scans = shareScans(options.findWriters);
+  const { sharedScanWaitMs, ...writeOptions } = options;
+  const scans = shareScans(options.findWriters, sharedScanWaitMs);
   let startSettling = (): void => {};
-  const settleAfter = new Promise<void>((resolve) => (startSettling = resolve));
+  const settled = new Promise<void>((resolve) => (startSettling = resolve)).then(() =>
+    settleWait(options.settleMs ?? DEFAULT_SETTLE_MS),
+  );
   const writes: PendingWrite[] = [];
   for (const plan of plans) {
     const first = writes[0];
@@ -165,21 +171,21 @@ async function writeBoth(
         return record.after;
       },
       {
-        ...options,
+        ...writeOptions,
         role: plan.role,
         onFirstCommit: signalCommitted,
         commitAfter: after,
         scans,
-        settleAfter,
+        settled,
       },
     );
     writes.push({ record, promise, committed });
   }
-  // Renamed or failed: each write's settle starts once none of them is still to be renamed.
+  // Renamed or failed: the settle starts once none of them is still to be renamed.
   void Promise.allSettled(writes.map((write) => Promise.race([write.committed, write.promise]))).then(startSettling);
   // Never called when a write fails before its rename. An early start only: a caller whose work threw here meets
-  // the same error when it does that work again after the write.
-  // Run once the settle timers are set (the reactions to settleAfter): work taking milliseconds would delay them.
+  // the same error when it does that work again after the write. Run once the settle timer is set: work taking
+  // milliseconds would delay it.
   if (whileSettling)
     Promise.all(writes.map((write) => write.committed))
       .then(() => setImmediate(whileSettling))
@@ -188,7 +194,7 @@ async function writeBoth(
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure === undefined) return;
   const done = writes.filter((_, index) => results[index]?.status === 'fulfilled').map((write) => write.record);
-  await undo(done, options, failure.reason);
+  await undo(done, writeOptions, failure.reason);
   throw failure.reason;
 }
 

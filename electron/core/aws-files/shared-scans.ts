@@ -65,6 +65,15 @@ export function shareScans(find: FindOpenWriters = findOpenWriters, waitMs = SHA
   const passWhenNobodyBusy = (): void => {
     if (questions.length > 0 && !states.includes('busy')) pass();
   };
+  // Looked at once the current turn's promise chains have run: writes woken by the same event (the settle's end)
+  // step through several awaits each, and the first to ask must not find the other still marked waiting.
+  let looking: ReturnType<typeof setImmediate> | undefined;
+  const lookSoon = (): void => {
+    looking ??= setImmediate(() => {
+      looking = undefined;
+      passWhenNobodyBusy();
+    });
+  };
 
   return {
     join() {
@@ -72,7 +81,7 @@ export function shareScans(find: FindOpenWriters = findOpenWriters, waitMs = SHA
       const become = (state: State): void => {
         if (states[index] === 'left') return;
         states[index] = state;
-        passWhenNobodyBusy();
+        lookSoon();
       };
       return {
         scan(files) {

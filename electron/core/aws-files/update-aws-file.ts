@@ -42,8 +42,12 @@ export interface UpdateAwsFileOptions {
    * of its read; 0 skips the wait (then only changes seen before our rename are merged).
    */
   settleMs?: number;
-  /** The settle wait starts once this settles too (the other renames of the same change), so the writes ask /proc together. */
-  settleAfter?: Promise<unknown>;
+  /**
+   * The settle wait shared with the other writes of the same change, in place of settleMs from this write's own rename:
+   * one timer, from the last of their renames on, so that they wake together and ask /proc in one pass. For the first
+   * rename only: a later round's rename (after someone else's write) waits settleMs of its own.
+   */
+  settled?: Promise<void>;
   /** Our rename waits for this (e.g. the other file of the same profile committing first); a rejection aborts the write. */
   commitAfter?: Promise<unknown>;
   /** Called once our first rename is done, before the settle wait. */
@@ -76,7 +80,7 @@ export interface UpdateAwsFileResult {
 
 const NEW_FILE_MODE = 0o600;
 const NEW_FOLDER_MODE = 0o700;
-const DEFAULT_SETTLE_MS = 50;
+export const DEFAULT_SETTLE_MS = 50;
 /** Each round is caused by someone else's write; this many in a row means the file is being rewritten constantly. */
 const MAX_ROUNDS = 20;
 
@@ -103,7 +107,7 @@ interface Place {
   waits: WriterWaitOptions;
   /** Waits once our version is in place (longer, with progress told). */
   lateWaits: WriterWaitOptions;
-  /** The wait after our rename for late outside writers (settleMs, from settleAfter on). */
+  /** The wait after our rename for late outside writers (settleMs, or the change's shared `settled`). */
   settle: () => Promise<void>;
   /** Set when the file is written in place (its folder is read-only to us): where lock, backup and journal live. */
   inPlace?: InPlaceArea;
@@ -152,6 +156,7 @@ async function updateAsMember(
     throw fileSystemError(path, role, error, 'written');
   }
   const writerWaitMs = options.writerWaitMs ?? WRITER_WAIT_MS;
+  let sharedSettle = options.settled;
   const place: Place = {
     target,
     realPath,
@@ -163,13 +168,11 @@ async function updateAsMember(
       onWait: options.onWait,
       progressMs: writerWaitMs,
     },
-    settle: () =>
-      scans.away(
-        (async () => {
-          await options.settleAfter;
-          if (settleMs > 0) await sleep(settleMs);
-        })(),
-      ),
+    settle: () => {
+      const wait = sharedSettle ?? settleWait(settleMs);
+      sharedSettle = undefined;
+      return scans.away(wait);
+    },
     inPlace,
   };
   let lock;
@@ -324,7 +327,7 @@ async function editUnderLock(
           try {
             if (inPlaceWrite !== undefined)
               justScanned = await othersAfterInPlaceWrite(place, snapshot, canSeeWriters, settleMs);
-            else ({ lateBase, justScanned } = await lateWriteInto(place, snapshot, canSeeWriters, settleMs));
+            else ({ lateBase, justScanned } = await lateWriteInto(place, snapshot, ours, canSeeWriters, settleMs));
           } catch (error) {
             if (!(error instanceof StillBeingWrittenError)) throw error;
             if (inPlaceWrite !== undefined) throw stillWrittenProblem(place, error, 'over-ours');
@@ -584,6 +587,7 @@ async function changedSince(target: string, snapshot: Snapshot, role: FileRole):
 async function lateWriteInto(
   place: Place,
   snapshot: Snapshot,
+  ours: { ino: number; dev: number },
   canSeeWriters: boolean,
   settleMs: number,
 ): Promise<{ lateBase?: string; justScanned?: WatchedInode }> {
@@ -592,9 +596,10 @@ async function lateWriteInto(
   if (canSeeWriters) {
     await place.settle();
     const replaced = { dev: snapshot.dev, ino: snapshot.ino, realPath: place.realPath };
-    const ours = await stat(place.target).catch(() => undefined);
-    justScanned = ours?.isFile() ? { dev: ours.dev, ino: ours.ino, realPath: place.realPath } : undefined;
-    await waitWhileWritten(justScanned ? [replaced, justScanned] : [replaced], place.target, place.lateWaits);
+    // Ours as renamed, not stat()ed again: the pair's writes wake from the settle together and ask in the same turn.
+    // Replaced meanwhile, the path's new file does not match justScanned, and the next round scans for it.
+    justScanned = { dev: ours.dev, ino: ours.ino, realPath: place.realPath };
+    await waitWhileWritten([replaced, justScanned], place.target, place.lateWaits);
   } else {
     const was = { ino: snapshot.ino, size: snapshot.bytes.length, mtimeMs: snapshot.mtimeMs };
     if (await changesWithin(snapshot.handle, was, settleMs > 0 ? Math.max(settleMs, QUIET_MS) : 0)) {
@@ -616,4 +621,9 @@ async function lateWriteInto(
 
 function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
+}
+
+/** The wait after a rename for late outside writers; none for 0. */
+export function settleWait(settleMs: number): Promise<void> {
+  return settleMs > 0 ? sleep(settleMs) : Promise.resolve();
 }
