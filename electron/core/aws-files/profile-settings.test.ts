@@ -109,26 +109,24 @@ describe('writeProfileSettings', () => {
     // Files that exist: a new file has no replaced one to watch, and so no settle time.
     await writeFile(locations.credentials, '[p]\naws_access_key_id = OLD\n');
     await writeFile(locations.config, '[profile p]\nexpiration = old\n');
-    const seen: string[] = [];
-    const write = writeProfileSettings(
+    // In order: the passes over /proc before the renames, the work, and the one pass after the settle.
+    const events: string[] = [];
+    await writeProfileSettings(
       locations,
       'p',
       { aws_access_key_id: 'NEW', expiration: 'new' },
       {
         settleMs: 300,
+        sharedScanWaitMs: 10_000,
+        findWriters: () => (events.push('scan'), []),
         whileSettling: () => {
-          seen.push(`${readFileSync(locations.credentials, 'utf8')}|${readFileSync(locations.config, 'utf8')}`);
+          events.push(`${readFileSync(locations.credentials, 'utf8')}|${readFileSync(locations.config, 'utf8')}`);
         },
       },
     );
-    let returned = false;
-    void write.then(() => (returned = true));
-    await new Promise((done) => setTimeout(done, 150));
-    // Both renames done, the 300 ms settle not over: the work ran in it.
-    expect(seen).toEqual(['[p]\naws_access_key_id = NEW\n|[profile p]\nexpiration = new\n']);
-    expect(returned).toBe(false);
-    await write;
-    expect(seen).toHaveLength(1);
+    const work = events.filter((event) => event !== 'scan');
+    expect(work).toEqual(['[p]\naws_access_key_id = NEW\n|[profile p]\nexpiration = new\n']);
+    expect(events.slice(-2)).toEqual([work[0], 'scan']);
   });
 
   it('asks /proc about both files in one pass before reading them and one after their common settle', async () => {

@@ -80,7 +80,11 @@ export interface UpdateAwsFileResult {
 
 const NEW_FILE_MODE = 0o600;
 const NEW_FOLDER_MODE = 0o700;
-export const DEFAULT_SETTLE_MS = 50;
+/**
+ * `aws configure set` writes back what it read about a millisecond after reading it, under strace; the largest gap
+ * seen with both cores oversubscribed was 10 ms (scripts/aws-cli-write-gap.ts). Each renewal waits this out once.
+ */
+export const DEFAULT_SETTLE_MS = 20;
 /** Each round is caused by someone else's write; this many in a row means the file is being rewritten constantly. */
 const MAX_ROUNDS = 20;
 
