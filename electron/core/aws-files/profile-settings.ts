@@ -14,7 +14,8 @@ import { shareScans } from './shared-scans';
 import { resolveSymlinkTarget } from './symlink-target';
 import { errorMessage } from '../../shared/error-message';
 import type { UpdateAwsFileOptions } from './update-aws-file';
-import { DEFAULT_SETTLE_MS, settleWait, updateAwsFile } from './update-aws-file';
+import { settleTimeMs, settleWait } from './settle-time';
+import { updateAwsFile } from './update-aws-file';
 
 /**
  * Keys that go to the credentials file. `aws configure set` (awscli 2.9 set.py) sends the first three
@@ -152,7 +153,7 @@ async function writeBoth(
   const scans = shareScans(options.findWriters, sharedScanWaitMs);
   let startSettling = (): void => {};
   const settled = new Promise<void>((resolve) => (startSettling = resolve)).then(() =>
-    settleWait(options.settleMs ?? DEFAULT_SETTLE_MS),
+    settleWait(options.settleMs ?? settleTimeMs()),
   );
   const writes: PendingWrite[] = [];
   for (const plan of plans) {

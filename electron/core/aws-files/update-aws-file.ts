@@ -30,6 +30,7 @@ import type { FindOpenWriters, WatchedInode } from './open-writers';
 import type { ScanGroup, WriterScans } from './shared-scans';
 import { shareScans } from './shared-scans';
 import { checkAwsFileBytes, fileRoleFromName, fileSystemError, openRegularFile, readWholeFile } from './read-aws-file';
+import { settleTimeMs, settleWait } from './settle-time';
 import { resolveSymlinkTarget, SymlinkLoopError } from './symlink-target';
 import { inPlaceFolder } from './trace-names';
 
@@ -38,8 +39,8 @@ export interface UpdateAwsFileOptions {
   lock?: FileLockOptions;
   /**
    * How long to wait after our rename before checking whether an in-place writer that had read the old
-   * file wrote over ours (or into the file we replaced). `aws configure set` writes within a millisecond
-   * of its read; 0 skips the wait (then only changes seen before our rename are merged).
+   * file wrote over ours (or into the file we replaced). Default settleTimeMs(): 20 ms, more while the processors
+   * are oversubscribed; 0 skips the wait (then only changes seen before our rename are merged).
    */
   settleMs?: number;
   /**
@@ -80,11 +81,6 @@ export interface UpdateAwsFileResult {
 
 const NEW_FILE_MODE = 0o600;
 const NEW_FOLDER_MODE = 0o700;
-/**
- * `aws configure set` writes back what it read about a millisecond after reading it, under strace; the largest gap
- * seen with both cores oversubscribed was 10 ms (scripts/aws-cli-write-gap.ts). Each renewal waits this out once.
- */
-export const DEFAULT_SETTLE_MS = 20;
 /** Each round is caused by someone else's write; this many in a row means the file is being rewritten constantly. */
 const MAX_ROUNDS = 20;
 
@@ -143,7 +139,7 @@ async function updateAsMember(
   scans: WriterScans,
 ): Promise<UpdateAwsFileResult> {
   const role = options.role ?? fileRoleFromName(path);
-  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+  const settleMs = options.settleMs ?? settleTimeMs();
   let target: string;
   let realPath: string;
   let inPlace: InPlaceArea | undefined;
@@ -625,9 +621,4 @@ async function lateWriteInto(
 
 function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
-}
-
-/** The wait after a rename for late outside writers; none for 0. */
-export function settleWait(settleMs: number): Promise<void> {
-  return settleMs > 0 ? sleep(settleMs) : Promise.resolve();
 }
