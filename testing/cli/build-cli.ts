@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import lockfile from 'proper-lockfile';
+import { acquireFileLock } from '../../electron/core/aws-files/file-lock';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'dist', 'cli', 'mfa-tray.cjs');
@@ -29,15 +29,13 @@ function bundleMs(): number {
 
 export async function ensureCliBuilt(): Promise<void> {
   mkdirSync(join(root, 'dist'), { recursive: true });
-  const release = await lockfile.lock(root, {
-    lockfilePath: join(root, 'dist', '.cli-build.lock'),
-    retries: { retries: 200, minTimeout: 50, maxTimeout: 200 },
-  });
+  // A build takes seconds; test files started together wait for the first one's.
+  const lock = await acquireFileLock(join(root, 'dist', '.cli-build'), { timeoutMs: 120_000 });
   try {
     if (bundleMs() < newestSourceMs(join(root, 'electron'))) {
       execFileSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], { cwd: root, stdio: 'inherit' });
     }
   } finally {
-    await release();
+    await lock.release();
   }
 }

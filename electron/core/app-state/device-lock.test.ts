@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleChild } from '../../../testing/aws-files/bundle-child';
 import { DeviceLockTimeoutError, withDeviceLock } from './device-lock';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,5 +62,25 @@ describe('withDeviceLock', () => {
       DeviceLockTimeoutError,
     );
     await holder;
+  });
+
+  it('takes over at once the lock of a holder killed on this host', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
+    const holder = await bundleChild(
+      new URL('../../../testing/app-state/device-lock-holder.ts', import.meta.url),
+      dir,
+      'holder.mjs',
+    );
+    const child = spawn(process.execPath, [holder, dir, 'd'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((held) => child.stdout.once('data', held));
+    // Held for real: a waiter gives up.
+    await expect(withDeviceLock(dir, 'd', async () => 1, { maxWaitMs: 100 })).rejects.toBeInstanceOf(
+      DeviceLockTimeoutError,
+    );
+    // As a `mfa-tray renew` killed while it waited for its code: the next renewal need not wait out a stale period.
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGKILL');
+    await exited;
+    await expect(withDeviceLock(dir, 'd', async () => 'renewed', { maxWaitMs: 1_000 })).resolves.toBe('renewed');
   });
 });

@@ -1,8 +1,9 @@
 // One renewal per MFA device at a time across processes (tray app + any number of CLI calls):
-// a lock file per device in the state folder.
+// a lock folder per device in the state folder, taken as the AWS files are (file-lock.ts).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import type { FileLock } from '../aws-files/file-lock';
+import { acquireFileLock, LockTimeoutError } from '../aws-files/file-lock';
 import { deviceFileKey } from './device-key';
 
 export class DeviceLockTimeoutError extends Error {
@@ -24,8 +25,8 @@ export interface DeviceLockOptions {
   onWait?: () => void;
 }
 
-const STALE_MS = 15_000; // a crashed holder's lock is taken over after this; live holders refresh it
-const POLL_MS = 50;
+/** Holders on this host are judged by their pid at once; this bounds a holder on another host sharing the folder. */
+const STALE_MS = 15_000;
 
 /** Runs `task` while holding the cross-process lock of `device`; waits for another holder to finish. */
 export async function withDeviceLock<T>(
@@ -37,32 +38,22 @@ export async function withDeviceLock<T>(
   const maxWaitMs = options.maxWaitMs ?? 10 * 60_000;
   const folder = join(stateDir, 'locks');
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const target = join(folder, deviceFileKey(device));
-  const started = Date.now();
-  let release: (() => Promise<void>) | undefined;
-  let waitAnnounced = false;
-  while (!release) {
-    try {
-      release = await lockfile.lock(target, {
-        realpath: false,
-        stale: STALE_MS,
-        lockfilePath: `${target}.lock`,
-        // The default throws from a timer and kills the process. A lost lock (machine slept past STALE_MS) only
-        // weakens single flight; the used-code record still keeps a code from being sent twice.
-        onCompromised: () => undefined,
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      if (Date.now() - started > maxWaitMs) throw new DeviceLockTimeoutError(device, Date.now() - started);
-      if (!waitAnnounced) options.onWait?.();
-      waitAnnounced = true;
-      // Constant short polls: waiters should notice the release quickly, not after an exponential backoff.
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  const { onWait } = options;
+  let lock: FileLock;
+  try {
+    // The AWS files' lock: a holder killed mid-renewal (a CLI waiting for its code) frees the device at once.
+    lock = await acquireFileLock(join(folder, deviceFileKey(device)), {
+      timeoutMs: maxWaitMs,
+      staleMs: STALE_MS,
+      ...(onWait && { onWait: () => onWait() }),
+    });
+  } catch (error) {
+    if (error instanceof LockTimeoutError) throw new DeviceLockTimeoutError(device, maxWaitMs);
+    throw error;
   }
   try {
     return await task();
   } finally {
-    await release().catch(() => undefined); // already released (compromised) is not the caller's problem
+    await lock.release();
   }
 }
