@@ -9,7 +9,7 @@ import { availableParallelism, loadavg } from 'node:os';
  * most (strace timestamps, scripts/aws-cli-write-gap.ts).
  */
 export const BASE_SETTLE_MS = 20;
-/** Runnable processes per processor beyond which the wait stops growing (100 ms); 25 ms gaps were seen at 5×. */
+/** Runnable processes per processor beyond which the wait stops growing (100 ms); gaps up to 57 ms were seen at 5×. */
 const MAX_LOAD_FACTOR = 5;
 
 /**
