@@ -151,10 +151,10 @@ async function writeBoth(
   // is dropped if that write fails).
   const { sharedScanWaitMs, ...writeOptions } = options;
   const scans = shareScans(options.findWriters, sharedScanWaitMs);
+  // One reading of the load for both files (and any later round of theirs).
+  const settleMs = options.settleMs ?? settleTimeMs();
   let startSettling = (): void => {};
-  const settled = new Promise<void>((resolve) => (startSettling = resolve)).then(() =>
-    settleWait(options.settleMs ?? settleTimeMs()),
-  );
+  const settled = new Promise<void>((resolve) => (startSettling = resolve)).then(() => settleWait(settleMs));
   const writes: PendingWrite[] = [];
   for (const plan of plans) {
     const first = writes[0];
@@ -173,6 +173,7 @@ async function writeBoth(
       },
       {
         ...writeOptions,
+        settleMs,
         role: plan.role,
         onFirstCommit: signalCommitted,
         commitAfter: after,
