@@ -72,15 +72,19 @@ describe('withDeviceLock', () => {
       'holder.mjs',
     );
     const child = spawn(process.execPath, [holder, dir, 'd'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise((held) => child.stdout.once('data', held));
-    // Held for real: a waiter gives up.
-    await expect(withDeviceLock(dir, 'd', async () => 1, { maxWaitMs: 100 })).rejects.toBeInstanceOf(
-      DeviceLockTimeoutError,
-    );
-    // As a `mfa-tray renew` killed while it waited for its code: the next renewal need not wait out a stale period.
     const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGKILL');
-    await exited;
+    try {
+      await new Promise((held) => child.stdout.once('data', held));
+      // Held for real: a waiter gives up.
+      await expect(withDeviceLock(dir, 'd', async () => 1, { maxWaitMs: 100 })).rejects.toBeInstanceOf(
+        DeviceLockTimeoutError,
+      );
+    } finally {
+      // As a `mfa-tray renew` killed while it waited for its code (and never left behind by a failed test).
+      child.kill('SIGKILL');
+      await exited;
+    }
+    // The next renewal need not wait out a stale period.
     await expect(withDeviceLock(dir, 'd', async () => 'renewed', { maxWaitMs: 1_000 })).resolves.toBe('renewed');
   });
 });
