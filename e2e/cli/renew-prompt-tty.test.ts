@@ -3,6 +3,7 @@
 // terminal) keep the immediate answer.
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import * as timers from 'node:timers/promises';
 import { msUntilNextWindow } from '../../electron/core/totp';
 import { scenario, scenarioCode } from '../../testing/scenario/scenario';
 import { useScenarioEmulator } from '../../testing/cli/scenario-emulator';
@@ -39,7 +40,7 @@ describe('renew on a terminal', () => {
       const lab = await createScenarioLab(emulator().url);
       // Use the window's code about 8 s before it ends: the countdown is seen, and the test waits little.
       const left = msUntilNextWindow(Date.now());
-      await new Promise((resolve) => setTimeout(resolve, left >= 8_000 ? left - 8_000 : left + 22_000));
+      await timers.setTimeout(left >= 8_000 ? left - 8_000 : left + 22_000);
       const first = await runCli(['renew', TARGET, '--code', scenarioCode(Date.now())], lab.env);
       expect(first.code).toBe(0);
 

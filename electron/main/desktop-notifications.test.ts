@@ -1,6 +1,7 @@
 import type { NotificationConstructorOptions } from 'electron';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import * as timers from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { activationArguments, activationTarget, createDesktopNotifications } from './desktop-notifications';
 
@@ -114,6 +115,6 @@ const gc = runInNewContext('gc') as () => void;
 
 async function collectGarbage(): Promise<void> {
   // A WeakRef's target stays alive until the current job ends; let it end, then collect.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await timers.setTimeout(0);
   gc();
 }

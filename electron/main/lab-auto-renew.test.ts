@@ -1,5 +1,6 @@
 // The scheduler's lead-time event for a lab session becomes an automatic renewal with its own notification,
 // through the real notifier on a fake clock; other sessions keep the usual warning.
+import * as timers from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../testing/fake-clock';
 import { AUTO_RENEW_RETRY_MS } from '../core/lab-devices';
@@ -10,7 +11,7 @@ import { createNotifier, type MfaNotification } from './notifier';
 const MORNING = Date.parse('2025-03-03T08:00:00Z');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settle = () => timers.setTimeout(0);
 
 interface Setup {
   clock: FakeClock;

@@ -1,4 +1,5 @@
 // A simulated day on a fake clock (wall time vs the monotonic time timers use), with sleep and clock jumps.
+import * as timers from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../testing/fake-clock';
 import type { MfaSession } from '../core/profiles/types';
@@ -34,7 +35,7 @@ function setup(muted: string[] = []) {
   return { clock, shown, notifier };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settle = () => timers.setTimeout(0);
 
 /** Time passes as in a running app: each timer callback in its own task, so announcements settle in between. */
 async function live(clock: FakeClock, ms: number): Promise<void> {

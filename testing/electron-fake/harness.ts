@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DELIVER_FUNCTION, INVOKE_BINDING, preloadScript } from './page-preload';
 import type { AppCommand, AppSnapshot, FromApp, ToApp, WindowFacts } from './protocol';
@@ -147,7 +148,7 @@ export class FakeElectronApp {
         throw new Error(
           `no visible #/${route} window after ${timeoutMs} ms: ${[...this.windows.values()].map((w) => `${w.page.url()} ${w.visible ? 'shown' : 'hidden'}`).join('; ')}`,
         );
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      await timers.setTimeout(25);
     }
   }
 

@@ -1,5 +1,6 @@
 // What the in-process renewal tests hand renew(): a lab's files and state folder, and a code source that counts how
 // often a code was asked for (the "never spend a code for nothing" assertions read `asked`).
+import * as timers from 'node:timers/promises';
 import { resolveAwsFileLocations } from '../../electron/core/aws-files';
 import type { CodeSource, RenewDeps } from '../../electron/core/renewal/types';
 import { msUntilNextWindow } from '../../electron/core/totp/windows';
@@ -34,5 +35,5 @@ export function countingCodes(code: () => string = () => scenarioCode(Date.now()
  */
 export async function withinOneWindow(ms = 3_000): Promise<void> {
   const left = msUntilNextWindow(Date.now());
-  if (left < ms) await new Promise((done) => setTimeout(done, left + 20));
+  if (left < ms) await timers.setTimeout(left + 20);
 }

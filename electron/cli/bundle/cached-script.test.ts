@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { cachedRuns } from '../../../testing/cli/code-cache-header';
 import { cacheName, loadBundle } from './cached-script';
 
@@ -65,7 +66,7 @@ describe('the CLI commands bundle, compiled with V8 code cache', () => {
     load('renew').saveCache();
     const file = cacheFile();
     const firstWrite = (await stat(file)).mtimeMs;
-    await new Promise((done) => setTimeout(done, 20));
+    await timers.setTimeout(20);
     load('renew').saveCache();
     expect((await stat(file)).mtimeMs).toBe(firstWrite);
     load('status').saveCache();

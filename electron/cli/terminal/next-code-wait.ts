@@ -1,6 +1,7 @@
 // After "code already used" on a terminal, the person is there to type the next code: count down to it on the
 // terminal and ask again, instead of ending with "Wait 6 s for the next code". Scripts (no terminal: --code,
 // piped stdin) never come here and keep the immediate answer.
+import * as timers from 'node:timers/promises';
 import type { RenewOutcome } from '../../core/renewal';
 import { formatSpan } from '../../shared/time-format';
 
@@ -8,13 +9,12 @@ import { formatSpan } from '../../shared/time-format';
 const MAX_WAITS = 3;
 
 export type Sleep = (ms: number) => Promise<void>;
-const sleepFor: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `attempt` (a renewal that prompts) and, while it meets a used window, waits for the next one and runs it again. */
 export async function renewWaitingForNextCode(
   attempt: () => Promise<RenewOutcome>,
   output: NodeJS.WritableStream & { isTTY?: boolean },
-  sleep: Sleep = sleepFor,
+  sleep: Sleep = timers.setTimeout,
 ): Promise<RenewOutcome> {
   let outcome = await attempt();
   for (let waits = 0; waits < MAX_WAITS && outcome.kind === 'code-already-used'; waits++) {
@@ -34,7 +34,7 @@ export const MAX_CODE_TRIES = 3;
 export async function renewAskingAgain(
   attempt: () => Promise<RenewOutcome>,
   output: NodeJS.WritableStream & { isTTY?: boolean },
-  sleep: Sleep = sleepFor,
+  sleep: Sleep = timers.setTimeout,
 ): Promise<RenewOutcome> {
   let outcome = await renewWaitingForNextCode(attempt, output, sleep);
   for (let tries = 1; tries < MAX_CODE_TRIES && outcome.kind === 'wrong-code'; tries++) {

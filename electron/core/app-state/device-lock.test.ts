@@ -3,10 +3,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { bundleChild } from '../../../testing/aws-files/bundle-child';
 import { DeviceLockTimeoutError, withDeviceLock } from './device-lock';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('withDeviceLock', () => {
   it('runs tasks for one device one at a time, and other devices in parallel', async () => {
@@ -16,7 +15,7 @@ describe('withDeviceLock', () => {
     const task = async () => {
       inside += 1;
       maxInside = Math.max(maxInside, inside);
-      await sleep(20);
+      await timers.setTimeout(20);
       inside -= 1;
     };
     await Promise.all(Array.from({ length: 5 }, () => withDeviceLock(dir, 'arn:aws:iam::1:mfa/a', task)));
@@ -36,8 +35,8 @@ describe('withDeviceLock', () => {
     let freeWaits = 0;
     await withDeviceLock(dir, 'd', async () => undefined, { onWait: () => (freeWaits += 1) });
     expect(freeWaits).toBe(0);
-    const holder = withDeviceLock(dir, 'd', () => sleep(300));
-    await sleep(30);
+    const holder = withDeviceLock(dir, 'd', () => timers.setTimeout(300));
+    await timers.setTimeout(30);
     let waits = 0;
     await withDeviceLock(dir, 'd', async () => undefined, { onWait: () => (waits += 1) });
     expect(waits).toBe(1);
@@ -56,8 +55,8 @@ describe('withDeviceLock', () => {
 
   it('gives up after maxWaitMs with a readable error', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mfa-lock-'));
-    const holder = withDeviceLock(dir, 'd', () => sleep(400));
-    await sleep(30);
+    const holder = withDeviceLock(dir, 'd', () => timers.setTimeout(400));
+    await timers.setTimeout(30);
     await expect(withDeviceLock(dir, 'd', async () => 1, { maxWaitMs: 100 })).rejects.toBeInstanceOf(
       DeviceLockTimeoutError,
     );

@@ -2,6 +2,7 @@
 // temp file in the same folder, fsync, rename over the target, fsync the folder so the rename itself survives.
 import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { TEMP_MARKER } from './trace-names';
 
 /**
@@ -123,7 +124,7 @@ export async function renameWithRetry(
   to: string,
   platform: NodeJS.Platform = process.platform,
   renameFile: (from: string, to: string) => Promise<void> = rename,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((done) => setTimeout(done, ms)),
+  sleep: (ms: number) => Promise<void> = timers.setTimeout,
 ): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireFileLock, lockDirFor, LockLostError, LockTimeoutError } from './file-lock';
 
@@ -20,7 +21,7 @@ describe('acquireFileLock', () => {
     const worker = async (name: string) => {
       const lock = await acquireFileLock(target);
       order.push(`${name} in`);
-      await new Promise((done) => setTimeout(done, 5));
+      await timers.setTimeout(5);
       order.push(`${name} out`);
       await lock.release();
     };

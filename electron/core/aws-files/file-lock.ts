@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { isProcessAlive } from './process-alive';
 
 const LOCK_DIR_SUFFIX = '.mfa-tray-lock';
@@ -62,7 +63,7 @@ export async function acquireFileLock(target: string, options: FileLockOptions =
     if (Date.now() >= deadline) {
       throw new LockTimeoutError(`${target} is locked by another MFA Tray process (waited ${timeoutMs} ms)`);
     }
-    await sleep(wait / 2 + Math.random() * wait);
+    await timers.setTimeout(wait / 2 + Math.random() * wait);
   }
 }
 
@@ -162,8 +163,4 @@ async function removeIfStale(lockDir: string, staleMs: number): Promise<boolean>
   }
   await rm(grave, { recursive: true, force: true });
   return true;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
 }

@@ -6,6 +6,7 @@
 // truncates in the instant between our last stat and our rename and then waits longer than QUIET_MS is not seen.
 import type { FileHandle } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
+import * as timers from 'node:timers/promises';
 import type { WatchedInode } from './open-writers';
 import { describeWriters } from './open-writers';
 import type { WriterScans } from './shared-scans';
@@ -81,7 +82,7 @@ export async function waitWhileWritten(
       options.onWait?.(progress(who, shownPath, now - started, options.maxWaitMs));
       toldAt = now;
     }
-    await options.scans.away(sleep(POLL_MS));
+    await options.scans.away(timers.setTimeout(POLL_MS));
   }
 }
 
@@ -133,7 +134,7 @@ export async function waitUntilQuiet(
       options.onWait?.(progress('another program', shownPath, waited, options.maxWaitMs));
       toldAt = Date.now();
     }
-    await sleep(POLL_MS);
+    await timers.setTimeout(POLL_MS);
   }
 }
 
@@ -147,7 +148,7 @@ export async function changesWithin(handle: FileHandle, was: FileStamp, watchMs:
     const now = await stampOf(handle);
     if (now !== undefined && (now.size !== was.size || now.mtimeMs !== was.mtimeMs)) return true;
     if (Date.now() >= until) return false;
-    await sleep(POLL_MS);
+    await timers.setTimeout(POLL_MS);
   }
 }
 
@@ -162,8 +163,4 @@ export async function stampOf(source: string | FileHandle): Promise<FileStamp | 
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
 }

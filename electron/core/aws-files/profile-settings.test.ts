@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import * as timers from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawConfigParse } from '../ini';
 import { AWS_CLI } from '../../../testing/aws-files/aws-cli-race';
@@ -240,7 +241,7 @@ print(json.dumps({'region': s.get_scoped_config().get('region'), 'key': s.get_cr
           { ...FAST, lock: { timeoutMs: 100 } },
         ),
       ).rejects.toBeInstanceOf(AwsFileError);
-      await new Promise((done) => setTimeout(done, 50));
+      await timers.setTimeout(50);
     } finally {
       process.off('unhandledRejection', onUnhandled);
       await Promise.all(held.map((lock) => lock.release()));

@@ -3,6 +3,7 @@
 // outlast it. The gap stretches when the processors are oversubscribed, so the wait does too.
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import * as timers from 'node:timers/promises';
 
 /**
  * On a machine with a processor to spare: `aws configure set` writes back what it read about 1 ms later, 10 ms at
@@ -23,7 +24,7 @@ export function settleTimeMs(runnable = runnableNow(), processors = availablePar
 
 /** The wait after a rename for late outside writers; none for 0. */
 export function settleWait(settleMs: number): Promise<void> {
-  return settleMs > 0 ? new Promise((done) => setTimeout(done, settleMs)) : Promise.resolve();
+  return settleMs > 0 ? timers.setTimeout(settleMs) : Promise.resolve();
 }
 
 /** "0.52 0.58 0.59 3/467 12345": the fourth field counts the processes running or ready to run at this moment. */

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
+import * as timers from 'node:timers/promises';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsFileError } from './aws-file-error';
@@ -274,7 +275,7 @@ describe('updateAwsFile', () => {
         // While our write waits for the other file, an editor saves this one by rename.
         if (calls === 1) {
           void (async () => {
-            await new Promise((done) => setTimeout(done, 30));
+            await timers.setTimeout(30);
             await writeFile(`${path}.editor`, '[default]\noutside = 1\n');
             await rename(`${path}.editor`, path);
             otherFileCommitted();

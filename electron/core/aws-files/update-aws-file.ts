@@ -5,6 +5,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { link, mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import type { FileRole } from './file-problem';
 import { fsyncDirectory, prepareAtomicWrite, removeLeftoverTempFiles, tempPathFor } from './atomic-write';
 import { AwsFileError } from './aws-file-error';
@@ -554,7 +555,7 @@ async function checkSettled(
     return checkAwsFileBytes(bytes, target, role);
   } catch (error) {
     if (!(error instanceof AwsFileError) || checks >= MAX_SETTLE_CHECKS) throw error;
-    await sleep(25);
+    await timers.setTimeout(25);
     const again = await readWholeFile(handle, target, role);
     if (Buffer.from(again).equals(Buffer.from(bytes))) throw error;
     return checkSettled(handle, again, target, role, checks + 1);
@@ -617,8 +618,4 @@ async function lateWriteInto(
   } catch {
     return { justScanned }; // garbage left in a file nobody sees any more: nothing of value to keep
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
 }

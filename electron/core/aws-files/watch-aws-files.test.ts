@@ -1,6 +1,7 @@
 import { appendFile, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileRole } from './file-problem';
 import type { AwsFileLocations } from './locations';
@@ -24,7 +25,7 @@ function watchRecording(locations: AwsFileLocations): FileRole[][] {
   return reports;
 }
 
-const settle = () => new Promise((done) => setTimeout(done, DEBOUNCE_MS * 4));
+const settle = () => timers.setTimeout(DEBOUNCE_MS * 4);
 
 function locationsIn(awsFolder: string): AwsFileLocations {
   return {

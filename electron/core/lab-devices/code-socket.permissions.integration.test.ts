@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { labSocketPath, startLabSocketServer } from './code-socket';
 
@@ -56,7 +57,7 @@ describe.skipIf(!canRunAsNobody)('lab socket permissions (as root: another user 
         await chmod(stateDir, 0o755);
         process.umask(start % 2 === 0 ? 0o000 : 0o002);
         const server = await startLabSocketServer(stateDir, async () => ({ ok: true, message: '', currentCode: CODE }));
-        await new Promise((done) => setTimeout(done, 2));
+        await timers.setTimeout(2);
         await server.close();
       }
     } finally {

@@ -1,5 +1,6 @@
 // Codes of a stored lab device: the current one for the device view, and a renewal code source. With the
 // built-in device a renewal never sends a used window's code: it waits for the next window instead.
+import * as timers from 'node:timers/promises';
 import { readUsedCode } from '../app-state';
 import {
   CodeEntryCancelled,
@@ -72,7 +73,6 @@ export function labDeviceCodeSource(code: (serial: string) => Promise<string>): 
 }
 
 export type Sleep = (ms: number) => Promise<void>;
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Renews with the lab device's code. When this window already carried a code for the device (the renewal's
@@ -82,7 +82,7 @@ export async function renewWithLabCodes(
   request: Omit<RenewRequest, 'codeSource'>,
   codeSource: CodeSource,
   deps: RenewDeps,
-  sleep: Sleep = realSleep,
+  sleep: Sleep = timers.setTimeout,
 ): Promise<RenewOutcome> {
   const first = await renew({ ...request, codeSource }, deps);
   if (first.kind !== 'code-already-used') return first;

@@ -1,5 +1,6 @@
 // Everything the app does with lab devices, in one place for the IPC handlers and the CLI's socket alike.
 // Results carry metadata and short-lived codes only; the secret stays inside the store and this module.
+import * as timers from 'node:timers/promises';
 import type { AwsFileLocations } from '../aws-files';
 import { loadProfileModel, type ProfileModel } from '../profiles';
 import type { RenewOutcome } from '../renewal';
@@ -10,7 +11,6 @@ import {
   labCodeView,
   labDeviceCode,
   labDeviceCodeSource,
-  realSleep,
   renewWithLabCodes,
   type LabCodeView,
   type Sleep,
@@ -83,7 +83,7 @@ const LAB_ONLY = 'Lab accounts only';
 
 export function createLabDeviceService(options: LabDeviceServiceOptions): LabDeviceService {
   const store = createLabDeviceStore(options.stateDir, options.cipher);
-  const sleep = options.sleep ?? realSleep;
+  const sleep = options.sleep ?? timers.setTimeout;
   const loadModel = options.loadModel ?? loadProfileModel;
   const createDeps = () => ({
     store,

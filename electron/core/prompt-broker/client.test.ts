@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppNotRunningError, localSocketPath, startLocalSocketServer, type LocalSocketServer } from '../app-state';
 import { askAppToRenew } from './client';
@@ -101,7 +102,7 @@ describe('the prompt socket protocol', () => {
     servers.push(server);
     const client = createConnection(server.path);
     client.write(`${JSON.stringify({ op: 'renew', target: 'S', caller })}\n`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await timers.setTimeout(50);
     client.destroy();
     await aborted;
     const idle = createConnection(server.path);

@@ -2,6 +2,7 @@
 // processes, and never with a code from a window already used. Writes go through writeProfileSettings,
 // which validates both files before touching either, so no outcome leaves half a session behind.
 import { stat } from 'node:fs/promises';
+import * as timers from 'node:timers/promises';
 import { AwsFileError, checkProfileWritable, writeProfileSettings } from '../aws-files';
 import { loadProfileModel, type ProfileModel } from '../profiles';
 import { systemClock } from '../time/clock';
@@ -36,7 +37,7 @@ async function saveIssued(
   const delays = deps.saveRetryDelaysMs ?? SAVE_RETRY_DELAYS_MS;
   let error: unknown;
   for (let attempt = 0; attempt <= delays.length; attempt += 1) {
-    if (attempt > 0) await new Promise((done) => setTimeout(done, delays[attempt - 1]));
+    if (attempt > 0) await timers.setTimeout(delays[attempt - 1]);
     try {
       await (deps.writeSettings ?? writeProfileSettings)(deps.locations, session.target, values, {
         credentialsFileKeys,

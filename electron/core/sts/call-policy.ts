@@ -1,6 +1,7 @@
 // Timeouts and bounded retries. A request carrying an MFA code is retried only when AWS certainly never
 // processed it (no connection, or throttled): after that, AWS may have consumed the code, and sending it
 // again would fail as "already used" and hide what really happened.
+import * as timers from 'node:timers/promises';
 import { classifyStsError, neverProcessedByAws, type FailureContext } from './classify-error';
 import type { StsFailure, StsResult } from './outcomes';
 
@@ -39,7 +40,7 @@ export async function callWithPolicy<T>(
       failure = classifyStsError(error, ctx);
       if (attempt === policy.maxAttempts || !retryable(error, failure, ctx.sendsCode)) break;
       const delay = policy.retryBaseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await timers.setTimeout(delay);
     }
   }
   return { ok: false, failure: failure as StsFailure };

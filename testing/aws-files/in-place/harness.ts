@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as timers from 'node:timers/promises';
 import { applyEdits, configSectionName, rawConfigParse } from '../../../electron/core/ini';
 import type { FileRole } from '../../../electron/core/aws-files/file-problem';
 import type { AwsFileLocations } from '../../../electron/core/aws-files/locations';
@@ -352,7 +353,7 @@ export async function raceSlowAwsCli(options: {
       code === 0 ? resolve() : reject(new Error(`aws configure set failed (${String(code)}): ${stderr}`)),
     ),
   );
-  await new Promise((done) => setTimeout(done, options.offsetMs));
+  await timers.setTimeout(options.offsetMs);
   let waited = false;
   let error: string | undefined;
   try {
