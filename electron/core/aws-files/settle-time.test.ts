@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { BASE_SETTLE_MS, settleTimeMs } from './settle-time';
+import { BASE_SETTLE_MS, ourOtherRunningThreads, settleTimeMs } from './settle-time';
 
 describe('settleTimeMs', () => {
   it('waits the base time while every runnable process has a processor', () => {
@@ -22,4 +23,19 @@ describe('settleTimeMs', () => {
     expect(settle).toBeGreaterThanOrEqual(BASE_SETTLE_MS);
     expect(settle).toBeLessThanOrEqual(BASE_SETTLE_MS * 5);
   });
+
+  it.runIf(existsSync('/proc/self/task'))(
+    'counts the busy threads of this process, which the settle takes off the load: they rest while it waits',
+    async () => {
+      const spinning = Array.from({ length: 3 }, () => new Worker('for (;;);', { eval: true }));
+      try {
+        await Promise.all(spinning.map((worker) => new Promise((started) => worker.once('online', started))));
+        expect(ourOtherRunningThreads()).toBeGreaterThanOrEqual(3);
+      } finally {
+        await Promise.all(spinning.map((worker) => worker.terminate()));
+      }
+      // Only the threads running now: the pool and V8's helpers sleep between tasks.
+      expect(ourOtherRunningThreads()).toBeLessThan(3);
+    },
+  );
 });
