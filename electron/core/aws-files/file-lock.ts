@@ -63,7 +63,8 @@ export async function acquireFileLock(target: string, options: FileLockOptions =
     if (Date.now() >= deadline) {
       throw new LockTimeoutError(`${target} is locked by another MFA Tray process (waited ${timeoutMs} ms)`);
     }
-    await timers.setTimeout(wait / 2 + Math.random() * wait);
+    const jittered = wait / 2 + Math.random() * wait;
+    await timers.setTimeout(jittered);
   }
 }
 

@@ -25,7 +25,8 @@ function watchRecording(locations: AwsFileLocations): FileRole[][] {
   return reports;
 }
 
-const settle = () => timers.setTimeout(DEBOUNCE_MS * 4);
+const SETTLE_MS = DEBOUNCE_MS * 4;
+const settle = () => timers.setTimeout(SETTLE_MS);
 
 function locationsIn(awsFolder: string): AwsFileLocations {
   return {
