@@ -14,7 +14,7 @@ export const BASE_SETTLE_MS = 20;
 const MAX_LOAD_FACTOR = 5;
 
 /**
- * BASE_SETTLE_MS times how many runnable processes (this one included) share each processor right now, from
+ * BASE_SETTLE_MS times how many runnable threads (this one included) share each processor right now, from
  * /proc/loadavg (else the one-minute load average): a writer given a fifth of a processor takes five times as long
  * to write back.
  */
@@ -44,8 +44,14 @@ function runnableNow(): number {
 
 /** This process's threads other than the calling one that are running or ready to run (state R in their stat). */
 export function ourOtherRunningThreads(): number {
+  let tasks: string[];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return 0; // not listable here: the machine's count stands as read, rather than being dropped for the average
+  }
   let running = 0;
-  for (const task of readdirSync('/proc/self/task')) {
+  for (const task of tasks) {
     try {
       // "12345 (node) R 1 …": the state follows the name, which may itself hold spaces and parentheses.
       const stat = readFileSync(`/proc/self/task/${task}/stat`, 'latin1');
