@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as timers from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,16 +41,7 @@ describe('acquireFileLock', () => {
 
   it('takes over at once from a holder that was killed', async () => {
     const target = join(folder, 'config');
-    // A process that is surely dead: spawned, exited, reaped.
-    const deadPid = await new Promise<number>((done) => {
-      const child = spawn(process.execPath, ['-e', '']);
-      child.on('exit', () => done(child.pid ?? -1));
-    });
-    await mkdir(lockDirFor(target));
-    await writeFile(
-      join(lockDirFor(target), 'owner'),
-      JSON.stringify({ pid: deadPid, host: (await import('node:os')).hostname(), token: 'dead' }),
-    );
+    await lockFolderOf(lockDirFor(target), await deadPid());
     const started = Date.now();
     const lock = await acquireFileLock(target, { timeoutMs: 2_000 });
     expect(Date.now() - started).toBeLessThan(500);
@@ -85,4 +76,35 @@ describe('acquireFileLock', () => {
     await expect(lock.assertHeld()).rejects.toBeInstanceOf(LockLostError);
     await lock.release();
   });
+
+  it('removes the stale locks a remover killed between moving them aside and removing them left behind', async () => {
+    const target = join(folder, 'credentials');
+    const grave = (hex: string) => `${lockDirFor(target)}.stale-${hex}`;
+    await lockFolderOf(grave('000000000001'), await deadPid()); // a killed holder's: stale
+    await lockFolderOf(grave('000000000002'), process.pid); // a live holder's, moved by mistake: its remover's
+    await lockFolderOf(grave('000000000003'), process.pid); // the same, abandoned long ago
+    const old = new Date(Date.now() - 120_000);
+    await utimes(grave('000000000003'), old, old);
+    await lockFolderOf(`${join(folder, 'config')}.mfa-tray-lock.stale-000000000004`, await deadPid()); // another file's
+    const lock = await acquireFileLock(target);
+    await lock.release();
+    expect((await readdir(folder)).sort()).toEqual([
+      'config.mfa-tray-lock.stale-000000000004',
+      'credentials.mfa-tray-lock.stale-000000000002',
+    ]);
+  });
 });
+
+/** A process that is surely dead: spawned, exited, reaped. */
+function deadPid(): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['-e', '']);
+    child.on('exit', () => done(child.pid ?? -1));
+  });
+}
+
+/** A lock folder as a holder on this host leaves it: the folder and its owner file. */
+async function lockFolderOf(path: string, pid: number): Promise<void> {
+  await mkdir(path);
+  await writeFile(join(path, 'owner'), JSON.stringify({ pid, host: hostname(), token: `t${pid}` }));
+}

@@ -4,14 +4,19 @@
 // detected at once by its pid; holders elsewhere (shared home folders) are judged by the folder's age,
 // which a live holder refreshes.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as timers from 'node:timers/promises';
 import { isProcessAlive } from './process-alive';
 
 const LOCK_DIR_SUFFIX = '.mfa-tray-lock';
+/** A stale lock is moved aside to `<lock>.stale-<12 hex>` before it is removed: a kill in between leaves it there. */
+const GRAVE_MARKER = '.stale-';
 const OWNER_FILE = 'owner';
+const DEFAULT_STALE_MS = 10_000;
+/** A grave this old is garbage whatever it holds: a remover puts a lock it moved by mistake back within moments. */
+const GRAVE_MAX_AGE_MS = 60_000;
 /** A lock folder without an owner file after this long belongs to a process killed right after mkdir. */
 const OWNERLESS_GRACE_MS = 1_000;
 
@@ -45,13 +50,16 @@ export function lockDirFor(target: string): string {
 
 export async function acquireFileLock(target: string, options: FileLockOptions = {}): Promise<FileLock> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const staleMs = options.staleMs ?? 10_000;
+  const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const lockDir = lockDirFor(target);
   const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex') };
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
-    if (await tryCreate(lockDir, owner)) return heldLock(lockDir, owner, staleMs);
+    if (await tryCreate(lockDir, owner)) {
+      await removeDeadLockGraves(target, undefined, staleMs);
+      return heldLock(lockDir, owner, staleMs);
+    }
     if (await removeIfStale(lockDir, staleMs)) continue;
     if (!told && options.onWait !== undefined) {
       told = true;
@@ -126,6 +134,38 @@ async function readOwner(lockDir: string): Promise<LockOwner | undefined> {
   }
 }
 
+/** A holder killed on this host is dead at once; one elsewhere once it stopped refreshing its folder for staleMs. */
+function isStale(owner: LockOwner | undefined, ageMs: number, staleMs: number): boolean {
+  if (owner === undefined) return ageMs > OWNERLESS_GRACE_MS;
+  return owner.host === hostname() ? !isProcessAlive(owner.pid) : ageMs > staleMs;
+}
+
+/**
+ * Removes the stale locks of `target` that a remover killed between its move and its removal left aside, judged as
+ * a lock is (a grave holding a live holder's lock, moved by mistake, is its remover's to put back, until it is
+ * GRAVE_MAX_AGE_MS old). `names`: the folder's listing, when the caller has it. Never throws: tidying is not the
+ * caller's task.
+ */
+export async function removeDeadLockGraves(
+  target: string,
+  names?: readonly string[],
+  staleMs = DEFAULT_STALE_MS,
+): Promise<void> {
+  const folder = dirname(target);
+  const prefix = `${basename(lockDirFor(target))}${GRAVE_MARKER}`;
+  try {
+    for (const name of names ?? (await readdir(folder))) {
+      if (!name.startsWith(prefix) || !/^[0-9a-f]{12}$/.test(name.slice(prefix.length))) continue;
+      const grave = join(folder, name);
+      const ageMs = Date.now() - (await stat(grave)).mtimeMs;
+      if (ageMs > GRAVE_MAX_AGE_MS || isStale(await readOwner(grave), ageMs, staleMs))
+        await rm(grave, { recursive: true, force: true });
+    }
+  } catch {
+    // gone meanwhile, or a folder we may not list: the grave waits for the next lock
+  }
+}
+
 /** True when the lock folder is gone or was removed as stale; the caller then tries again at once. */
 async function removeIfStale(lockDir: string, staleMs: number): Promise<boolean> {
   const owner = await readOwner(lockDir);
@@ -136,16 +176,10 @@ async function removeIfStale(lockDir: string, staleMs: number): Promise<boolean>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
     throw error;
   }
-  const stale =
-    owner === undefined
-      ? ageMs > OWNERLESS_GRACE_MS
-      : owner.host === hostname()
-        ? !isProcessAlive(owner.pid)
-        : ageMs > staleMs;
-  if (!stale) return false;
+  if (!isStale(owner, ageMs, staleMs)) return false;
   // Move it aside first, then check we moved the lock we judged stale: between our look and the rename,
   // another waiter may have removed it and taken a fresh one, which we must put back.
-  const grave = `${lockDir}.stale-${randomBytes(6).toString('hex')}`;
+  const grave = `${lockDir}${GRAVE_MARKER}${randomBytes(6).toString('hex')}`;
   try {
     await rename(lockDir, grave);
   } catch (error) {

@@ -5,14 +5,14 @@
 // completes it from that record when its writer died, or drops it when the keys never landed. The record holds
 // no secret: the config edits (expiration and the like) and a hash of the credential values.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { IniEdit } from '../ini';
 import { applyEdits, rawConfigParse } from '../ini';
 import { fsyncDirectory, removeLeftoverTempFiles, writeTempFile } from './atomic-write';
 import { backupPathFor } from './backup';
-import { acquireFileLock, lockDirFor } from './file-lock';
+import { acquireFileLock, lockDirFor, removeDeadLockGraves } from './file-lock';
 import { isProcessAlive } from './process-alive';
 import { folderIsReadOnly, inPlaceAreaFor, recoverInPlaceWrites } from './in-place-write';
 import type { AwsFileLocations } from './locations';
@@ -21,8 +21,7 @@ import { resolveSymlinkTarget } from './symlink-target';
 import { inPlaceFolder, PENDING_MARKER, TEMP_MARKER } from './trace-names';
 import { updateAwsFile } from './update-aws-file';
 
-const STALE_LOCK_MARKER = '.mfa-tray-lock.stale-';
-/** A lock folder's grave (left by a process killed while removing a stale lock) is removed after this long. */
+/** A pair record of a writer on another host (whose pid we cannot check) is its orphan after this long. */
 const ORPHAN_AGE_MS = 60_000;
 /** Far longer than a two-file write can take (its waits are bounded at 10 s each). */
 const LIVE_WRITE_MAX_MS = 10 * 60_000;
@@ -144,7 +143,7 @@ export async function repairInterruptedWrites(locations: AwsFileLocations): Prom
       if (ours.length === 0) continue;
       for (const name of ours.filter((n) => n.startsWith(`${base}${PENDING_MARKER}`)))
         await settleRecord(join(folder, name), stateDir).catch(() => undefined);
-      for (const name of ours.filter((n) => n.includes(STALE_LOCK_MARKER))) await removeIfOrphaned(join(folder, name));
+      await removeDeadLockGraves(target, ours);
       if (ours.some((name) => name.includes(TEMP_MARKER) || name === basename(lockDirFor(target))))
         await removeDeadWritersFiles(target);
     }
@@ -187,16 +186,6 @@ async function settleRecord(path: string, stateDir: string | undefined): Promise
       });
   }
   await unlink(path);
-}
-
-/** A lock folder's grave: nobody owns it after a while, whatever happened. */
-async function removeIfOrphaned(path: string): Promise<void> {
-  try {
-    if (Date.now() - (await stat(path)).mtimeMs < ORPHAN_AGE_MS) return;
-    await rm(path, { recursive: true, force: true });
-  } catch {
-    // gone already, or not ours to remove
-  }
 }
 
 /** Takes the file's lock (which removes a dead holder's lock folder) and deletes dead writers' temp files. */
